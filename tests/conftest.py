@@ -1,0 +1,20 @@
+"""Fixtures shared by every test folder: where the real data lives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    """The bundled corpus: the seed collection pages shipped in the package."""
+    return sorted((ROOT / "documents" / "corpus").glob("*.txt"))
