@@ -18,3 +18,6 @@ def project_root() -> Path:
 def seed_files() -> list[Path]:
     """The bundled corpus: the seed collection pages shipped in the package."""
     return sorted((ROOT / "documents" / "corpus").glob("*.txt"))
+
+# Shared fixtures live in their own modules, owned by the app and browser test authors.
+pytest_plugins = ["fixtures_app", "fixtures_browser"]
