@@ -1,0 +1,38 @@
+"""The browser fixtures themselves: a page that reaches outside its server is caught."""
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+pytestmark = pytest.mark.browser
+
+PAGE = """<!doctype html><title>t</title><p id="ok">local</p>
+<img src="/local.png" alt=""><img src="https://tile.openstreetmap.org/0/0/0.png" alt="">"""
+
+
+@pytest.fixture
+def tiny_url(serve_app):
+    app = Flask("tiny")
+    app.add_url_rule("/", "index", lambda: PAGE)
+    app.add_url_rule("/local.png", "png", lambda: ("", 204))
+    app.add_url_rule("/plain", "plain", lambda: "<!doctype html><title>plain</title>")
+    return serve_app(app)
+
+
+def test_foreign_request_is_refused_and_recorded(page, tiny_url):
+    page.goto(tiny_url + "/")
+    page.wait_for_load_state("load")
+    assert page.inner_text("#ok") == "local"
+    assert page.watch.foreign == ["https://tile.openstreetmap.org/0/0/0.png"]
+    assert tiny_url + "/local.png" in page.watch.requests
+    page.watch.foreign.clear()  # the fixture would otherwise (rightly) fail this test
+
+
+def test_console_errors_are_captured(page, tiny_url):
+    page.goto(tiny_url + "/plain")
+    page.evaluate("console.error('boom')")
+    page.evaluate("setTimeout(() => { throw new Error('late'); }, 0)")
+    page.wait_for_timeout(50)
+    assert "boom" in page.watch.console_errors
+    assert any("late" in e for e in page.watch.console_errors)
+    page.watch.allow_console_errors = True
