@@ -1,0 +1,40 @@
+"""Fixtures for the gazetteer data and file-tool tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gazetteer.lpf import bundled_place_files, load_places
+
+GOLD_PLACES = Path(__file__).resolve().parents[3] / "shared" / "gold" / "places.json"
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def bundled_places():
+    """Every curated place shipped in the package."""
+    return [p for path in bundled_place_files() for p in load_places(path)]
+
+
+@pytest.fixture(scope="session")
+def gold_entries():
+    """The gold place entries of the seed texts (skips when ../shared is not beside the repo)."""
+    if not GOLD_PLACES.exists():
+        pytest.skip(f"gold annotations not found at {GOLD_PLACES}")
+    docs = json.loads(GOLD_PLACES.read_text(encoding="utf-8"))
+    return [entry for doc in docs for entry in doc["places"]]
+
+
+@pytest.fixture()
+def home(tmp_path, monkeypatch):
+    """A private CHRONOTOPE_HOME for the user layer."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture()
+def data_dir():
+    return HERE / "data"
