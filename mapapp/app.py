@@ -1,0 +1,45 @@
+"""The application factory: settings, the error table, cache and framing headers, blueprints."""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+
+from flask import Flask
+
+from . import caching, errors
+from .settings import from_env, with_overrides
+
+# Modules whose blueprint `bp` the app serves; a module not written yet is skipped.
+BLUEPRINT_MODULES = ("mapapp.api", "mapapp.pages", "mapapp.embed", "mapapp.share_pages")
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """Return the Chronotope app, with settings from `CHRONOTOPE_*` variables overridden by `config`.
+
+    Nothing is built here: the app reads the atlas `chronotope build` wrote to `ATLAS_DIR`.
+    """
+    app = Flask(__name__)
+    settings = with_overrides(from_env(), config)
+    app.config.from_mapping(settings.as_config())
+    if config:
+        app.config.update({k: v for k, v in config.items() if k not in settings.as_config()})
+    app.extensions["chronotope.settings"] = settings
+    errors.init_app(app)
+    caching.init_app(app)
+    for name in BLUEPRINT_MODULES:
+        module = _optional_module(name)
+        if module is not None:
+            app.register_blueprint(module.bp)
+            if hasattr(module, "init_app"):
+                module.init_app(app)
+    return app
+
+
+def _optional_module(name: str):
+    """Return the module `name`, or None when that very module does not exist (yet)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise

@@ -1,0 +1,226 @@
+"""Building an atlas: read the corpus, analyse each document, write one SQLite file.
+
+The build is atomic (it writes a temporary file and swaps it in with `os.replace`, so a
+failed or interrupted build leaves the previous atlas as it was) and incremental (a source
+whose content is unchanged, analysed by unchanged code, is copied from the previous atlas
+rather than read again).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import schema, versions
+from .rows import SourceRows, analyse_source, territory_rows
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
+
+
+class BuildError(Exception):
+    """A build that could not be made; the previous atlas is untouched."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a build will do: which sources, their hashes, and the version they make."""
+
+    location: Path
+    sources: tuple[Path, ...]
+    hashes: dict[str, str]          # source path -> sha256
+    fingerprint: str
+    version: str
+    previous: Path | None           # the current atlas file, if any
+    reusable: frozenset[str]        # source paths whose rows the previous atlas holds
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the current atlas is already this version."""
+        return self.previous is not None and self.previous == versions.version_file(self.location, self.version) \
+            and _meta(self.previous).get("version") == self.version
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    version: str
+    path: Path
+    documents: int
+    places: int
+    mentions: int
+    movements: int
+    territories: int
+    sources: int
+    read: int                       # sources read and analysed
+    reused: int                     # sources copied from the previous atlas
+    seconds: float
+    up_to_date: bool = False
+
+    def as_dict(self) -> dict:
+        return {k: (str(v) if isinstance(v, Path) else v) for k, v in self.__dict__.items()}
+
+
+def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
+    """Return the source files named by `corpus` (files, or folders of them), sorted and resolved."""
+    found: list[Path] = []
+    for item in corpus:
+        path = Path(item).expanduser()
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise BuildError(f"{path}: no such file or folder")
+    unique = dict.fromkeys(p.resolve() for p in found)
+    return tuple(unique)
+
+
+def _meta(path: Path) -> dict[str, str]:
+    """Return the meta table of an atlas file ({} when it cannot be read)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return {}
+
+
+def _previous(location: Path) -> Path | None:
+    if versions.is_single_file(location):
+        return location if location.exists() else None
+    current = versions.current_version(location)
+    path = versions.version_file(location, current) if current else None
+    return path if path is not None and path.exists() else None
+
+
+def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
+    """Return the plan for building the atlas of `corpus` at `location` (a folder or a .sqlite file)."""
+    sources = collect_sources(corpus)
+    if not sources:
+        raise BuildError("the corpus has no source files (" + ", ".join(map(str, corpus)) + ")")
+    hashes = {str(p): versions.file_sha256(p) for p in sources}
+    fingerprint = versions.analysis_fingerprint()
+    version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
+    previous = _previous(location)
+    reusable: frozenset[str] = frozenset()
+    if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
+        with sqlite3.connect(f"file:{previous}?mode=ro", uri=True) as conn:
+            old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+        reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
+    return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
+
+
+def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep: int = 5) -> BuildReport:
+    """Build the atlas `plan` describes, publish it as the current version and return what it holds."""
+    started = time.perf_counter()
+    target = versions.version_file(plan.location, plan.version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.{os.getpid()}.building"
+    try:
+        read = _write(tmp, plan, on_source or (lambda path: None))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if not versions.is_single_file(plan.location):
+        versions.set_current(plan.location, plan.version)
+        versions.prune(plan.location, keep)
+    with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "places", "mentions", "movements", "territories")}
+    return BuildReport(plan.version, target, sources=len(plan.sources), read=read,
+                       reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
+                       **counts)
+
+
+def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
+    """Write the whole atlas into `tmp`; return how many sources were read afresh."""
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        # A temporary file is thrown away on failure, so no journal is needed while writing.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        schema.create_tables(conn)
+        if plan.reusable:
+            conn.execute("ATTACH DATABASE ? AS old", (f"file:{plan.previous}?mode=ro",))
+        read = 0
+        for path in plan.sources:
+            key = str(path)
+            if key in plan.reusable:
+                _copy_source(conn, key)
+            else:
+                _insert(conn, analyse_source(path), key, plan.hashes[key])
+                read += 1
+            on_source(path)
+        _insert_territories(conn)
+        _finish(conn, plan)
+        conn.commit()
+    finally:
+        conn.close()
+    return read
+
+
+def _insert(conn: sqlite3.Connection, rows: SourceRows, key: str, sha: str) -> None:
+    conn.execute("INSERT INTO sources VALUES (?, ?, ?, ?)", (key, Path(key).name, sha, len(rows.documents)))
+    for doc in rows.documents:
+        try:
+            conn.execute("INSERT INTO documents (id, source_path, source, line, title, date_text, earliest, "
+                         "latest, precision, origin, kind, author, recipient, archive_ref, published_in, "
+                         "body, dates) VALUES (" + ",".join("?" * 17) + ")", (doc[0], key) + doc[1:])
+        except sqlite3.IntegrityError:
+            other = conn.execute("SELECT source, line FROM documents WHERE id = ?", (doc[0],)).fetchone()
+            raise BuildError(f"{key}:{doc[2]}: document id {doc[0]!r} is already used by "
+                             f"{other[0]}:{other[1]}") from None
+    conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+    conn.executemany("INSERT OR IGNORE INTO source_places VALUES (?, ?)", [(key, p[0]) for p in rows.places])
+    conn.executemany('INSERT INTO mentions VALUES (?,?,?,?,?,?)', rows.mentions)
+    conn.executemany("INSERT INTO movements (document_id, ord, geometry, west, south, east, north, earliest, "
+                     "latest, props) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.movements)
+
+
+def _copy_source(conn: sqlite3.Connection, key: str) -> None:
+    """Copy one unchanged source's rows from the previous atlas (attached as `old`)."""
+    docs = "SELECT id FROM old.documents WHERE source_path = ?"
+    conn.execute("INSERT INTO sources SELECT * FROM old.sources WHERE path = ?", (key,))
+    conn.execute("INSERT INTO documents (id, source_path, source, line, title, date_text, earliest, latest, "
+                 "precision, origin, kind, author, recipient, archive_ref, published_in, body, dates) "
+                 "SELECT id, source_path, source, line, title, date_text, earliest, latest, precision, origin, "
+                 "kind, author, recipient, archive_ref, published_in, body, dates FROM old.documents "
+                 "WHERE source_path = ?", (key,))
+    conn.execute("INSERT OR IGNORE INTO places SELECT * FROM old.places WHERE id IN "
+                 "(SELECT place_id FROM old.source_places WHERE source = ?)", (key,))
+    conn.execute("INSERT INTO source_places SELECT * FROM old.source_places WHERE source = ?", (key,))
+    conn.execute(f"INSERT INTO mentions SELECT * FROM old.mentions WHERE document_id IN ({docs})", (key,))
+    conn.execute("INSERT INTO movements (document_id, ord, geometry, west, south, east, north, earliest, "
+                 "latest, props) SELECT document_id, ord, geometry, west, south, east, north, earliest, "
+                 f"latest, props FROM old.movements WHERE document_id IN ({docs})", (key,))
+
+
+def _insert_territories(conn: sqlite3.Connection) -> None:
+    conn.executemany("INSERT INTO territories VALUES (?, ?, ?)", territory_rows())
+
+
+def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
+    """Rank the documents by date, index everything and write the meta table."""
+    conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
+                 "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
+                 "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
+    fts = schema.finish(conn)
+    meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
+            "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",
+            "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def corpus_paths(configured: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """Return the corpus to build: the configured paths, else the bundled corpus."""
+    if configured:
+        return tuple(Path(p) for p in configured)
+    from documents.corpus import bundled_corpus
+
+    found = bundled_corpus()
+    return (found,) if isinstance(found, str | Path) else tuple(found)

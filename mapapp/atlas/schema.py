@@ -1,0 +1,120 @@
+"""The atlas's SQLite tables and the indexes for the queries the app makes."""
+from __future__ import annotations
+
+import sqlite3
+
+# Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
+SCHEMA_VERSION = 1
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (
+    path TEXT PRIMARY KEY,          -- as given to the build
+    name TEXT NOT NULL,             -- file name, for messages
+    sha256 TEXT NOT NULL,
+    documents INTEGER NOT NULL
+);
+CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    seq INTEGER,                    -- rank by (earliest, id), undated last: list order, prev/next
+    source_path TEXT NOT NULL,      -- sources.path
+    source TEXT NOT NULL,           -- the source's file name, as shown
+    line INTEGER,
+    title TEXT,
+    date_text TEXT,
+    earliest TEXT,                  -- ISO dates; NULL for an undated document
+    latest TEXT,
+    precision TEXT,
+    origin TEXT,
+    kind TEXT,
+    author TEXT,
+    recipient TEXT,
+    archive_ref TEXT,
+    published_in TEXT,
+    body TEXT NOT NULL,
+    dates TEXT NOT NULL             -- JSON list of date records
+);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    names TEXT NOT NULL,            -- JSON list of {"toponym", "lang", ...}
+    certainty TEXT,
+    uncertainty_km REAL,
+    coord_source TEXT,
+    note TEXT,
+    parent TEXT
+);
+CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id));
+CREATE TABLE mentions (
+    document_id TEXT NOT NULL,
+    place_id TEXT,                  -- NULL when no place was chosen
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL            -- JSON mention record, as the pipeline gives it
+);
+CREATE TABLE movements (
+    rowid INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    geometry TEXT,                  -- GeoJSON geometry; NULL without located waypoints
+    west REAL, south REAL, east REAL, north REAL,
+    earliest TEXT,
+    latest TEXT,
+    props TEXT NOT NULL             -- JSON route record
+);
+CREATE TABLE territories (
+    id TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    record TEXT NOT NULL            -- JSON: the territory with its geometry and timeline
+);
+"""
+
+# Made after the rows are in: cheaper than keeping them up to date row by row.
+INDEXES = """
+CREATE INDEX documents_by_date ON documents (earliest, latest, id);
+CREATE INDEX documents_by_source ON documents (source_path);
+CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
+CREATE INDEX mentions_by_document ON mentions (document_id, start);
+CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
+CREATE INDEX places_by_lon_lat ON places (lon, lat);
+CREATE INDEX movements_by_document ON movements (document_id, ord);
+CREATE INDEX movements_by_date ON movements (earliest, latest);
+CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
+"""
+
+FTS = """
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+"""
+
+
+def has_fts5(conn: sqlite3.Connection) -> bool:
+    """Return True when this SQLite has FTS5 (full-text search)."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp.fts5_probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    """Create the empty tables of an atlas."""
+    conn.executescript(TABLES)
+
+
+def finish(conn: sqlite3.Connection) -> bool:
+    """Create the indexes and the full-text index; return whether full-text search is there."""
+    conn.executescript(INDEXES)
+    fts = has_fts5(conn)
+    if fts:
+        conn.executescript(FTS)
+    conn.execute("ANALYZE")
+    return fts

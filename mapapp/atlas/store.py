@@ -1,0 +1,191 @@
+"""Reading a built atlas: `open_atlas(version)` and the `Atlas` the API and the pages query.
+
+An atlas file is never changed once published (a build writes a new file and swaps it in),
+so it is opened read-only and immutable, one connection per thread.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import quote
+
+from mapapp.errors import AtlasMissing, NotFound, VersionGone
+
+from . import query, versions
+
+
+class Window(NamedTuple):
+    """An inclusive date window, ISO strings; either end may be open (None)."""
+
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.start is None and self.end is None
+
+
+class BBox(NamedTuple):
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+class Page(NamedTuple):
+    number: int = 1
+    size: int = 50
+
+
+ALL_TIME = Window()
+FIRST_PAGE = Page()
+
+
+class Atlas:
+    """One atlas version, read-only. Methods return JSON-ready dicts and lists."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        try:
+            meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
+        self.meta = meta
+        self.version: str = meta["version"]
+        self.built_at: str = meta["built_at"]
+        self.fts: bool = meta.get("fts") == "1"
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the atlas file."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def __repr__(self) -> str:
+        return f"Atlas(version={self.version!r}, path={str(self.path)!r})"
+
+    # --- the corpus and its documents -------------------------------------------------
+    def corpus(self) -> dict:
+        """Return the slider's range: version, count, earliest, latest, distinct dates, built_at."""
+        return query.corpus(self.conn, self.version, self.built_at)
+
+    def documents(self, window: Window = ALL_TIME, q: str | None = None, place: str | None = None,
+                  page: Page = FIRST_PAGE) -> dict:
+        """Return {"documents", "total", "page", "per_page"}: the documents overlapping `window`."""
+        if place is not None:
+            self.place_row(place)
+        return query.documents(self.conn, window, q, place, page, self.fts)
+
+    def document(self, doc_id: str) -> dict:
+        """Return one document with its body, places, dates, movements, prev and next."""
+        found = query.document(self.conn, doc_id)
+        if found is None:
+            raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
+        return found
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    # --- places, movements, events, territories (GeoJSON) -----------------------------------
+    def place_row(self, place_id: str) -> sqlite3.Row:
+        row = self.conn.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no place {place_id!r} in atlas {self.version}")
+        return row
+
+    def places(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> dict:
+        """Return a FeatureCollection of the places mentioned in the documents of `window`."""
+        return query.places(self.conn, window, bbox, q)
+
+    def place(self, place_id: str) -> dict:
+        """Return a Feature: the place, its note and parent, and its documents in date order."""
+        return query.place(self.conn, self.place_row(place_id))
+
+    def movements(self, window: Window = ALL_TIME) -> dict:
+        """Return a FeatureCollection of the movements dated within `window`."""
+        return query.movements(self.conn, window)
+
+    def events(self, window: Window = ALL_TIME) -> dict:
+        """Return a FeatureCollection with one Point per place mention in the documents of `window`."""
+        return query.events(self.conn, window)
+
+    def territories(self, on: str | None = None) -> dict:
+        """Return a FeatureCollection of territories: claims and control on date `on`, or the timeline."""
+        return query.territories(self.conn, on)
+
+    def counts(self) -> dict:
+        """Return how many documents, places, mentions and movements the atlas holds."""
+        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("documents", "places", "mentions", "movements", "territories")}
+
+    def sources(self) -> dict[str, str]:
+        """Return {source path: sha256} of the sources this atlas was built from."""
+        return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM sources")}
+
+
+# Atlases opened so far, by file and its identity on disk (a rebuilt single file is a new inode).
+_OPENED: dict[tuple[str, int, int], Atlas] = {}
+_OPENED_LOCK = threading.Lock()
+
+
+def _open_file(path: Path) -> Atlas:
+    stat = path.stat()
+    key = (str(path), stat.st_ino, stat.st_mtime_ns)
+    with _OPENED_LOCK:
+        atlas = _OPENED.get(key)
+        if atlas is None:
+            atlas = _OPENED[key] = Atlas(path)
+        return atlas
+
+
+def open_atlas(version: str | None = None, location: Path | str | None = None) -> Atlas:
+    """Return the atlas `version` (default: the current one) at `location` (default: the settings').
+
+    Raises AtlasMissing when nothing is built there and VersionGone when `version` is not kept.
+    """
+    if location is None:
+        from mapapp.settings import from_env
+
+        location = from_env().ATLAS_DIR
+    location = Path(location)
+    current = _current(location)
+    if current is None:
+        raise AtlasMissing(f"no atlas at {location}; run `chronotope build`")
+    if version is None or version == current.version:
+        return current
+    if not versions.VERSION_RE.match(version):
+        raise VersionGone(f"atlas version {version!r} is not a version id (12 hex digits)")
+    path = versions.version_file(location, version)
+    if versions.is_single_file(location) or not path.exists():
+        raise VersionGone(f"atlas version {version} is no longer kept on this server "
+                          f"(the current version is {current.version}); the view it pinned cannot be shown")
+    return _open_file(path)
+
+
+def _current(location: Path) -> Atlas | None:
+    if versions.is_single_file(location):
+        return _open_file(location) if location.exists() else None
+    version = versions.current_version(location)
+    if version is None:
+        return None
+    path = versions.version_file(location, version)
+    if not path.exists():
+        return None
+    return _open_file(path)
+
+

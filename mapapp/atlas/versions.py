@@ -1,0 +1,101 @@
+"""Atlas versions: their ids, and where their files lie.
+
+An atlas location is either a directory, holding `atlas-<version>.sqlite` files and a
+`CURRENT` file naming the one served, or a single `*.sqlite` file (which holds one
+version). A version id is a hash of everything the atlas is made from: the content of
+each source, the code that reads and analyses it, and the gazetteer's data.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .schema import SCHEMA_VERSION
+
+CURRENT = "CURRENT"
+FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+VERSION_RE = re.compile(r"^[0-9a-f]{12}$")
+# The code and data whose change changes what a build produces.
+ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/pipeline", "mapapp/pipeline.py", "mapapp/atlas/build.py")
+
+
+def file_sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def analysis_fingerprint(root: Path | None = None) -> str:
+    """Return a hash of the code and gazetteer data a build runs, and of the schema."""
+    root = root or Path(__file__).resolve().parent.parent.parent
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    for name in ANALYSIS_PACKAGES:
+        base = root / name
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts or path.suffix == ".pyc":
+                continue
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(file_sha256(path).encode())
+    return digest.hexdigest()
+
+
+def version_id(fingerprint: str, sources: Iterable[tuple[str, str]]) -> str:
+    """Return the 12-hex-digit id of the atlas made by `fingerprint` from (name, sha256) sources."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for name, sha in sorted(sources):
+        digest.update(f"\n{name}\t{sha}".encode())
+    return digest.hexdigest()[:12]
+
+
+def is_single_file(location: Path) -> bool:
+    """Return True when `location` names one atlas file rather than an atlas directory."""
+    return location.suffix.lower() in FILE_SUFFIXES
+
+
+def version_file(location: Path, version: str) -> Path:
+    """Return the file that holds `version` at `location`."""
+    if is_single_file(location):
+        return location
+    return location / f"atlas-{version}.sqlite"
+
+
+def current_version(location: Path) -> str | None:
+    """Return the version served at a directory location, or None when nothing is built there."""
+    try:
+        text = (location / CURRENT).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return text if VERSION_RE.match(text) else None
+
+
+def kept_versions(location: Path) -> list[str]:
+    """Return the versions whose files are at a directory location, newest first."""
+    if is_single_file(location) or not location.is_dir():
+        return []
+    files = sorted(location.glob("atlas-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    names = (p.name[len("atlas-"):-len(".sqlite")] for p in files)
+    return [n for n in names if VERSION_RE.match(n)]
+
+
+def set_current(location: Path, version: str) -> None:
+    """Point a directory location at `version`, atomically."""
+    tmp = location / f".{CURRENT}.{os.getpid()}.tmp"
+    tmp.write_text(version + "\n", encoding="utf-8")
+    os.replace(tmp, location / CURRENT)
+
+
+def prune(location: Path, keep: int) -> list[str]:
+    """Delete all but the `keep` newest versions (never the current one); return those deleted."""
+    current = current_version(location)
+    others = [v for v in kept_versions(location) if v != current]
+    doomed = others[max(keep - 1, 0):]
+    for version in doomed:
+        version_file(location, version).unlink(missing_ok=True)
+    return doomed

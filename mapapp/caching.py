@@ -1,0 +1,87 @@
+"""ETag, Cache-Control and framing headers on every answer; answers kept per atlas version.
+
+An atlas version never changes once built, so an API answer depends only on the version,
+the route and its parameters: its ETag is a hash of those, known before any query runs,
+and a pinned answer (`v=` given) may be cached for good.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from flask import Flask, Response, g, request
+
+# Bumped when an API answer's shape changes, so clients drop what they hold.
+API_REVISION = "1"
+PINNED = "public, max-age=31536000, immutable"
+UNPINNED = "public, max-age=60, must-revalidate"   # the current atlas may be rebuilt
+PAGES = "no-cache"                                # revalidate with the ETag each time
+
+
+def request_etag(version: str) -> str:
+    """Return the ETag of this request's answer from the atlas `version`."""
+    args = sorted((k, v) for k, vs in request.args.lists() for v in vs)
+    key = repr((API_REVISION, version, request.path, args))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+class AnswerCache:
+    """A bounded, thread-safe LRU of answer bodies keyed by ETag."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """Return the body kept for `key`, making and keeping it if missing."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        body = make()   # outside the lock: queries run in parallel
+        with self._lock:
+            self._items[key] = body
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return body
+
+
+def add_cache_headers(response: Response) -> Response:
+    """Give every answer an ETag and a Cache-Control; answer 304 when the client has it."""
+    if response.direct_passthrough or response.is_streamed:
+        response.headers.setdefault("Cache-Control", PAGES)
+        return response
+    if "Cache-Control" not in response.headers:
+        if request.path.startswith("/api/"):
+            response.headers["Cache-Control"] = PINNED if request.args.get("v") else UNPINNED
+        else:
+            response.headers["Cache-Control"] = PAGES
+    if not response.get_etag()[0]:
+        response.add_etag()
+    if response.status_code == 200:
+        response.make_conditional(request)
+    return response
+
+
+def add_frame_headers(response: Response) -> Response:
+    """Forbid framing by other sites, unless the view allowed it (`g.frame_ancestors = "*"`)."""
+    ancestors = getattr(g, "frame_ancestors", None) or getattr(response, "frame_ancestors", None)
+    directive = f"frame-ancestors {ancestors}" if ancestors else "frame-ancestors 'self'"
+    if not ancestors:
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    csp = response.headers.get("Content-Security-Policy")
+    if not csp:
+        response.headers["Content-Security-Policy"] = directive
+    elif "frame-ancestors" not in csp:
+        response.headers["Content-Security-Policy"] = f"{csp.rstrip('; ')}; {directive}"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Register the header hooks and the answer cache."""
+    app.extensions["chronotope.answers"] = AnswerCache(app.config.get("ANSWER_CACHE_SIZE", 512))
+    app.after_request(add_cache_headers)
+    app.after_request(add_frame_headers)

@@ -1,0 +1,90 @@
+"""`chronotope build`: read the corpus and write the atlas the app serves."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail
+
+# More sources than this and the progress bar shows even when stderr is not a terminal.
+PROGRESS_MIN_SOURCES = 20
+EXIT_INTERRUPTED = 130
+
+
+def summary(report) -> str:
+    """Return the one-line account of a build."""
+    state = "up to date" if report.up_to_date else f"built in {report.seconds:.2f} s"
+    return (f"atlas {report.version} {state}: {report.documents} documents, {report.places} places, "
+            f"{report.mentions} mentions, {report.movements} movements, {report.territories} territories; "
+            f"{report.sources} sources ({report.read} read, {report.reused} reused) -> {report.path}")
+
+
+def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: bool = False):
+    """Build the atlas of `corpus` at `location` unless it is up to date; return the BuildReport.
+
+    Shows a progress bar on stderr for long builds; exits with a one-line error when it fails,
+    leaving the previous atlas as it was.
+    """
+    from documents.errors import DocumentError
+    from gazetteer.errors import GazetteerError
+    from mapapp.atlas.build import BuildError, plan_build, run_build
+    from mapapp.atlas.store import open_atlas
+
+    try:
+        plan = plan_build(corpus, location)
+        if plan.up_to_date and not force:
+            return _up_to_date_report(open_atlas(location=location), plan)
+        show = sys.stderr.isatty() or len(plan.sources) > PROGRESS_MIN_SOURCES
+        with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr,
+                               hidden=not show) as bar:
+            return run_build(plan, on_source=lambda path: bar.update(1), keep=keep)
+    except (BuildError, DocumentError, GazetteerError) as exc:
+        fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        fail("build interrupted; the previous atlas is unchanged", EXIT_INTERRUPTED)
+    except Exception as exc:  # a one-line message, never a traceback
+        fail(f"build failed: {type(exc).__name__}: {exc} (the previous atlas is unchanged)", EXIT_FAILED)
+
+
+def _up_to_date_report(atlas, plan):
+    from mapapp.atlas.build import BuildReport
+
+    counts = atlas.counts()
+    return BuildReport(atlas.version, atlas.path, sources=len(plan.sources), read=0,
+                       reused=len(plan.sources), seconds=0.0, up_to_date=True, **counts)
+
+
+@click.command("build")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=Path),
+              help="A source file or a folder of them (repeatable). Default: $CHRONOTOPE_CORPUS, "
+                   "else the bundled corpus.")
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="Where to write: an atlas FOLDER (each version kept as atlas-<version>.sqlite, "
+                   "CURRENT names the one served) or a single FILE ending in .sqlite (one version, "
+                   "replaced on each build). Default: $CHRONOTOPE_ATLAS_DIR, else "
+                   "~/.local/share/chronotope/atlas.")
+@click.option("--keep", type=click.IntRange(min=1), default=None,
+              help="Atlas versions to keep in the folder for pinned links (default: $CHRONOTOPE_KEEP_VERSIONS, 5).")
+@click.option("--force", is_flag=True, help="Build even when the atlas is up to date.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force: bool, as_json: bool) -> None:
+    """Read the corpus and write the atlas (one SQLite file per version) that `serve` reads.
+
+    Atomic: a failed or interrupted build leaves the previous atlas intact. Incremental:
+    only sources whose content changed are read again. Prints one summary line.
+    """
+    from mapapp.atlas.build import corpus_paths
+    from mapapp.settings import SettingsError, from_env
+
+    try:
+        settings = from_env()
+    except SettingsError as exc:
+        fail(str(exc))
+    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), out or settings.ATLAS_DIR,
+                          keep or settings.KEEP_VERSIONS, force)
+    if as_json:
+        emit_json_line(report.as_dict())
+    else:
+        click.echo(summary(report))

@@ -1,0 +1,52 @@
+"""`chronotope serve`: build the atlas if missing or stale, then serve the app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .output import fail
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port; the URL printed says which).")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=Path),
+              help="A source file or a folder of them (repeatable). Default: $CHRONOTOPE_CORPUS, "
+                   "else the bundled corpus.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Worker threads of the production server (waitress).")
+@click.option("--debug", is_flag=True, help="Use Flask's development server, with the debugger and reloader.")
+def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, debug: bool) -> None:
+    """Serve the map and the API; builds the atlas first when it is missing or stale."""
+    from mapapp.atlas.build import corpus_paths
+    from mapapp.settings import SettingsError, from_env
+
+    from .build_cmd import ensure_atlas, summary
+
+    try:
+        settings = from_env()
+    except SettingsError as exc:
+        fail(str(exc))
+    paths = corpus_paths(corpus or settings.CORPUS)
+    report = ensure_atlas(paths, settings.ATLAS_DIR, settings.KEEP_VERSIONS)
+    click.echo(summary(report), err=True)
+
+    from mapapp.app import create_app
+
+    app = create_app({"CORPUS": paths})
+    if debug:
+        click.echo(f"serving (Flask debug server) on http://{host}:{port}/", err=True)
+        app.run(host=host, port=port, debug=True)
+        return
+    import waitress
+
+    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.close()

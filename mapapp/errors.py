@@ -1,0 +1,107 @@
+"""One table from domain errors to HTTP: JSON under `/api/`, a small HTML page elsewhere.
+
+Flask is imported inside the handlers only, so the atlas store and the command line can
+raise these errors without loading the web stack.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from documents.errors import DocumentError
+from gazetteer.errors import GazetteerError
+
+if TYPE_CHECKING:
+    from flask import Flask, Response
+
+
+class ApiError(Exception):
+    """An answer that is not the one asked for: a code for scripts, a message for people."""
+
+    code = "error"
+    status = 500
+
+    def __init__(self, message: str, code: str | None = None, status: int | None = None):
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+
+
+class BadParameter(ApiError):
+    code, status = "bad_parameter", 400
+
+
+class NotFound(ApiError):
+    code, status = "not_found", 404
+
+
+class VersionGone(ApiError):
+    code, status = "gone", 410
+
+
+class AtlasMissing(ApiError):
+    code, status = "no_atlas", 503
+
+
+# Errors raised by the domain packages: (code, status). The first matching class wins.
+ERROR_TABLE: tuple[tuple[type[Exception], str, int], ...] = (
+    (DocumentError, "bad_document", 422),
+    (GazetteerError, "bad_gazetteer_data", 500),
+)
+
+# Codes for the HTTP errors werkzeug raises itself (unknown route, wrong method, ...).
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone"}
+
+
+def as_api_error(error: Exception) -> ApiError:
+    """Return the ApiError an exception maps to, following the table."""
+    from werkzeug.exceptions import HTTPException
+
+    if isinstance(error, ApiError):
+        return error
+    if isinstance(error, HTTPException):
+        status = error.code or 500
+        return ApiError(error.description or error.name, HTTP_CODES.get(status, "http_error"), status)
+    for cls, code, status in ERROR_TABLE:
+        if isinstance(error, cls):
+            return ApiError(str(error), code, status)
+    return ApiError("internal error; the server log has the details", "internal", 500)
+
+
+def wants_json() -> bool:
+    """Return True for requests answered in JSON: everything under /api/."""
+    from flask import request
+
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def error_response(error: ApiError) -> Response:
+    """Return the JSON or HTML answer for `error`, with its status."""
+    from flask import Response, jsonify, render_template
+
+    if wants_json():
+        response = jsonify({"error": {"code": error.code, "message": error.message}})
+    else:
+        html = render_template("error.html", status=error.status, code=error.code, message=error.message)
+        response = Response(html, mimetype="text/html")
+    response.status_code = error.status
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def handle(error: Exception) -> Response:
+    """The app's one error handler."""
+    from flask import current_app, request
+    from werkzeug.exceptions import HTTPException
+
+    api_error = as_api_error(error)
+    if api_error.status >= 500 and not isinstance(error, ApiError | HTTPException):
+        current_app.logger.exception("unhandled error on %s", request.path)
+    return error_response(api_error)
+
+
+def init_app(app: Flask) -> None:
+    """Register the one error handler for every exception."""
+    app.register_error_handler(Exception, handle)

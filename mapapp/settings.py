@@ -1,0 +1,110 @@
+"""Typed settings, read from `CHRONOTOPE_*` environment variables and overridable by `create_app`.
+
+| variable                   | setting          | default                                   |
+| -------------------------- | ---------------- | ----------------------------------------- |
+| `CHRONOTOPE_HOME`          | `HOME`           | `$XDG_DATA_HOME/chronotope` (~/.local/share/chronotope) |
+| `CHRONOTOPE_ATLAS_DIR`     | `ATLAS_DIR`      | `<HOME>/atlas`                            |
+| `CHRONOTOPE_CORPUS`        | `CORPUS`         | the bundled corpus (paths, `os.pathsep`-separated) |
+| `CHRONOTOPE_KEEP_VERSIONS` | `KEEP_VERSIONS`  | `5` (atlas versions kept for `v=` links)  |
+| `CHRONOTOPE_TILES`         | `TILES`          | off (`1`/`true`/`yes` offers online tile layers) |
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+PREFIX = "CHRONOTOPE_"
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off", ""}
+
+
+class SettingsError(ValueError):
+    """A `CHRONOTOPE_*` variable that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the atlas and the corpus are, and what the app offers."""
+
+    HOME: Path
+    ATLAS_DIR: Path
+    CORPUS: tuple[Path, ...] = ()      # empty: the bundled corpus
+    KEEP_VERSIONS: int = 5
+    TILES: bool = False
+
+    def as_config(self) -> dict:
+        """Return the settings as Flask config keys."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _default_home(environ: Mapping[str, str]) -> Path:
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "chronotope"
+
+
+def _bool(name: str, text: str) -> bool:
+    value = text.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise SettingsError(f"{PREFIX}{name}={text!r}: expected 1/0, true/false, yes/no or on/off")
+
+
+def _int(name: str, text: str, minimum: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name}={text!r}: expected a whole number") from None
+    if value < minimum:
+        raise SettingsError(f"{PREFIX}{name}={text!r}: must be at least {minimum}")
+    return value
+
+
+def paths(value: str | os.PathLike | list | tuple | None) -> tuple[Path, ...]:
+    """Return a tuple of paths from an `os.pathsep`-separated string or a sequence of paths."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(Path(p).expanduser() for p in value.split(os.pathsep) if p)
+    if isinstance(value, os.PathLike):
+        return (Path(value),)
+    return tuple(Path(p).expanduser() for p in value)
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> Settings:
+    """Return the settings the `CHRONOTOPE_*` variables of `environ` (default os.environ) give."""
+    env = os.environ if environ is None else environ
+    home = Path(env[PREFIX + "HOME"]).expanduser() if env.get(PREFIX + "HOME") else _default_home(env)
+    atlas_dir = env.get(PREFIX + "ATLAS_DIR")
+    settings = Settings(HOME=home, ATLAS_DIR=Path(atlas_dir).expanduser() if atlas_dir else home / "atlas")
+    if env.get(PREFIX + "CORPUS"):
+        settings = replace(settings, CORPUS=paths(env[PREFIX + "CORPUS"]))
+    if env.get(PREFIX + "KEEP_VERSIONS"):
+        settings = replace(settings, KEEP_VERSIONS=_int("KEEP_VERSIONS", env[PREFIX + "KEEP_VERSIONS"], 1))
+    if PREFIX + "TILES" in env:
+        settings = replace(settings, TILES=_bool("TILES", env[PREFIX + "TILES"]))
+    return settings
+
+
+def with_overrides(settings: Settings, config: Mapping | None) -> Settings:
+    """Return `settings` with the keys of `config` that name a setting replaced (typed)."""
+    if not config:
+        return settings
+    names = {f.name for f in fields(Settings)}
+    changes = {k: v for k, v in config.items() if k in names}
+    if "HOME" in changes:
+        changes["HOME"] = Path(changes["HOME"])
+        if "ATLAS_DIR" not in changes:
+            changes["ATLAS_DIR"] = changes["HOME"] / "atlas"
+    if "ATLAS_DIR" in changes:
+        changes["ATLAS_DIR"] = Path(changes["ATLAS_DIR"])
+    if "CORPUS" in changes:
+        changes["CORPUS"] = paths(changes["CORPUS"])
+    if "KEEP_VERSIONS" in changes:
+        changes["KEEP_VERSIONS"] = _int("KEEP_VERSIONS", str(changes["KEEP_VERSIONS"]), 1)
+    if "TILES" in changes and not isinstance(changes["TILES"], bool):
+        changes["TILES"] = _bool("TILES", str(changes["TILES"]))
+    return replace(settings, **changes)
