@@ -1,0 +1,110 @@
+"""Archival citations ("RGASPI, f. 5, op. 1, d. 2655, l. 35. Original.") and publication notes.
+
+A citation is recognised by its fond ("f. 5", "fond 5", "f. R-130") followed by an inventory,
+file or sheet number; the archive's name is the run of abbreviations (or of words such as
+"Central State Archive") just before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FOND = re.compile(
+    r",\s*(?:f|F|fond|Fond)\.?\s*(?:[A-ZР]-?\s?)?\d+[a-zа-я]?\s*,\s*"
+    r"(?:op|d|l|ll|inv|list|file|case|sheet|p|delo)\.?\s*\d"
+)
+# Words that name an archive when it has no abbreviation.
+_ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "central", "state", "national", "russian",
+                  "historical", "party", "presidential", "military", "museum", "library"}
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-Я][\w’'()-]*|of|the|RA)$")
+_ACRONYM = re.compile(r"^(?=(?:\w*[A-ZА-Я]){2})[A-Za-zА-Яа-я]+$")
+
+# Where the archival description stops: editorial remarks, publication notes, footnotes.
+_EDITORIAL = re.compile(
+    r"\(\s*(?:[Ee]mphasis|[Hh]ighlighted|[Ii]talics|[Uu]nderlin\w*|[Bb]old(?:face)?|[Oo]ur emphasis"
+    r"|[Ss]pacing)\b[^)]*\)\.?"
+)
+PUBLICATION = re.compile(
+    r"(?<![\w])(?:Published in|First published in|Printed in|Reprinted in|Source|Sources|Cited from"
+    r"|Quoted from|Quoted in|Cited in)\s*:"
+)
+_FOOTNOTE = re.compile(r"(?:(?<=\s)|^)(?:\*+|•)\s?(?=[A-Z“\"])")
+_PAGE_NUMBER = re.compile(r"(?<=[.)])\s+\d{1,4}\s*$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An archival citation found in a text: its span and its text as printed."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _name_start(line: str, fond_at: int) -> int | None:
+    """Return where the archive's name begins in `line`, before the fond at `fond_at`."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", line[:fond_at])]
+    run = []
+    for start, token in reversed(tokens):
+        if not _NAME_TOKEN.match(token):
+            break
+        run.append((start, token))
+    run.reverse()  # in reading order
+    for i in range(len(run) - 1, -1, -1):  # the abbreviation nearest to the fond
+        if _ACRONYM.match(run[i][1]):
+            while i > 0 and _ACRONYM.match(run[i - 1][1]):
+                i -= 1
+            return run[i][0]
+    for start, token in run:
+        if token.lower() in _ARCHIVE_WORDS:
+            return start
+    if run and not line[:run[0][0]].strip():  # the whole line up to the fond is the name
+        return run[0][0]
+    return None
+
+
+def _description_end(line: str, start: int) -> int:
+    """Return where the archival description that begins at `start` ends in `line`."""
+    end = len(line)
+    for pattern in (_EDITORIAL, PUBLICATION, _FOOTNOTE):
+        found = pattern.search(line, start + 1)
+        if found:
+            end = min(end, found.start())
+    page = _PAGE_NUMBER.search(line[:end])
+    return page.start() if page else end
+
+
+def find_citation(text: str, start: int = 0, end: int | None = None) -> Citation | None:
+    """Return the first archival citation in text[start:end], or None."""
+    end = len(text) if end is None else end
+    for fond in _FOND.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, fond.start()) + 1
+        line_end = text.find("\n", fond.start())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        name_at = _name_start(line, fond.start() - line_start)
+        if name_at is None or line_start + name_at < start:
+            continue
+        stop = _description_end(line, name_at)
+        cited = line[name_at:stop].strip()
+        return Citation(line_start + name_at, line_start + name_at + len(cited), cited)
+    return None
+
+
+def find_publication(text: str, start: int = 0, end: int | None = None) -> Citation | None:
+    """Return the first publication note ("Published in: ...", "Source: ...") in text[start:end]."""
+    end = len(text) if end is None else end
+    found = PUBLICATION.search(text, start, end)
+    if found is None:
+        return None
+    line_end = text.find("\n", found.start())
+    line_end = min(end, len(text) if line_end < 0 else line_end)
+    line = text[found.start():line_end]
+    stop = len(line)
+    for pattern in (_EDITORIAL, _FOOTNOTE):
+        hit = pattern.search(line, 1)
+        if hit:
+            stop = min(stop, hit.start())
+    page = _PAGE_NUMBER.search(line[:stop])
+    note = line[:page.start() if page else stop].strip()
+    return Citation(found.start(), found.start() + len(note), note)

@@ -1,0 +1,172 @@
+"""The archival collection page: many documents in one text, as published on the web.
+
+Each document is a heading (CAPITALS or Title Case, one or more lines, maybe after "№ 514"),
+a date line ("Kars, January 8, 1921"), the body, then the archival citation ("RGASPI, f. 5,
+...") and publication notes. A document with no heading opens with a dating clause right after
+the previous document's citation ("On the 10th day of August 1920, ..."). Everything else
+(footnotes, the book credit, "Read Also:" and teaser titles) is page furniture.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from documents.assemble import assemble_document
+from documents.citations import find_citation, find_publication
+from documents.datelines import Dateline, read_dateline, read_trailing_dateline
+from documents.errors import DocumentError
+from documents.headings import is_furniture, is_heading_like, is_strong_heading, strip_number
+from documents.model import Document
+
+# A line that tries to be a date line ("February 30, 1921", "No. 5, Kars, 31.II.21") but is not read.
+_DATEISH = re.compile(
+    r"^\s*(?:(?:No\.|№)\s*\w+,\s*)?(?:[A-Z][\w-]*[,.]\s+)?(?:(?:Early|Mid|Late)[\s-]+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{2,4}\s*\.?\s*$"
+    r"|^\s*\d{1,2}\s?[./]\s?[IVX]+\s?[./-]\s?\d{2,4}\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int   # offset of the line in the text
+    text: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a document starts: its heading lines, its date line and where its body begins."""
+
+    line: int            # 1-based line of the heading (or of the dating clause)
+    start: int           # offset where the document (its heading) begins
+    title: str | None
+    dateline: Dateline
+    body_start: int      # offset where the body begins
+
+
+def _lines(text: str) -> list[Line]:
+    lines, offset = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        lines.append(Line(number, offset, line))
+        offset += len(line) + 1
+    return lines
+
+
+def _heading_above(lines: list[Line], index: int, floor: int) -> list[Line]:
+    """Return the heading lines just above lines[index]: a block of heading-like lines.
+
+    Blank lines are skipped only between the date line and the heading; a blank line above the
+    heading ends it (so a page's category label such as "History" is not taken in).
+    """
+    found: list[Line] = []
+    i = index - 1
+    while i >= floor:
+        text = lines[i].text
+        if not text.strip():
+            if found:
+                break
+        elif is_heading_like(text) and read_dateline(text) is None:
+            found.insert(0, lines[i])
+        else:
+            break
+        i -= 1
+    return found
+
+
+def _title(parts: list[str]) -> str:
+    return strip_number(re.sub(r"\s+", " ", " ".join(parts)).strip())
+
+
+def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor | None:
+    """Return the document that starts at lines[index] (its date line), or None."""
+    line = lines[index]
+    dateline = read_dateline(line.text)
+    if dateline is not None and dateline.clause:
+        if in_body or len(line.text.split()) < 8:
+            return None
+        return Anchor(line.number, line.start, None, dateline, line.start)
+    if dateline is not None:
+        heading, extra = _heading_above(lines, index, floor), []
+    else:
+        trailing = read_trailing_dateline(line.text)
+        if trailing is None or not is_heading_like(trailing[0]):
+            return None
+        extra, dateline = [trailing[0]], trailing[1]
+        heading = _heading_above(lines, index, floor)
+    if not heading and not extra:
+        return None
+    title = _title([h.text for h in heading] + extra)
+    if not title or (in_body and not is_strong_heading(title)):
+        return None
+    first = heading[0] if heading else line
+    return Anchor(first.number, first.start, title, dateline, line.start + dateline.end)
+
+
+def _find_anchors(lines: list[Line], source: str) -> tuple[list[Anchor], list[DocumentError], int]:
+    """Return the documents' anchors, warnings for unreadable date lines, and where furniture starts."""
+    anchors, warnings = [], []
+    floor, in_body, text = 0, False, "\n".join(line.text for line in lines)
+    for index, line in enumerate(lines):
+        if is_furniture(line.text):
+            return anchors, warnings, line.start
+        anchor = _anchor(lines, index, floor, in_body)
+        if anchor is not None:
+            anchors.append(anchor)
+            in_body, floor = True, index + 1
+            after = anchor.body_start - line.start
+        elif not in_body and _DATEISH.match(line.text) and _heading_above(lines, index, floor):
+            warnings.append(DocumentError(f"cannot read the date {line.text.strip()!r}; document skipped",
+                                          source, line.number))
+            floor = index + 1
+            continue
+        else:
+            after = 0
+        line_end = line.start + len(line.text)
+        if in_body and (find_citation(text, line.start + after, line_end)
+                        or find_publication(text, line.start + after, line_end)):
+            in_body, floor = False, index + 1
+    return anchors, warnings, len(text)
+
+
+def _origin(dateline: Dateline, body: str) -> str | None:
+    """Return the place of writing from the date line, or from the text's own opening dateline."""
+    if dateline.place:
+        return dateline.place
+    first_line = body.split("\n", 1)[0]
+    own = read_dateline(first_line)
+    return own.place if own is not None and not own.clause else None
+
+
+def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
+    """Return the document that runs from `anchor` to offset `end` of `text`."""
+    citation = find_citation(text, anchor.body_start, end)
+    publication = find_publication(text, anchor.body_start, end)
+    body_end = min(c.start for c in (citation, publication) if c) if citation or publication else end
+    if publication and citation and publication.start < citation.start:
+        publication = find_publication(text, citation.start, end) or publication
+    body = text[anchor.body_start:body_end].strip()
+    date = anchor.dateline.range
+    return assemble_document(
+        source, anchor.line, anchor.title, date, body,
+        origin=_origin(anchor.dateline, body),
+        archive_ref=citation.text if citation else None,
+        published_in=publication.text if publication else None,
+    )
+
+
+def read_collection(text: str, source: str) -> tuple[list[Document], list[DocumentError]]:
+    """Return the documents of a collection page and a warning for each one that cannot be read.
+
+    Raises DocumentError when the text holds no recognisable document.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _lines(text)
+    anchors, warnings, furniture = _find_anchors(lines, source)
+    if not anchors:
+        if warnings:
+            raise warnings[0]
+        raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
+    ends = [a.start for a in anchors[1:]] + [furniture]
+    documents = [_document(text, anchor, end, source) for anchor, end in zip(anchors, ends, strict=True)]
+    return documents, warnings

@@ -1,0 +1,58 @@
+"""What a line of a collection page is: a heading, a collection number, or page furniture."""
+from __future__ import annotations
+
+import re
+
+# Words a Title-Case heading leaves in lower case.
+SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "between", "but", "by", "for", "from", "in", "into", "of", "on",
+    "or", "over", "than", "that", "the", "to", "toward", "towards", "upon", "via", "with", "without",
+    "about", "against", "among", "concerning", "regarding", "under", "who", "which", "whose", "its",
+    "their", "his", "her", "after", "before", "during", "since", "per", "vs", "de", "la", "von", "du",
+}
+NUMBER_MARKER = re.compile(r"^\s*\(?(?:№|No\.|Nr\.|Doc(?:ument)?\.?\s*(?:No\.)?)\s*\d+[\w/-]*\)?\.?\s*")
+_FURNITURE = re.compile(
+    r"^\s*(?:Read Also|Recent Posts|Related Posts|Related Articles|Related|See Also|Share this|Share"
+    r"|Tags|Categories|Leave a Reply|Leave a Comment|Comments|Previous Post|Next Post|Post navigation"
+    r"|Popular Posts|You May Also Like)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def is_number_marker(line: str) -> bool:
+    """Return True for a line that is only a collection number such as "№ 514"."""
+    return bool(NUMBER_MARKER.match(line)) and not NUMBER_MARKER.sub("", line).strip()
+
+
+def is_furniture(line: str) -> bool:
+    """Return True for a web page's own labels: "Read Also:", "Recent Posts", ..."""
+    return bool(_FURNITURE.match(line))
+
+
+def strip_number(heading: str) -> str:
+    """Return `heading` without a leading collection number ("№ 514 TELEGRAM ..." -> "TELEGRAM ...")."""
+    return NUMBER_MARKER.sub("", heading, count=1).strip()
+
+
+def is_heading_like(line: str) -> bool:
+    """Return True for a line in CAPITALS or Title Case, as headings are printed."""
+    text = line.strip()
+    if not text or is_number_marker(text) or is_furniture(text) or text.endswith((":", ";", ",")):
+        return False
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not content:
+        return False
+    capitals = sum(w[0].isupper() for w in content)
+    return capitals >= 0.8 * len(content) and capitals >= 1
+
+
+def is_strong_heading(heading: str) -> bool:
+    """Return True for a heading too long to be a signature line (so it can end a document)."""
+    return len(_WORD.findall(heading)) >= 6

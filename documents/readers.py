@@ -1,0 +1,88 @@
+"""Reading files into documents, choosing the reader by extension or content."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from documents.collection import read_collection
+from documents.errors import DocumentError
+from documents.frontmatter import read_markdown
+from documents.ids import deduplicate
+from documents.model import Document
+from documents.spreadsheet import read_spreadsheet
+
+Reader = Callable[[str, str], tuple[list[Document], list[DocumentError]]]
+READERS: dict[str, Reader] = {"collection": read_collection, "markdown": read_markdown, "csv": read_spreadsheet}
+SUFFIXES = {".txt": "collection", ".text": "collection", ".md": "markdown", ".markdown": "markdown",
+            ".csv": "csv"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The documents read from some files, and a warning for each document that was skipped."""
+
+    documents: tuple[Document, ...]
+    warnings: tuple[DocumentError, ...]
+
+
+def load_text(path: Path) -> str:
+    """Return the UTF-8 text of `path`; raise DocumentError naming the file (and line) if unreadable."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError("file not found", name) from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory, not a file", name) from None
+    except PermissionError:
+        raise DocumentError("cannot read file (permission denied)", name) from None
+    except OSError as err:
+        raise DocumentError(f"cannot read file ({err.strerror or err})", name) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise DocumentError(f"not UTF-8 text (byte 0x{data[err.start]:02x} cannot be decoded); "
+                            "save the file as UTF-8", name, line) from None
+    if not text.strip():
+        raise DocumentError("empty file", name, 1)
+    return text
+
+
+def choose_reader(path: Path, text: str) -> str:
+    """Return the reader's name for a file: by its extension, else by what its text looks like."""
+    if path.suffix.lower() in SUFFIXES:
+        return SUFFIXES[path.suffix.lower()]
+    if text.lstrip("\ufeff").startswith("---"):
+        return "markdown"
+    header = text.split("\n", 1)[0].lower()
+    if "title" in header and ("body" in header or "text" in header) and any(c in header for c in ",;\t"):
+        return "csv"
+    return "collection"
+
+
+def read_file(path: Path, reader: str | None = None) -> tuple[list[Document], list[DocumentError]]:
+    """Return the documents of one file and the warnings for those skipped."""
+    text = load_text(path)
+    name = reader or choose_reader(path, text)
+    if name not in READERS:
+        raise DocumentError(f"unknown reader {name!r} (one of: {', '.join(READERS)})", str(path))
+    documents, warnings = READERS[name](text, str(path))
+    return [replace(doc, source=path.name) for doc in documents], warnings
+
+
+def read_documents(paths: Iterable[Path | str], reader: str | None = None) -> Reading:
+    """Return the documents of all `paths`, in order; raise DocumentError for a file that cannot be read.
+
+    `reader` ("collection", "markdown", "csv") overrides the choice by extension or content.
+    """
+    documents: list[Document] = []
+    warnings: list[DocumentError] = []
+    for path in paths:
+        found, skipped = read_file(Path(path), reader)
+        documents.extend(found)
+        warnings.extend(skipped)
+    ids = deduplicate([doc.id for doc in documents])
+    documents = [doc if doc.id == new else replace(doc, id=new) for doc, new in zip(documents, ids, strict=True)]
+    return Reading(tuple(documents), tuple(warnings))

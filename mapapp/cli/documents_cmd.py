@@ -1,0 +1,103 @@
+"""`chronotope documents [FILE...] [--json] [--reader NAME]`: list the documents a corpus holds."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from documents.model import Document
+from mapapp.cli.output import emit_json_line, fail, warn
+
+READER_NAMES = ("collection", "markdown", "csv")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def document_record(doc: Document) -> dict:
+    """Return the JSON Lines record of one document (the scripts' contract; extend, don't rename)."""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "title": doc.title,
+        "date_text": doc.date.text if doc.date else None,
+        "earliest": _iso(doc.date.earliest) if doc.date else None,
+        "latest": _iso(doc.date.latest) if doc.date else None,
+        "precision": doc.date.precision if doc.date else None,
+        "origin": doc.origin,
+        "author": doc.author,
+        "recipient": doc.recipient,
+        "kind": doc.kind,
+        "archive_ref": doc.archive_ref,
+        "published_in": doc.published_in,
+        "body": doc.body,
+        "dates": [
+            {"text": found.text, "start": found.start, "end": found.end,
+             "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
+            for found in doc.dates
+        ],
+    }
+
+
+def load_documents(files: Sequence[Path], reader: str | None = None) -> tuple[Document, ...]:
+    """Return the documents of `files` (the bundled corpus if none), printing warnings.
+
+    Exits with an error message, without a traceback, when a file cannot be read.
+    """
+    from documents.corpus import bundled_corpus
+    from documents.errors import DocumentError
+    from documents.readers import read_documents
+
+    try:
+        reading = read_documents(list(files) or bundled_corpus(), reader)
+    except DocumentError as err:
+        fail(str(err))
+    for problem in reading.warnings:
+        warn(str(problem))
+    return reading.documents
+
+
+def _date_cell(doc: Document) -> str:
+    if doc.date is None:
+        return "undated"
+    if doc.date.earliest == doc.date.latest:
+        return doc.date.earliest.isoformat()
+    return f"{doc.date.earliest.isoformat()}..{doc.date.latest.isoformat()}"
+
+
+def table_lines(documents: Sequence[Document], width: int) -> list[str]:
+    """Return a readable table (id, date, origin, title), titles cut to fit `width` columns."""
+    rows = [("ID", "DATE", "ORIGIN", "TITLE")] + [
+        (doc.id, _date_cell(doc), doc.origin or "-", doc.title or "(untitled)") for doc in documents
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = []
+    for row in rows:
+        left = "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+        room = max(20, width - len(left) - 2)
+        title = row[3] if len(row[3]) <= room else row[3][:room - 1] + "…"
+        lines.append(f"{left}  {title}")
+    return lines
+
+
+@click.command("documents")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per document.")
+@click.option("--reader", type=click.Choice(READER_NAMES),
+              help="Read every FILE with this reader instead of choosing by extension or content.")
+def command(files: tuple[Path, ...], as_json: bool, reader: str | None) -> None:
+    """List the documents in FILE... (collection pages .txt, Markdown .md, CSV .csv).
+
+    With no FILE, the bundled corpus. Unreadable files stop with an error naming file and line;
+    documents that cannot be read inside a file are skipped with a warning.
+    """
+    documents = load_documents(files, reader)
+    if as_json:
+        for doc in documents:
+            emit_json_line(document_record(doc))
+        return
+    for line in table_lines(documents, shutil.get_terminal_size((120, 24)).columns):
+        click.echo(line)
