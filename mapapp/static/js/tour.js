@@ -1,0 +1,73 @@
+// The tour player: one step shown at a time; keys, clicker (PageUp/PageDown) and swipe move it;
+// the address follows the step (?step=N), so each step is a link of its own.
+(function () {
+  "use strict";
+  var root = document.querySelector(".tour");
+  if (!root) { return; }
+  var steps = Array.prototype.slice.call(root.querySelectorAll(".step"));
+  var count = steps.length;
+  var current = parseInt(root.getAttribute("data-current"), 10) || 1;
+  var now = root.querySelector(".progress-now");
+  var fill = root.querySelector(".progress-fill");
+  var prevLink = root.querySelector(".tour-nav .prev");
+  var nextLink = root.querySelector(".tour-nav .next");
+
+  function load(n) {   // pictures are fetched only for the step shown and the next one
+    var step = steps[n - 1];
+    var img = step && step.querySelector("img[data-src]");
+    if (img) { img.setAttribute("src", img.getAttribute("data-src")); img.removeAttribute("data-src"); }
+  }
+
+  function show(n, push) {
+    n = Math.max(1, Math.min(count, n));
+    steps.forEach(function (step, i) { step.hidden = (i !== n - 1); });
+    current = n;
+    root.setAttribute("data-current", String(n));
+    now.textContent = String(n);
+    fill.style.width = (100 * n / count).toFixed(1) + "%";
+    load(n); load(n + 1);
+    var url = steps[n - 1].getAttribute("data-url");
+    prevLink.href = steps[Math.max(0, n - 2)].getAttribute("data-url");
+    nextLink.href = steps[Math.min(count - 1, n)].getAttribute("data-url");
+    if (push && url) { history.pushState({ step: n }, "", url); }
+    document.title = steps[n - 1].querySelector(".step-title").textContent + " · " + count + " steps";
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var forward = ["ArrowRight", "PageDown", " ", "Spacebar"].indexOf(event.key) >= 0 && !event.shiftKey;
+    var back = ["ArrowLeft", "PageUp", "Backspace"].indexOf(event.key) >= 0 || (event.key === " " && event.shiftKey);
+    if (event.target.closest && event.target.closest("input, textarea, select")) { return; }
+    if (forward) { event.preventDefault(); show(current + 1, true); }
+    else if (back) { event.preventDefault(); show(current - 1, true); }
+    else if (event.key === "Home") { event.preventDefault(); show(1, true); }
+    else if (event.key === "End") { event.preventDefault(); show(count, true); }
+  });
+
+  prevLink.addEventListener("click", function (event) { event.preventDefault(); show(current - 1, true); });
+  nextLink.addEventListener("click", function (event) { event.preventDefault(); show(current + 1, true); });
+
+  var startX = null;
+  root.addEventListener("touchstart", function (event) { startX = event.touches[0].clientX; }, { passive: true });
+  root.addEventListener("touchend", function (event) {
+    if (startX === null) { return; }
+    var dx = event.changedTouches[0].clientX - startX;
+    startX = null;
+    if (Math.abs(dx) > 50) { show(current + (dx < 0 ? 1 : -1), true); }
+  });
+
+  window.addEventListener("popstate", function () {
+    var n = parseInt(new URLSearchParams(location.search).get("step"), 10) || 1;
+    show(n, false);
+  });
+
+  var toggle = root.querySelector(".contrast-toggle");
+  function contrast(on) {
+    document.body.classList.toggle("high-contrast", on);
+    toggle.setAttribute("aria-pressed", on ? "true" : "false");
+    try { localStorage.setItem("chronotope.highContrast", on ? "1" : "0"); } catch (e) { /* private mode */ }
+  }
+  toggle.addEventListener("click", function () { contrast(!document.body.classList.contains("high-contrast")); });
+  try { contrast(localStorage.getItem("chronotope.highContrast") === "1"); } catch (e) { contrast(false); }
+  show(current, false);
+})();
