@@ -10,8 +10,13 @@ import re
 from dataclasses import dataclass
 
 _FOND = re.compile(
-    r",\s*(?:f|F|fond|Fond)\.?\s*(?:[A-ZР]-?\s?)?\d+[a-zа-я]?\s*,\s*"
-    r"(?:op|d|l|ll|inv|list|file|case|sheet|p|delo)\.?\s*\d"
+    r"[,.]\s*(?:f|F|fond|Fond)\.?\s*(?:[A-ZР]-?\s?)?\d+[a-zа-я]?\s*[,.;]\s*"
+    r"(?:op|Op|d|D|l|L|ll|inv|Inv|list|file|case|sheet|p|delo)\.?\s*\d"
+)
+# Series references without a fond: British (PRO/TNA, FO 371/4958) and American (NARA, RG 59).
+_SERIES = re.compile(
+    r"(?<!\w)(?:(?:PRO|TNA|The National Archives)[,.:]?\s+)?(?:FO|CAB|WO|ADM)\s?\d{2,4}/\d+"
+    r"|(?<!\w)(?:NARA|National Archives)[,.]?\s+RG\s?\d+"
 )
 # Words that name an archive when it has no abbreviation.
 _ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "central", "state", "national", "russian",
@@ -77,6 +82,20 @@ def _description_end(line: str, start: int) -> int:
 def find_citation(text: str, start: int = 0, end: int | None = None) -> Citation | None:
     """Return the first archival citation in text[start:end], or None."""
     end = len(text) if end is None else end
+    series = _SERIES.search(text, start, end)
+    by_fond = _find_by_fond(text, start, end)
+    if series and (by_fond is None or series.start() < by_fond.start):
+        line_start = text.rfind("\n", 0, series.start()) + 1
+        line_end = text.find("\n", series.start())
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        at = series.start() - line_start
+        cited = line[at:_description_end(line, at)].strip()
+        return Citation(series.start(), series.start() + len(cited), cited)
+    return by_fond
+
+
+def _find_by_fond(text: str, start: int, end: int) -> Citation | None:
+    """Return the first citation with a fond ("RGASPI, f. 5, op. 1, ...") in text[start:end]."""
     for fond in _FOND.finditer(text, start, end):
         line_start = text.rfind("\n", 0, fond.start()) + 1
         line_end = text.find("\n", fond.start())

@@ -15,7 +15,13 @@ from documents.assemble import assemble_document
 from documents.citations import find_citation, find_publication
 from documents.datelines import Dateline, read_dateline, read_trailing_dateline
 from documents.errors import DocumentError
-from documents.headings import is_furniture, is_heading_like, is_strong_heading, strip_number
+from documents.headings import (
+    continues_heading,
+    is_furniture,
+    is_heading_like,
+    is_strong_heading,
+    strip_number,
+)
 from documents.model import Document
 
 # A line that tries to be a date line ("February 30, 1921", "No. 5, Kars, 31.II.21") but is not read.
@@ -43,6 +49,7 @@ class Anchor:
     title: str | None
     dateline: Dateline
     body_start: int      # offset where the body begins
+    needs_citation: bool = False  # a heading over text with no date line: kept only if cited
 
 
 def _lines(text: str) -> list[Line]:
@@ -64,7 +71,7 @@ def _heading_above(lines: list[Line], index: int, floor: int) -> list[Line]:
     while i >= floor:
         text = lines[i].text
         if not text.strip():
-            if found:
+            if found and not (continues_heading(found[0].text) and _heading_line_above(lines, i, floor)):
                 break
         elif is_heading_like(text) and read_dateline(text) is None:
             found.insert(0, lines[i])
@@ -72,6 +79,14 @@ def _heading_above(lines: list[Line], index: int, floor: int) -> list[Line]:
             break
         i -= 1
     return found
+
+
+def _heading_line_above(lines: list[Line], index: int, floor: int) -> bool:
+    """Return True if the first non-blank line above lines[index] is heading-like."""
+    i = index - 1
+    while i >= floor and not lines[i].text.strip():
+        i -= 1
+    return i >= floor and is_heading_like(lines[i].text) and read_dateline(lines[i].text) is None
 
 
 def _title(parts: list[str]) -> str:
@@ -91,7 +106,7 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
     else:
         trailing = read_trailing_dateline(line.text)
         if trailing is None or not is_heading_like(trailing[0]):
-            return None
+            return _undated(lines, index, floor, in_body)
         extra, dateline = [trailing[0]], trailing[1]
         heading = _heading_above(lines, index, floor)
     if not heading and not extra:
@@ -101,6 +116,19 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
         return None
     first = heading[0] if heading else line
     return Anchor(first.number, first.start, title, dateline, line.start + dateline.end)
+
+
+def _undated(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor | None:
+    """Return a document whose long heading is followed straight by its text, with no date line."""
+    line = lines[index]
+    if in_body or is_heading_like(line.text) or len(line.text.split()) < 8:
+        return None
+    heading = _heading_above(lines, index, floor)
+    title = _title([h.text for h in heading])
+    if not heading or not is_strong_heading(title):
+        return None
+    return Anchor(heading[0].number, heading[0].start, title, Dateline("", 0, 0, None), line.start,
+                  needs_citation=True)
 
 
 def _find_anchors(lines: list[Line], source: str) -> tuple[list[Anchor], list[DocumentError], int]:
@@ -168,5 +196,12 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
             raise warnings[0]
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     ends = [a.start for a in anchors[1:]] + [furniture]
-    documents = [_document(text, anchor, end, source) for anchor, end in zip(anchors, ends, strict=True)]
+    documents = [_document(text, anchor, end, source) for anchor, end in zip(anchors, ends, strict=True)
+                 if not anchor.needs_citation or _is_cited(text, anchor, end)]
+    if not documents:
+        raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     return documents, warnings
+
+
+def _is_cited(text: str, anchor: Anchor, end: int) -> bool:
+    return bool(find_citation(text, anchor.body_start, end) or find_publication(text, anchor.body_start, end))

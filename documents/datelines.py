@@ -19,6 +19,9 @@ DATELINE_PRECISIONS = ("day", "part-of-month", "month", "season")
 _PLACE = r"(?P<place>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
 _NUMBER = re.compile(r"\s*(?:(?:No\.|№|Nr\.)\s*[\w/-]+[,.]?\s+)?")
 _PLACE_BEFORE_DATE = re.compile(_PLACE + r"[,.]\s+")
+_PLACE_AFTER_DATE = re.compile(r"\s*[,.]\s*" + _PLACE + r"\s*\.?\s*$")
+_UNDATED = re.compile(r"^\s*\[?\s*(?:undated|not dated|no date|date unknown|without date|n\.\s?d\.)\s*\]?\.?\s*$",
+                      re.IGNORECASE)
 _PREFIX_AT_END = re.compile(r"(?:(?:No\.|№|Nr\.)\s*[\w/-]+,\s*)(?:" + _PLACE + r"[,.]\s*)?$")
 # Words a sentence has just before a date it mentions; a heading does not end with them.
 _SENTENCE_ENDINGS = SMALL_WORDS | {"dated", "date", "until", "till", "since", "of", "on"}
@@ -31,7 +34,7 @@ class Dateline:
     text: str
     start: int
     end: int
-    range: DateRange
+    range: DateRange | None  # None for a line that says the document is undated
     place: str | None = None
     clause: bool = False  # the date opens a sentence of the body ("On the 10th day of ..., the")
 
@@ -44,21 +47,38 @@ def _date_at(line: str, start: int):
     return None
 
 
+def _unbracketed(line: str) -> str:
+    """Return `line` with an editor's brackets around its date ("[August 1920]") blanked out."""
+    if line.lstrip().startswith("[") and "]" in line:
+        return line.replace("[", " ", 1).replace("]", " ", 1)
+    return line
+
+
 def read_dateline(line: str) -> Dateline | None:
     """Return the date line that `line` begins with, or None."""
-    at = _NUMBER.match(line).end()
-    place = _PLACE_BEFORE_DATE.match(line, at)
+    if _UNDATED.match(line):
+        return Dateline(line.strip(), 0, len(line), None)
+    plain = _unbracketed(line)
+    at = _NUMBER.match(plain).end()
+    place = _PLACE_BEFORE_DATE.match(plain, at)
     tries = ([(place.end(), place.group("place"))] if place else []) + [(at, None)]
     for start, place_name in tries:
-        found = _date_at(line, start)
+        found = _date_at(plain, start)
         if found is None:
             continue
         end = start + found.end
-        rest = line[end:]
+        if line[end:].lstrip().startswith("]"):
+            end = line.index("]", end) + 1
+        rest = plain[end:]
         if not rest.strip() or rest[0].isspace() or rest[0] == "." and (len(rest) == 1 or rest[1].isspace()):
             text = line[:end].strip()
             return Dateline(text, len(line) - len(line.lstrip()), end, replace(found.range, text=text),
                             place_name)
+        after = _PLACE_AFTER_DATE.match(plain, end)
+        if after and place_name is None:  # "8 January 1921, Kars"
+            text = line.strip()
+            return Dateline(text, len(line) - len(line.lstrip()), len(line), replace(found.range, text=text),
+                            after.group("place"))
         if rest[0] == "," and start == 0:
             return Dateline(found.text, found.start, end, found.range, None, clause=True)
     return None

@@ -28,8 +28,9 @@ PARTS = {"early": "early", "beginning of": "early", "the beginning of": "early",
          "the end of": "late"}
 
 # Month names are matched with their capital (so "may be" is not May); abbreviations take a dot.
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October"
-          r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October"
+                r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>1[7-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -74,6 +75,23 @@ def _day(match, context):
     day = int(match.group("day"))
     when = date(_year(match, context, month, day), month, day)
     return when, when, "day"
+
+
+def _double(match, context):
+    """Return the Gregorian day of a date written in both calendars: "15 (28) July 1920"."""
+    month = _month(match)
+    groups = match.groupdict()
+    second_month = MONTHS[groups["month2"].rstrip(".").lower()] if groups.get("month2") else month
+    year = _year(match, context, month)
+    first, second = int(groups["day"]), int(groups.get("day2") or groups.get("day3"))
+    for (jm, jd), (gm, gd) in (((month, first), (second_month, second)), ((second_month, second), (month, first))):
+        try:
+            if julian_to_gregorian(year, jm, jd) == date(year, gm, gd):
+                note = f"written in both calendars ({match.group(0)}); the Gregorian (New Style) day is used"
+                return date(year, gm, gd), date(year, gm, gd), "day", note
+        except ValueError:
+            continue
+    raise DateError(f"{match.group(0)!r} is not the same day in both calendars")
 
 
 def _part(match, context):
@@ -139,7 +157,8 @@ def _nth(match, context):
     return when, when, "day"
 
 
-Builder = Callable[[re.Match, "DateRange | None"], tuple[date, date, str]]
+# A builder returns (earliest, latest, precision) and may add a note.
+Builder = Callable[[re.Match, "DateRange | None"], tuple]
 
 # (pattern, builder); the longest match starting first wins, so order does not matter.
 PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
@@ -151,6 +170,11 @@ PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
         (r"(?:(?:[Oo]n\s+)?the\s+(?=[0-3]?\d(?:st|nd|rd|th)))?" + _DAY + _ORD + r"(?:\s+day)?(?:\s+of)?\s+"
          + _MONTH + r"(?:,?\s+" + _YEAR + ")?", _day),
         (_MONTH + r"\s+" + _DAY + _ORD + r"(?!\d)(?:,?\s+" + _YEAR + ")?", _day),
+        (_DAY + r"\s*(?:\(\s*(?P<day2>[0-3]?\d)\s*\)|/\s*(?P<day3>[0-3]?\d))\s+" + _MONTH
+         + r"(?:,?\s+" + _YEAR + ")?", _double),
+        (_MONTH + r"\s+" + _DAY + r"\s*\(\s*(?P<day2>[0-3]?\d)\s*\)(?:,?\s+" + _YEAR + ")?", _double),
+        (_DAY + r"\s+" + _MONTH + r"\s*\(\s*(?P<day2>[0-3]?\d)\s+(?P<month2>" + _MONTH_NAMES + r")\s*\)"
+         + r"(?:,?\s+" + _YEAR + ")?", _double),
         (r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|middle|end)\s+of))[\s-]*" + _MONTH
          + r"(?:,?\s+(?:of\s+)?" + _YEAR + ")?", _part),
         (_MONTH + r",?\s+(?:of\s+)?" + _YEAR, _month_year),
@@ -181,10 +205,10 @@ def _candidate(pattern, builder, match, text, context) -> FoundDate | None:
     if _REFERENCE.search(text[max(0, match.start() - 6):match.start()]):
         return None
     try:
-        first, last, precision = builder(match, context)
+        first, last, precision, *noted = builder(match, context)
     except (DateError, ValueError):
         return None
-    end, note = match.end(), None
+    end, note = match.end(), (noted[0] if noted else None)
     old = _OLD_STYLE.match(text, end)
     if old:
         if precision in ("day", "part-of-month", "month"):

@@ -17,6 +17,12 @@ _FURNITURE = re.compile(
     r"|Popular Posts|You May Also Like)\s*:?\s*$",
     re.IGNORECASE,
 )
+_TRAILING_NUMBER = re.compile(r"\s*\(\s*(?:№|No\.)\s*\d+[\w/-]*\s*\)\s*$")
+# The book credit under each page: an author followed by a quoted title.
+_CREDIT = re.compile(r"^\s*[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s+[“\"][^”\"]+[”\"]\s*$")
+# A heading's second part (a subtitle) opens with a preposition or a participle.
+_CONTINUATION = re.compile(r"^\s*(?:on|regarding|concerning|about|and|to|in|with|for|against|[A-Z][a-z]+ing)\b",
+                           re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -32,13 +38,20 @@ def is_furniture(line: str) -> bool:
 
 def strip_number(heading: str) -> str:
     """Return `heading` without a leading collection number ("№ 514 TELEGRAM ..." -> "TELEGRAM ...")."""
-    return NUMBER_MARKER.sub("", heading, count=1).strip()
+    return _TRAILING_NUMBER.sub("", NUMBER_MARKER.sub("", heading, count=1)).strip()
+
+
+def continues_heading(line: str) -> bool:
+    """Return True for a heading line that reads as the second part of a heading above it."""
+    return bool(_CONTINUATION.match(line))
 
 
 def is_heading_like(line: str) -> bool:
     """Return True for a line in CAPITALS or Title Case, as headings are printed."""
     text = line.strip()
-    if not text or is_number_marker(text) or is_furniture(text) or text.endswith((":", ";", ",")):
+    if not text or is_number_marker(text) or is_furniture(text) or _CREDIT.match(text):
+        return False
+    if text.endswith((":", ";", ",")):
         return False
     words = _WORD.findall(text)
     if not words:
