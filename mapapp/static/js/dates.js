@@ -1,0 +1,34 @@
+// Dates as whole days since 1970-01-01 (UTC), so the slider and windows are plain integers.
+const DAY_MS = 86400000;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/** Return the day number of an ISO date "YYYY-MM-DD", or null if it is not one. */
+export function dayOf(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== +m[2] - 1) return null;
+  return Math.round(ms / DAY_MS);
+}
+
+/** Return the ISO date "YYYY-MM-DD" of a day number. */
+export function isoOf(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Return a readable date, e.g. "10 August 1920". */
+export function longDate(day) {
+  const d = new Date(day * DAY_MS);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Return a readable interval: one date, or "1 – 10 January 1921" style ranges. */
+export function longRange(earliestIso, latestIso) {
+  const a = dayOf(earliestIso);
+  const b = dayOf(latestIso);
+  if (a === null) return "undated";
+  if (b === null || a === b) return longDate(a);
+  return `${longDate(a)} – ${longDate(b)}`;
+}

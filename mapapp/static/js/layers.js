@@ -1,0 +1,158 @@
+// Drawing the API's answers on the map's data layers: places, movements, territories.
+import { addArrowhead } from "./arrows.js";
+import { longRange } from "./dates.js";
+import { el } from "./dom.js";
+import { placePopup } from "./popup.js";
+
+const L = window.L;
+const NOT_CARRIED_OUT = new Set(["intended", "ordered", "planned", "agreed", "proposed", "demanded"]);
+const KIND_WEIGHT = { attack: 4.5, advance: 3.5, occupation: 3.5, withdrawal: 2.5, transfer: 2.5,
+  journey: 2, route: 2 };
+export const PLACE_COLOUR = "#7b3b2a";
+
+/** Return the radius of a place marker named `mentions` times (area grows with the count). */
+export function placeRadius(mentions) {
+  return 4 + 3 * Math.sqrt(Math.max(1, mentions || 1));
+}
+
+/** Return the Leaflet style of a movement: colour by actor, width by kind, dashes by status. */
+export function movementStyle(props, colour) {
+  let dashArray = null;
+  if (NOT_CARRIED_OUT.has(props.status)) dashArray = "9 7";
+  else if (props.approximate) dashArray = "3 6";
+  return { pane: "movements", color: colour, weight: KIND_WEIGHT[props.kind] || 2.5, opacity: 0.9,
+    dashArray, className: `movement movement-${props.kind || "other"}` };
+}
+
+function latLngs(coordinates) {
+  return coordinates.map(([lon, lat]) => [lat, lon]);
+}
+
+function partyOf(entry) {
+  if (!entry) return null;
+  if (typeof entry === "string") return entry;
+  return entry.party || entry.name || null;
+}
+
+/** Return {claimants: [...], controller} of a territory's properties on the shown date. */
+export function territoryStatus(props) {
+  const claims = Array.isArray(props.claims) ? props.claims : [];
+  const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
+  return { claimants: [...new Set(claims.map(partyOf).filter(Boolean))], controller: partyOf(control[0]) };
+}
+
+export class MapLayers {
+  constructor(map, layers, colours, actions) {
+    this.map = map;
+    this.layers = layers;
+    this.colours = colours;        // ColourBook shared with the legend
+    this.actions = actions;        // {loadPlace(id), openDocument(id)}
+    this.markers = new Map();      // place id -> circle marker
+    this.documentPlaces = new Set(); // places the open document names
+  }
+
+  drawPlaces(collection) {
+    const group = this.layers.places;
+    group.clearLayers();
+    this.markers.clear();
+    for (const f of collection.features || []) {
+      if (!f.geometry || f.geometry.type !== "Point") continue;
+      const p = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      const marker = L.circleMarker([lat, lon], {
+        pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
+        fillColor: "#d9825b", fillOpacity: 0.75, className: "place-marker",
+        dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
+      marker.bindTooltip(el("span", {}, p.name), { direction: "top" });
+      marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });
+      marker.addTo(group);
+      marker.getElement()?.setAttribute("data-place", p.id);
+      if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));
+      this.markers.set(p.id, marker);
+    }
+  }
+
+  drawMovements(collection) {
+    const group = this.layers.movements;
+    group.clearLayers();
+    for (const f of collection.features || []) {
+      if (!f.geometry) continue;
+      const p = f.properties;
+      const colour = this.colours.actors.of(p.actor);
+      const style = movementStyle(p, colour);
+      const tip = el("span", {}, `${p.kind || "movement"}${p.actor ? " · " + p.actor : ""} · ${p.status || ""} · `,
+        longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
+      let layer;
+      if (f.geometry.type === "LineString") {
+        layer = L.polyline(latLngs(f.geometry.coordinates), style).addTo(group);
+        addArrowhead(layer, colour);
+      } else if (f.geometry.type === "Point") {
+        const [lon, lat] = f.geometry.coordinates;
+        layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
+      } else continue;
+      layer.bindTooltip(tip, { sticky: true });
+      layer.on("click", () => p.document_id && this.actions.openDocument(p.document_id));
+    }
+  }
+
+  drawTerritories(collection) {
+    const group = this.layers.territories;
+    group.clearLayers();
+    const parties = this.colours.parties;
+    L.geoJSON(collection, {
+      pane: "territories",
+      style: (f) => {
+        const { claimants, controller } = territoryStatus(f.properties);
+        const colour = controller ? parties.of(controller) : "#9a9a9a";
+        return { color: colour, weight: claimants.length > 1 ? 2.5 : 1.5,
+          dashArray: claimants.length > 1 ? "7 5" : null, fillColor: colour,
+          fillOpacity: controller ? 0.22 : 0.08, className: "territory" };
+      },
+      onEachFeature: (f, layer) => {
+        const { claimants, controller } = territoryStatus(f.properties);
+        layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
+          `claimed by: ${claimants.join(", ") || "no claim recorded"}`, el("br"),
+          `controlled by: ${controller || "no control recorded"}`), { sticky: true });
+      },
+    }).eachLayer((layer) => layer.addTo(group));
+  }
+
+  styleOf(placeId, hovered) {
+    if (hovered) return { color: "#111", weight: 4, fillOpacity: 1 };
+    if (this.documentPlaces.has(placeId)) return { color: "#1d1d6b", weight: 3, fillOpacity: 0.95 };
+    return { color: PLACE_COLOUR, weight: 1.5, fillOpacity: 0.75 };
+  }
+
+  /** Highlight (or un-highlight) the marker of a place; returns it, or null if not shown. */
+  highlight(placeId, on) {
+    const marker = this.markers.get(placeId);
+    if (!marker) return null;
+    marker.setStyle(this.styleOf(placeId, on));
+    marker.getElement()?.classList.toggle("highlighted", on);
+    if (on) marker.bringToFront();
+    return marker;
+  }
+
+  /** Mark the markers of the places the open document names. */
+  setDocumentPlaces(ids) {
+    this.documentPlaces = ids;
+    for (const [id, marker] of this.markers) {
+      marker.setStyle(this.styleOf(id, false));
+      marker.getElement()?.classList.toggle("in-document", ids.has(id));
+    }
+  }
+
+  /** Pan to a place's marker (or to the mention's own coordinates when it is not shown). */
+  panTo(placeId, mention) {
+    const marker = this.markers.get(placeId);
+    const target = marker ? marker.getLatLng() : (Number.isFinite(mention.lat) ? [mention.lat, mention.lon] : null);
+    if (target) this.map.panTo(target);
+    if (marker) this.highlight(placeId, true);
+  }
+
+  counts() {
+    return { markers: this.layers.places.getLayers().length,
+      movements: this.layers.movements.getLayers().length,
+      territories: this.layers.territories.getLayers().length };
+  }
+}

@@ -1,0 +1,85 @@
+// The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
+// with its sources and ranks none.
+import { el } from "./dom.js";
+import { placeRadius, territoryStatus, PLACE_COLOUR } from "./layers.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(width, height, ...shapes) {
+  const root = document.createElementNS(SVG, "svg");
+  root.setAttribute("width", width);
+  root.setAttribute("height", height);
+  root.setAttribute("aria-hidden", "true");
+  for (const [tag, attrs] of shapes) {
+    const s = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+    root.appendChild(s);
+  }
+  return root;
+}
+
+function line(colour, dash, width = 3) {
+  return svg(34, 12, ["line", { x1: 2, y1: 6, x2: 32, y2: 6, stroke: colour, "stroke-width": width,
+    "stroke-dasharray": dash || "" }]);
+}
+
+function swatch(colour, dashed) {
+  return svg(18, 14, ["rect", { x: 1, y: 1, width: 16, height: 12, fill: colour, "fill-opacity": 0.3,
+    stroke: colour, "stroke-width": 2, "stroke-dasharray": dashed ? "4 3" : "" }]);
+}
+
+function sourcesByParty(features) {
+  const out = new Map();
+  for (const f of features) {
+    for (const e of [...(f.properties.claims || []), ...(f.properties.control || [])]) {
+      const party = typeof e === "string" ? e : e && (e.party || e.name);
+      if (!party) continue;
+      if (!out.has(party)) out.set(party, new Set());
+      if (e.source) out.get(party).add(e.source);
+    }
+  }
+  return out;
+}
+
+function placesPart() {
+  const sizes = [1, 5, 20].map((n) => el("li", {}, svg(40, 34, ["circle", { cx: 20, cy: 17, r: placeRadius(n),
+    fill: "#d9825b", "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), ` named ${n === 1 ? "once" : n + " times"}`));
+  return el("section", {}, el("h3", {}, "Places"), el("ul", {}, sizes,
+    el("li", {}, svg(40, 20, ["circle", { cx: 20, cy: 10, r: 7, fill: "#d9825b", stroke: PLACE_COLOUR,
+      "stroke-dasharray": "3 3" }]), " location approximate")));
+}
+
+function movementsPart(movements, actors) {
+  const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
+  return el("section", {}, el("h3", {}, "Movements (arrow: direction)"), el("ul", {},
+    el("li", {}, line("#555", null), " carried out"),
+    el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
+    el("li", {}, line("#555", "3 6"), " course approximate"),
+    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || "actor not stated"}`))));
+}
+
+function territoriesPart(territories, parties) {
+  const byParty = sourcesByParty(territories.features || []);
+  const contested = (territories.features || []).some((f) => territoryStatus(f.properties).claimants.length > 1);
+  const rows = [...byParty.keys()].sort((a, b) => a.localeCompare(b)).map((party) =>
+    el("li", {}, swatch(parties.of(party)), ` ${party}`,
+      byParty.get(party).size ? el("span", { class: "sources" }, ` — sources: ${[...byParty.get(party)].join("; ")}`) : null));
+  return el("section", {}, el("h3", {}, "Disputed territories on this date"),
+    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; grey: none recorded. " +
+      "Colours are assigned alphabetically and imply no claim is right."),
+    el("ul", {}, rows,
+      contested ? el("li", {}, swatch("#777", true), " dashed outline: claimed by two or more parties") : null,
+      el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
+}
+
+/** Redraw the legend for the shown answers (the open/closed state stays the reader's). */
+export function drawLegend(node, { movements, territories }, colours) {
+  let body = node.querySelector(".legend-body");
+  if (!body) {
+    body = el("div", { class: "legend-body" });
+    node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
+      el("summary", {}, "Legend"), body));
+  }
+  body.replaceChildren(placesPart(), movementsPart(movements, colours.actors),
+    territoriesPart(territories, colours.parties));
+}

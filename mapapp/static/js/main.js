@@ -1,0 +1,167 @@
+// The map page: wires the time controls, the map layers, the reader and the URL together.
+import { Api, isAbort } from "./api.js";
+import { ColourBook } from "./colours.js";
+import { dayOf, isoOf } from "./dates.js";
+import { drawLegend } from "./legend.js";
+import { MapLayers } from "./layers.js";
+import { ViewState } from "./view.js";
+import { Reader } from "./panel.js";
+import { Timebar } from "./timebar.js";
+import { setUpShare } from "./share.js";
+
+const $ = (id) => document.getElementById(id);
+const app = $("app");
+const map = window.chronotopeMap;
+const api = new Api(app.dataset.root);
+const colours = { actors: new ColourBook(), parties: new ColourBook() };
+const status = $("status");
+
+const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };
+const view = new ViewState(map, window.chronotopeLayers, app.dataset.root, () => share.update());
+const state = view.state;
+const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
+  loadPlace: (id) => api.get(`/api/places/${encodeURIComponent(id)}`),
+  openDocument: (id) => reader.open(id, { push: true }),
+});
+const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev: $("prev"), next: $("next"),
+  play: $("play") }, (iso, { commit }) => {
+  state.date = iso;
+  scheduleDraw();
+  if (commit) view.push();
+});
+const reader = new Reader(app, api, drawer, {
+  onOpen: (doc, { push }) => {
+    state.doc = doc.id;
+    state.date = timebar.show(doc.earliest);
+    if (push) view.push();
+    return scheduleDraw();
+  },
+  onClose: () => { state.doc = null; view.push(); },
+});
+const share = setUpShare(app, view);
+
+let corpus = null;
+let controller = null;
+let pending = null;
+let current = Promise.resolve();
+
+function windowOf() {
+  const to = state.date;
+  const from = state.mode === "upto" ? (corpus.earliest || to) : isoOf(dayOf(to) - state.days + 1);
+  return { from: from > to ? to : from, to };
+}
+
+function report(error) {
+  if (isAbort(error)) return;
+  chronotope.error = String(error.message || error);
+  if (status) status.textContent = `Could not load the map's data: ${chronotope.error}`;
+}
+
+/** Fetch the window's places, movements, territories and documents, and draw them. */
+async function draw() {
+  controller?.abort();
+  const ctl = controller = new AbortController();
+  const started = performance.now();
+  const { from, to } = windowOf();
+  try {
+    const [places, movements, territories, documents] = await Promise.all([
+      api.get("/api/places", { from, to }, ctl.signal),
+      api.get("/api/movements", { from, to }, ctl.signal),
+      api.get("/api/territories", { date: to }, ctl.signal),
+      reader.hasPanel ? api.get("/api/documents", { from, to, per_page: 500 }, ctl.signal) : null,
+    ]);
+    if (ctl.signal.aborted) return;
+    drawer.drawTerritories(territories);
+    drawer.drawMovements(movements);
+    drawer.drawPlaces(places);
+    drawLegend($("legend"), { movements, territories }, colours);
+    if (documents) reader.list(documents, state.doc);
+    reader.markDocumentPlaces();
+    if (status) status.textContent = "";
+    chronotope.lastDrawMs = performance.now() - started;
+    chronotope.draws += 1;
+    app.dataset.drawn = to;
+  } catch (error) {
+    report(error);
+  }
+}
+
+function scheduleDraw() {
+  // One draw per animation frame while the slider is dragged; a newer draw aborts an older one.
+  if (!pending) {
+    pending = new Promise((resolve) => requestAnimationFrame(() => {
+      pending = null;
+      current = draw();
+      resolve(current);
+    }));
+  }
+  return pending;
+}
+chronotope.idle = async () => { await pending; await current; await reader.current; };
+chronotope.counts = () => drawer.counts();
+chronotope.state = state;
+
+async function restore() {
+  view.applyMapView();
+  timebar.show(state.date || corpus.latest || corpus.earliest);
+  state.date = isoOf(timebar.day);
+  $("mode") && ($("mode").value = state.mode);
+  $("days") && ($("days").value = String(state.days));
+  const drawn = scheduleDraw();
+  if (state.doc) await reader.open(state.doc, { push: false, keepDate: true });
+  else reader.close({ silent: true });
+  await drawn;
+}
+
+function wireControls() {
+  for (const id of ["mode", "days"]) {
+    $(id)?.addEventListener("change", () => {
+      state.mode = $("mode").value;
+      state.days = Number($("days").value);
+      $("days").disabled = state.mode === "upto";
+      scheduleDraw();
+      view.push();
+    });
+  }
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key === " " && (t === document.body || t.closest?.(".leaflet-container"))) {
+      e.preventDefault();
+      timebar.toggle();
+    }
+  });
+  window.addEventListener("popstate", () => { view.read(); restore(); });
+}
+
+async function boot() {
+  try {
+    await window.chronotopeLayers.basemap?.chronotopeReady;
+    api.version = state.v || app.dataset.version || null;   // a pinned link keeps its atlas
+    corpus = await api.get("/api/corpus");
+    api.version = corpus.version || api.version;
+    state.v = api.version;
+    const all = await api.get("/api/territories").catch(() => null);
+    colours.parties.learn(partiesOf(all));
+  } catch (error) {
+    report(error);
+    return;
+  }
+  timebar.setCorpus(corpus);
+  wireControls();
+  await restore();
+  view.replace();
+  view.listen();
+  app.dataset.ready = "true";
+}
+
+function partiesOf(collection) {
+  const names = [];
+  for (const f of (collection && collection.features) || []) {
+    for (const e of [...(f.properties.timeline || []), ...(f.properties.claims || []), ...(f.properties.control || [])]) {
+      names.push(typeof e === "string" ? e : e && (e.party || e.name));
+    }
+  }
+  return names.filter(Boolean);
+}
+
+chronotope.ready = boot();

@@ -1,0 +1,77 @@
+// The side panel: the documents of the window, and the reader of one document.
+import { fillReader, listItem } from "./reader.js";
+
+export class Reader {
+  constructor(app, api, drawer, callbacks) {
+    this.api = api;
+    this.drawer = drawer;
+    this.callbacks = callbacks;          // {onOpen(doc, {push}), onClose()}
+    this.doc = null;
+    this.current = Promise.resolve();
+    const $ = (id) => document.getElementById(id);
+    this.nodes = { list: $("doc-list"), count: $("doc-count"), section: $("documents"), reader: $("reader"),
+      title: $("reader-title"), meta: $("reader-meta"), body: $("reader-body"), prev: $("reader-prev"),
+      next: $("reader-next"), close: $("reader-close") };
+    this.hasPanel = Boolean(this.nodes.reader);
+    if (!this.hasPanel) return;
+    this.nodes.close.addEventListener("click", () => this.close());
+    this.nodes.prev.addEventListener("click", () => this.doc?.prev && this.open(this.doc.prev, { push: true }));
+    this.nodes.next.addEventListener("click", () => this.doc?.next && this.open(this.doc.next, { push: true }));
+  }
+
+  /** Show the documents of the window (an /api/documents answer). */
+  list(answer, selectedId) {
+    const docs = answer.documents || [];
+    this.nodes.list.replaceChildren(...docs.map((d) => listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId)));
+    const more = answer.total > docs.length ? ` (first ${docs.length} of ${answer.total})` : "";
+    this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
+  }
+
+  /** Open a document: its text in the reader, the slider at its date, its places marked. */
+  open(id, { push = true } = {}) {
+    this.current = this.api.get(`/api/documents/${encodeURIComponent(id)}`).then((doc) => {
+      this.doc = doc;
+      if (this.hasPanel) {
+        fillReader(this.nodes, doc, { bind: (node, mention) => this.bindMention(node, mention) });
+        this.nodes.section.hidden = true;
+        this.nodes.reader.hidden = false;
+        this.nodes.reader.scrollTop = 0;
+      }
+      return this.callbacks.onOpen(doc, { push });
+    }).catch((error) => {
+      const status = document.getElementById("status");
+      if (status) status.textContent = `Could not open the document: ${error.message}`;
+    });
+    return this.current;
+  }
+
+  close({ silent = false } = {}) {
+    this.doc = null;
+    if (this.hasPanel) {
+      this.nodes.reader.hidden = true;
+      this.nodes.section.hidden = false;
+    }
+    this.markDocumentPlaces();
+    if (!silent) this.callbacks.onClose();
+  }
+
+  /** Mark on the map the places the open document names. */
+  markDocumentPlaces() {
+    const ids = new Set(((this.doc && this.doc.places) || []).map((m) => m.place_id).filter(Boolean));
+    this.drawer.setDocumentPlaces(ids);
+  }
+
+  bindMention(node, mention) {
+    const id = mention.place_id;
+    if (!id) return;
+    const on = () => this.drawer.highlight(id, true);
+    const off = () => this.drawer.highlight(id, false);
+    node.addEventListener("mouseenter", on);
+    node.addEventListener("focus", on);
+    node.addEventListener("mouseleave", off);
+    node.addEventListener("blur", off);
+    const pan = () => this.drawer.panTo(id, mention);
+    node.addEventListener("click", pan);
+    node.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); pan(); } });
+  }
+}

@@ -1,0 +1,34 @@
+// A place's popup, built from DOM nodes: names in all variants, type, certainty, documents.
+import { longRange } from "./dates.js";
+import { el } from "./dom.js";
+
+function namesList(props) {
+  const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
+  return names.length ? el("ul", { class: "names" }, names) : null;
+}
+
+function certaintyText(props) {
+  const parts = [`location ${props.certainty || "unknown"}`];
+  if (props.uncertainty_km) parts.push(`within about ${props.uncertainty_km} km`);
+  return parts.join(", ");
+}
+
+/** Return the popup element for a place feature; its document list fills from `loadPlace`. */
+export function placePopup(props, loadPlace, openDocument) {
+  const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, "loading documents…"));
+  const node = el("div", { class: "place-popup" },
+    el("h3", {}, props.name),
+    namesList(props),
+    el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
+    props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,
+    el("p", { class: "mentions" }, `named ${props.mentions ?? 0} time(s) in the documents shown`),
+    el("h4", {}, "Documents naming it"),
+    docs);
+  loadPlace(props.id).then((place) => {
+    docs.replaceChildren(...(place.properties.documents || []).map((d) => el("li", {},
+      el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
+        onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, d.title || d.id),
+      el("span", { class: "muted" }, ` ${d.date_text || longRange(d.earliest, d.latest)}`))));
+  }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, "could not load the documents")));
+  return node;
+}

@@ -1,0 +1,76 @@
+// The document list and the reader: a document's text with its place mentions highlighted
+// (focusable; hover or focus lights the marker, click pans to it) and its movements underlined.
+import { longRange } from "./dates.js";
+import { el } from "./dom.js";
+
+/** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
+export function segments(body, mentions, movements) {
+  const cuts = new Set([0, body.length]);
+  for (const r of [...mentions, ...movements]) {
+    if (r.start >= 0 && r.end <= body.length && r.start < r.end) { cuts.add(r.start); cuts.add(r.end); }
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, end] = [points[i], points[i + 1]];
+    out.push({ start, end,
+      mention: mentions.findIndex((m) => m.start <= start && end <= m.end),
+      movement: movements.findIndex((m) => m.start <= start && end <= m.end) });
+  }
+  return out;
+}
+
+/** Return a DocumentFragment of `body` with mentions as <mark> and movements as underlines. */
+export function markedText(body, mentions, movements, hooks) {
+  const frag = document.createDocumentFragment();
+  let current = null;   // the <mark> of the mention being written, if any
+  let currentIndex = -1;
+  for (const seg of segments(body, mentions, movements)) {
+    const text = body.slice(seg.start, seg.end);
+    const piece = seg.movement >= 0 ? el("span", { class: "movement-text", title: movementTitle(movements[seg.movement]) }, text)
+      : document.createTextNode(text);
+    if (seg.mention < 0) { frag.append(piece); current = null; currentIndex = -1; continue; }
+    if (seg.mention !== currentIndex) {
+      const m = mentions[seg.mention];
+      current = el("mark", { class: m.place_id ? "mention" : "mention unresolved", tabindex: "0",
+        dataset: { place: m.place_id || "" }, title: m.name || m.text });
+      hooks.bind(current, m);
+      frag.append(current);
+      currentIndex = seg.mention;
+    }
+    current.append(piece);
+  }
+  return frag;
+}
+
+function movementTitle(m) {
+  return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
+}
+
+function citation(doc) {
+  const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
+    ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
+    ["Archive", doc.archive_ref], ["Published in", doc.published_in], ["Source file", doc.source]];
+  return rows.filter(([, v]) => v).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
+}
+
+/** Return the list item of a document in the side panel. */
+export function listItem(doc, onOpen, selected) {
+  return el("li", { class: selected ? "doc selected" : "doc" },
+    el("button", { type: "button", class: "doc-button", dataset: { doc: doc.id }, "aria-current": selected ? "true" : null,
+      onclick: () => onOpen(doc.id) },
+      el("span", { class: "doc-title" }, doc.title || "(untitled)"),
+      el("span", { class: "doc-meta" }, [doc.date_text || longRange(doc.earliest, doc.latest), doc.origin, doc.kind]
+        .filter(Boolean).join(" · "))));
+}
+
+/** Fill the reader with a document (from /api/documents/<id>). */
+export function fillReader(nodes, doc, hooks) {
+  nodes.title.textContent = doc.title || "(untitled)";
+  nodes.meta.replaceChildren(...citation(doc));
+  const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
+  const movements = [...(doc.movements || [])].sort((a, b) => a.start - b.start);
+  nodes.body.replaceChildren(markedText(doc.body || "", mentions, movements, hooks));
+  nodes.prev.disabled = !doc.prev;
+  nodes.next.disabled = !doc.next;
+}

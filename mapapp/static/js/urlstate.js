@@ -1,0 +1,40 @@
+// The view as a URL: /?date=1920-08-10&window=30&doc=<id>&z=8&ll=39.5,46.0&layers=places,movements&v=<atlas>
+// (the names mapapp/view_state.py reads for /embed and /map.png). `layers` lists the visible
+// layers among basemap, borders, territories, movements, places; without "basemap" the online
+// tiles show, where the server offers them.
+import { dayOf } from "./dates.js";
+
+export const DEFAULT_DAYS = 30;
+export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements", "places"];
+
+/** Return the state a query string describes; missing or bad parameters are left null. */
+export function readState(search) {
+  const q = new URLSearchParams(search);
+  const state = { date: null, mode: "days", days: DEFAULT_DAYS, doc: null, z: null, ll: null, layers: null,
+    v: null };
+  if (dayOf(q.get("date")) !== null) state.date = q.get("date");
+  const win = q.get("window");
+  if (win === "upto") state.mode = "upto";
+  else if (/^\d+$/.test(win || "") && +win > 0) state.days = +win;
+  if (q.get("doc")) state.doc = q.get("doc");
+  const z = Number.parseInt(q.get("z"), 10);
+  if (Number.isFinite(z)) state.z = z;
+  const ll = (q.get("ll") || "").split(",").map(Number);
+  if (ll.length === 2 && ll.every(Number.isFinite) && Math.abs(ll[0]) <= 90) state.ll = ll;
+  if (q.get("v")) state.v = q.get("v");
+  if (q.has("layers")) state.layers = q.get("layers").split(",").filter(Boolean);
+  return state;
+}
+
+/** Return the query string ("?...") for a state. */
+export function queryOf(state) {
+  const q = new URLSearchParams();
+  if (state.date) q.set("date", state.date);
+  q.set("window", state.mode === "upto" ? "upto" : String(state.days));
+  if (state.doc) q.set("doc", state.doc);
+  if (state.z !== null) q.set("z", String(state.z));
+  if (state.ll) q.set("ll", state.ll.map((x) => x.toFixed(4)).join(","));
+  if (state.layers) q.set("layers", state.layers.join(","));
+  if (state.v) q.set("v", state.v);
+  return "?" + q.toString().replaceAll("%2C", ",");
+}
