@@ -1,0 +1,104 @@
+"""Who moves: the subject or agent phrase of a movement, exactly as the text words it.
+
+Nothing is resolved or invented: "Our troops" stays "Our troops"; a pronoun ("they", "it")
+gives no actor at all.
+"""
+from __future__ import annotations
+
+import re
+
+from .movement_patterns import AUXILIARIES, CLAUSE_STOP, FORCE_WORDS, LEADING_PREPOSITIONS, PRONOUNS
+
+WORD = re.compile(r"[\w’'.-]+")
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
+DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
+POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
+MAX_WORDS = 8
+VERBISH = re.compile(r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|express\w*|"
+                     r"advanc\w*|withdr\w*|retreat\w*|march\w*|move\w*|occup\w*|attack\w*|enter\w*")
+
+
+def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str, int] | None:
+    """The subject phrase of the clause that ends at `trigger_start`, with its offset; or None."""
+    prefix = text[scope_start:trigger_start]
+    stops = list(CLAUSE_STOP.finditer(prefix))
+    base = scope_start + (stops[-1].end() if stops else 0)
+    clause = text[base:trigger_start]
+    chunks, offset = [], base
+    for part in clause.split(","):
+        chunks.append((part, offset))
+        offset += len(part) + 1
+    for part, where in reversed(chunks):
+        phrase = _noun_phrase(part)
+        if phrase is None:
+            continue
+        if phrase == "":
+            continue
+        lowered = phrase.lower().split()
+        if any(w in PRONOUNS for w in lowered) or lowered[0] in LEADING_PREPOSITIONS:
+            return None
+        return phrase, where + part.index(phrase)
+    return None
+
+
+def _noun_phrase(part: str) -> str | None:
+    """The words of `part` before its first verb-like word, if they read as a noun phrase."""
+    words = WORD.findall(part)
+    if not words:
+        return None
+    kept = []
+    for w in words:
+        low = w.lower()
+        if low in AUXILIARIES or low in ("and", "or") or (low == w and low.endswith("ed") and len(low) > 4) \
+                or (low == w and VERBISH.fullmatch(low)):
+            break
+        kept.append(w)
+    if not kept:
+        return ""
+    if len(kept) > MAX_WORDS:
+        return None
+    first = kept[0]
+    if not (first[0].isupper() or first[0].isdigit() or first.lower() in DETERMINERS):
+        return None
+    # Rebuild from the original text so the phrase is a substring ("Comrade Karaev’s detachment").
+    start = part.index(kept[0])
+    end = part.index(kept[-1], start) + len(kept[-1])
+    return part[start:end]
+
+
+def agent_after(text: str, pos: int, end: int) -> str | None:
+    """The agent of "by our troops" / "of the Red Army" in text[pos:end], if it is a force; else None."""
+    m = re.match(r"\s*(?:[—–]\s*)?by\s+([^,;:.—–()]+)", text[pos:end])
+    if m is None:
+        m = re.match(r"\s*of\s+([^,;:.—–()]+)", text[pos:end])
+        if m is None or not FORCE_WORDS.search(m.group(1)):
+            return None
+    phrase = _cut_at_preposition(m.group(1))
+    if not phrase or phrase.lower() in PRONOUNS or phrase.lower() == "us":
+        return None
+    return phrase
+
+
+def _cut_at_preposition(phrase: str) -> str:
+    """Cut "our forces of the city of" to "our forces"; keep "the forces of the RSFSR"."""
+    words = phrase.split()
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in ("from", "to", "toward", "towards", "in", "into", "on", "at", "up", "through",
+                   "beyond", "with", "against", "for", "and", "was", "were", "has", "have", "had") \
+                or w[0].isdigit() or low in MONTHS:
+            break
+        if low == "of" and (i + 1 >= len(words) or words[i + 1].lower() in ("the", "a")
+                            and i + 2 < len(words) and words[i + 2][0].islower()):
+            break
+        kept.append(w)
+    while kept and kept[-1].lower() in ("of", "the", "a"):
+        kept.pop()
+    return " ".join(kept[:MAX_WORDS])
+
+
+def has_possessive_before(text: str, trigger_start: int) -> bool:
+    """True if a possessive pronoun stands right before the movement noun ("their advance")."""
+    return bool(POSSESSIVE.search(text[max(0, trigger_start - 8):trigger_start]))

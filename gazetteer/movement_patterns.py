@@ -1,0 +1,207 @@
+"""The words that state a movement: trigger verbs and nouns, prepositions, and modality cues.
+
+Pure data and compiled patterns; `gazetteer.movements` reads them. Everything is matched
+case-insensitively, so headings in capitals ("HAS BEEN DEPLOYED AGAINST ARMENIA") count too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One movement word: its forms (a regex), the movement kind, and how it takes places.
+
+    `object_verb`: takes a place as direct object ("occupied Shusha", "entered Kars").
+    `locative`: "in"/"at" name where it happened ("attacked ... in Angelyaut").
+    `departure`: "for" names the destination ("departed for Baku").
+    `noun`: a noun ("withdrawal of ... from"), whose status comes from the words before it.
+    `forces_only`: a movement only when what moves is a force ("transfer of troops"), not
+    a territory ("transfer Zangezur to Armenia" is a cession, left out).
+    """
+
+    pattern: str
+    kind: str
+    object_verb: bool = False
+    locative: bool = False
+    departure: bool = False
+    noun: bool = False
+    forces_only: bool = False
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # advances
+    Trigger(r"advanc(?:e|es|ed|ing)", "advance"),
+    Trigger(r"march(?:es|ed|ing)?", "advance"),
+    Trigger(r"mov(?:e|es|ed|ing)", "advance"),
+    Trigger(r"movement", "advance", noun=True),
+    Trigger(r"proceed(?:s|ed|ing)?", "advance"),
+    Trigger(r"push(?:es|ed|ing)? (?:on|forward|into)", "advance"),
+    Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
+    Trigger(r"deployment", "advance", noun=True, locative=True),
+    Trigger(r"cross(?:es|ed|ing)?", "advance", object_verb=True),
+    Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces|units|army|detachments?|regiments?|bands)", "advance"),
+    Trigger(r"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|beg[au]n) "
+            r"(?:an? |the |their |its |his |a new )?offensive", "advance"),
+    Trigger(r"offensive", "advance", noun=True),
+    # withdrawals
+    Trigger(r"withdr(?:aw|aws|awing|awn|ew)", "withdrawal"),
+    Trigger(r"withdrawal", "withdrawal", noun=True),
+    Trigger(r"retreat(?:s|ed|ing)?", "withdrawal"),
+    Trigger(r"pull(?:s|ed|ing)? (?:\w+ ){0,2}?back", "withdrawal"),
+    Trigger(r"f(?:a|e)ll(?:s|ing)? back", "withdrawal"),
+    Trigger(r"evacuat(?:e|es|ed|ing)", "withdrawal", object_verb=True),
+    Trigger(r"evacuation", "withdrawal", noun=True),
+    Trigger(r"fle(?:e|es|eing|d)", "withdrawal"),
+    # occupations
+    Trigger(r"occup(?:y|ies|ied|ying)", "occupation", object_verb=True, locative=True),
+    Trigger(r"occupation", "occupation", noun=True, locative=True),
+    Trigger(r"captur(?:e|es|ed|ing)", "occupation", object_verb=True),
+    Trigger(r"seiz(?:e|es|ed|ing)", "occupation", object_verb=True),
+    Trigger(r"seizure", "occupation", noun=True),
+    Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
+            "occupation", object_verb=True),
+    Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
+    # attacks
+    Trigger(r"attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"assault(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"invad(?:e|es|ed|ing)", "attack", object_verb=True),
+    Trigger(r"invasion", "attack", noun=True),
+    Trigger(r"(?:military )?(?:action|operations)(?= against)", "attack", noun=True),
+    Trigger(r"bombard(?:s|ed|ing)?", "attack", object_verb=True),
+    # journeys
+    Trigger(r"depart(?:s|ed|ing)?|left(?= for)|leav(?:e|es|ing)(?= for)|set(?:s|ting)? out|"
+            r"head(?:s|ed|ing)?(?= (?:for|to|toward))",
+            "journey", departure=True),
+    Trigger(r"departure", "journey", noun=True, departure=True),
+    Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
+    Trigger(r"journey", "journey", noun=True),
+    Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True),
+    Trigger(r"arrival", "journey", noun=True, locative=True),
+    Trigger(r"return(?:s|ed|ing)?", "journey"),
+    Trigger(r"went", "journey"),
+    Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
+    Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?", "journey"),
+    # transfers of forces
+    Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", forces_only=True),
+)
+
+# Who moves decides between a journey and an advance ("the arrival of a detachment").
+FORCE_WORDS = re.compile(
+    r"\b(?:army|armies|troops?|forces?|units?|detachments?|division|divisions|regiments?|brigades?|"
+    r"corps|cavalry|infantry|bands?|sabers|sabres|battalions?|squadrons?|partisans|insurgents|"
+    r"soldiers|men|Reds|Red Army)\b", re.I)
+
+# Prepositions that attach a place to a movement, and the place's role (its rank in the order
+# of movement: origin first, places passed next, places reached, then the direction).
+ROLE_RANK = {"origin": 0, "via": 1, "reached": 2, "direction": 3}
+PREPOSITIONS = {
+    "from": "origin", "out of": "origin",
+    "through": "via", "via": "via", "across": "via", "past": "via", "over": "via",
+    "to": "reached", "into": "reached", "up to": "reached", "as far as": "reached",
+    "beyond": "reached", "behind": "reached", "onto": "reached",
+    "toward": "direction", "towards": "direction", "on": "direction", "against": "direction",
+    "in the direction of": "direction",
+}
+LOCATIVE = {"in": "reached", "at": "reached", "near": "reached", "around": "reached"}
+DEPARTURE = {"for": "reached"}
+MULTIWORD = ("in the direction of", "as far as", "up to", "out of")
+
+# Nouns that sit between a preposition and the name ("from the district of Ijevan").
+CUE_NOUNS = frozenset(
+    "city town village villages settlement fortress district districts region regions area areas "
+    "territory territories province uezd uyezd sector part parts border borders frontier valley "
+    "station port line route road railway ridge pass river lake mountains heights zone".split())
+
+# Anaphors that name a place already mentioned ("the aforementioned ridge", "this region").
+ANAPHOR = re.compile(
+    r"\b(?:this|that|the (?:aforementioned|above-mentioned|said|indicated|same))\s+"
+    r"(region|district|area|territory|sector|ridge|pass|town|city|village|river|province)\b", re.I)
+ANAPHOR_KINDS = {
+    "ridge": ("ridge", "mountain", "pass"), "pass": ("pass", "ridge", "mountain"),
+    "river": ("river",), "town": ("settlement",), "city": ("settlement",), "village": ("settlement",),
+}
+AREA_KINDS = ("region", "district", "province", "other")
+
+# A plural phrase defined in the text by a list: "the disputed districts — Karabakh, Zangezur, ...".
+DEFINED_PLURAL = re.compile(
+    r"\b(?:the\s+)?(?:so-called\s+)?((?:[a-z-]+\s+){0,2}(?:districts|regions|territories|provinces|areas))\b",
+    re.I)
+
+# "on Armenian territory": an adjective of a country names that country.
+DEMONYM_PHRASE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:territory|territories|soil|lands?|borders?|frontier)\b")
+DEMONYM_IRREGULAR = {"turkish": "turkey", "kurdish": "kurdistan", "polish": "poland",
+                     "french": "france", "british": "britain", "english": "england",
+                     "persian": "persia", "greek": "greece"}
+
+# Route chains: names joined by dashes ("Shusha–Geryusy–Engelaurt"), or "from X through Y to Z".
+CHAIN_JOINER = re.compile(r"^\s*[-–—]\s*$")
+ROUTE_NOUN = re.compile(r"^\s*(?:route|road|railway|railroad|line|highway|track|path)\b", re.I)
+
+# Where a movement's clause ends: a new clause or a new sentence.
+CLAUSE_STOP = re.compile(
+    r"[.;:!?()\[\]<>…]|\b(?:that|which|who|whom|whose|where|when|while|because|although|though|unless|"
+    r"whereas|but|if|confirmed|thus|then|i\.e)\b|,\s*(?:for|since|so|with|thereby|thus)\b|"
+    r"\s—\s(?:and|but)\b", re.I)
+
+# Cessions are not movements: territory handed over.
+CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|annex\w*|grant\w*|"
+                     r"give|gave|given|obtain\w*|recogni[sz]\w*|inclusion)\b", re.I)
+
+# Modality cues read in the words before a movement (nearest cue wins, see movements.status).
+STATUS_CUES: tuple[tuple[str, str], ...] = (
+    ("hedged", r"\bif\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\brumou?r"),
+    ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
+    ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
+    ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\black(?:s|ed|ing)? (?:the )?means\b|"
+                r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
+    ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
+                 r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
+                 r"\bwant\w*|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
+    ("proposed", r"\bpropos\w+|\bsuggest\w*|\basked to\b|\binvit\w+"),
+    ("demanded", r"\bdemand\w*|\binsist\w*|\brequire\w*|\bultimatum\b"),
+    ("ordered", r"\bdirective\b|(?<!in )\border(?:s|ed)?\b|\binstruct\w*|\bcommand(?:ed|s)? to\b|\bmust\b"),
+    ("agreed", r"\bshall\b|\b(?:is|are) to\b|\bundertak\w+|\bagree\w*"),
+    ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b"),
+)
+# With "shall"/"is to", an agreement's terms are agreed; elsewhere they are orders.
+AGREEMENT_CONTEXT = re.compile(r"\b(?:agreement|agree|terms|conditions|treaty|armistice|cease-?fire|"
+                               r"cessation of hostilities)\b", re.I)
+
+# Words that end the subject noun phrase when reading an actor.
+AUXILIARIES = frozenset(
+    "is are was were has have had shall will must should would can could may might be been being "
+    "do does did not now already also then still currently have firstly secondly to".split())
+PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
+LEADING_PREPOSITIONS = frozenset(
+    "in to on for according thanks as with by from under at of after before during since "
+    "meanwhile however therefore moreover yesterday today".split())
+
+# Sentence ends, except after initials and abbreviations ("G. Chicherin", "No. 03").
+ABBREVIATIONS = frozenset("no nos dr mr mrs st gen col capt lt approx i.e e.g etc cf vs art p.s "
+                          "comrade".split())
+
+
+def compile_triggers() -> list[tuple[re.Pattern, Trigger]]:
+    """Return each trigger with its whole-word, case-insensitive regex."""
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.I), t) for t in TRIGGERS]
+
+
+_SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+[”\"’]?(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the sentences of `text` (";" ends one too)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[max(start, m.start() - 12):m.start()].split()
+        word = before[-1].lower().lstrip("(“\"") if before else ""
+        if m.group().startswith(".") and (len(word) == 1 or word in ABBREVIATIONS):
+            continue  # "G. Chicherin", "No. 03"
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,336 @@
+"""Movements a text states: advances, withdrawals, occupations, attacks, journeys, named routes.
+
+The one entry point, pure (no files, no network):
+
+    find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
+                   default_range: tuple[date | None, date | None] = (None, None),
+                   network: RouteNetwork | None = None) -> list[Movement]
+
+* `text`: the document text the mentions' and dates' offsets refer to (heading, date line, body).
+* `mentions`: the geoparser's place mentions; only those with a resolved `place` become waypoints.
+* `dates`: dates found in the same text; a date in a movement's sentence dates the movement.
+* `default_range`: the document's own (earliest, latest), used when the sentence has no date.
+* `network`: `gazetteer.network.load_network()`; with it, paths follow the 1920 roads and
+  railways where the waypoints lie on them; without it, paths are straight and approximate.
+
+Each movement's waypoints are in the order of movement (origin, places passed, places
+reached, then the direction aimed at), with `kind`, `status` (occurred, under way, ordered,
+agreed, proposed, demanded, intended, expected, habitual, "ordered, not secured"), the actor
+as the text words it, and the span [start, end) of the text it came from. Negated and hedged
+movements ("lacking the means to advance", "if I'm not mistaken ... arrived") and cessions of
+territory ("transfer Zangezur to Armenia") are left out.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .actors import agent_after, has_possessive_before, subject_before
+from .model import DatedSpan, Mention, Movement, Place
+from .movement_patterns import (
+    AGREEMENT_CONTEXT,
+    CESSION,
+    CHAIN_JOINER,
+    CLAUSE_STOP,
+    FORCE_WORDS,
+    ROLE_RANK,
+    ROUTE_NOUN,
+    STATUS_CUES,
+    Trigger,
+    compile_triggers,
+    sentence_spans,
+)
+from .network import RouteNetwork, draw_path
+from .waypoints import Attached, Spot, attach, build_spots
+
+_TRIGGERS = compile_triggers()
+_CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
+_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ed|ized|ied|ught|fled|led|left|went|came)$", re.I)
+_FROM = re.compile(r"\bfrom\b", re.I)
+_HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+_DETERMINED = re.compile(r"\b(?:the|a|an|their|its|his|her|our|this|further)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A movement before it is dated and drawn."""
+
+    start: int
+    end: int
+    kind: str
+    status: str
+    attached: tuple[Attached, ...]
+    actor: str | None
+    cue_start: int          # where the words that state it begin (trigger or "from")
+    scope_start: int        # where its sentence (or clause after a colon) begins
+    sentence_end: int
+    noun: bool = False
+
+
+def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
+                   default_range: tuple[date | None, date | None] = (None, None),
+                   network: RouteNetwork | None = None) -> list[Movement]:
+    """Return the movements `text` states, in text order (see the module docstring)."""
+    spots = build_spots(text, mentions)
+    context = _Context(text, spots, bool(AGREEMENT_CONTEXT.search(text)), _writer_place(text, spots, dates))
+    found: list[_Found] = []
+    for start, end in sentence_spans(text):
+        found += _merge(text, _in_sentence(context, start, end))
+    return [_movement(text, f, dates, default_range, network) for f in found]
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    spots: list[Spot]
+    agreement: bool
+    writer: Place | None
+
+
+def _in_sentence(ctx: _Context, start: int, end: int) -> list[_Found]:
+    """The movements of one sentence: named routes, movement words, then bare from-chains."""
+    text = ctx.text
+    chains = _dash_chains(text, start, end, ctx.spots)
+    triggers = _triggers(text, start, end)
+    results: list[_Found] = []
+    consumed = [(c[0].start, c[-1].end) for c in chains]
+    for i, (t_start, t_end, trigger) in enumerate(triggers):
+        stop = min([end] + [t[0] for t in triggers[i + 1:i + 2]]
+                   + [c[0] for c in consumed if c[0] >= t_end] + [_clause_end(text, t_end, end)])
+        consumed.append((t_start, stop))
+        found = _from_trigger(ctx, start, end, t_start, t_end, trigger, stop)
+        if found is not None:
+            results.append(found)
+    for chain in chains:
+        found = _route(ctx, (start, end), chain[0].start, chain[-1].end, [Attached(s, "via") for s in chain])
+        if found is not None:
+            results.append(found)
+    results += _from_chains(ctx, start, end, consumed)
+    return sorted(results, key=lambda f: f.cue_start)
+
+
+def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, Trigger]]:
+    """Movement words in text[start:end], earliest first; the first pattern wins a span."""
+    hits = []
+    for rx, trigger in _TRIGGERS:
+        hits += [(m.start() + start, m.end() + start, trigger) for m in rx.finditer(text[start:end])]
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, Trigger]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = CLAUSE_STOP.search(text, pos, end)
+    return m.start() if m else end
+
+
+def _scope_start(text: str, sentence_start: int, pos: int) -> int:
+    """Where the status words for a movement at `pos` begin: its sentence, or after a colon."""
+    colon = text.rfind(":", sentence_start, pos)
+    return colon + 1 if colon >= 0 else sentence_start
+
+
+def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
+                  trigger: Trigger, stop: int) -> _Found | None:
+    """The movement a movement word states, or None if it names no place or is not asserted."""
+    text = ctx.text
+    scope = _scope_start(text, start, t_start)
+    passive = trigger.object_verb and not trigger.noun and bool(_PASSIVE.search(text[scope:t_start]))
+    attached = attach(text, t_end, stop, ctx.spots, trigger)
+    if passive:
+        attached = _subject_spots(text, scope, t_start, ctx.spots) + attached
+    if not attached:
+        return None
+    if trigger.forces_only and not FORCE_WORDS.search(text[t_end:max(t_end, attached[0].spot.start)]):
+        return None  # a territory handed over, not a movement
+    if _HALTED.search(text[max(scope, t_start - 40):t_start]):
+        return None  # "the cessation of military operations against Armenia"
+    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
+    status = _status(text[scope:t_end], trigger, ctx.agreement, text[t_start:t_end], nominal)
+    if status is None:
+        return None
+    actor, actor_start = _actor(text, scope, end, t_start, t_end, trigger, passive, attached)
+    kind = trigger.kind
+    if kind == "journey" and actor and FORCE_WORDS.search(actor):
+        kind = "advance"  # "the arrival of a detachment" is a military move
+    if trigger.kind == "journey" and text[t_start:t_end].lower().startswith("return") \
+            and all(a.role == "origin" for a in attached) and ctx.writer is not None:
+        # "has not yet returned from Moscow": back to where the document was written.
+        attached = attached + [Attached(Spot(-1, -1, (ctx.writer,)), "reached")]
+    spans = [a.spot for a in attached if a.spot.start >= 0]
+    first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None else []))
+    last = max([t_end] + [s.end for s in spans])
+    return _Found(first, last, kind, status, tuple(attached), actor, t_start, scope, end, trigger.noun)
+
+
+def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> list[Attached]:
+    """The places that are the subject of a passive ("The region of X has been occupied")."""
+    before = [s for s in spots if scope <= s.start and s.end <= pos]
+    chosen: list[Spot] = []
+    edge = pos
+    for s in reversed(before):
+        gap = text[s.end:edge]
+        limit = 40 if not chosen else 8
+        if len(gap) > limit or (chosen and not re.fullmatch(r"\s*(?:,|,?\s*and|—|–)?\s*", gap)):
+            break
+        if not chosen and CLAUSE_STOP.search(gap):
+            break
+        chosen.insert(0, s)
+        edge = s.start
+    return [Attached(s, "reached") for s in chosen]
+
+
+def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: Trigger,
+           passive: bool, attached: list[Attached]) -> tuple[str | None, int | None]:
+    """The actor phrase as written and where it starts (None if it is not before the trigger)."""
+    if passive:
+        return agent_after(text, t_end, end), None
+    if trigger.noun:
+        spans = [a.spot for a in attached if a.spot.start >= t_end]
+        bound = spans[0].start if spans else end
+        agent = agent_after(text, t_end, bound)
+        if agent is None and spans:
+            agent = agent_after(text, spans[-1].end, end)
+        if agent is not None or not has_possessive_before(text, t_start):
+            return agent, None
+    found = subject_before(text, scope, t_start)
+    return (found[0], found[1]) if found else (None, None)
+
+
+def _status(words: str, trigger: Trigger | None, agreement: bool, trigger_text: str,
+            nominal: bool = False) -> str | None:
+    """The status the words before a movement give it; None when negated or hedged."""
+    best: tuple[int, int, str] | None = None
+    for rank, (name, rx) in enumerate(_CUES):
+        for m in rx.finditer(words):
+            if best is None or (m.end(), -rank) > (best[0], -best[1]):
+                best = (m.end(), rank, name)
+    if best is not None:
+        name = best[2]
+        if name in ("hedged", "negated"):
+            return None
+        if name == "not secured":
+            return "ordered, not secured"
+        if name == "agreed":
+            return "agreed" if agreement else "ordered"
+        return name
+    if trigger is None:
+        return "habitual"
+    if nominal or _PAST.search(trigger_text) or trigger_text.lower().endswith("ing"):
+        return "occurred"
+    return "habitual"
+
+
+def _dash_chains(text: str, start: int, end: int, spots: Sequence[Spot]) -> list[list[Spot]]:
+    """Runs of two or more places joined by dashes ("Shusha–Geryusy–Engelaurt ... route")."""
+    inside = [s for s in spots if start <= s.start and s.end <= end]
+    chains: list[list[Spot]] = []
+    run: list[Spot] = []
+    for s in inside:
+        if run and CHAIN_JOINER.match(text[run[-1].end:s.start]):
+            run.append(s)
+            continue
+        if len(run) >= 2:
+            chains.append(run)
+        run = [s]
+    if len(run) >= 2:
+        chains.append(run)
+    return chains
+
+
+def _route(ctx: _Context, sentence: tuple[int, int], first: int, last: int,
+           attached: list[Attached]) -> _Found | None:
+    """A named route (a dash chain or a from-chain), unless hedged or a cession."""
+    text = ctx.text
+    scope = _scope_start(text, sentence[0], first)
+    if CESSION.search(text[scope:first]):
+        return None
+    status = _status(text[scope:first], None, ctx.agreement, "")
+    if status is None:
+        return None
+    noun = ROUTE_NOUN.match(text[last:last + 20])
+    end = last + (noun.end() if noun else 0)
+    return _Found(first, end, "route", status, tuple(attached), None, first, scope, sentence[1])
+
+
+def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, int]]) -> list[_Found]:
+    """Routes stated without a movement word: "from Vank through Shusha to Elizavetpol"."""
+    text, results = ctx.text, []
+    for m in _FROM.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in consumed):
+            continue
+        after = [s for s in ctx.spots if s.start >= m.end() and s.end <= end]
+        if not after or not re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", text[m.end():after[0].start]):
+            continue
+        first = Attached(after[0], "origin")
+        chain = attach(text, after[0].end, _clause_end(text, after[0].end, end), after[1:], None, [first])
+        if len(chain) >= 2:
+            found = _route(ctx, (start, end), m.start(), chain[-1].spot.end, chain)
+            if found is not None:
+                results.append(found)
+                consumed.append((m.start(), chain[-1].spot.end))
+    return results
+
+
+def _merge(text: str, found: list[_Found]) -> list[_Found]:
+    """Join "advance toward Aghdam, occupation of territory up to Yengikend" into one movement."""
+    merged: list[_Found] = []
+    for f in found:
+        prev = merged[-1] if merged else None
+        if prev is not None and f.noun and f.actor is None and f.kind != "route" and prev.kind != "route" \
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[prev.end:f.cue_start]):
+            merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + f.attached,
+                                prev.actor, prev.cue_start, prev.scope_start, prev.sentence_end, prev.noun)
+            continue
+        merged.append(f)
+    return merged
+
+
+def _writer_place(text: str, spots: Sequence[Spot], dates: Sequence[DatedSpan]) -> Place | None:
+    """The place of writing: a name right before a date in the heading ("Baku, 9 August 1920")."""
+    for s in spots:
+        if s.start > 800 or len(s.places) != 1:
+            continue
+        for d in dates:
+            if 0 <= d.start - s.end <= 3 and re.fullmatch(r"[,.]?\s*", text[s.end:d.start]):
+                return s.places[0]
+    return None
+
+
+def _ordered_places(attached: Sequence[Attached]) -> tuple[Place, ...]:
+    """Waypoints in order of movement, without a place repeated next to itself."""
+    ordered = sorted(attached, key=lambda a: ROLE_RANK[a.role])
+    places: list[Place] = []
+    for a in ordered:
+        for p in a.spot.places:
+            if not places or places[-1].id != p.id:
+                places.append(p)
+    return tuple(places)
+
+
+def _movement(text: str, f: _Found, dates: Sequence[DatedSpan],
+              default_range: tuple[date | None, date | None], network: RouteNetwork | None) -> Movement:
+    places = _ordered_places(f.attached)
+    earliest, latest = _date_range(f, text, dates, default_range)
+    path, approximate = draw_path(places, network)
+    return Movement(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, status=f.status,
+                    earliest=earliest, latest=latest, waypoints=places, actor=f.actor,
+                    path=path, approximate=approximate)
+
+
+def _date_range(f: _Found, text: str, dates: Sequence[DatedSpan],
+                default_range: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
+    """The range of a date in the movement's sentence (nearest one), else the document's."""
+    near = [d for d in dates if f.scope_start <= d.start and d.end <= f.sentence_end]
+    if not near:
+        return default_range
+    best = min(near, key=lambda d: abs(d.start - f.cue_start))
+    return best.earliest, best.latest
+

@@ -1,0 +1,250 @@
+"""The places a movement passes: spots in the text and how each attaches to a movement word.
+
+A `Spot` is a stretch of text that stands for one or more places: a resolved mention
+("Nakhichevan"), an anaphor ("the aforementioned ridge" -> the last ridge named), a phrase
+the text defines by a list ("the disputed districts" -> Karabakh, Zangezur, Nakhichevan) or
+a country adjective ("Armenian territory" -> Armenia, when the text names Armenia).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Mention, Place
+from .movement_patterns import (
+    ANAPHOR,
+    ANAPHOR_KINDS,
+    AREA_KINDS,
+    CUE_NOUNS,
+    DEFINED_PLURAL,
+    DEMONYM_IRREGULAR,
+    DEMONYM_PHRASE,
+    DEPARTURE,
+    LOCATIVE,
+    MULTIWORD,
+    PREPOSITIONS,
+    Trigger,
+)
+
+TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+LIST_JOINERS = frozenset({",", "and", "or", "—", "–"})
+APPOSITION = frozenset({"—", "–", ":", "("})
+ARTICLES = frozenset({"the", "a", "an"})
+MAX_AFTER_PREPOSITION = 4   # "up to the village of Yengikend"
+MAX_BEFORE_PREPOSITION = 10  # "deploy, as far as possible, a sufficient number of troops on ..."
+MAX_OBJECT_WORDS = 6         # "seized nearly the entire mountainous part of Karabakh"
+# Words that can stand between a preposition and a name: "to neutral Pirdzhan", "the so-called".
+ADJECTIVE = re.compile(r"(?:al|ile|ern|ed|ive|ous|ic|an|ian|ish|ese|ary|ful|less|ent|ant|ior|ward|ing|"
+                       r"called|entire|whole|same|very|other|upper|lower|old|new|great|little|small)$")
+BLOCKED = -1
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Text [start, end) standing for `places`, in order."""
+
+    start: int
+    end: int
+    places: tuple[Place, ...]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A spot attached to a movement, with its role (origin, via, reached, direction)."""
+
+    spot: Spot
+    role: str
+
+
+def build_spots(text: str, mentions: Sequence[Mention]) -> list[Spot]:
+    """Return the spots of `text`, sorted, none inside another."""
+    resolved = _outermost([m for m in mentions if m.place is not None])
+    spots = [Spot(m.start, m.end, (m.place,)) for m in resolved]
+    spots += _defined_phrases(text, spots)
+    spots += _anaphors(text, resolved)
+    spots += _demonyms(text, resolved)
+    return _outermost_spots(spots)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that lie inside no longer mention ("Karabakh" in "Nagorno-Karabakh" is dropped)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _outermost_spots(spots: list[Spot]) -> list[Spot]:
+    ordered = sorted(spots, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Spot] = []
+    for s in ordered:
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _defined_phrases(text: str, spots: list[Spot]) -> list[Spot]:
+    """Spots for plural phrases the text defines elsewhere by a list of names."""
+    definitions: dict[str, tuple[Place, ...]] = {}
+    sites: set[int] = set()
+    matches = list(DEFINED_PLURAL.finditer(text))
+    for m in matches:
+        listed = _list_after(text, m.end(), spots)
+        if len(listed) >= 2:
+            definitions.setdefault(_key(m.group(1)), tuple(p for s in listed for p in s.places))
+            sites.add(m.start())
+    return [Spot(m.start(), m.end(), definitions[_key(m.group(1))]) for m in matches
+            if m.start() not in sites and _key(m.group(1)) in definitions]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split()[-2:])
+
+
+def _list_after(text: str, pos: int, spots: list[Spot]) -> list[Spot]:
+    """The spots listed right after `pos` in apposition ("— Karabakh, Zangezur, Nakhichevan")."""
+    if not re.match(r"\s*[—–:(]", text[pos:pos + 4]):
+        return []
+    listed: list[Spot] = []
+    for s in spots:
+        if s.start < pos:
+            continue
+        gap = text[pos:s.start]
+        words = [t for t in TOKEN.findall(gap) if t.lower() not in LIST_JOINERS | APPOSITION | ARTICLES]
+        if len(gap) > 12 or words:
+            break
+        listed.append(s)
+        pos = s.end
+    return listed
+
+
+def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
+    """Spots for "the aforementioned ridge", "this region": the last such place named before."""
+    spots = []
+    for m in ANAPHOR.finditer(text):
+        kinds = ANAPHOR_KINDS.get(m.group(1).lower(), AREA_KINDS)
+        before = [x for x in mentions if x.end <= m.start() and x.place.kind in kinds]
+        # A name given with its unit ("the 2nd Varanda sector") is a better antecedent.
+        with_cue = [x for x in before if x.cue]
+        chosen = (with_cue or before)[-1:] if before else []
+        if chosen:
+            spots.append(Spot(m.start(), m.end(), (chosen[0].place,)))
+    return spots
+
+
+def _demonyms(text: str, mentions: list[Mention]) -> list[Spot]:
+    """Spots for "Armenian territory" when the text also names Armenia itself."""
+    spots = []
+    for m in DEMONYM_PHRASE.finditer(text):
+        adjective = m.group(1).lower()
+        stem = DEMONYM_IRREGULAR.get(adjective)
+        for x in mentions:
+            name = x.text.lower()
+            if name == stem or (len(name) >= 4 and adjective != name and adjective.startswith(name)
+                                and len(adjective) - len(name) <= 2):
+                spots.append(Spot(m.start(), m.end(), (x.place,)))
+                break
+    return spots
+
+
+def attach(text: str, anchor: int, stop: int, spots: Sequence[Spot], trigger: Trigger | None,
+           found: Sequence[Attached] = ()) -> list[Attached]:
+    """The spots after `anchor` (before `stop`) that the movement word governs, in text order.
+
+    `found`: spots already attached just before `anchor` (a chain continues from them).
+    """
+    found = list(found)
+    pos = anchor
+    for spot in spots:
+        if spot.start < anchor:
+            continue
+        if spot.start >= stop:
+            break
+        role = _role(text[pos:spot.start], trigger, found[-1].role if found else None)
+        if role is None:
+            break
+        found.append(Attached(spot, role))
+        pos = spot.end
+    return found
+
+
+def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None:
+    """The role of the next place, given the words since the last one; None if unattached."""
+    tokens = TOKEN.findall(gap)
+    lowered = [t.lower() for t in tokens]
+    if previous is not None:
+        while lowered and lowered[0] in CUE_NOUNS:  # "the Engelaurt route, and ..."
+            lowered = lowered[1:]
+        if lowered and lowered[0] in LIST_JOINERS and _listy(lowered):
+            return previous
+    preposition, after, before = _governing(lowered, trigger)
+    if preposition is None:
+        if previous is None and trigger is not None and trigger.object_verb \
+                and before != BLOCKED and after <= MAX_OBJECT_WORDS:
+            return "reached"
+        return None
+    limit = MAX_BEFORE_PREPOSITION if previous is None else 3
+    if after > MAX_AFTER_PREPOSITION or before > limit:
+        return None
+    return preposition
+
+
+def _listy(lowered: list[str]) -> bool:
+    """True if the tokens are only joiners, articles and at most two nominal words."""
+    others = [t for t in lowered if t not in LIST_JOINERS and t not in ARTICLES]
+    return len(others) <= 2 and all(_nominal(t) for t in others)
+
+
+def _nominal(word: str) -> bool:
+    """True for words that may qualify a place name: unit nouns and adjectives."""
+    return word in CUE_NOUNS or word in ARTICLES or word in APPOSITION or bool(ADJECTIVE.search(word))
+
+
+def _governing(lowered: list[str], trigger: Trigger | None) -> tuple[str | None, int, int]:
+    """The role given by the preposition governing the place, words after it, words before it."""
+    after = 0
+    i = len(lowered) - 1
+    while i >= 0:
+        word = lowered[i]
+        for n in (4, 3, 2):
+            phrase = " ".join(lowered[max(i - n + 1, 0):i + 1])
+            if phrase in MULTIWORD:
+                return PREPOSITIONS[phrase], after, _words(lowered[:i - len(phrase.split()) + 1])
+        if word == "of" and i > 0 and lowered[i - 1] in CUE_NOUNS:
+            i -= 2  # "the district of", "part of": part of the name's noun phrase
+            after += 2
+            continue
+        role = _preposition_role(word, trigger)
+        if role is not None:
+            if not all(_nominal(t) or t == "of" for t in lowered[i + 1:] if t[0].isalpha()):
+                return None, after, BLOCKED  # "to make Angora": "to" begins a verb, not a place
+            return role, after, _words(lowered[:i])
+        if word in ("of", "by", "with", "for", "in", "at", "near", "around"):
+            return None, after, BLOCKED
+        if word.isalpha() or word in APPOSITION:
+            after += word not in ARTICLES and word not in APPOSITION
+        i -= 1
+    return None, after, 0
+
+
+def _preposition_role(word: str, trigger: Trigger | None) -> str | None:
+    if word in PREPOSITIONS:
+        return PREPOSITIONS[word]
+    if trigger is None:
+        return None
+    if word == "of" and trigger.kind in ("occupation", "attack", "withdrawal") and trigger.noun:
+        return "reached"  # "occupation of the city of Nakhichevan"
+    if trigger.locative and word in LOCATIVE:
+        return LOCATIVE[word]
+    if trigger.departure and word in DEPARTURE:
+        return DEPARTURE[word]
+    return None
+
+
+def _words(lowered: list[str]) -> int:
+    return sum(1 for t in lowered if t[0].isalnum())
