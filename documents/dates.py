@@ -251,17 +251,14 @@ def parse_date(text: str, context: DateRange | None = None) -> DateRange:
     """Return the interval a whole date expression stands for; raise DateError if it is not one."""
     if isinstance(text, date):
         return DateRange(text, text, text.isoformat(), "day")
-    wanted = str(text).strip().rstrip(".").strip()
-    if not wanted:
+    written = str(text).strip()
+    if not written:
         raise DateError("empty date")
-    best = None
-    for found in _candidates(wanted, context):
-        if found.start == 0 and found.end == len(wanted):
-            if best is None or _rank(found) < _rank(best):
-                best = found
-    if best is None:
-        raise DateError(f"cannot read the date {wanted!r}")
-    return best.range
+    for wanted in dict.fromkeys((written, written.rstrip(".").strip())):  # "August 10, 1920." too
+        whole = [f for f in _candidates(wanted, context) if f.start == 0 and f.end == len(wanted)]
+        if whole:
+            return min(whole, key=_rank).range
+    raise DateError(f"cannot read the date {written!r}")
 
 
 def _rank(found: FoundDate) -> int:

@@ -1,0 +1,170 @@
+"""The archival collection page reader, on the bundled seed pages and a page of layout variants."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from documents.collection import read_collection
+from documents.corpus import bundled_corpus
+from documents.errors import DocumentError
+from documents.readers import read_documents
+
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "documents.json"
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return read_documents(bundled_corpus())
+
+
+@pytest.fixture(scope="module")
+def by_start(corpus):
+    """The bundled documents keyed by the first words of their body."""
+    return {" ".join(doc.body.split()[:4]): doc for doc in corpus.documents}
+
+
+def test_bundled_corpus_reads_to_22_documents_without_warnings(corpus):
+    assert [p.name for p in bundled_corpus()] == ["000_79ed1dfa74f0ec45.txt", "003_56f7da20727ceaf0.txt"]
+    assert len(corpus.documents) == 22
+    assert corpus.warnings == ()
+    assert len({doc.id for doc in corpus.documents}) == 22
+
+
+@pytest.mark.parametrize(("start", "date_text", "earliest", "latest", "origin"), [
+    ("“…If we alienate the", "December 23, 1920", "1920-12-23", "1920-12-23", None),
+    ("“…However useful it may", "December 1920", "1920-12-01", "1920-12-31", None),
+    ("With a sense of", "Early January 1921", "1921-01-01", "1921-01-10", None),
+    ("“…Our conduct in this", "Kars, January 8, 1921", "1921-01-08", "1921-01-08", "Kars"),
+    ("In addition to my", "No. 03, February 15, 1921", "1921-02-15", "1921-02-15", None),
+    ("[…] Based on the", "February 1921", "1921-02-01", "1921-02-28", None),
+    ("Given the newly established", "No. 12, Moscow, March 1, 1921", "1921-03-01", "1921-03-01", "Moscow"),
+    ("Rostov-on-Don. 7/VIII-1920. In addition", "7 August 1920", "1920-08-07", "1920-08-07", "Rostov-on-Don"),
+    ("The Armenian government hopes", "Tiflis. 7 August 1920", "1920-08-07", "1920-08-07", "Tiflis"),
+    ("On the 10th day", "On the 10th day of August 1920", "1920-08-10", "1920-08-10", None),
+])
+def test_hand_checked_dates_and_origins(by_start, start, date_text, earliest, latest, origin):
+    doc = by_start[start]
+    assert (doc.date.text, doc.date.earliest.isoformat(), doc.date.latest.isoformat(), doc.origin) == (
+        date_text, earliest, latest, origin)
+
+
+def test_headings_numbers_and_two_line_titles(by_start):
+    assert by_start["Rostov-on-Don. 7/VIII-1920. In addition"].title.startswith("TELEGRAM FROM THE COMMAND")
+    assert "514" not in by_start["Rostov-on-Don. 7/VIII-1920. In addition"].title
+    assert by_start["Given the newly established"].title.endswith(
+        "V. Lenin Justifying the Renewal of Territorial Claims by the Azerbaijani SSR Against the Armenian "
+        "SSR and the Georgian Republic")
+    assert by_start["At the apparatus. Legrand."].title == (
+        "RECORD OF A DIRECT TELEPHONE CONVERSATION BETWEEN MEMBER OF THE CAUCASUS BUREAU OF THE CENTRAL "
+        "COMMITTEE OF THE RCP(B) AND THE REVOLUTIONARY MILITARY COUNCIL OF THE CAUCASIAN FRONT G. ORDZHONIKIDZE "
+        "AND THE PLENIPOTENTIARY REPRESENTATIVE OF THE RSFSR IN ARMENIA B. LEGRAND ON THE CONDITIONS FOR THE "
+        "CESSATION OF HOSTILITIES AGAINST THE GOVERNMENT OF ARMENIA")
+    agreement = by_start["On the 10th day"]
+    assert agreement.title is None and agreement.kind == "agreement"
+
+
+def test_body_runs_from_the_date_to_the_citation(by_start):
+    first = by_start["“…If we alienate the"]
+    assert first.body.endswith("retain Baku…” Georgy Chicherin")   # the signature stays
+    assert first.archive_ref == "RGASPI, f. 5, op. 1, d. 2655, l. 35. Original. Autograph."
+    letter = by_start["Dear Vladimir Ilyich, A"]
+    assert "N. B[ukharin].”" in letter.body and "RGASPI" not in letter.body   # marginalia kept
+    assert letter.archive_ref.endswith("Original signatures of Krestinsky, Serebryakov, Radek, Rykov, "
+                                       "Kamenev, Bukharin.")
+
+
+def test_citations_and_publication_notes_leave_out_editorial_remarks(by_start):
+    source_only = by_start["“…When we pointed out"]
+    assert source_only.archive_ref is None
+    assert source_only.published_in.startswith("Source: Armenia. Political and Ethnic Boundaries.")
+    assert "Emphasis" not in source_only.published_in and "Emphasis" not in source_only.body
+    report = by_start["In addition to my"]
+    assert report.archive_ref == "CPA IML, f. 85, op. 13, d. 71, ll. 1–2. Original. Typescript."
+    assert report.published_in == "Published in: Nagorno-Karabakh in 1918–1923. Yerevan, 1992, No. 430."
+    assert "Copies sent" not in report.body
+
+
+def test_page_furniture_is_not_a_document(corpus):
+    texts = " ".join(norm(doc.title) + " " + norm(doc.body) for doc in corpus.documents)
+    for furniture in ("Read Also", "Recent Posts", "2 weeks ago", "Yuri Barsegov", "SOVIETIZATION OF ARMENIA"):
+        assert furniture not in texts
+
+
+@pytest.mark.parametrize(("start", "kind", "author", "recipient"), [
+    ("“…If we alienate the", "letter", "G. Chicherin", "V. Lenin"),
+    ("“…When we pointed out", "transcript", "A. Bekzadyan", "A. Mravyan and G. Atarbekov"),
+    ("“…Our conduct in this", "telegram", "P. Mdivani", "G. Chicherin, I. Stalin, and Eliava"),
+    ("“…The ideas of the", "interview", "Mustafa Kemal", "E. Eshba"),
+    ("[…] Based on the", "report", "B. Shakhtakhtinsky", "V. Lenin"),
+    ("From the latest summaries", "telegram", "B. Legrand", "Revolutionary Military Council of the Caucasian Front"),
+    ("Yesterday, on the 8th,", "letter", None, "Minister of Foreign Affairs of Armenia"),
+])
+def test_kind_author_recipient_from_the_heading(by_start, start, kind, author, recipient):
+    doc = by_start[start]
+    assert (doc.kind, doc.author, doc.recipient) == (kind, author, recipient)
+
+
+def test_dates_in_the_body_use_the_document_date(by_start):
+    found = by_start["Yesterday, on the 8th,"].dates
+    assert [(f.text, f.range.earliest.isoformat()) for f in found] == [("on the 8th", "1920-08-08")]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="the shared gold answers are not on this machine")
+def test_bundled_corpus_matches_the_gold_answers(corpus):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    for entry in gold:
+        matches = [d for d in corpus.documents if d.source == entry["file"]
+                   and norm(entry["first_words"]).casefold() in norm(d.body).casefold()]
+        assert len(matches) == 1, entry["first_words"]
+        doc = matches[0]
+        assert (doc.date.earliest.isoformat(), doc.date.latest.isoformat()) == (entry["earliest"], entry["latest"])
+        assert norm(doc.title) == norm(entry["title"]) if entry["title"] else doc.title is None
+        assert doc.origin == entry["origin"] and doc.date.text == entry["date_text"]
+        assert doc.archive_ref == entry["archive_ref"] and doc.published_in == entry["published_in"]
+        assert doc.kind == entry["kind"] or entry["n"] == 7   # 003 #7: a "letter" we cannot tell from a telegram
+
+
+def test_layout_variants(data_dir):
+    docs, warnings = read_collection((data_dir / "variants_page.txt").read_text(encoding="utf-8"), "variants_page.txt")
+    assert [(d.title[:30], d.date.text if d.date else None, d.origin) for d in docs] == [
+        ("TELEGRAM FROM THE COMMAND OF T", "[7 August 1920]", None),
+        ("Letter from the People’s Commi", "8 January 1921, Kars", "Kars"),
+        ("Report from T. Makhmudbekov to", "Erivan, 15 (28) July 1920", "Erivan"),
+        ("Address of the Armenian Revolu", None, None),
+    ]
+    assert docs[0].archive_ref == "RGVA. F. 195. Op. 11. D. 24. L. 21. Copy." and "12" not in docs[0].title
+    assert docs[1].title.endswith("to V. Lenin On the Danger of Kemalist Realignment with the Entente")
+    assert docs[2].date.earliest.isoformat() == "1920-07-28" and "both calendars" in docs[2].date.note
+    assert [(f.text, f.range.earliest.isoformat()) for f in docs[2].dates] == [("2 July 1920 (O.S.)", "1920-07-15")]
+    assert [(w.line, "February 30, 1921" in w.message) for w in warnings] == [(22, True)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Just some notes about the 1920 events.\nNothing here is a document.\n", "no document found"),
+    ("Letter from A. Person to B. Person on a Subject\nFebruary 30, 1921\nText.\n", "February 30, 1921"),
+])
+def test_a_page_without_documents_is_an_error(text, message):
+    with pytest.raises(DocumentError) as caught:
+        read_collection(text, "page.txt")
+    assert message in str(caught.value) and caught.value.source == "page.txt" and caught.value.line
+
+
+def test_ids_do_not_change_when_documents_are_added(tmp_path):
+    seed = bundled_corpus()[1]
+    page = seed.read_text(encoding="utf-8")
+    whole = [d.id for d in read_collection(page, seed.name)[0]]
+    later_half = page[page.index("On the Cessation of Military Operations"):]
+    part = [d.id for d in read_collection(later_half, seed.name)[0]]
+    assert part == whole[-3:]
+    other = tmp_path / "other.txt"
+    other.write_text(later_half, encoding="utf-8")
+    both = read_documents([seed, other])
+    assert [d.id for d in both.documents][:9] == whole
+    assert len({d.id for d in both.documents}) == 12   # same texts in another file: other ids

@@ -1,0 +1,147 @@
+"""The date parser: every written form, with and without the document's date, and non-dates."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from documents.calendars import gregorian_to_julian, julian_to_gregorian
+from documents.dates import find_dates, parse_date
+from documents.errors import DateError
+from documents.model import DateRange
+
+
+def ctx(iso: str, precision: str = "day") -> DateRange:
+    day = date.fromisoformat(iso)
+    return DateRange(day, day, iso, precision)
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest", "precision"), [
+    ("December 23, 1920", "1920-12-23", "1920-12-23", "day"),
+    ("November 30, 1920", "1920-11-30", "1920-11-30", "day"),
+    ("6 August 1920", "1920-08-06", "1920-08-06", "day"),
+    ("Early January 1921", "1921-01-01", "1921-01-10", "part-of-month"),
+    ("Mid January 1921", "1921-01-11", "1921-01-20", "part-of-month"),
+    ("mid-January 1921", "1921-01-11", "1921-01-20", "part-of-month"),
+    ("Late January 1921", "1921-01-21", "1921-01-31", "part-of-month"),
+    ("Late February 1920", "1920-02-21", "1920-02-29", "part-of-month"),
+    ("the end of March 1921", "1921-03-21", "1921-03-31", "part-of-month"),
+    ("February 1921", "1921-02-01", "1921-02-28", "month"),
+    ("December 1920", "1920-12-01", "1920-12-31", "month"),
+    ("Sept. 1920", "1920-09-01", "1920-09-30", "month"),
+    ("spring of 1920", "1920-03-01", "1920-05-31", "season"),
+    ("1921", "1921-01-01", "1921-12-31", "year"),
+    ("1918–1920", "1918-01-01", "1920-12-31", "years"),
+    ("1918-20", "1918-01-01", "1920-12-31", "years"),
+    ("23–25 December 1920", "1920-12-23", "1920-12-25", "day"),
+    ("7/VIII-1920", "1920-08-07", "1920-08-07", "day"),
+    ("22.II.21", "1921-02-22", "1921-02-22", "day"),
+    ("22.02.1921", "1921-02-22", "1921-02-22", "day"),
+    ("1921-01-08", "1921-01-08", "1921-01-08", "day"),
+    ("On the 10th day of August 1920", "1920-08-10", "1920-08-10", "day"),
+    ("the 8th of August 1920", "1920-08-08", "1920-08-08", "day"),
+    ("August 10, 1920.", "1920-08-10", "1920-08-10", "day"),
+])
+def test_parse_date_forms(text, earliest, latest, precision):
+    found = parse_date(text)
+    assert (found.earliest.isoformat(), found.latest.isoformat(), found.precision) == (earliest, latest, precision)
+    assert found.note is None
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("6/VIII", "1920-08-07", "1920-08-06"),         # Roman month, year from the document
+    ("19/II", "1921-02-16", "1921-02-19"),
+    ("22.II", "1921-02-16", "1921-02-22"),
+    ("on the 8th", "1920-08-09", "1920-08-08"),      # month and year from the document
+    ("5 August", "1920-08-07", "1920-08-05"),
+    ("December 28", "1921-01-05", "1920-12-28"),     # well after January: the year before
+])
+def test_parse_date_takes_missing_parts_from_the_document(text, context, expected):
+    found = parse_date(text, ctx(context))
+    assert (found.earliest.isoformat(), found.latest.isoformat()) == (expected, expected)
+
+
+@pytest.mark.parametrize(("text", "expected", "written"), [
+    ("28 July 1920 (O.S.)", "1920-08-10", "28 July 1920"),
+    ("January 5, 1920, old style", "1920-01-18", "January 5, 1920"),
+    ("15 February 1899 O.S.", "1899-02-27", "15 February 1899"),   # 12 days in the 19th century
+])
+def test_old_style_dates_become_gregorian_with_a_note(text, expected, written):
+    found = parse_date(text)
+    assert found.earliest.isoformat() == expected == found.latest.isoformat()
+    assert "Julian" in found.note and written in found.note
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15 (28) July 1920", "1920-07-28"),
+    ("28 (15) July 1920", "1920-07-28"),
+    ("July 15 (28), 1920", "1920-07-28"),
+    ("19 February (3 March) 1920", "1920-03-03"),
+])
+def test_dates_written_in_both_calendars_use_the_gregorian_day(text, expected):
+    found = parse_date(text)
+    assert found.earliest.isoformat() == expected
+    assert "both calendars" in found.note
+
+
+def test_old_style_month_converts_both_ends():
+    found = parse_date("January 1920 (O.S.)")
+    assert (found.earliest, found.latest) == (date(1920, 1, 14), date(1920, 2, 13))
+
+
+@pytest.mark.parametrize("text", [
+    "No. 03", "f. 5, op. 1", "1,200", "16 versts", "February 30, 1921", "Febuary 1921", "",
+    "next Thursday", "6/VIII",  # no year and no document to take it from
+    "on the 8th",
+])
+def test_parse_date_rejects_what_is_not_a_date(text):
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No. 03, signed", "RGASPI, f. 5, op. 1, d. 2655, l. 35.", "numbering 1,200, betrayed us",
+    "up to the village of Yengikend (16 versts from Aghdam)", "the 32nd and 28th Divisions",
+    "Archive Editions, pp. 654–656.", "doc. No. 13, p. 70", "They may be right in May.",
+])
+def test_find_dates_ignores_numbers_that_are_not_dates(text):
+    assert find_dates(text, ctx("1920-08-09")) == []
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("Yesterday, on the 8th, at two o’clock", "1920-08-09", [("on the 8th", "1920-08-08", "1920-08-08")]),
+    ("No. 03, February 15, 1921", None, [("February 15, 1921", "1921-02-15", "1921-02-15")]),
+    ("Rostov-on-Don. 7/VIII-1920. Khalil Pasha departed for Baku on 6/VIII;", "1920-08-07",
+     [("7/VIII-1920", "1920-08-07", "1920-08-07"), ("6/VIII", "1920-08-06", "1920-08-06")]),
+    ("wireless messages of July 23, 31, and August 1.", "1920-08-10",
+     [("July 23", "1920-07-23", "1920-07-23"), ("August 1", "1920-08-01", "1920-08-01")]),
+    ("in 1918–1923. Yerevan, 1992, No. 430", None,
+     [("1918–1923", "1918-01-01", "1923-12-31"), ("1992", "1992-01-01", "1992-12-31")]),
+    ("my report dated December 4, 1920, I submit", None, [("December 4, 1920", "1920-12-04", "1920-12-04")]),
+    ("“L. Serebryakov 22.II.21.” “22/II. Radek.”", "1921-02-16",
+     [("22.II.21", "1921-02-22", "1921-02-22"), ("22/II", "1921-02-22", "1921-02-22")]),
+    ("Early January 1921 With a sense", None, [("Early January 1921", "1921-01-01", "1921-01-10")]),
+    ("on 2 August", None, []),  # no year, no document date: skipped, not guessed
+])
+def test_find_dates_spans_and_ranges(text, context, expected):
+    found = find_dates(text, ctx(context) if context else None)
+    assert [(f.text, f.range.earliest.isoformat(), f.range.latest.isoformat()) for f in found] == expected
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_find_dates_old_style_span_includes_the_mark():
+    text = "the uprising began on 5 February 1921 (O.S.) in Zangezur"
+    (found,) = find_dates(text)
+    assert found.text == "5 February 1921 (O.S.)" and text[found.start:found.end] == found.text
+    assert found.range.earliest == date(1921, 2, 18) and "Julian" in found.range.note
+
+
+@pytest.mark.parametrize(("julian", "gregorian"), [
+    ((1920, 7, 28), date(1920, 8, 10)),
+    ((1918, 1, 31), date(1918, 2, 13)),   # the day Soviet Russia switched calendars
+    ((1900, 2, 29), date(1900, 3, 13)),   # a Julian leap day the Gregorian calendar lacks
+    ((1899, 12, 31), date(1900, 1, 12)),
+])
+def test_julian_to_gregorian(julian, gregorian):
+    assert julian_to_gregorian(*julian) == gregorian
+    assert gregorian_to_julian(gregorian) == julian
