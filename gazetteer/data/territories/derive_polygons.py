@@ -98,20 +98,19 @@ def unit_geometry(unit: dict, groups: dict) -> object:
 
 def feature(unit: dict, geom, seeds: list[dict], frame_vertices: list[list]) -> dict:
     landmarks = touched_landmarks(geom, frame_vertices)
-    certainty = ("approximate: boundaries drawn from settlements, good to ~10-20 km; "
-                 "the river and frontier edges to ~5 km")
+    method = method_text(unit, seeds, landmarks, len(seeds))
+    if unit.get("note"):
+        method += ". " + unit["note"]
+    sources = ["seeds.csv, frame.json and units.json in gazetteer/data/territories (see README.md)"]
+    if unit.get("reference_area_source"):
+        sources.append("extent and area: " + unit["reference_area_source"])
     props = {
         "id": unit["id"], "name": unit["name"], "level": unit["level"], "names": unit["names"],
-        "method": method_text(unit, seeds, landmarks, len(seeds)),
-        "certainty": "approximate", "certainty_note": certainty,
-        "area_km2": round(area_km2(geom)),
-        "reference_area_km2": unit.get("reference_area_km2"),
-        "reference_area_source": unit.get("reference_area_source"),
-        "sources": ["seeds.csv, frame.json and units.json in this folder (see README.md)",
-                    unit.get("reference_area_source") or ""],
+        "method": method,
+        "certainty": ("approximate: boundaries drawn from settlements, good to ~10-20 km; "
+                      "river and frontier edges to ~5 km"),
+        "sources": sources,
     }
-    if unit.get("note"):
-        props["note"] = unit["note"]
     return {"type": "Feature", "id": unit["id"], "properties": props, "geometry": mapping(geom)}
 
 
@@ -130,7 +129,7 @@ def main() -> None:
             raise SystemExit(f"{unit['id']}: derived geometry is {geom.geom_type}, valid={geom.is_valid}")
         features.append(feature(unit, geom, seeds, vertices))
         ref = unit.get("reference_area_km2")
-        print(f"{unit['id']:26} {unit['level']:9} {features[-1]['properties']['area_km2']:7} km2"
+        print(f"{unit['id']:26} {unit['level']:9} {area_km2(geom):7.0f} km2"
               f"  (reference {ref if ref else '-'})")
     collection = {"type": "FeatureCollection", "features": features}
     (HERE / "territories.geojson").write_text(

@@ -1,0 +1,76 @@
+"""`chronotope territories`: the disputed territories, and who claimed and held them on a day."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from .output import EXIT_BAD_INPUT, fail
+
+
+def parse_day(text: str | None) -> date | None:
+    """The day of a --date value (YYYY-MM-DD); ValueError with a readable message."""
+    if text is None:
+        return None
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--date {text!r}: expected a day as YYYY-MM-DD, e.g. 1920-08-15") from None
+
+
+def _parties(entries) -> str:
+    return "; ".join(dict.fromkeys(e.party for e in entries)) or "-"
+
+
+def table(territories, day: date | None) -> str:
+    """A readable table: one line per territory, with claims and control on `day` if given."""
+    from gazetteer.territories import area_km2, territories_on
+
+    if day is None:
+        rows = [("id", "level", "area km2", "name")]
+        rows += [(t.id, t.level, f"{area_km2(t):,.0f}", t.name) for t in territories]
+    else:
+        rows = [("id", "level", "claimed by", "controlled by")]
+        rows += [(s.territory.id, s.territory.level, _parties(s.claims), _parties(s.control))
+                 for s in territories_on(territories, day)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1]
+             for row in rows]
+    if day is not None:
+        lines.append(f"(on {day.isoformat()}; claims overlap and are all kept; sources with --json)")
+    return "\n".join(line.rstrip() for line in lines)
+
+
+@click.command("territories")
+@click.option("--date", "day_text", metavar="YYYY-MM-DD",
+              help="Show the claims and control in force on this day.")
+@click.option("--json", "as_json", is_flag=True, help="Print a GeoJSON FeatureCollection.")
+@click.option("--level", metavar="LEVEL", help="Only territories of this level (uyezd, oblast, zone, region, ...).")
+@click.option("--data", "data", metavar="FILE", envvar="CHRONOTOPE_TERRITORIES",
+              help="A territories GeoJSON file instead of the bundled one ($CHRONOTOPE_TERRITORIES); "
+                   "timelines inline as properties.timeline, or from --timeline.")
+@click.option("--timeline", "timeline", metavar="FILE", help="A timeline JSON file for --data.")
+def command(day_text: str | None, as_json: bool, level: str | None, data: str | None,
+            timeline: str | None) -> None:
+    """The disputed territories of 1918-1921 with their names, drawing method and certainty;
+    with --date, who claimed and who controlled each on that day, with sources."""
+    from gazetteer.errors import GazetteerError
+    from gazetteer.territories import feature_collection, load_territories
+
+    try:
+        day = parse_day(day_text)
+    except ValueError as err:
+        fail(str(err), EXIT_BAD_INPUT)
+    try:
+        territories = load_territories(data, timeline)
+    except GazetteerError as err:
+        fail(str(err), EXIT_BAD_INPUT)
+    if level:
+        territories = tuple(t for t in territories if t.level == level)
+    if as_json:
+        click.echo(json.dumps(feature_collection(territories, day), ensure_ascii=False))
+    else:
+        click.echo(table(territories, day))
