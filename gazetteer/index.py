@@ -1,0 +1,99 @@
+"""The layered gazetteer the geoparser searches: user places over curated ones over the broad layer.
+
+`load_gazetteer()` reads the bundled curated files, the user's own files and the broad
+layer once per process; `Gazetteer.from_places` builds one from any places (tests).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from .broad import BroadLayer, load_layer
+from .lpf import bundled_place_files, load_places
+from .model import LAYERS, Place
+from .normalize import name_key, name_keys
+
+
+@dataclass
+class Gazetteer:
+    """Places by match key, with one Aho-Corasick automaton per source of keys."""
+
+    places: tuple[Place, ...]                 # the user and curated layers
+    keys: dict[str, tuple[int, ...]]          # match key -> indices into `places`
+    automaton: ahocorasick.Automaton | None
+    broad: BroadLayer | None = None
+
+    @classmethod
+    def from_places(cls, places: Iterable[Place], broad: BroadLayer | None = None) -> Gazetteer:
+        """Return a gazetteer of `places` (a later place with the same id replaces an earlier one)."""
+        by_id: dict[str, Place] = {}
+        for place in places:
+            by_id[place.id] = place
+        ordered = tuple(sorted(by_id.values(), key=lambda p: LAYERS.index(p.layer)
+                               if p.layer in LAYERS else len(LAYERS)))
+        keys: dict[str, list[int]] = {}
+        for index, place in enumerate(ordered):
+            for key in name_keys([place.name, *(n.toponym for n in place.names)]):
+                if len(key.strip()) >= 2:
+                    keys.setdefault(key, []).append(index)
+        automaton = None
+        if keys:
+            automaton = ahocorasick.Automaton()
+            for key in keys:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+        return cls(ordered, {k: tuple(v) for k, v in keys.items()}, automaton, broad)
+
+    def automata(self) -> list[ahocorasick.Automaton]:
+        """Return the automata to scan a folded text with (local layers first)."""
+        found = [self.automaton] if self.automaton is not None else []
+        if self.broad is not None:
+            found.append(self.broad.automaton)
+        return found
+
+    def places_for_key(self, key: str) -> list[Place]:
+        """Return every place one of whose names folds to `key`, user and curated first."""
+        found = [self.places[i] for i in self.keys.get(key, ())]
+        if self.broad is not None:
+            found.extend(self.broad.places_for_key(key))
+        return found
+
+    def has_key(self, key: str) -> bool:
+        """Return True when some place has a name that folds to `key`."""
+        return key in self.keys or (self.broad is not None and key in self.broad.keys)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Return the places called `name` in any spelling the key folds together."""
+        return self.places_for_key(name_key(name))
+
+    def get(self, place_id: str) -> Place | None:
+        """Return the local place with this id, if any."""
+        return next((p for p in self.places if p.id == place_id), None)
+
+
+def local_places() -> list[Place]:
+    """Return the curated places shipped in the package and the user's own places."""
+    places = []
+    for path in bundled_place_files():
+        places.extend(load_places(path, "curated"))
+    for path in _user_files():
+        places.extend(load_places(path, "user"))
+    return places
+
+
+def _user_files() -> list[Path]:
+    try:
+        from .userlayer import user_place_files
+    except ImportError:  # the user layer is optional
+        return []
+    return list(user_place_files())
+
+
+@cache
+def load_gazetteer(broad: bool = True) -> Gazetteer:
+    """Return the full gazetteer (loaded once per process); `broad=False` leaves GeoNames out."""
+    return Gazetteer.from_places(local_places(), load_layer() if broad else None)

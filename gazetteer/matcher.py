@@ -1,0 +1,268 @@
+"""Recognition: the spans of a text that name a place in the gazetteer.
+
+The text is folded word by word (`normalize.fold_parts`) and scanned with the gazetteer's
+Aho-Corasick automata; every key has a space on each side, so every hit is whole words.
+Longer names win over the names inside them ("Nagorno-Karabakh" over "Karabakh"); each
+name of a dash chain ("Shusha–Geryusy–Nakhichevan") is its own hit; a possessive "’s"
+stays outside the span. Then the case rules and the stoplists drop what is not a place:
+demonyms, organisations and units ("Caucasian Front", "Bayazet Division"), persons
+("G. Chicherin", "Comrade X"), archives ("TsGIA of Armenia"). Capitalised names the
+gazetteer does not know are reported when a place cue stands next to them ("the village
+of X", "X district", "the X river").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from itertools import accumulate
+
+from .index import Gazetteer
+from .normalize import SPACE, fold_parts, fold_word
+from .stoplists import (
+    ARCHIVE_PREFIXES,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
+    ORGANISATION_WORDS,
+    PERSON_HONORIFICS,
+    PERSON_NAMES,
+    PERSON_TITLES,
+)
+
+CHUNK = 1 << 18   # characters scanned at once: bounds the memory of the offset tables
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_NOT_NAMES = frozenset("""
+the this that these those each every our their his its her my your a an all any some no in on
+at of to from by for with and or but as if when where which while whole entire same said such
+north south east west northern southern eastern western upper lower central new old great
+little red white black green military revolutionary executive national people peoples
+""".split()) | DEMONYMS
+_WORD = re.compile(r"\w+")
+_COMPOUND = re.compile(r"\b\w+(?:[-\u2010\u2011]\w+)+\b")
+_SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
+_CUE_WORDS = "|".join(sorted({c.split()[0] for c in CUE_BEFORE if " " in c}))
+_UNKNOWN_BEFORE = re.compile(
+    rf"\b(?:{_CUE_WORDS}) of (?:the )?([A-Z][a-z’'\w]+(?:[-\u2013 ][A-Z][a-z\w]+)?)")
+_UNKNOWN_AFTER = re.compile(
+    r"\b([A-Z][a-z\w]+(?:-[A-Z][a-z\w]+)?) (?:[Dd]istricts?|[Uu]y?ezd|[Rr]idge|[Rr]iver|[Pp]rovince"
+    r"|[Vv]ilayet|[Pp]ass|[Mm]ountains|[Vv]alley|[Gg]orge)\b")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A span of the text that names a place (key None: an unknown name next to a place cue)."""
+
+    start: int
+    end: int
+    text: str
+    key: str | None
+    before: str = ""      # the two words before, lowercase, "" across punctuation
+    after: str = ""       # the word after, lowercase, "" across punctuation
+    sep_before: str = ""  # the characters between the previous word and this name
+    sep_after: str = ""
+    prev_raw: str = ""    # the word before as written, across any punctuation
+    cue: str | None = None        # the kind a neighbouring cue word implies
+    cue_text: str | None = None
+
+
+def find_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
+    """Return the place-name hits of `text` in order, non-overlapping, stoplisted ones removed."""
+    hits: list[Hit] = []
+    for base, chunk in _chunks(text):
+        found = [h for h in _scan(chunk, gazetteer) if not not_a_place(h)]
+        found += _unknown_with_cue(chunk, found)
+        hits.extend(_shift(h, base) for h in sorted(found, key=lambda h: h.start))
+    return hits
+
+
+def _chunks(text: str):
+    """Yield (offset, piece) of `text` in pieces of about CHUNK characters, cut at line ends."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK // 2, end)
+            end = cut + 1 if cut > 0 else (text.rfind(" ", start + CHUNK // 2, end) + 1 or end)
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(hit: Hit, base: int) -> Hit:
+    if not base:
+        return hit
+    return replace(hit, start=hit.start + base, end=hit.end + base)
+
+
+def _scan(chunk: str, gazetteer: Gazetteer) -> list[Hit]:
+    """Return the longest non-overlapping, properly capitalised hits of one chunk."""
+    parts, folded = fold_parts(chunk)
+    norm = "".join(folded)
+    n_starts = list(accumulate(map(len, folded), initial=0))
+    o_starts = list(accumulate(map(len, parts), initial=0))
+    raw = []
+    for automaton in gazetteer.automata():
+        for end, key in automaton.iter(norm):
+            first = bisect_right(n_starts, end - len(key) + 2) - 1
+            raw.append((first, bisect_right(n_starts, end - 1) - 1, key))
+    raw.extend(_compounds(chunk, o_starts, gazetteer))
+    spans = [(o_starts[f], o_starts[la] + len(parts[la]), f, la, k) for f, la, k in raw
+             if _capitalised(parts, f, la)]
+    spans.sort(key=lambda r: (r[0] - r[1], r[0]))  # longest first
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for start, end, first, last, key in spans:
+        i = bisect_right(taken, (start, end))
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+            continue
+        taken.insert(i, (start, end))
+        first, last, key, trimmed = _bare(parts, folded, first, last, key, gazetteer)
+        hits.append(_hit(chunk, parts, folded, o_starts, first, last, key, trimmed))
+    return hits
+
+
+def _compounds(chunk: str, o_starts: list[int], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Hyphenated words that are one word in the gazetteer: "Dara-laghez" for "Daralagez"."""
+    found = []
+    for m in _COMPOUND.finditer(chunk):
+        key = f" {fold_word(''.join(_WORD.findall(m.group(0))))} "
+        if gazetteer.has_key(key):
+            first = bisect_right(o_starts, m.start()) - 1
+            last = bisect_right(o_starts, m.end() - 1) - 1
+            found.append((first, last, key))
+    return found
+
+
+def _capitalised(parts: list[str], first: int, last: int) -> bool:
+    """Names start with a capital; so does each longer word after a space ("Rostov-on-Don" is fine)."""
+    if not parts[first][:1].isupper():
+        return False
+    return all(parts[i][:1].isupper() for i in range(first + 2, last + 1, 2)
+               if len(parts[i]) > 3 and not (set(parts[i - 1]) & _DASHES))
+
+
+def _bare(parts, folded, first, last, key, gazetteer) -> tuple[int, int, str, tuple[str, str]]:
+    """Return the bare place name inside an institutional or generic phrase, and the words trimmed.
+
+    "Republic of Armenia", "Soviet Russia", "Grand National Assembly of Turkey" -> the country;
+    "Shushi District" -> "Shushi" (the trimmed words act as a cue). Names whose other words
+    are not generic stay whole: "Nagorno-Karabakh", "Rostov-on-Don", "Red Kurdistan".
+    """
+    words = list(range(first, last + 1, 2))
+    for size in range(1, len(words)):
+        for i in range(len(words) - size + 1):
+            core = words[i:i + size]
+            rest = words[:i] + words[i + size:]
+            if not all(parts[w].lower() in GENERIC_WORDS for w in rest):
+                continue
+            core_key = " " + "".join(folded[core[0]:core[-1] + 1]) + " "
+            if gazetteer.has_key(core_key):
+                before = " ".join(parts[w].lower() for w in words[:i])
+                after = " ".join(parts[w].lower() for w in words[i + size:])
+                return core[0], core[-1], core_key, (before, after)
+    return first, last, key, ("", "")
+
+
+def _hit(chunk, parts, folded, o_starts, first, last, key, trimmed) -> Hit:
+    """Return the hit for words first..last, with its neighbouring words and cue."""
+    start, end = o_starts[first], o_starts[last] + len(parts[last])
+    trim_before, trim_after = trimmed
+    before = [trim_before] if trim_before else []
+    i = first
+    while not before and len(before) < 2 and i >= 3 and folded[i - 1] == SPACE:
+        i -= 2
+        before.insert(0, parts[i].lower())
+    after = trim_after or (parts[last + 2].lower()
+                           if last + 2 < len(parts) and folded[last + 1] == SPACE else "")
+    sep_before = parts[first - 1] if first >= 1 else ""
+    sep_after = parts[last + 1] if last + 1 < len(parts) else ""
+    prev_raw = parts[first - 2] if first >= 2 else ""
+    hit = Hit(start, end, chunk[start:end], key, " ".join(before), after, sep_before, sep_after,
+              prev_raw)
+    return _with_cue(hit)
+
+
+def _with_cue(hit: Hit) -> Hit:
+    """Return `hit` with the kind that a cue word before or after it implies."""
+    cue = cue_text = None
+    if hit.after in CUE_AFTER:
+        cue, cue_text = CUE_AFTER[hit.after], hit.after
+    else:
+        for phrase in (hit.before, hit.before.split(" ")[-1]):
+            words = phrase.split(" ")
+            if words[0] == "the" and len(words) > 1:
+                phrase = " ".join(words[1:])
+            if phrase in CUE_BEFORE:
+                cue, cue_text = CUE_BEFORE[phrase], phrase
+                break
+    if cue is None:
+        return hit
+    return replace(hit, cue=cue, cue_text=cue_text)
+
+
+def not_a_place(hit: Hit) -> bool:
+    """Return True when the words around a hit show it is not a place."""
+    words = _WORD.findall(hit.text)
+    if fold_word(words[0]) in _DEMONYM_KEYS or fold_word(words[-1]) in _DEMONYM_KEYS:
+        return True   # "Armenian", "Russian Federation": adjectives are not annotated as places
+    if any(_SOVIET_ACRONYM.match(w) for w in words):
+        return True   # "RSFSR", "Azerbaijani SSR": the state, not the territory
+    if all(w.lower() in GENERIC_WORDS for w in words):
+        return True   # "Government of the Grand National Assembly": no place word in it
+    if hit.after in ORGANISATION_WORDS or hit.after in PERSON_HONORIFICS:
+        return True
+    if len(words) == 1 and hit.cue is None and (
+            words[0].lower() in FUNCTION_WORDS or fold_word(words[0]) in _PERSON_KEYS):
+        return True   # "Any military actions", "Ordzhonikidze" signing a telegram
+    previous = hit.before.split(" ")[-1] if hit.before else ""
+    if previous in PERSON_TITLES or (hit.sep_before.strip() in ("", "“", '"')
+                                      and hit.prev_raw.lower() in PERSON_TITLES):
+        return True
+    if words[-1].lower().endswith(_PATRONYMIC) or hit.after.endswith(_PATRONYMIC):
+        return True   # "Vladimir Ilyich": a first name and patronymic
+    return _initial_before(hit) or _archive_before(hit)
+
+
+def _initial_before(hit: Hit) -> bool:
+    """'G. Chicherin', 'B. LEGRAND': an initial before the name makes it a person."""
+    word = hit.prev_raw
+    return hit.sep_before.strip() == "." and len(word) == 1 and word.isupper()
+
+
+_PATRONYMIC = ("ovich", "evich", "ilyich", "ovna", "evna", "ichna")
+_DEMONYM_KEYS = frozenset(fold_word(w) for w in DEMONYMS)
+_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
+
+
+def _archive_before(hit: Hit) -> bool:
+    """'CGAORSS Armenia', 'TsGIA of Armenia': an archive's name, not the place."""
+    words = hit.before.split(" ") if hit.before else []
+    if words and words[-1] == "of":
+        words = words[:-1]
+    return bool(words) and words[-1].startswith(ARCHIVE_PREFIXES) and len(words[-1]) >= 3
+
+
+def _unknown_with_cue(chunk: str, found: list[Hit]) -> list[Hit]:
+    """Return hits for capitalised unknown names next to a place cue, not overlapping `found`."""
+    spans = [(h.start, h.end) for h in found]
+    extra = []
+    for pattern in (_UNKNOWN_BEFORE, _UNKNOWN_AFTER):
+        for m in pattern.finditer(chunk):
+            start, end = m.span(1)
+            name = m.group(1)
+            if name.split()[0].lower() in _NOT_NAMES or fold_word(name.split()[0]) in _DEMONYM_KEYS:
+                continue
+            if any(s < end and start < e for s, e in spans):
+                continue
+            spans.append((start, end))
+            cue_word = chunk[m.end(1):m.end()].strip().lower() or chunk[m.start():start].strip().lower()
+            extra.append(_with_cue(Hit(start, end, name, None, after=cue_word.split(" ")[0],
+                                       before=_cue_before(chunk, start))))
+    return extra
+
+
+def _cue_before(chunk: str, start: int) -> str:
+    words = re.findall(r"\w+", chunk[max(0, start - 30):start].lower())
+    return " ".join(words[-2:])

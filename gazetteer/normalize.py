@@ -1,0 +1,89 @@
+"""Match keys: one spelling for all the ways a name is written in English translations.
+
+A key folds case, diacritics (ə→a, ş→sh, ç→ch, ı→i, ğ→g, ö→o, ü→u ...) and the usual
+transliteration variants of Russian, Armenian, Azerbaijani, Turkish and Persian names
+(kh/h/x, dzh/dj/zh/j, tch/ch, y/i, initial ye/e, ou/u, gh/g, q/k, doubled letters, -iya/-ia),
+and treats hyphens, dashes and spaces between words alike. Other punctuation between words
+becomes a barrier (`#`), so a name never matches across "Shusha, Goris".
+
+Names and texts are folded by the same functions, word by word: `fold_parts` keeps the
+words and separators of a text so that a span of the folded text maps back exactly to the
+original characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD_RE = re.compile(r"(\w+)")
+SPACE = " "
+BARRIER = " # "
+# Characters that join the words of one name: whitespace, hyphen and the dashes.
+_JOINERS = frozenset(" \t\r\n\f\v\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+# Letters NFKD does not take apart into a base letter and a mark.
+_LETTERS = str.maketrans({
+    "ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "ž": "zh", "č": "ch", "š": "sh",
+    "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ħ": "h",
+    "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "", "ˈ": "",
+})
+# Transliteration variants, folded to one form; the alternation is tried left to right.
+_VARIANTS = {"tch": "ch", "dzh": "j", "dj": "j", "zh": "j", "kh": "h", "gh": "g", "ou": "u",
+             "ph": "f", "ch": "ch", "sh": "sh", "x": "h", "w": "v", "q": "k", "y": "i", "c": "j"}
+_VARIANT_RE = re.compile("|".join(sorted(_VARIANTS, key=lambda v: -len(v))))
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """Return the match key of one word (letters and digits only, no separators)."""
+    text = word.lower().translate(_LETTERS)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
+    text = _DOUBLE_RE.sub(r"\1", text)
+    if text.startswith("ie") and len(text) > 3:   # Yerevan/Erevan, Yelizavetpol/Elizavetpol
+        text = text[1:]
+    return text or "_"
+
+
+@lru_cache(maxsize=4096)
+def fold_separator(sep: str) -> str:
+    """Return " " for a run of spaces, hyphens and dashes, else the barrier " # "."""
+    if all(c in _JOINERS for c in sep):
+        return SPACE
+    return BARRIER
+
+
+def fold_parts(text: str) -> tuple[list[str], list[str]]:
+    """Return (parts, folded): `text` split into separator, word, separator, ... and their keys."""
+    parts = WORD_RE.split(text)
+    folded = [fold_separator(p) if i % 2 == 0 else fold_word(p) for i, p in enumerate(parts)]
+    return parts, folded
+
+
+def name_key(name: str) -> str:
+    """Return the key of a place name, with a space on each side: " nagorno karabah "."""
+    _, folded = fold_parts(name.strip())
+    inner = "".join(folded[1:-1])
+    return f" {inner} " if inner else ""
+
+
+def name_keys(names) -> set[str]:
+    """Return the keys of all `names`; a hyphenated name also as one word ("Dara-Lagez")."""
+    keys = set()
+    for name in names:
+        keys.add(name_key(name))
+        if "-" in name:
+            keys.add(name_key(name.replace("-", "")))
+    keys.discard("")
+    return keys
+
+
+def is_ascii_latin(name: str) -> bool:
+    """Return True when every letter of `name` is Latin (diacritics allowed)."""
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return True

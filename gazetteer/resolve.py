@@ -1,0 +1,226 @@
+"""Resolution: which place each recognised name means, with the evidence for the choice.
+
+Every candidate gets a score from the evidence: its layer (user > curated > broad), a
+type cue next to the name ("district", "the city of", "ridge"), its peers (names listed
+with it: "Zangezur and Nakhichevan" are regions alike; a dash chain of towns is a route),
+the document's region (where its unambiguous places and its place of writing lie), the
+document's date against the place's and the name's validity, and, in the broad layer only,
+population. Resolution runs twice: the first pass finds the unambiguous places that fix the
+document's region, the second uses it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from .index import Gazetteer
+from .matcher import Hit
+from .model import Candidate, LonLat, Mention, Place
+from .normalize import name_key
+from .stoplists import CUE_KINDS, POLITY_WORDS
+
+FIELD_CENTRE = LonLat(45.5, 40.5)   # the Caucasus: a text with no other clue is about it
+LAYER_PRIOR = {"user": 3.0, "curated": 2.5, "geocoded": 1.0, "broad": 0.0}
+REGION_KINDS = frozenset({"region", "district", "province", "country"})
+AREA_KINDS = frozenset({"region", "district", "province"})
+MAX_CANDIDATES = 5
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """What is known of a text besides its words: its date range and its place of writing."""
+
+    earliest: date | None = None
+    latest: date | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the text says around one hit, as resolution uses it."""
+
+    key: str
+    text: str
+    cue: str | None
+    peer: str | None       # "region" or "settlement": what the names listed with it are
+    focus: LonLat | None
+
+
+def haversine_km(a: LonLat | Place, b: LonLat | Place) -> float:
+    """Return the great-circle distance between two points in kilometres."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[float, tuple[str, ...]]:
+    """Return the score of `place` for one hit and the reasons that make it up."""
+    score = LAYER_PRIOR.get(place.layer, 0.0)
+    reasons = [f"{place.layer} layer"]
+    if place.layer == "broad":
+        if place.kind == "country":
+            score += 1.2
+            reasons.append("country")
+        elif place.population:
+            score += 0.15 * math.log10(place.population + 1)
+            reasons.append(f"population {place.population:,}")
+    if ev.cue:
+        if place.kind in CUE_KINDS.get(ev.cue, ()):
+            score += 1.5
+            reasons.append(f"cue says {ev.cue}")
+        else:
+            score -= 1.5
+    elif ev.peer == "region" and place.kind in REGION_KINDS:
+        score += 0.6
+        reasons.append("listed with regions")
+    elif ev.peer == "settlement" and place.kind == "settlement":
+        score += 0.6
+        reasons.append("in a chain of towns")
+    elif place.kind == "settlement":
+        score += 0.2  # a bare name shared by a town and its district is the town
+    if any(n.toponym == ev.text for n in place.names) or place.name == ev.text:
+        score += 0.3
+        reasons.append("exact spelling")
+    score += _nearness(place, ev, reasons)
+    score += _validity(place, ev.key, context, reasons)
+    return score, tuple(reasons)
+
+
+def _nearness(place: Place, ev: Evidence, reasons: list[str]) -> float:
+    if place.kind == "country":
+        return 0.0
+    bonus = 0.0
+    if ev.focus is not None:
+        km = haversine_km(place, ev.focus)
+        bonus += 1.2 * math.exp(-km / 300)
+        if km < 300:
+            reasons.append(f"{km:.0f} km from the document's region")
+    if place.layer == "broad":
+        bonus += 0.6 * math.exp(-haversine_km(place, FIELD_CENTRE) / 1000)
+    return bonus
+
+
+def _validity(place: Place, key: str, context: TextContext, reasons: list[str]) -> float:
+    """A penalty when the place, or the name used, did not exist at the document's date."""
+    if context.earliest is None and context.latest is None:
+        return 0.0
+    first = (context.earliest or context.latest).year
+    last = (context.latest or context.earliest).year
+    penalty = 0.0
+    if (place.valid_to is not None and place.valid_to < first) or \
+            (place.valid_from is not None and place.valid_from > last):
+        penalty -= 1.0
+        reasons.append(f"not in existence in {first}")
+    names = [n for n in place.names if name_key(n.toponym) == key]
+    if names and all((n.valid_to is not None and n.valid_to < first)
+                     or (n.valid_from is not None and n.valid_from > last) for n in names):
+        penalty -= 0.8
+        reasons.append(f"name not in use in {first}")
+    return penalty
+
+
+def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None = None) -> list[Mention]:
+    """Return one Mention per hit, in order, each with its scored candidates and choice."""
+    context = context or TextContext()
+    places = {h.key: _unique(gazetteer.places_for_key(h.key)) for h in hits if h.key}
+    first = _pass(hits, places, context, focus=None, peers=[None] * len(hits))
+    focus = _focus(first, gazetteer, context)
+    peers = _peers(hits, first)
+    second = _pass(hits, places, context, focus, peers)
+    return [m for m, h in zip(second, hits, strict=True) if not _polity(m, h)]
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
+def _pass(hits, places, context, focus, peers) -> list[Mention]:
+    memo: dict[tuple, tuple] = {}
+    mentions = []
+    for hit, peer in zip(hits, peers, strict=True):
+        if hit.key is None:
+            mentions.append(Mention(hit.start, hit.end, hit.text, None, 0.0, (), hit.cue_text,
+                                    f"not in the gazetteer; next to '{hit.cue_text}'"))
+            continue
+        ev = Evidence(hit.key, hit.text, hit.cue, peer, focus)
+        if ev not in memo:
+            memo[ev] = _choose(places[hit.key], ev, context)
+        chosen, score, candidates, reason = memo[ev]
+        mentions.append(Mention(hit.start, hit.end, hit.text, chosen, score, candidates,
+                                hit.cue_text, reason))
+    return mentions
+
+
+def _choose(places: list[Place], ev: Evidence, context: TextContext):
+    """Return (place, score, candidates, reason) for one piece of evidence."""
+    scored = sorted(((score_candidate(p, ev, context), p) for p in places),
+                    key=lambda item: -item[0][0])
+    if not scored:
+        return None, 0.0, (), "no candidate"
+    top = scored[0][0][0]
+    weights = [math.exp(s - top) for (s, _), _ in scored]
+    total = sum(weights)
+    candidates = tuple(Candidate(p, round(w / total, 3), reasons)
+                       for w, ((_, reasons), p) in zip(weights, scored, strict=True))[:MAX_CANDIDATES]
+    best = candidates[0]
+    return best.place, best.score, candidates, "; ".join(best.reasons)
+
+
+def _focus(mentions: list[Mention], gazetteer: Gazetteer, context: TextContext) -> LonLat | None:
+    """Return the median point of the document's unambiguous places and its place of writing."""
+    points = [m.place for m in mentions if m.place is not None and m.place.kind != "country"
+              and m.place.layer != "broad" and m.score >= 0.8]
+    if context.origin:
+        origin = next((p for p in gazetteer.lookup(context.origin) if p.kind != "country"), None)
+        if origin is not None:
+            points.append(origin)
+    if not points:
+        return None
+    return LonLat(median(p.lon for p in points), median(p.lat for p in points))
+
+
+def _peers(hits: list[Hit], mentions: list[Mention]) -> list[str | None]:
+    """Return per hit what the names listed with it are: "region", "settlement" or None."""
+    peers: list[str | None] = [None] * len(hits)
+    for i in range(len(hits) - 1):
+        a, b = mentions[i].place, mentions[i + 1].place
+        if a is None or b is None:
+            continue
+        gap = _gap(hits[i], hits[i + 1])
+        if gap == "chain" and "settlement" in (a.kind, b.kind):
+            peers[i] = peers[i] or "settlement"
+            peers[i + 1] = peers[i + 1] or "settlement"
+        elif gap == "list":
+            if b.kind in AREA_KINDS:
+                peers[i] = peers[i] or "region"
+            if a.kind in AREA_KINDS:
+                peers[i + 1] = peers[i + 1] or "region"
+    return peers
+
+
+def _gap(a: Hit, b: Hit) -> str | None:
+    """Return "chain" for a dash between two names, "list" for a comma or "and", else None."""
+    sep = a.sep_after
+    if a.end + len(sep) == b.start:
+        stripped = sep.strip()
+        if stripped and all(c in _DASHES for c in stripped):
+            return "chain"
+        return "list" if stripped in (",", "/") else None
+    if a.after in ("and", "or") and a.end + len(sep) + len(a.after) + len(b.sep_before) == b.start:
+        return "list"
+    return None
+
+
+def _polity(mention: Mention, hit: Hit) -> bool:
+    """'Ararat Republic': a town or mountain name before 'Republic' names another polity."""
+    return hit.after in POLITY_WORDS and mention.place is not None \
+        and mention.place.kind not in REGION_KINDS

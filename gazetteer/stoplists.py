@@ -1,0 +1,111 @@
+"""Words that look like place names but are not: demonyms, organisations, persons, archives.
+
+The lists hold the words; the matcher decides with them (see `matcher.not_a_place`).
+`common_words()` is the list of English words that are also names of some town in GeoNames
+(so "Reading", "Mobile", "Batman" are dropped from the broad layer); it is derived from the
+SCOWL word list of Debian's `wamerican` package (public domain-like licence, see
+gazetteer/data/README.md).
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# Demonyms and adjectives: never places, even in capitals at a sentence start.
+DEMONYMS = frozenset("""
+armenian armenians turkish turk turks turkic azerbaijani azerbaijanis azeri azeris azerbaijanian
+georgian georgians russian russians persian persians iranian kurdish kurd kurds kurdistani tatar
+tatars tartar tartars caucasian caucasians transcaucasian baltic ottoman ottomans soviet soviets
+bolshevik bolsheviks menshevik dashnak dashnaks musavat musavatist english british french
+american german italian greek greeks muslim muslims moslem moslems mussulman musulman
+christian christians dagestani lezgin lezgins ukrainian polish arab arabs syrian iraqi molokan
+molokans european asian anatolian kemalist kemalists entente allied
+""".split())
+
+# English function words that a folded name can equal ("Any" folds like "Ani").
+FUNCTION_WORDS = frozenset("""
+any some all none each every this that these those here there when then also even only many
+more most such what which who whom whose why how may might must shall will would could should
+can not nor yet still thus hence since until upon after before under over into onto both either
+neither other another same very much than while where
+""".split())
+
+# Words around a place name in an institutional phrase that still denotes the territory:
+# "Republic of Armenia", "Soviet Russia", "Grand National Assembly of Turkey", "Shushi
+# District". The bare name is the mention.
+GENERIC_WORDS = frozenset("""
+republic republics of the socialist soviet democratic federative federal people's peoples grand
+national assembly government governments district districts uyezd uezd uyezds uezds province
+provinces region governorate guberniya oblast okrug vilayet sanjak city town village kingdom
+empire state autonomous independent revolutionary kemalist committee council
+""".split()) | DEMONYMS
+
+# Words after a place name that make the phrase an organisation or a unit, not the place:
+# "Caucasian Front", "Bayazet Division", "Caucasus Bureau", "11th Army".
+ORGANISATION_WORDS = frozenset("""
+front division divisions army armies corps brigade brigades regiment regiments battalion
+battalions bureau detachment detachments squadron fleet flotilla group
+""".split())
+
+# Words after a settlement or mountain that name a polity other than the place ("Ararat
+# Republic"); a country or region name followed by them still means the territory.
+POLITY_WORDS = frozenset({"republic"})
+
+# Titles before a name and honorifics after it that make it a person.
+PERSON_TITLES = frozenset("""
+comrade comrades camarade dear general colonel captain lieutenant commander mr mrs dr prof professor citizen
+prince count sultan shah tsar king queen
+""".split())
+PERSON_HONORIFICS = frozenset({"pasha", "bey", "beg", "agha", "efendi", "effendi", "khanum"})
+
+# Well-known people of 1918-1923 whose names are also (later) place names in GeoNames:
+# Vladikavkaz was "Ordzhonikidze", Gyumri "Leninakan"; in these texts they are persons.
+PERSON_NAMES = frozenset("""
+lenin stalin trotsky chicherin ordzhonikidze kirov narimanov mdivani legrand kemal enver talaat
+djemal cemal karabekir andranik nzhdeh dro shaumian shahumyan kasyan myasnikyan bekzadyan
+sultanov makhmudbekov shakhtakhtinsky krestinsky frunze budenny kamo eshba halil nuri
+""".split())
+
+# Archive abbreviations before a place name: "CGAORSS Armenia", "TsGIA of Armenia".
+ARCHIVE_PREFIXES = ("tsg", "cga", "rga", "gaf", "tspa", "cpa", "avpr", "garf", "rgaspi", "rgvia",
+                    "tsgia", "tsgaor", "cgaorss", "mna", "naa")
+
+# Words that tell what kind of place follows ("the city of X") or precedes ("X district").
+CUE_BEFORE = {
+    "city of": "settlement", "town of": "settlement", "village of": "settlement",
+    "villages of": "settlement", "fortress of": "settlement", "port of": "settlement",
+    "station of": "settlement", "hamlet of": "settlement", "settlement of": "settlement",
+    "district of": "region", "districts of": "region", "province of": "region",
+    "provinces of": "region", "region of": "region", "uezd of": "region", "uyezd of": "region",
+    "vilayet of": "region", "governorate of": "region", "sanjak of": "region",
+    "oblast of": "region", "republic of": "country", "state of": "country",
+    "river": "river", "mount": "mountain", "lake": "lake",
+}
+CUE_AFTER = {
+    "district": "region", "districts": "region", "uezd": "region", "uyezd": "region",
+    "uezds": "region", "province": "region", "provinces": "region", "region": "region",
+    "governorate": "region", "guberniya": "region", "gubernia": "region", "vilayet": "region",
+    "sanjak": "region", "oblast": "region", "okrug": "region", "gavar": "region", "mahal": "region",
+    "valley": "region", "plain": "region", "steppe": "region",
+    "river": "river", "ridge": "ridge", "range": "ridge", "mountains": "ridge", "mountain": "mountain",
+    "pass": "pass", "lake": "lake", "city": "settlement", "town": "settlement",
+    "village": "settlement", "station": "settlement", "fortress": "settlement",
+}
+# Place kinds each cue agrees with.
+CUE_KINDS = {
+    "settlement": {"settlement"},
+    "region": {"region", "district", "province", "country"},
+    "country": {"country", "region"},
+    "river": {"river"},
+    "ridge": {"ridge", "mountain", "pass"},
+    "mountain": {"mountain", "ridge", "pass"},
+    "pass": {"pass", "mountain", "ridge"},
+    "lake": {"lake"},
+}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Return the lowercase English words that are also some GeoNames town's name."""
+    text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))

@@ -1,0 +1,102 @@
+"""`chronotope geoparse [FILE...|-] [--json]`: the places and dates of texts.
+
+Every input is read and checked before anything is printed: a file that is missing, binary
+(it holds NUL bytes), not UTF-8 or over 50 MB stops the command with one line naming it and
+exit code 2, so the JSON Lines on stdout are always one per input, in order.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .output import EXIT_BAD_INPUT, emit_json_line, fail
+
+MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"
+NUL = b"\x00"
+
+
+def read_input(name: str) -> str:
+    """Return the text of a file (or stdin for "-"); raise ValueError saying what is wrong."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                raise ValueError("is a folder, not a text file")
+            if path.stat().st_size > MAX_BYTES:
+                raise ValueError(f"too large ({path.stat().st_size / 2**20:.0f} MB; the limit is 50 MB)")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ValueError("no such file") from None
+        except OSError as err:
+            raise ValueError(f"cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_BYTES:
+        raise ValueError("too large (over 50 MB)")
+    nul = data.find(NUL)
+    if nul >= 0:
+        raise ValueError(f"binary data (a NUL byte at offset {nul}), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ValueError(f"line {line}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start})") \
+            from None
+
+
+def marked(text: str, mentions) -> str:
+    """Return `text` with each place mention marked [[like this]] (unresolved ones [[?like this]])."""
+    out, last = [], 0
+    for m in mentions:
+        out.append(text[last:m.start])
+        out.append(f"[[{'' if m.place else '?'}{text[m.start:m.end]}]]")
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def table(mentions) -> str:
+    """Return a readable table of the mentions: span, text, place, kind, point and score."""
+    rows = [("span", "text", "place", "kind", "lat", "lon", "score")]
+    for m in mentions:
+        p = m.place
+        rows.append((f"{m.start}-{m.end}", m.text, p.name if p else "(unresolved)", p.kind if p else "",
+                     f"{p.lat:.2f}" if p else "", f"{p.lon:.2f}" if p else "", f"{m.score:.2f}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+@click.command("geoparse")
+@click.argument("files", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input, in order.")
+def command(files: tuple[str, ...], as_json: bool) -> None:
+    """Find and resolve the places (and dates) in FILEs, or in stdin ("-" or no FILE)."""
+    names = list(files) or [STDIN]
+    texts = []
+    for name in names:
+        try:
+            texts.append(read_input(name))
+        except ValueError as err:
+            fail(f"{'<stdin>' if name == STDIN else name}: {err}", EXIT_BAD_INPUT)
+
+    from gazetteer.errors import GazetteerError
+    from gazetteer.index import load_gazetteer
+    from mapapp.pipeline import analyse_text, analysis_record
+
+    try:
+        gazetteer = load_gazetteer()
+    except GazetteerError as err:
+        fail(f"gazetteer: {err}", EXIT_BAD_INPUT)
+    for name, text in zip(names, texts, strict=True):
+        analysis = analyse_text(text, gazetteer=gazetteer)
+        if as_json:
+            emit_json_line(analysis_record(name, analysis))
+            continue
+        if len(names) > 1:
+            click.echo(f"== {name}")
+        click.echo(marked(text, analysis.mentions))
+        click.echo()
+        click.echo(table(analysis.mentions))
