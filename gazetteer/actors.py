@@ -30,16 +30,33 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
         chunks.append((part, offset))
         offset += len(part) + 1
     for part, where in reversed(chunks):
+        part, where = _after_adverbial(part, where)
         phrase = _noun_phrase(part)
         if phrase is None:
             continue
         if phrase == "":
             continue
         lowered = phrase.lower().split()
-        if any(w in PRONOUNS for w in lowered) or lowered[0] in LEADING_PREPOSITIONS:
+        if any(w in PRONOUNS for w in lowered) or lowered[0] in LEADING_PREPOSITIONS \
+                or all(w in DETERMINERS for w in lowered):
             return None
         return phrase, where + part.index(phrase)
     return None
+
+
+def _after_adverbial(part: str, where: int) -> tuple[str, int]:
+    """Drop a leading time or place phrase: "In the summer of 1920 the 11th Red Army" -> "the 11th ..."."""
+    words = list(WORD.finditer(part))
+    if not words or words[0].group().lower() not in LEADING_PREPOSITIONS:
+        return part, where
+    cut = 0
+    for i, w in enumerate(words[1:], 1):
+        low = w.group().lower()
+        if low.isdigit() and i + 1 < len(words):
+            cut = words[i + 1].start()
+        elif low in ("the", "a", "an", "our", "their", "his", "her", "its"):
+            cut = w.start()
+    return (part[cut:], where + cut) if cut else (part, where)
 
 
 def _noun_phrase(part: str) -> str | None:

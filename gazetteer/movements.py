@@ -223,7 +223,8 @@ def _status(words: str, trigger: Trigger | None, agreement: bool, trigger_text: 
         return name
     if trigger is None:
         return "habitual"
-    if nominal or _PAST.search(trigger_text) or trigger_text.lower().endswith("ing"):
+    verb = trigger_text.split()[0] if trigger_text.split() else ""
+    if nominal or _PAST.search(verb) or verb.lower().endswith("ing"):
         return "occurred"
     return "habitual"
 

@@ -1,0 +1,98 @@
+"""`chronotope movements [FILE...] [--json] [--network FILE]`: the movements documents describe.
+
+Reads the documents of FILEs (the bundled corpus if none), finds their place mentions and
+the movements they state, and prints a table, or with `--json` one GeoJSON
+FeatureCollection: a LineString per movement through its waypoints (along the 1920 roads and
+railways where it can), or a Point for a movement stated at a single place.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from mapapp.cli.documents_cmd import load_documents
+from mapapp.cli.output import fail
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def movement_feature(movement, document_id: str | None, source: str | None) -> dict:
+    """Return the GeoJSON feature of a `Movement` (LineString, or Point for one place)."""
+    coords = [[p.lon, p.lat] for p in movement.path] or [[w.lon, w.lat] for w in movement.waypoints]
+    geometry = ({"type": "Point", "coordinates": coords[0]} if len(coords) == 1
+                else {"type": "LineString", "coordinates": coords})
+    return {"type": "Feature", "geometry": geometry, "properties": {
+        "kind": movement.kind, "actor": movement.actor, "status": movement.status,
+        "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
+        "text": movement.text, "start": movement.start, "end": movement.end,
+        "document_id": document_id, "source": source,
+        "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
+                      for w in movement.waypoints],
+        "approximate": movement.approximate}}
+
+
+def _date_cell(props: dict) -> str:
+    if props["earliest"] is None:
+        return "undated"
+    if props["earliest"] == props["latest"]:
+        return props["earliest"]
+    return f"{props['earliest']}..{props['latest']}"
+
+
+def table_lines(features: Sequence[dict], width: int) -> list[str]:
+    """Return a readable table: document, date, kind, status, actor, route; routes cut to `width`."""
+    rows = [("DOCUMENT", "DATE", "KIND", "STATUS", "ACTOR", "ROUTE")]
+    for f in features:
+        p = f["properties"]
+        route = " → ".join(w["name"] for w in p["waypoints"]) + (" (approx.)" if p["approximate"] else "")
+        rows.append((p["document_id"] or "-", _date_cell(p), p["kind"], p["status"],
+                     (p["actor"] or "-")[:30], route))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = []
+    for r in rows:
+        left = "  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True))
+        room = max(20, width - len(left) - 2)
+        lines.append(f"{left}  {r[5][:room]}".rstrip())
+    return lines
+
+
+@click.command("movements")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One GeoJSON FeatureCollection of the movements.")
+@click.option("--network", "network_file", type=click.Path(path_type=Path), default=None,
+              help="A roads-and-railways GeoJSON to draw along, instead of the bundled one.")
+def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -> None:
+    """List the movements and routes the documents of FILEs (default: the bundled corpus) state."""
+    from gazetteer.errors import GazetteerError
+    from gazetteer.index import load_gazetteer
+    from gazetteer.network import draw_path, load_network
+    from mapapp.pipeline import analyse_document
+
+    documents = load_documents(files)
+    try:
+        network = load_network(network_file)
+        gazetteer = load_gazetteer()
+    except GazetteerError as err:
+        fail(str(err))
+    features = []
+    for doc in documents:
+        for movement in analyse_document(doc, gazetteer).movements:
+            if network_file is not None:  # redraw along the network the user gave
+                path, approximate = draw_path(movement.waypoints, network)
+                movement = replace(movement, path=path, approximate=approximate)
+            features.append(movement_feature(movement, doc.id, doc.source))
+    if as_json:
+        click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
+        return
+    if not features:
+        click.echo("no movements found")
+        return
+    for line in table_lines(features, shutil.get_terminal_size((120, 20)).columns):
+        click.echo(line)
