@@ -5,7 +5,9 @@ import { el } from "./dom.js";
 import { placePopup } from "./popup.js";
 
 const L = window.L;
-const NOT_CARRIED_OUT = new Set(["intended", "ordered", "planned", "agreed", "proposed", "demanded"]);
+// Statuses such as "occurred"; anything else ("intended", "ordered, not secured", "agreed") is
+// drawn dashed, as not (known to be) carried out.
+const CARRIED_OUT = /^(occurred|carried out|completed|done)\b/i;
 const KIND_WEIGHT = { attack: 4.5, advance: 3.5, occupation: 3.5, withdrawal: 2.5, transfer: 2.5,
   journey: 2, route: 2 };
 export const PLACE_COLOUR = "#7b3b2a";
@@ -18,7 +20,7 @@ export function placeRadius(mentions) {
 /** Return the Leaflet style of a movement: colour by actor, width by kind, dashes by status. */
 export function movementStyle(props, colour) {
   let dashArray = null;
-  if (NOT_CARRIED_OUT.has(props.status)) dashArray = "9 7";
+  if (props.status && !CARRIED_OUT.test(props.status)) dashArray = "9 7";
   else if (props.approximate) dashArray = "3 6";
   return { pane: "movements", color: colour, weight: KIND_WEIGHT[props.kind] || 2.5, opacity: 0.9,
     dashArray, className: `movement movement-${props.kind || "other"}` };
@@ -34,11 +36,21 @@ function partyOf(entry) {
   return entry.party || entry.name || null;
 }
 
-/** Return {claimants: [...], controller} of a territory's properties on the shown date. */
+/** Return {claimants, controllers} (party names) of a territory's properties on the shown date. */
 export function territoryStatus(props) {
   const claims = Array.isArray(props.claims) ? props.claims : [];
   const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
-  return { claimants: [...new Set(claims.map(partyOf).filter(Boolean))], controller: partyOf(control[0]) };
+  const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))];
+  return { claimants: names(claims), controllers: names(control) };
+}
+
+export const DIVIDED = "#5d5d5d";   // control divided between parties: no one party's colour
+export const UNCONTROLLED = "#9a9a9a";
+
+/** Return the fill colour of a territory: its one controlling party's, else a neutral grey. */
+export function territoryColour(controllers, parties) {
+  if (controllers.length === 1) return parties.of(controllers[0]);
+  return controllers.length > 1 ? DIVIDED : UNCONTROLLED;
 }
 
 export class MapLayers {
@@ -102,17 +114,17 @@ export class MapLayers {
     L.geoJSON(collection, {
       pane: "territories",
       style: (f) => {
-        const { claimants, controller } = territoryStatus(f.properties);
-        const colour = controller ? parties.of(controller) : "#9a9a9a";
+        const { claimants, controllers } = territoryStatus(f.properties);
+        const colour = territoryColour(controllers, parties);
         return { color: colour, weight: claimants.length > 1 ? 2.5 : 1.5,
           dashArray: claimants.length > 1 ? "7 5" : null, fillColor: colour,
-          fillOpacity: controller ? 0.22 : 0.08, className: "territory" };
+          fillOpacity: controllers.length ? 0.22 : 0.08, className: "territory" };
       },
       onEachFeature: (f, layer) => {
-        const { claimants, controller } = territoryStatus(f.properties);
+        const { claimants, controllers } = territoryStatus(f.properties);
         layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
-          `claimed by: ${claimants.join(", ") || "no claim recorded"}`, el("br"),
-          `controlled by: ${controller || "no control recorded"}`), { sticky: true });
+          `claimed by: ${claimants.join("; ") || "no claim recorded"}`, el("br"),
+          `controlled by: ${controllers.join("; ") || "no control recorded"}`), { sticky: true });
       },
     }).eachLayer((layer) => layer.addTo(group));
   }

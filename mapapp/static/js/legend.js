@@ -1,7 +1,7 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { placeRadius, territoryStatus, PLACE_COLOUR } from "./layers.js";
+import { DIVIDED, PLACE_COLOUR, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -59,16 +59,22 @@ function movementsPart(movements, actors) {
 }
 
 function territoriesPart(territories, parties) {
-  const byParty = sourcesByParty(territories.features || []);
-  const contested = (territories.features || []).some((f) => territoryStatus(f.properties).claimants.length > 1);
-  const rows = [...byParty.keys()].sort((a, b) => a.localeCompare(b)).map((party) =>
-    el("li", {}, swatch(parties.of(party)), ` ${party}`,
-      byParty.get(party).size ? el("span", { class: "sources" }, ` — sources: ${[...byParty.get(party)].join("; ")}`) : null));
+  const features = territories.features || [];
+  const byParty = sourcesByParty(features);
+  const statuses = features.map((f) => territoryStatus(f.properties));
+  const rows = [...byParty.keys()].sort((a, b) => a.localeCompare(b)).map((party) => {
+    const sources = [...byParty.get(party)];
+    return el("li", { class: "party" }, swatch(parties.of(party)), el("span", {}, ` ${party}`,
+      sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
+        el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
+  });
   return el("section", {}, el("h3", {}, "Disputed territories on this date"),
-    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; grey: none recorded. " +
-      "Colours are assigned alphabetically and imply no claim is right."),
+    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it. " +
+      "Colours are dealt alphabetically and imply no claim is right."),
     el("ul", {}, rows,
-      contested ? el("li", {}, swatch("#777", true), " dashed outline: claimed by two or more parties") : null,
+      statuses.some((s) => s.controllers.length > 1) ? el("li", {}, swatch(DIVIDED), " control divided between parties") : null,
+      statuses.some((s) => !s.controllers.length) ? el("li", {}, swatch(UNCONTROLLED), " no control recorded") : null,
+      statuses.some((s) => s.claimants.length > 1) ? el("li", {}, swatch("#777", true), " dashed outline: claimed by two or more parties") : null,
       el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
 }
 

@@ -30,9 +30,10 @@ const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev:
   if (commit) view.push();
 });
 const reader = new Reader(app, api, drawer, {
-  onOpen: (doc, { push }) => {
+  onOpen: (doc, { push, keepDate }) => {
     state.doc = doc.id;
-    state.date = timebar.show(doc.earliest);
+    // A shared link names its own date; otherwise the slider jumps to the document's date.
+    state.date = timebar.show(keepDate && state.date ? state.date : doc.earliest);
     if (push) view.push();
     return scheduleDraw();
   },

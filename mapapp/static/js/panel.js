@@ -28,7 +28,7 @@ export class Reader {
   }
 
   /** Open a document: its text in the reader, the slider at its date, its places marked. */
-  open(id, { push = true } = {}) {
+  open(id, { push = true, keepDate = false } = {}) {
     this.current = this.api.get(`/api/documents/${encodeURIComponent(id)}`).then((doc) => {
       this.doc = doc;
       if (this.hasPanel) {
@@ -37,7 +37,7 @@ export class Reader {
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
       }
-      return this.callbacks.onOpen(doc, { push });
+      return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
       const status = document.getElementById("status");
       if (status) status.textContent = `Could not open the document: ${error.message}`;

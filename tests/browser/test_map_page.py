@@ -1,0 +1,129 @@
+"""The map page in headless chromium: offline drawing, the slider, the reader, the keyboard."""
+from __future__ import annotations
+
+import pytest
+
+from .mappage import idle, open_map, set_slider, shown
+
+pytestmark = pytest.mark.browser
+
+
+def test_page_draws_everything_offline_without_errors(page, live_server, screenshot):
+    open_map(page, live_server + "/?date=1920-08-10&window=30")
+    now = shown(page)
+    assert now["places"] and now["lines"] and now["fills"]
+    # the shipped basemap (land, water, rivers) and modern borders were fetched and drawn
+    assert page.evaluate("window.chronotopeLayers.basemap.getLayers().length") >= 5
+    assert page.evaluate("window.chronotopeLayers.borders.getLayers().length") >= 1
+    assert any(url.endswith("/vendor/leaflet/leaflet.js?v=1.9.3") for url in page.watch.requests)
+    assert page.locator(".leaflet-control-attribution").inner_text().count("Natural Earth") == 1
+    screenshot(page, "map-page-1920-08-10")
+    # the fixture fails the test if any request left the server or the console logged an error
+
+
+def test_moving_the_slider_changes_markers_lines_and_territory_colours(page, live_server):
+    open_map(page, live_server + "/?date=1920-08-07&window=7")
+    august = shown(page)
+    set_slider(page, "1921-02-16")
+    february = shown(page)
+    assert february["date"] == "16 February 1921"
+    assert "date=1921-02-16" in february["search"]
+    assert set(august["places"]) != set(february["places"])
+    assert august["lines"] != february["lines"] or august["places"] != february["places"]
+    assert august["fills"] != february["fills"]
+
+
+def test_window_mode_everything_up_to_shows_more_than_the_last_days(page, live_server):
+    open_map(page, live_server + "/?date=1921-03-01&window=7")
+    week = shown(page)
+    page.select_option("#mode", "upto")
+    idle(page)
+    everything = shown(page)
+    assert set(week["places"]) < set(everything["places"])
+    assert "window=upto" in everything["search"]
+
+
+def test_keyboard_steps_between_document_dates_and_space_plays(page, live_server):
+    open_map(page, live_server + "/?date=1920-08-06&window=30")
+    dates = page.evaluate("fetch('/api/corpus').then(r => r.json()).then(c => c.dates)")
+    slider = page.locator("#slider")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    idle(page)
+    assert f"date={dates[1]}" in page.evaluate("location.search")
+    assert slider.get_attribute("aria-valuetext") == page.locator("#date-label").inner_text()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    idle(page)
+    assert f"date={dates[1]}" in page.evaluate("location.search")
+    page.keyboard.press(" ")
+    assert page.locator("#play").get_attribute("aria-pressed") == "true"
+    page.keyboard.press(" ")
+    assert page.locator("#play").get_attribute("aria-pressed") == "false"
+
+
+def test_opening_a_document_highlights_its_places_and_moves_the_slider(page, live_server, screenshot):
+    open_map(page, live_server + "/?date=1921-03-01&window=upto")
+    first = page.locator(".doc-button").first
+    doc_id = first.get_attribute("data-doc")
+    first.click()
+    page.wait_for_selector("#reader:not([hidden]) .mention")
+    idle(page)
+    doc = page.evaluate("id => fetch('/api/documents/' + encodeURIComponent(id)).then(r => r.json())", doc_id)
+    assert page.locator("#reader-title").inner_text() == doc["title"]
+    assert f"doc={doc_id}" in page.evaluate("location.search")
+    assert f"date={doc['earliest']}" in page.evaluate("location.search")
+    named = {m["place_id"] for m in doc["places"] if m["place_id"]}
+    marked = set(page.evaluate("[...document.querySelectorAll('path.place-marker.in-document')].map(p => p.dataset.place)"))
+    assert marked and marked <= named
+    mention = page.locator(f".mention[data-place='{sorted(marked)[0]}']").first
+    mention.hover()
+    marker = page.locator(f"path.place-marker[data-place='{sorted(marked)[0]}']")
+    assert "highlighted" in marker.get_attribute("class")
+    screenshot(page, "reader-open")
+    page.mouse.move(5, 5)
+    assert "highlighted" not in marker.get_attribute("class")
+    # movements in the text are underlined
+    if doc["movements"]:
+        assert page.locator("#reader-body .movement-text").count() > 0
+
+
+def test_mentions_are_keyboard_focusable_and_enter_pans_to_the_place(page, live_server):
+    open_map(page, live_server + "/?date=1921-03-01&window=upto")
+    page.locator(".doc-button").first.click()
+    page.wait_for_selector("#reader:not([hidden]) .mention[data-place]:not([data-place=''])")
+    idle(page)
+    mention = page.locator(".mention[data-place]:not([data-place=''])").first
+    place = mention.get_attribute("data-place")
+    mention.focus()
+    assert "highlighted" in page.locator(f"path.place-marker[data-place='{place}']").get_attribute("class")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(600)   # the pan animates
+    offset = page.evaluate("""id => {
+        const m = window.chronotopeMap;
+        const marker = window.chronotopeLayers.places.getLayers().find(l => l.getElement().dataset.place === id);
+        const size = m.getSize();
+        const p = m.latLngToContainerPoint(marker.getLatLng());
+        return Math.hypot(p.x - size.x / 2, p.y - size.y / 2);
+    }""", place)
+    assert offset < 5
+
+
+def test_marker_popup_lists_names_and_opens_documents(page, live_server):
+    open_map(page, live_server + "/?date=1920-08-10&window=30")
+    place = shown(page)["places"][0]
+    page.evaluate("id => { const m = [...window.chronotopeLayers.places.getLayers()]"
+                  ".find(l => l.getElement().dataset.place === id); m.openPopup(); }", place)
+    popup = page.locator(".place-popup")
+    popup.locator(".popup-docs a").first.wait_for()
+    info = page.evaluate("id => fetch('/api/places/' + encodeURIComponent(id)).then(r => r.json())", place)
+    for name in info["properties"]["names"]:
+        assert name["toponym"] in popup.locator(".names").inner_text()
+    assert info["properties"]["certainty"] in popup.inner_text()
+    link = popup.locator(".popup-docs a").first
+    link.click()
+    page.wait_for_selector("#reader:not([hidden])")
+    idle(page)
+    first_doc = info["properties"]["documents"][0]
+    assert page.locator("#reader-title").inner_text() == first_doc["title"]
+    assert f"date={first_doc['earliest']}" in page.evaluate("location.search")
