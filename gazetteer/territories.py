@@ -172,11 +172,11 @@ def _timelines(path: Path | None, ids: Iterable[str]) -> dict[str, tuple[Timelin
     found = {}
     for ident, raw in data["territories"].items():
         if ident not in known:
-            raise GazetteerError("no territory with this id", str(path), f"feature {ident}")
+            raise GazetteerError("no territory with this id", str(path), ident)
         try:
             found[ident] = _timeline(raw, references, parties)
         except ValueError as err:
-            raise GazetteerError(str(err), str(path), f"feature {ident}") from None
+            raise GazetteerError(str(err), str(path), ident) from None
     return found
 
 
@@ -193,9 +193,9 @@ def load_territories(path: Path | str | None = None,
     for i, feature in enumerate(features, 1):
         ident = _feature_id(feature, i)
         if ident.startswith("#"):
-            raise GazetteerError("missing properties.id", str(path), f"feature {ident}")
+            raise GazetteerError("missing properties.id", str(path), ident)
         if ident in seen:
-            raise GazetteerError("duplicate id", str(path), f"feature {ident}")
+            raise GazetteerError("duplicate id", str(path), ident)
         seen.add(ident)
         ids.append(ident)
     timelines = _timelines(Path(timeline_path) if timeline_path else None, ids)
@@ -206,7 +206,7 @@ def load_territories(path: Path | str | None = None,
             timeline = timelines.get(ident) or (_timeline(inline, {}, ()) if inline is not None else ())
             territories.append(_territory(feature, timeline))
         except ValueError as err:
-            raise GazetteerError(str(err), str(path), f"feature {ident}") from None
+            raise GazetteerError(str(err), str(path), ident) from None
     return tuple(territories)
 
 

@@ -67,7 +67,8 @@ def command(day_text: str | None, as_json: bool, level: str | None, data: str | 
     try:
         territories = load_territories(data, timeline)
     except GazetteerError as err:
-        fail(str(err), EXIT_BAD_INPUT)
+        where = f"{err.source}: feature {err.record}" if err.record else err.source
+        fail(f"{where}: {err.message}", EXIT_BAD_INPUT)
     if level:
         territories = tuple(t for t in territories if t.level == level)
     if as_json:
