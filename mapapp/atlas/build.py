@@ -59,9 +59,12 @@ class BuildReport:
     reused: int                     # sources copied from the previous atlas
     seconds: float
     up_to_date: bool = False
+    warnings: tuple[str, ...] = ()  # documents skipped by the reader, one line each
+
 
     def as_dict(self) -> dict:
-        return {k: (str(v) if isinstance(v, Path) else v) for k, v in self.__dict__.items()}
+        return {k: (str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
+                for k, v in self.__dict__.items()}
 
 
 def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
@@ -128,12 +131,20 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
     if not versions.is_single_file(plan.location):
         versions.set_current(plan.location, plan.version)
         versions.prune(plan.location, keep)
-    with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "places", "mentions", "movements", "territories")}
+    counts, warnings = atlas_contents(target)
     return BuildReport(plan.version, target, sources=len(plan.sources), read=read,
                        reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
-                       **counts)
+                       warnings=warnings, **counts)
+
+
+def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Return the row counts of an atlas file and the reader's warnings about its sources."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "places", "mentions", "movements", "territories")}
+        warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")
+                         for w in json.loads(text))
+    return counts, warnings
 
 
 def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
@@ -165,7 +176,8 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
 
 
 def _insert(conn: sqlite3.Connection, rows: SourceRows, key: str, sha: str) -> None:
-    conn.execute("INSERT INTO sources VALUES (?, ?, ?, ?)", (key, Path(key).name, sha, len(rows.documents)))
+    conn.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                 (key, Path(key).name, sha, len(rows.documents), json.dumps(rows.warnings)))
     for doc in rows.documents:
         try:
             conn.execute("INSERT INTO documents (id, source_path, source, line, title, date_text, earliest, "

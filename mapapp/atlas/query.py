@@ -10,7 +10,6 @@ LIST_COLUMNS = ("id", "title", "date_text", "earliest", "latest", "precision", "
                 "author", "recipient", "source")
 DETAIL_COLUMNS = LIST_COLUMNS + ("body", "archive_ref", "published_in")
 PLACE_PROPERTIES = ("id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source")
-TERRITORY_PROPERTIES = ("id", "name", "names", "level", "method", "certainty", "sources")
 
 
 def loads(text: str | None):
@@ -167,22 +166,27 @@ def events(conn: sqlite3.Connection, window) -> dict:
         for r in rows])
 
 
-def in_force(entry: dict, on: str) -> bool:
-    """Return True when a timeline entry (ISO start/end, open when None) holds on date `on`."""
-    return (entry.get("start") is None or entry["start"] <= on) and (entry.get("end") is None or on <= entry["end"])
-
-
 def territories(conn: sqlite3.Connection, on: str | None) -> dict:
+    """Return the territories; on a date, each with the claims and control then in force
+    (the gazetteer's rules and JSON); without one, each with its whole `timeline`."""
+    from datetime import date
+
+    from gazetteer.territories import entry_json
+    from gazetteer.timeline import entries_on
+
+    from .rows import timeline_entry
+
     features = []
     for (text,) in conn.execute("SELECT record FROM territories ORDER BY ord"):
         record = json.loads(text)
-        props = {k: record.get(k) for k in TERRITORY_PROPERTIES}
+        feature, timeline = record["feature"], [timeline_entry(e) for e in record["timeline"]]
+        props = feature["properties"]
         if on is None:
-            props["timeline"] = record["timeline"]
+            props["timeline"] = [{"relation": e.relation, **entry_json(e)} for e in timeline]
         else:
-            held = [e for e in record["timeline"] if in_force(e, on)]
-            props["claims"] = [e for e in held if e["relation"] == "claim"]
-            props["control"] = [e for e in held if e["relation"] == "control"]
-        features.append({"type": "Feature", "id": record["id"], "geometry": record["geometry"],
-                         "properties": props})
+            day = date.fromisoformat(on)
+            claims, control = entries_on(timeline, day, "claim"), entries_on(timeline, day, "control")
+            props.update(date=on, disputed=len({e.party for e in claims}) > 1,
+                         claims=[entry_json(e) for e in claims], control=[entry_json(e) for e in control])
+        features.append(feature)
     return collection(features)

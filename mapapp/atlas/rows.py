@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from gazetteer.model import Movement, Place, Territory, TimelineEntry
+from gazetteer.model import Movement, Place, TimelineEntry
 
 
 @dataclass
@@ -17,6 +17,7 @@ class SourceRows:
     places: list[tuple] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)
     movements: list[tuple] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # documents the reader skipped, and why
 
 
 def iso(value: date | None) -> str | None:
@@ -56,14 +57,17 @@ def bounds(geometry: dict | None) -> tuple:
 
 
 def analyse_source(path: Path) -> SourceRows:
-    """Read one source file, analyse each document and return its rows."""
-    from documents.readers import read_documents
+    """Read one source file, analyse each document and return its rows.
 
+    Raises DocumentError when the file cannot be read at all.
+    """
+    from documents.readers import read_documents
     from mapapp.pipeline import analyse_document, date_record, place_record, route_record
 
-    rows = SourceRows()
+    reading = read_documents([path])
+    rows = SourceRows(warnings=[str(w) for w in reading.warnings])
     places: dict[str, Place] = {}
-    for doc in read_documents(path):
+    for doc in reading.documents:
         analysis = analyse_document(doc)
         dates = [date_record(d) for d in analysis.dates]
         span = doc.date
@@ -91,21 +95,22 @@ def analyse_source(path: Path) -> SourceRows:
 
 
 def timeline_record(entry: TimelineEntry) -> dict:
+    """Return a timeline entry as stored: every field, dates ISO."""
     return {"relation": entry.relation, "party": entry.party, "start": iso(entry.start), "end": iso(entry.end),
             "source": entry.source, "source_kind": entry.source_kind, "note": entry.note}
 
 
-def territory_record(territory: Territory) -> dict:
-    """Return the JSON record of a territory: its fields, geometry and whole timeline."""
-    return {"id": territory.id, "name": territory.name,
-            "names": [{"toponym": n.toponym, "lang": n.lang} for n in territory.names],
-            "level": territory.level, "method": territory.method, "certainty": territory.certainty,
-            "sources": list(territory.sources), "geometry": territory.geometry,
-            "timeline": [timeline_record(e) for e in territory.timeline]}
+def timeline_entry(record: dict) -> TimelineEntry:
+    """Return the TimelineEntry a stored record holds."""
+    return TimelineEntry(record["relation"], record["party"],
+                         date.fromisoformat(record["start"]) if record["start"] else None,
+                         date.fromisoformat(record["end"]) if record["end"] else None,
+                         record["source"], record["source_kind"], record["note"])
 
 
 def territory_rows() -> list[tuple]:
-    """Return the territories-table rows: every disputed unit the gazetteer draws."""
-    from gazetteer.territories import load_territories
+    """Return the territories-table rows: each unit's GeoJSON feature (without a date) and timeline."""
+    from gazetteer.territories import load_territories, territory_feature
 
-    return [(t.id, i, dumps(territory_record(t))) for i, t in enumerate(load_territories())]
+    return [(t.id, i, dumps({"feature": territory_feature(t), "timeline": [timeline_record(e) for e in t.timeline]}))
+            for i, t in enumerate(load_territories())]

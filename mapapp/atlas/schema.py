@@ -12,7 +12,8 @@ CREATE TABLE sources (
     path TEXT PRIMARY KEY,          -- as given to the build
     name TEXT NOT NULL,             -- file name, for messages
     sha256 TEXT NOT NULL,
-    documents INTEGER NOT NULL
+    documents INTEGER NOT NULL,
+    warnings TEXT NOT NULL          -- JSON list: documents the reader skipped, and why
 );
 CREATE TABLE documents (
     rowid INTEGER PRIMARY KEY,
@@ -116,5 +117,5 @@ def finish(conn: sqlite3.Connection) -> bool:
     fts = has_fts5(conn)
     if fts:
         conn.executescript(FTS)
-    conn.execute("ANALYZE")
+    conn.execute("ANALYZE main")
     return fts

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail
+from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail, warn
 
 # More sources than this and the progress bar shows even when stderr is not a terminal.
 PROGRESS_MIN_SOURCES = 20
@@ -30,12 +30,11 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
     from documents.errors import DocumentError
     from gazetteer.errors import GazetteerError
     from mapapp.atlas.build import BuildError, plan_build, run_build
-    from mapapp.atlas.store import open_atlas
 
     try:
         plan = plan_build(corpus, location)
         if plan.up_to_date and not force:
-            return _up_to_date_report(open_atlas(location=location), plan)
+            return _up_to_date_report(plan)
         show = sys.stderr.isatty() or len(plan.sources) > PROGRESS_MIN_SOURCES
         with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr,
                                hidden=not show) as bar:
@@ -48,12 +47,12 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
         fail(f"build failed: {type(exc).__name__}: {exc} (the previous atlas is unchanged)", EXIT_FAILED)
 
 
-def _up_to_date_report(atlas, plan):
-    from mapapp.atlas.build import BuildReport
+def _up_to_date_report(plan):
+    from mapapp.atlas.build import BuildReport, atlas_contents
 
-    counts = atlas.counts()
-    return BuildReport(atlas.version, atlas.path, sources=len(plan.sources), read=0,
-                       reused=len(plan.sources), seconds=0.0, up_to_date=True, **counts)
+    counts, warnings = atlas_contents(plan.previous)
+    return BuildReport(plan.version, plan.previous, sources=len(plan.sources), read=0,
+                       reused=len(plan.sources), seconds=0.0, up_to_date=True, warnings=warnings, **counts)
 
 
 @click.command("build")
@@ -86,5 +85,7 @@ def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force:
                           keep or settings.KEEP_VERSIONS, force)
     if as_json:
         emit_json_line(report.as_dict())
-    else:
-        click.echo(summary(report))
+        return
+    for line in report.warnings:
+        warn(f"skipped: {line}")
+    click.echo(summary(report))

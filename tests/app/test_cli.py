@@ -1,0 +1,109 @@
+"""`chronotope build` and `chronotope serve` as a user runs them."""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import shutil
+import subprocess
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from .corpus_edits import unreadable_source
+
+SUMMARY = re.compile(r"^atlas (?P<version>[0-9a-f]{12}) (?P<state>built in [\d.]+ s|up to date): "
+                     r"(?P<documents>\d+) documents, (?P<places>\d+) places, (?P<mentions>\d+) mentions, "
+                     r"(?P<movements>\d+) movements, (?P<territories>\d+) territories; "
+                     r"(?P<sources>\d+) sources \((?P<read>\d+) read, (?P<reused>\d+) reused\) -> (?P<path>.+)$")
+
+
+def test_build_prints_one_summary_line(runner, small_corpus, tmp_path, app_for):
+    result = runner.invoke(["build", "--corpus", str(small_corpus), "--out", str(tmp_path / "atlas")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    summary = SUMMARY.match(lines[0])
+    assert summary and summary["state"].startswith("built")
+    corpus = app_for(tmp_path / "atlas").test_client().get("/api/corpus").get_json()
+    assert (summary["version"], int(summary["documents"])) == (corpus["version"], corpus["count"])
+    again = SUMMARY.match(runner.invoke(["build", "--corpus", str(small_corpus),
+                                         "--out", str(tmp_path / "atlas")]).stdout.strip())
+    assert again["state"] == "up to date" and again["read"] == "0" and again["version"] == summary["version"]
+
+
+def test_build_uses_the_settings_and_can_answer_json(runner, small_corpus, tmp_path):
+    result = runner.invoke(["build", "--json"], env={"CHRONOTOPE_CORPUS": str(small_corpus),
+                                                     "CHRONOTOPE_ATLAS_DIR": str(tmp_path / "here")})
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["path"].startswith(str(tmp_path / "here"))
+    assert report["documents"] > 0 and report["read"] == report["sources"]
+
+
+def test_build_writes_a_single_file_when_asked(runner, small_corpus, tmp_path):
+    result = runner.invoke(["build", "--corpus", str(small_corpus), "--out", str(tmp_path / "a.sqlite")])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["a.sqlite"]
+
+
+@pytest.mark.parametrize(("make_bad", "named"), [
+    (lambda corpus: corpus / "missing.txt", "missing.txt: no such file"),
+    (unreadable_source, "zz-bad-source.txt"),
+])
+def test_bad_input_is_one_line_and_keeps_the_atlas(runner, small_corpus, tmp_path, make_bad, named):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(small_corpus, corpus)
+    out = str(tmp_path / "atlas")
+    first = runner.invoke(["build", "--corpus", str(corpus), "--out", out])
+    bad = make_bad(corpus)
+    result = runner.invoke(["build", "--corpus", str(corpus), "--corpus", str(bad), "--out", out])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and named in line and "previous atlas is unchanged" in line
+    assert "Traceback" not in result.output
+    still = runner.invoke(["build", "--corpus", str(small_corpus), "--out", out]).stdout
+    assert SUMMARY.match(first.stdout.strip())["version"] == SUMMARY.match(still.strip())["version"]
+
+
+def test_help_explains_the_out_choices_and_the_server_options(runner):
+    text = runner.invoke(["build", "--help"]).stdout
+    assert "FOLDER" in text and "FILE" in text and ".sqlite" in text
+    assert "--threads" in runner.invoke(["serve", "--help"]).stdout
+
+
+def _lines(stream, into: queue.Queue) -> None:
+    for line in stream:
+        into.put(line)
+
+
+@pytest.mark.network
+def test_serve_builds_the_missing_atlas_then_answers_with_waitress(small_corpus, tmp_path):
+    env = {**os.environ, "CHRONOTOPE_HOME": str(tmp_path / "home"), "CHRONOTOPE_CORPUS": str(small_corpus)}
+    env.pop("CHRONOTOPE_ATLAS_DIR", None)
+    command = [shutil.which("chronotope"), "serve", "--port", "0", "--threads", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
+    try:
+        deadline, url = time.monotonic() + 240, None
+        while url is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                url = re.search(r"serving on (http://\S+)", lines.get(timeout=1))[1]
+            except queue.Empty:
+                continue
+        assert url, f"no URL printed; exit {server.poll()}"
+        with urllib.request.urlopen(url + "api/corpus", timeout=30) as response:
+            assert response.status == 200
+            assert response.headers["Server"] == "waitress"
+            assert json.load(response)["count"] > 0
+        assert list((tmp_path / "home" / "atlas").glob("atlas-*.sqlite"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        server.stdout.close()
+        server.stderr.close()
