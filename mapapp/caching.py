@@ -66,12 +66,14 @@ def add_cache_headers(response: Response) -> Response:
     return response
 
 
-def add_frame_headers(response: Response) -> Response:
-    """Forbid framing by other sites, unless the view allowed it (`g.frame_ancestors = "*"`)."""
+def add_security_headers(response: Response) -> Response:
+    """Forbid framing by other sites unless the view allowed it (`g.frame_ancestors = "*"`); no sniffing."""
     ancestors = getattr(g, "frame_ancestors", None) or getattr(response, "frame_ancestors", None)
     directive = f"frame-ancestors {ancestors}" if ancestors else "frame-ancestors 'self'"
     if not ancestors:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    # JSON carries document text raw; a browser must never sniff it into HTML.
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
     csp = response.headers.get("Content-Security-Policy")
     if not csp:
         response.headers["Content-Security-Policy"] = directive
@@ -84,4 +86,4 @@ def init_app(app: Flask) -> None:
     """Register the header hooks and the answer cache."""
     app.extensions["chronotope.answers"] = AnswerCache(app.config.get("ANSWER_CACHE_SIZE", 512))
     app.after_request(add_cache_headers)
-    app.after_request(add_frame_headers)
+    app.after_request(add_security_headers)
