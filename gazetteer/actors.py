@@ -15,8 +15,11 @@ MONTHS = frozenset("january february march april may june july august september 
 DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8
-VERBISH = re.compile(r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|express\w*|"
-                     r"advanc\w*|withdr\w*|retreat\w*|march\w*|move\w*|occup\w*|attack\w*|enter\w*")
+VERBISH = re.compile(r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin\w*|express\w*|"
+                     r"advanc\w*|withdr\w*|retreat\w*|march\w*|move\w*|occup\w*|attack\w*|enter\w*|"
+                     r"intend\w*|plan\w*|want\w*|hope\w*|wish\w*|decid\w*|expect\w*|propos\w*|demand\w*|"
+                     r"threat\w*|agree\w*|refus\w*|tr(?:y|ies|ied)|seek\w*|continu\w*|start\w*|order\w*|"
+                     r"promis\w*|prepar\w*|need\w*|undertak\w*|ask\w*")
 
 
 def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str, int] | None:

@@ -150,10 +150,12 @@ CLAUSE_STOP = re.compile(
 CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|annex\w*|grant\w*|"
                      r"give|gave|given|obtain\w*|recogni[sz]\w*|inclusion)\b", re.I)
 
-# Modality cues read in the words before a movement (nearest cue wins, see movements.status).
+# Modality cues read in the words before a movement (nearest cue wins, see movements._status);
+# hedged, negated and requested movements are left out.
 STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("hedged", r"\bif\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\brumou?r"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
+    ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b"),
     ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
     ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\black(?:s|ed|ing)? (?:the )?means\b|"
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),

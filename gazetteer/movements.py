@@ -148,7 +148,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         attached = _subject_spots(text, scope, t_start, ctx.spots) + attached
     if not attached:
         return None
-    if trigger.forces_only and not FORCE_WORDS.search(text[t_end:max(t_end, attached[0].spot.start)]):
+    if trigger.forces_only and not FORCE_WORDS.search(text[scope:max(t_end, attached[0].spot.start)]):
         return None  # a territory handed over, not a movement
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
         return None  # "the cessation of military operations against Armenia"
@@ -214,7 +214,7 @@ def _status(words: str, trigger: Trigger | None, agreement: bool, trigger_text: 
                 best = (m.end(), rank, name)
     if best is not None:
         name = best[2]
-        if name in ("hedged", "negated"):
+        if name in ("hedged", "negated", "requested"):
             return None
         if name == "not secured":
             return "ordered, not secured"

@@ -1,0 +1,154 @@
+"""Each way the documents state a movement: kind, waypoints in order, status and actor."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gazetteer.model import DatedSpan
+from gazetteer.movements import find_movements
+
+NAKH_UYEZD = "Nakhichevan@chr:nakhichevan-uyezd"
+
+FORMS = [
+    # (marked text, kind, waypoint names in order, status, actor)
+    ("The command has failed to secure the [Shusha]–[Geryusy]–[Engelaurt]–[Karmelinovka]–[Nakhichevan] route.",
+     "route", ["Shusha", "Goris", "Angeghakot", "Bichenak", "Nakhchivan"], "ordered, not secured", None),
+    ("Our troops are continuing their movement from [Gerusy] toward [Nakhichevan].",
+     "advance", ["Goris", "Nakhchivan"], "under way", "Our troops"),
+    ("The withdrawal is to be arranged so that the entire route from [Nakhichevan] through "
+     "[Karmalinovka] and [Engelaurt] lies beyond the influence of Armenian forces. This agreement is signed.",
+     "route", ["Nakhchivan", "Bichenak", "Angeghakot"], "agreed", None),
+    (f"Under the agreement the Armenian Government shall withdraw its forces from the territories of "
+     f"[Zangezur] and [{NAKH_UYEZD}] up to [Shakhtakhty], where border troops shall remain.",
+     "withdrawal", ["Zangezur", "Nakhichevan (uyezd)", "Shahtakhti"], "agreed", "the Armenian Government"),
+    ("On these terms, we undertake the withdrawal of our units from the district of [Ijevan] to the "
+     "[Kazakh] frontier.",
+     "withdrawal", ["Ijevan District", "Kazakh District"], "agreed", "our units"),
+    ("Under these conditions the Armenians shall pull back their troops beyond the [Kyssyr-Dagh] ridge.",
+     "withdrawal", ["Kyssyr-Dagh"], "agreed", "the Armenians"),
+    (f"The Armenians, advancing with regular forces on [{NAKH_UYEZD}], have cut the line.",
+     "advance", ["Nakhichevan (uyezd)"], "occurred", "The Armenians"),
+    ("I report that Khalil Pasha departed for [Baku] yesterday.",
+     "journey", ["Baku"], "occurred", "Khalil Pasha"),
+    ("A Turkish delegation is traveling to [Moscow], accompanied by our representative.",
+     "journey", ["Moscow"], "under way", "A Turkish delegation"),
+    ("Enemy operations are confirmed by their advance toward [Aghdam], occupation of territory up to "
+     "the village of [Yengikend] (16 versts away).",
+     "advance", ["Nor Shen (Yenikend)", "Aghdam"], "occurred", None),
+    # encyclopedic forms
+    ("In the summer of 1920 the 11th Red Army entered [Nakhichevan].",
+     "occupation", ["Nakhchivan"], "occurred", "the 11th Red Army"),
+    ("Armenian troops retreated from [Kars] to [Alexandropol].",
+     "withdrawal", ["Kars", "Gyumri"], "occurred", "Armenian troops"),
+    ("After the defeat, Nzhdeh withdrew into [Persia].", "withdrawal", ["Persia"], "occurred", "Nzhdeh"),
+    ("The Turkish army took [Kars] after a short siege.", "occupation", ["Kars"], "occurred", "The Turkish army"),
+    ("Dro's forces marched on [Zangezur].", "advance", ["Zangezur"], "occurred", "Dro's forces"),
+    ("The Red Army invaded [Georgia].", "attack", ["Georgia"], "occurred", "The Red Army"),
+    ("Drastamat Kanayan led troops from [Yerevan] to [Nakhichevan].",
+     "advance", ["Yerevan", "Nakhchivan"], "occurred", "Drastamat Kanayan"),
+    ("Azerbaijani forces occupied [Shusha].", "occupation", ["Shusha"], "occurred", "Azerbaijani forces"),
+    ("The Dashnaks seized [Khankendi].", "occupation", ["Khankendi"], "occurred", "The Dashnaks"),
+    ("The Armenian population fled to [Goris].", "withdrawal", ["Goris"], "occurred", "The Armenian population"),
+    ("A British mission arrived in [Baku].", "journey", ["Baku"], "occurred", "A British mission"),
+    ("The commissar returned from [Moscow] to [Baku].", "journey", ["Moscow", "Baku"], "occurred", "The commissar"),
+    ("Tarkhan was apprehended and sent to [Baku].", "journey", ["Baku"], "occurred", "Tarkhan"),
+    ("Two regiments were transferred to [Kars].", "transfer", ["Kars"], "occurred", "Two regiments"),
+    ("Kazim Karabekir launched an offensive against [Sarikamish].",
+     "advance", ["Sarıkamış"], "occurred", "Kazim Karabekir"),
+    ("The Armenian government evacuated [Kars].", "withdrawal", ["Kars"], "occurred", "The Armenian government"),
+    ("Dashnak bands attacked a detachment of Reds in [Angelyaut].",
+     "attack", ["Angeghakot"], "occurred", "Dashnak bands"),
+    # passives, anaphors, definitions and country adjectives
+    (f"The region of [{NAKH_UYEZD}] has been occupied by our troops.",
+     "occupation", ["Nakhichevan (uyezd)"], "occurred", "our troops"),
+    (f"By this treaty the disputed regions — [Karabakh], [Zangezur], and [{NAKH_UYEZD}] — shall be "
+     "occupied by the forces of the RSFSR.",
+     "occupation", ["Karabakh", "Zangezur", "Nakhichevan (uyezd)"], "agreed", "the forces of the RSFSR"),
+    (f"They ask for the withdrawal of the Red troops from the so-called disputed districts. These are "
+     f"the disputed districts — [Karabakh], [Zangezur], [{NAKH_UYEZD}].",
+     "withdrawal", ["Karabakh", "Zangezur", "Nakhichevan (uyezd)"], "occurred", "the Red troops"),
+    ("Under the agreement the Bazar-Chay area up to the [Kyssyr-Dagh] ridge stays neutral. "
+     "Our forces shall occupy [Zangezur] and the area up to the aforementioned ridge.",
+     "occupation", ["Zangezur", "Kyssyr-Dagh"], "agreed", "Our forces"),
+    ("[Armenia] asked for help. Lenin intends to deploy troops on Armenian territory.",
+     "advance", ["Armenia"], "intended", "Lenin"),
+    ("These herders drive their flocks through a belt of villages from [Vank] through [Shusha] to "
+     "[Elizavetpol].", "route", ["Vank (Hadrut)", "Shusha", "Ganja"], "habitual", None),
+    ("I relocated the district committee from hostile [Minkend] to neutral [Pirdzhan].",
+     "journey", ["Minkend", "Pirjahan"], "occurred", None),
+    ("The 11th Army was given the directive to occupy [Zangezur] and [Nakhichevan].",
+     "occupation", ["Zangezur", "Nakhchivan"], "ordered", "The 11th Army"),
+    ("The RMC expressed a resolute intention to commence an offensive against [Armenia].",
+     "advance", ["Armenia"], "intended", "The RMC"),
+    ("Huseynov has not yet returned from [Moscow].", "journey", ["Moscow"], "expected", "Huseynov"),
+    ("The Armenian government demands the withdrawal of the Red troops from [Zangezur].",
+     "withdrawal", ["Zangezur"], "demanded", "the Red troops"),
+    ("The delegation proposed the occupation of [Zangezur] by Red troops.",
+     "occupation", ["Zangezur"], "proposed", "Red troops"),
+    ("THE TURKISH BAYAZET DIVISION HAS BEEN DEPLOYED AGAINST [ARMENIA@chr:armenia]",
+     "advance", ["Armenia"], "occurred", "THE TURKISH BAYAZET DIVISION"),
+]
+
+
+@pytest.mark.parametrize(("marked", "kind", "waypoints", "status", "actor"), FORMS,
+                         ids=[f[0][:48] for f in FORMS])
+def test_movement_form(mark, marked, kind, waypoints, status, actor):
+    text, mentions = mark(marked)
+    found = find_movements(text, mentions)
+    assert [(m.kind, [w.name for w in m.waypoints], m.status, m.actor) for m in found] == \
+        [(kind, waypoints, status, actor)]
+    movement = found[0]
+    assert movement.text == text[movement.start:movement.end]
+
+
+LEFT_OUT = [
+    "The Dashnaks, lacking the means to advance toward [Kurdistan@chr:karabakh], rose up.",
+    "If I'm not mistaken, this delegation has already arrived in [Moscow].",
+    "Garegin Nzhdeh did not retreat from [Zangezur].",
+    "Currently, no Kurd from [Minkend] can safely enter [Pirdzhan].",
+    "The decision to transfer [Zangezur] and [Karabakh] to [Armenia] was welcomed.",
+    "Azerbaijan voluntarily transferred part of its territory to [Armenia].",
+    "The transfer of territories from [Azerbaijan] to [Armenia] has caused concern.",
+    "On the Cessation of Military Operations Against [Armenia].",
+    "We do not intend to go to war over [Armenia] with anyone.",
+    "It is imperative to send additional military forces to [Shusha].",
+]
+
+
+@pytest.mark.parametrize("marked", LEFT_OUT, ids=[t[:40] for t in LEFT_OUT])
+def test_negated_hedged_and_cessions_are_left_out(mark, marked):
+    text, mentions = mark(marked)
+    assert [m.text for m in find_movements(text, mentions)] == []
+
+
+def test_unresolved_mentions_are_not_waypoints(mark):
+    text, mentions = mark("Armenian troops retreated from [Kars] to [Alexandropol].")
+    unresolved = [mentions[0].__class__(m.start, m.end, m.text, None) for m in mentions]
+    assert find_movements(text, unresolved) == []
+
+
+def test_a_date_in_the_sentence_dates_the_movement_else_the_document_date(mark):
+    text, mentions = mark("Khalil Pasha departed for [Baku] on 6/VIII. The Dashnaks seized [Khankendi].")
+    on = text.index("6/VIII")
+    dates = [DatedSpan(on, on + 6, date(1920, 8, 6), date(1920, 8, 6))]
+    document = (date(1920, 8, 7), date(1920, 8, 7))
+    found = find_movements(text, mentions, dates, document)
+    assert [(m.waypoints[0].name, m.earliest, m.latest) for m in found] == [
+        ("Baku", date(1920, 8, 6), date(1920, 8, 6)),
+        ("Khankendi", date(1920, 8, 7), date(1920, 8, 7)),
+    ]
+
+
+def test_return_without_destination_goes_to_the_place_of_writing(mark):
+    text, mentions = mark("[Baku], 9 August 1920. Huseynov has not yet returned from [Moscow].")
+    dates = [DatedSpan(6, 19, date(1920, 8, 9), date(1920, 8, 9))]
+    found = find_movements(text, mentions, dates)
+    assert [[w.name for w in m.waypoints] for m in found] == [["Moscow", "Baku"]]
+
+
+def test_two_movements_in_one_sentence_keep_their_own_places(mark):
+    text, mentions = mark("The Turkish army crossed the [Arpachay] and took [Kars].")
+    found = find_movements(text, mentions)
+    assert [(m.kind, [w.name for w in m.waypoints]) for m in found] == [
+        ("advance", ["Akhurian"]), ("occupation", ["Kars"])]
