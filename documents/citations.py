@@ -17,11 +17,14 @@ _FOND = re.compile(
 _SERIES = re.compile(
     r"(?<!\w)(?:(?:PRO|TNA|The National Archives)[,.:]?\s+)?(?:FO|CAB|WO|ADM)\s?\d{2,4}/\d+"
     r"|(?<!\w)(?:NARA|National Archives)[,.]?\s+RG\s?\d+"
+    r"|(?<!\w)(?:ARF Archives?|Archives? of the ARF)[,.]?\s*(?:file|box|folder|doc|f)\.?\s*\d"
+    r"|(?<!\w)Ibid(?:em)?\.(?=,?\s*(?:f|op|d|l|ll|L|Ll|p|pp)\.\s*\d|\s*$)",  # the archive cited just before
+    re.MULTILINE,
 )
 # Words that name an archive when it has no abbreviation.
 _ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "central", "state", "national", "russian",
                   "historical", "party", "presidential", "military", "museum", "library"}
-_NAME_TOKEN = re.compile(r"^(?:[A-ZА-Я][\w’'()-]*|of|the|RA)$")
+_NAME_TOKEN = re.compile(r"^\(?(?:[A-ZА-Я][\w’'()-]*|of|the|RA)$")
 _ACRONYM = re.compile(r"^(?=(?:\w*[A-ZА-Я]){2})[A-Za-zА-Яа-я]+$")
 
 # Where the archival description stops: editorial remarks, publication notes, footnotes.
@@ -56,10 +59,12 @@ def _name_start(line: str, fond_at: int) -> int | None:
         run.append((start, token))
     run.reverse()  # in reading order
     for i in range(len(run) - 1, -1, -1):  # the abbreviation nearest to the fond
-        if _ACRONYM.match(run[i][1]):
-            while i > 0 and _ACRONYM.match(run[i - 1][1]):
+        if _ACRONYM.match(run[i][1].strip("()")):
+            while i > 0 and _ACRONYM.match(run[i - 1][1].strip("()")):
                 i -= 1
-            return run[i][0]
+            if not run[i][1].startswith("("):
+                return run[i][0]
+            break  # "National Archives of Armenia (NAA)": the name is spelt out before the abbreviation
     for start, token in run:
         if token.lower() in _ARCHIVE_WORDS:
             return start

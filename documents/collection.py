@@ -82,11 +82,15 @@ def _heading_above(lines: list[Line], index: int, floor: int) -> list[Line]:
 
 
 def _heading_line_above(lines: list[Line], index: int, floor: int) -> bool:
-    """Return True if the first non-blank line above lines[index] is heading-like."""
+    """Return True if the first non-blank line above lines[index] is a heading of four words or more.
+
+    (A page's one-word category label, such as "History", is not the first half of a heading.)
+    """
     i = index - 1
     while i >= floor and not lines[i].text.strip():
         i -= 1
-    return i >= floor and is_heading_like(lines[i].text) and read_dateline(lines[i].text) is None
+    text = lines[i].text if i >= floor else ""
+    return len(text.split()) >= 4 and is_heading_like(text) and read_dateline(text) is None
 
 
 def _title(parts: list[str]) -> str:
@@ -166,6 +170,15 @@ def _origin(dateline: Dateline, body: str) -> str | None:
     return own.place if own is not None and not own.clause else None
 
 
+def _closing_dateline(body: str) -> Dateline | None:
+    """Return a date line among the last lines of a body (a text dated under its signature)."""
+    for line in [line for line in body.split("\n") if line.strip()][-3:][::-1]:
+        found = read_dateline(line)
+        if found is not None and found.range is not None and not found.clause:
+            return found
+    return None
+
+
 def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
     """Return the document that runs from `anchor` to offset `end` of `text`."""
     citation = find_citation(text, anchor.body_start, end)
@@ -174,10 +187,12 @@ def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
     if publication and citation and publication.start < citation.start:
         publication = find_publication(text, citation.start, end) or publication
     body = text[anchor.body_start:body_end].strip()
-    date = anchor.dateline.range
+    dateline = anchor.dateline
+    if dateline.range is None and anchor.needs_citation:
+        dateline = _closing_dateline(body) or dateline
     return assemble_document(
-        source, anchor.line, anchor.title, date, body,
-        origin=_origin(anchor.dateline, body),
+        source, anchor.line, anchor.title, dateline.range, body,
+        origin=_origin(dateline, body) if dateline.range else None,
         archive_ref=citation.text if citation else None,
         published_in=publication.text if publication else None,
     )

@@ -16,10 +16,15 @@ from documents.model import DateRange
 
 # The precisions a document's own date can have (a bare year would be a body sentence).
 DATELINE_PRECISIONS = ("day", "part-of-month", "month", "season")
-_PLACE = r"(?P<place>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2})"
+_NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
+_PLACE = rf"(?P<place>{_NAME}(?:,\s{_NAME})?)"  # "Kars", "Rostov-on-Don", "Moscow, Kremlin"
 _NUMBER = re.compile(r"\s*(?:(?:No\.|№|Nr\.)\s*[\w/-]+[,.]?\s+)?")
 _PLACE_BEFORE_DATE = re.compile(_PLACE + r"[,.]\s+")
-_PLACE_AFTER_DATE = re.compile(r"\s*[,.]\s*" + _PLACE + r"\s*\.?\s*$")
+# What may follow the date on its line: a place, a number, an hour ("8 January 1921, Kars, 23:00").
+_AFTER_DATE = re.compile(
+    r"\s*[,.]\s*(?:" + _PLACE + r")?(?:\s*[,.]?\s*(?:No\.|№)\s*[\w/-]+)?"
+    r"(?:\s*[,.]?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|hours?|h\.|o[’']clock)?)?\s*\.?\s*$"
+)
 _UNDATED = re.compile(r"^\s*\[?\s*(?:undated|not dated|no date|date unknown|without date|n\.\s?d\.)\s*\]?\.?\s*$",
                       re.IGNORECASE)
 _PREFIX_AT_END = re.compile(r"(?:(?:No\.|№|Nr\.)\s*[\w/-]+,\s*)(?:" + _PLACE + r"[,.]\s*)?$")
@@ -40,11 +45,17 @@ class Dateline:
 
 
 def _date_at(line: str, start: int):
-    """Return the date that begins exactly at `start` in `line` and can date a document, or None."""
+    """Return the date that begins exactly at `start` in `line` and can date a document, or None.
+
+    A bare year ("1920", "1918-1920") dates a document only when it is alone on its line.
+    """
     found = find_dates(line[start:])
-    if found and found[0].start == 0 and found[0].range.precision in DATELINE_PRECISIONS:
+    if not found or found[0].start != 0:
+        return None
+    if found[0].range.precision in DATELINE_PRECISIONS:
         return found[0]
-    return None
+    alone = not line[:start].strip() and not line[start + found[0].end:].strip(" .]")
+    return found[0] if alone else None
 
 
 def _unbracketed(line: str) -> str:
@@ -74,11 +85,11 @@ def read_dateline(line: str) -> Dateline | None:
             text = line[:end].strip()
             return Dateline(text, len(line) - len(line.lstrip()), end, replace(found.range, text=text),
                             place_name)
-        after = _PLACE_AFTER_DATE.match(plain, end)
-        if after and place_name is None:  # "8 January 1921, Kars"
-            text = line.strip()
+        after = _AFTER_DATE.match(plain, end)
+        if after and after.group().strip(" .,") and not (place_name and after.group("place")):
+            text = line.strip()  # "8 January 1921, Kars", "Tiflis, 10 August 1920, 11 p.m."
             return Dateline(text, len(line) - len(line.lstrip()), len(line), replace(found.range, text=text),
-                            after.group("place"))
+                            place_name or after.group("place"))
         if rest[0] == "," and start == 0:
             return Dateline(found.text, found.start, end, found.range, None, clause=True)
     return None

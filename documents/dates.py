@@ -94,6 +94,16 @@ def _double(match, context):
     raise DateError(f"{match.group(0)!r} is not the same day in both calendars")
 
 
+def _month_range(match, context):
+    first_month, last_month = _month(match), MONTHS[match.group("month2").rstrip(".").lower()]
+    last_year = int(match.group("year"))
+    first_year = int(match.group("y1")) if match.group("y1") else last_year - (first_month > last_month)
+    first, last = date(first_year, first_month, 1), month_end(last_year, last_month)
+    if last < first:
+        raise DateError(f"the range {match.group(0)!r} ends before it begins")
+    return first, last, "month"
+
+
 def _part(match, context):
     month = _month(match)
     part = PARTS[re.sub(r"[\s-]+", " ", match.group("part").lower()).strip()]
@@ -163,7 +173,7 @@ Builder = Callable[[re.Match, "DateRange | None"], tuple]
 # (pattern, builder); the longest match starting first wins, so order does not matter.
 PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
     (re.compile(r"(?<![\w./])" + pattern + r"(?![\w]|[./]\d)"), builder) for pattern, builder in (
-        (r"(?P<d1>[0-3]?\d)" + _ORD + _DASH + r"(?P<d2>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH
+        (r"(?:between\s+)?(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s+and\s+|" + _DASH + ")" + r"(?P<d2>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH
          + r"(?:,?\s+" + _YEAR + ")?", _day_range),
         (_MONTH + r"\s+(?P<d1>[0-3]?\d)" + _ORD + _DASH + r"(?P<d2>[0-3]?\d)" + _ORD
          + r"(?:,?\s+" + _YEAR + ")?", _day_range),
@@ -178,6 +188,8 @@ PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
         (r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|middle|end)\s+of))[\s-]*" + _MONTH
          + r"(?:,?\s+(?:of\s+)?" + _YEAR + ")?", _part),
         (_MONTH + r",?\s+(?:of\s+)?" + _YEAR, _month_year),
+        (_MONTH + r"(?:\s+(?P<y1>1[7-9]\d\d|20\d\d))?" + _DASH + r"(?P<month2>" + _MONTH_NAMES + r")\s+" + _YEAR,
+         _month_range),
         (r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?\s+" + _YEAR, _season),
         (_DAY + r"\s?[./]\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
          + r"(?:\s?[./-]\s?(?P<year>\d{4}|\d\d))?", _roman),

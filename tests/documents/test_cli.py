@@ -21,7 +21,7 @@ def test_json_lines_of_the_bundled_corpus(cli):
     assert result.exit_code == 0, result.stderr
     docs = records(result)
     assert len(docs) == 22
-    assert all(list(doc) == KEYS for doc in docs)
+    assert all(list(doc)[:len(KEYS)] == KEYS for doc in docs)   # others may add keys after these
     kars = next(doc for doc in docs if doc["origin"] == "Kars")
     assert (kars["date_text"], kars["earliest"], kars["latest"], kars["precision"], kars["kind"]) == (
         "Kars, January 8, 1921", "1921-01-08", "1921-01-08", "day", "telegram")
