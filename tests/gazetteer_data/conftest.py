@@ -38,3 +38,16 @@ def home(tmp_path, monkeypatch):
 @pytest.fixture()
 def data_dir():
     return HERE / "data"
+
+
+@pytest.fixture()
+def cli(home):
+    """Run `chronotope ARGS...` in-process with a private CHRONOTOPE_HOME; return the result."""
+    from click.testing import CliRunner
+
+    from mapapp.cli import main
+
+    def run(*args: str):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return run

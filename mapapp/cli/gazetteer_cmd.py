@@ -1,0 +1,245 @@
+"""`chronotope gazetteer check|import|export|geocode`: the gazetteer's data files.
+
+`lookup` lives in `mapapp.cli.gazetteer_lookup` (another module) and is registered lazily
+when that module exists.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+from pathlib import Path
+
+import click
+
+from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
+
+# subcommand name -> "module:attribute" of commands defined outside this module
+LAZY_SUBCOMMANDS = {"lookup": "mapapp.cli.gazetteer_lookup:lookup"}
+
+
+class GazetteerGroup(click.Group):
+    """A click group that also offers subcommands from sibling modules, once they exist."""
+
+    def _lazy_available(self) -> list[str]:
+        return [name for name, target in LAZY_SUBCOMMANDS.items()
+                if importlib.util.find_spec(target.split(":")[0]) is not None]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._lazy_available()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        found = super().get_command(ctx, name)
+        if found is not None or name not in self._lazy_available():
+            return found
+        module, attr = LAZY_SUBCOMMANDS[name].split(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group("gazetteer", cls=GazetteerGroup)
+def command() -> None:
+    """Check, import, export and geocode gazetteer data (Linked Places Format)."""
+
+
+def _data_files(files: tuple[Path, ...]) -> list:
+    """Return (DataFile list, problems reading them) for FILES, or bundled + user layer."""
+    from gazetteer.check import DataFile, Problem
+    from gazetteer.errors import GazetteerError
+    from gazetteer.lpf import bundled_place_files, read_features
+    from gazetteer.userlayer import GEOCODED_FILE, user_place_files
+
+    bundled = [p.resolve() for p in bundled_place_files()]
+    if files:
+        chosen = [(Path(f), "curated" if Path(f).resolve() in bundled else "user") for f in files]
+    else:
+        chosen = [(p, "curated") for p in bundled] + [
+            (p, "geocoded" if p.name == GEOCODED_FILE else "user") for p in user_place_files()]
+    loaded, problems = [], []
+    for path, layer in chosen:
+        try:
+            loaded.append(DataFile(str(path), layer, tuple(read_features(path))))
+        except GazetteerError as err:
+            problems.append(Problem(str(path), None, err.message))
+    return loaded, problems
+
+
+def _reference_ids() -> set[str]:
+    """Return the ids of the bundled places, for parents of files checked on their own."""
+    from gazetteer.lpf import bundled_place_files, read_features
+
+    return {f.get("@id") for path in bundled_place_files() for f in read_features(path)
+            if isinstance(f, dict)}
+
+
+@command.command("check")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--notes", is_flag=True, help="Also list notes (names shared by several places).")
+def check(files: tuple[Path, ...], notes: bool) -> None:
+    """Validate FILES (default: every bundled and user data file); exit 1 on errors."""
+    from gazetteer.check import check_files, errors
+
+    loaded, problems = _data_files(files)
+    problems += check_files(loaded, known_ids=_reference_ids() if files else ())
+    bad = errors(problems)
+    for problem in problems:
+        if problem.severity == "error" or notes:
+            click.echo(str(problem))
+    note_count = len(problems) - len(bad)
+    records = sum(len(d.features) for d in loaded)
+    hint = "" if notes or not note_count else " (--notes lists them)"
+    unreadable = len({p.source for p in bad} - {d.source for d in loaded})
+    click.echo(f"{len(loaded) + unreadable} files, {records} records: "
+               f"{len(bad)} errors, {note_count} notes{hint}")
+    if bad:
+        raise SystemExit(EXIT_FAILED)
+
+
+def _read_import(path: Path, fmt: str) -> list:
+    """Return the places of an LPF file or a GeoNames dump; GazetteerError if one is broken."""
+    from gazetteer.errors import GazetteerError
+    from gazetteer.geonames_tsv import read_geonames
+    from gazetteer.lpf import read_features
+
+    try:
+        head = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise GazetteerError(f"cannot read: {err}", str(path)) from None
+    if fmt == "auto":
+        fmt = "lpf" if head.lstrip().startswith("{") else "geonames"
+    if fmt == "geonames":
+        return read_geonames(head.splitlines(), str(path)), None
+    features = read_features(path)
+    for i, feature in enumerate(features):
+        # a file from elsewhere may not say where its points come from: it is the user's file
+        if isinstance(feature, dict) and isinstance(feature.get("properties"), dict) \
+                and not feature["properties"].get("coord_source"):
+            feature["properties"]["coord_source"] = f"user file {path.name}, record {i + 1}"
+    return None, features
+
+
+@command.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", "lpf", "geonames"]), default="auto",
+              show_default=True, help="Linked Places JSON or a GeoNames TSV dump.")
+@click.option("--name", help="File name in the user layer (default: from FILE).")
+def import_(file: Path, fmt: str, name: str | None) -> None:
+    """Import FILE into your own gazetteer layer, which overrides the bundled places."""
+    from gazetteer.check import DataFile, check_files, errors
+    from gazetteer.errors import GazetteerError
+    from gazetteer.lpf import feature_from_place, place_from_feature
+    from gazetteer.userlayer import layer_file_name, save_places
+
+    try:
+        places, features = _read_import(file, fmt)
+    except GazetteerError as err:
+        fail(str(err))
+    if features is None:
+        features = [feature_from_place(p) for p in places]
+    problems = errors(check_files([DataFile(str(file), "user", tuple(features))], _reference_ids()))
+    if problems:
+        for problem in problems:
+            click.echo(f"error: {problem.source}: record {problem.record}: {problem.message}"
+                       if problem.record else f"error: {problem.source}: {problem.message}", err=True)
+        raise SystemExit(EXIT_BAD_INPUT)
+    places = [place_from_feature(f, "user") for f in features]
+    target = save_places(places, layer_file_name(name or file))
+    click.echo(f"imported {len(places)} places into {target}")
+
+
+@command.command("export")
+@click.option("--format", "fmt", type=click.Choice(["lpf", "geojson", "csv"]), default="lpf",
+              show_default=True)
+@click.option("--layer", type=click.Choice(["curated", "user", "all"]), default="all", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def export(fmt: str, layer: str, output: Path | None) -> None:
+    """Export the gazetteer as Linked Places JSON, plain GeoJSON points or CSV."""
+    from gazetteer.errors import GazetteerError
+    from gazetteer.export import csv_text, geojson_collection, merge_layers
+    from gazetteer.lpf import bundled_place_files, feature_collection, load_places
+    from gazetteer.userlayer import load_user_places
+
+    try:
+        curated = [p for f in bundled_place_files() for p in load_places(f)] if layer != "user" else []
+        user = load_user_places() if layer != "curated" else []
+    except GazetteerError as err:
+        fail(str(err))
+    places = merge_layers(curated, user)
+    if fmt == "csv":
+        text = csv_text(places)
+    else:
+        data = feature_collection(places) if fmt == "lpf" else geojson_collection(places)
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(places)} places to {output}", err=True)
+
+
+def _known_names() -> dict[str, str]:
+    """Return {normalised toponym: place id} over the bundled and user layers."""
+    from gazetteer.check import normalise
+    from gazetteer.lpf import bundled_place_files, load_places
+    from gazetteer.userlayer import load_user_places
+
+    places = [p for f in bundled_place_files() for p in load_places(f)] + load_user_places()
+    return {normalise(n.toponym): p.id for p in places for n in p.names}
+
+
+def _save_geocoded(places: list) -> Path:
+    """Merge geocoded places into the user layer's geocoded file; return its path."""
+    from gazetteer.lpf import load_places
+    from gazetteer.userlayer import GEOCODED_FILE, layer_dir, save_places
+
+    path = layer_dir() / GEOCODED_FILE
+    kept = {p.id: p for p in (load_places(path, layer="geocoded") if path.exists() else [])}
+    kept.update((p.id, p) for p in places)
+    return save_places(kept.values(), GEOCODED_FILE)
+
+
+@command.command("geocode")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--url", envvar="CHRONOTOPE_GEOCODER_URL", default="https://nominatim.openstreetmap.org",
+              show_default=True, help="Nominatim service URL (or $CHRONOTOPE_GEOCODER_URL).")
+@click.option("--min-delay", type=float, default=1.0, show_default=True,
+              help="Seconds between requests (Nominatim's usage policy asks for 1).")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON cache of answers (default: $CHRONOTOPE_HOME/geocode-cache.json).")
+@click.option("--force", is_flag=True, help="Also look up names the gazetteer already knows.")
+def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path | None, force: bool) -> None:
+    """Look NAMES up online (opt-in) and add them to your layer as uncertain places."""
+    from geopy.exc import GeopyError
+
+    from gazetteer.check import normalise
+    from gazetteer.errors import GazetteerError
+    from gazetteer.geocode import geocode_names, make_search, read_cache
+    from gazetteer.userlayer import home, write_atomically
+
+    try:
+        known = {} if force else _known_names()
+        cache_path = cache_path or home() / "geocode-cache.json"
+        cache = read_cache(cache_path)
+        search = make_search(url, min_delay)
+    except (GazetteerError, ValueError) as err:
+        fail(str(err))
+    wanted = []
+    for name in names:
+        if normalise(name) in known:
+            click.echo(f"{name}: already in the gazetteer as {known[normalise(name)]}; skipped (--force asks anyway)")
+        else:
+            wanted.append(name)
+    try:
+        results = geocode_names(wanted, search, cache, service=f"Nominatim at {url}")
+    except GeopyError as err:
+        fail(f"geocoding at {url} failed: {err or type(err).__name__}", EXIT_FAILED)
+    finally:
+        write_atomically(cache_path, json.dumps(cache, ensure_ascii=False, indent=1) + "\n")
+    for name, place in results:
+        if place is None:
+            click.echo(f"warning: {name}: not found at {url}", err=True)
+        else:
+            click.echo(f"{name}: {place.name} lon={place.lon:.4f} lat={place.lat:.4f} ({place.kind})")
+    found = [p for _, p in results if p is not None]
+    if found:
+        click.echo(f"added {len(found)} places to {_save_geocoded(found)}")
