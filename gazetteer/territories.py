@@ -8,6 +8,7 @@ A GeoJSON file of your own may instead carry each timeline as `properties.timeli
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -234,6 +235,13 @@ def territory_at(territories: Iterable[Territory], lon: float, lat: float,
 def area_km2(territory: Territory) -> float:
     """The polygon's area on the WGS84 ellipsoid, in km²."""
     return abs(_GEOD.geometry_area_perimeter(shape(territory.geometry))[0]) / 1e6
+
+
+def corpus_document(source: str) -> tuple[str, int] | None:
+    """(file name, n) of a "corpus:<file>#<n>" source (the n-th document of that bundled
+    corpus file, counted from 1), or None for a published reference."""
+    match = re.fullmatch(r"corpus:([^#\s]+)#(\d+)", source.strip())
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def entry_json(entry: TimelineEntry) -> dict:

@@ -44,6 +44,29 @@ def table(territories, day: date | None) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def link_documents(collection: dict) -> None:
+    """Add "document_id" (the id `chronotope documents` gives) to each claim or control entry
+    whose source is a bundled corpus document ("corpus:<file>#<n>"), where it can be read."""
+    from documents.corpus import bundled_corpus
+    from documents.errors import DocumentError
+    from documents.readers import read_file
+    from gazetteer.territories import corpus_document
+
+    files, read = {p.name: p for p in bundled_corpus()}, {}
+    for feature in collection["features"]:
+        for entry in feature["properties"].get("claims", []) + feature["properties"].get("control", []):
+            cited = corpus_document(entry["source"])
+            if cited is None or cited[0] not in files:
+                continue
+            if cited[0] not in read:
+                try:
+                    read[cited[0]] = read_file(files[cited[0]])[0]
+                except (DocumentError, OSError):  # the citation stays as written
+                    read[cited[0]] = []
+            if 1 <= cited[1] <= len(read[cited[0]]):
+                entry["document_id"] = read[cited[0]][cited[1] - 1].id
+
+
 @click.command("territories")
 @click.option("--date", "day_text", metavar="YYYY-MM-DD",
               help="Show the claims and control in force on this day.")
@@ -72,6 +95,9 @@ def command(day_text: str | None, as_json: bool, level: str | None, data: str | 
     if level:
         territories = tuple(t for t in territories if t.level == level)
     if as_json:
-        click.echo(json.dumps(feature_collection(territories, day), ensure_ascii=False))
+        collection = feature_collection(territories, day)
+        if day is not None:
+            link_documents(collection)
+        click.echo(json.dumps(collection, ensure_ascii=False))
     else:
         click.echo(table(territories, day))

@@ -205,3 +205,13 @@ def test_the_shared_checker_passes():
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.strip().endswith("failures=0")
+
+
+def test_corpus_sources_carry_the_id_chronotope_documents_gives():
+    from documents.readers import read_file
+
+    documents = read_file(ROOT / "documents" / "corpus" / "003_56f7da20727ceaf0.txt")[0]
+    karabakh = {e["party"]: e for e in on("1920-08-15")["karabakh"]["control"]}
+    cited = next(d for d in documents if d.id == karabakh["RSFSR (11th Red Army)"]["document_id"])
+    assert "shall be occupied by the forces of the RSFSR" in cited.body
+    assert "document_id" not in {k for e in on("1920-08-15")["kars-oblast"]["control"] for k in e}

@@ -11,7 +11,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import shape
 
-from gazetteer.territories import bundled_paths, territories_at, territory_at
+from gazetteer.territories import bundled_paths, corpus_document, territories_at, territory_at
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DOCUMENTS = ROOT.parent / "shared" / "gold" / "documents.json"
@@ -129,8 +129,24 @@ def test_corpus_sources_name_real_documents(territories):
     cited = {e.source for t in territories for e in t.timeline if e.source_kind == "document"}
     assert cited, "the timeline cites no corpus document"
     for source in cited:
-        match = re.fullmatch(r"corpus:(\S+\.txt)#(\d+)", source)
-        assert match, source
-        name, n = match.group(1), int(match.group(2))
+        assert corpus_document(source), source
+        name, n = corpus_document(source)
         assert (ROOT / "documents" / "corpus" / name).exists(), source
         assert 1 <= n <= counts.get(name, n), source
+
+
+def _plain(text: str) -> str:
+    """Text with typographic quotes and dashes made plain and whitespace collapsed."""
+    for fancy, plain in (("\u2014", " - "), ("\u2013", "-"), ("\u2018", "'"), ("\u2019", "'"),
+                         ("\u201c", '"'), ("\u201d", '"'), ("\u2026", "...")):
+        text = text.replace(fancy, plain)
+    return " ".join(text.split())
+
+
+def test_words_quoted_in_notes_are_in_the_corpus(territories):
+    corpus = _plain(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "documents" / "corpus").glob("*.txt")))
+    quoted = {q for t in territories for e in t.timeline
+              for q in re.findall(r"(?<![A-Za-z])'(.{12,}?)'(?![A-Za-z])", e.note or "")}
+    assert len(quoted) > 10
+    missing = [q for q in quoted for piece in q.split(" ... ") if _plain(piece) not in corpus]
+    assert missing == []
