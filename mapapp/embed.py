@@ -61,10 +61,24 @@ def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:
         place = atlas.place(found.ident)
         lon, lat = place["geometry"]["coordinates"][:2]
         return ViewState(lon=lon, lat=lat, zoom=9), f"{place['properties']['name']} · Chronotope"
+    if found.kind == "tour":
+        return _tour_target(found.ident, params.get("step"), atlas)
     if state.doc:
         return state, atlas.document(state.doc).get("title") or state.doc
     on = state.date or atlas.corpus().get("latest")
     return state, f"Chronotope map · {long_date(on)}" if on else "Chronotope map"
+
+
+def _tour_target(name: str, step: str | None, atlas) -> tuple[ViewState, str]:
+    """The map view of a tour's step (the first unless `step` names one), and its title."""
+    from .tour_pages import find_tour, step_number, tour_steps
+
+    tour = find_tour(name)
+    if tour is None:
+        raise NotFound(f"no tour {name!r}")
+    steps = tour_steps(tour, atlas)
+    chosen = steps[step_number(step, len(steps)) - 1]
+    return chosen["state"], f"{tour.title} · {chosen['number']}. {chosen['step'].title}"
 
 
 @bp.get("/oembed")
@@ -83,7 +97,7 @@ def oembed_answer() -> Response:
         size = oembed.fit_size(request.args.get("maxwidth"), request.args.get("maxheight"))
         atlas = current_atlas(dict(found.query).get("v"))
         state, title = _target(found, atlas)
-    except ValueError as err:
+    except (ValueError, BadParameter) as err:
         return _oembed_error(400, f"bad parameter: {err}")
     except (NotFound, VersionGone) as err:
         return _oembed_error(404, err.message)

@@ -16,13 +16,14 @@ PAGE_PATTERNS = (
     ("map", re.compile(r"^/embed/?$")),
     ("document", re.compile(r"^/documents/(?P<ident>[^/]+)/?$")),
     ("place", re.compile(r"^/places/(?P<ident>[^/]+)/?$")),
+    ("tour", re.compile(r"^/tours/(?P<ident>[^/]+)/?$")),
 )
 
 
 class OurUrl(NamedTuple):
     """A URL of ours that can be embedded: which page, whose id, and its query parameters."""
 
-    kind: str                    # map | document | place
+    kind: str                    # map | document | place | tour
     ident: str | None
     query: tuple[tuple[str, str], ...]
 

@@ -25,7 +25,7 @@ WATER = "#a9cbe3"
 UNKNOWN_CONTROL = "#dcdcdc"   # a territory whose control on the date is not recorded
 # Pale, colour-blind-safe tints (Okabe-Ito hues), opaque so that a pixel's colour names its party.
 PALETTE = ("#f2c46d", "#8fcdf0", "#6fc6a8", "#e9a07b", "#c9a6d6", "#eee386", "#7fa9d4", "#d7b48c",
-           "#b3d98c", "#e6a3bd")
+           "#b3d98c", "#e6a3bd", "#9fd8d0", "#c4b08a", "#f5b3a3", "#a9b4e8", "#d9d98f", "#b7e3a1")
 PLACE_COLOUR = "#222222"
 MOVE_COLOUR = "#5a1f6b"
 
@@ -116,12 +116,22 @@ def territory_colour(properties: dict, colours: dict[str, str]) -> str:
     return UNKNOWN_CONTROL
 
 
-def legend_entries(scene: Scene) -> list[tuple[str, str]]:
-    """(label, colour) for each fill the picture uses, in the order drawn in the legend."""
+def _visible(features: tuple[dict, ...], bbox: Bbox | None) -> list[dict]:
+    """The features whose geometry reaches into `bbox` (all of them without a bbox)."""
+    if bbox is None:
+        return list(features)
+    from shapely.geometry import box, shape
+
+    view = box(*bbox)
+    return [f for f in features if f.get("geometry") and shape(f["geometry"]).intersects(view)]
+
+
+def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
+    """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order."""
     colours = party_colours(scene.parties or tuple(
         p for t in scene.territories for key in ("control", "claims") for p in _parties(t["properties"].get(key))))
     used, entries = set(), []
-    for feature in scene.territories:
+    for feature in _visible(scene.territories, bbox):
         fill = territory_colour(feature["properties"], colours)
         control = _parties(feature["properties"].get("control"))
         label = f"controlled by {control[0]}" if fill != UNKNOWN_CONTROL else "control not recorded / shared"
@@ -198,29 +208,34 @@ def _draw_places(ax, scene: Scene, frame: Frame, scale: float) -> None:
         lon, lat = feature["geometry"]["coordinates"][:2]
         ax.plot([lon], [lat], marker="o", markersize=4 * scale, color=PLACE_COLOUR,
                 markeredgecolor="white", markeredgewidth=0.8 * scale)
-        if len(inside) <= 40:   # beyond that labels hide the map
+        limit = 40 if frame.width >= 500 and frame.height >= 400 else 8
+        if len(inside) <= limit:   # beyond that labels hide the map
             ax.annotate(str(feature["properties"].get("name", "")), (lon, lat), xytext=(4 * scale, 3 * scale),
                         textcoords="offset points", fontsize=7.5 * scale, color=PLACE_COLOUR)
 
 
-def _draw_legend_and_text(fig, ax, scene: Scene, scale: float) -> None:
+def _draw_legend_and_text(fig, ax, scene: Scene, frame: Frame, scale: float) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=colour, edgecolor="#555555", label=label)
-               for label, colour in legend_entries(scene)]
+               for label, colour in legend_entries(scene, frame.bbox)]
     if any(_parties(t["properties"].get("claims")) for t in scene.territories):
         handles.append(Patch(facecolor="white", edgecolor="#666666", hatch="//", label="also claimed by another party"))
     if scene.places:
         handles.append(Line2D([], [], marker="o", color=PLACE_COLOUR, linestyle="", label="place named in documents"))
     if scene.movements:
         handles.append(Line2D([], [], color=MOVE_COLOUR, label="movement (dashed: ordered, agreed or intended)"))
-    if handles:
-        ax.legend(handles=handles, loc="lower left", fontsize=7 * scale, framealpha=0.9)
+    small = frame.width < 500 or frame.height < 400   # a thumbnail: the page around it has the legend
+    if handles and not small:
+        # Upper right: over the Kura lowlands, away from the districts the documents dispute.
+        ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.995, 0.93), fontsize=7 * scale,
+                  framealpha=0.9, ncol=2 if len(handles) > 7 else 1, columnspacing=1.0)
     fig.text(0.5, 0.985, scene.title, ha="center", va="top", fontsize=11 * scale, weight="bold",
              bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 3})
     if scene.attribution:
-        fig.text(0.995, 0.005, scene.attribution, ha="right", va="bottom", fontsize=6 * scale, color="#333333",
+        text = scene.attribution.split(" · ")[0] + " · Natural Earth" if small else scene.attribution
+        fig.text(0.995, 0.005, text, ha="right", va="bottom", fontsize=6 * scale, color="#333333",
                  bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.5})
 
 
@@ -246,7 +261,7 @@ def render_png(scene: Scene, width: int, height: int) -> bytes:
     _draw_water(ax, scene, scale)
     _draw_movements(ax, scene, scale)
     _draw_places(ax, scene, frame, scale)
-    _draw_legend_and_text(fig, ax, scene, scale)
+    _draw_legend_and_text(fig, ax, scene, frame, scale)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, facecolor=BACKGROUND)
     return out.getvalue()

@@ -12,7 +12,7 @@ from .picture import Bbox, Scene
 from .view_state import DEFAULT_WINDOW_DAYS, ViewState
 
 # The disputed districts and their neighbours: the view when the URL names none.
-REGION = Bbox(44.2, 38.6, 47.9, 41.2)
+REGION = Bbox(44.2, 38.6, 47.9, 41.6)
 BASEMAP = Path(__file__).resolve().parent / "data" / "basemap" / "region.geojson"
 BASEMAP_KINDS = {"land": "land", "sea": "lakes", "lake": "lakes", "river": "rivers"}
 

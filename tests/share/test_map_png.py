@@ -1,0 +1,87 @@
+"""/map.png: a PNG of the asked size whose territory pixels have the colour the legend gives."""
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from PIL import Image
+from shapely.geometry import Point, shape
+
+from mapapp.picture import UNKNOWN_CONTROL, Frame, party_colours
+from mapapp.scene import REGION
+
+
+def png(client, **params):
+    answer = client.get("/map.png", query_string=params)
+    assert answer.status_code == 200 and answer.mimetype == "image/png", answer.get_data(as_text=True)[:300]
+    return Image.open(io.BytesIO(answer.data))
+
+
+@pytest.mark.parametrize(("asked", "size"), [((640, 480), (640, 480)), ((1200, 630), (1200, 630)),
+                                             ((300, 250), (300, 250)), ((5000, 100), (800, 600))])
+def test_png_has_the_asked_size(client, asked, size):
+    image = png(client, width=asked[0], height=asked[1], date="1920-08-10")
+    assert (image.format, image.size) == ("PNG", size)
+
+
+def place_point(client, name):
+    features = client.get("/api/places", query_string={"q": name}).get_json()["features"]
+    assert features, f"{name} not in the atlas"
+    return features[0]["geometry"]["coordinates"][:2]
+
+
+def expected_colour(client, lon, lat, on):
+    """The legend colour of the territory holding lon/lat on `on`, from the API's own data."""
+    timeline = client.get("/api/territories").get_json()["features"]
+    parties = {e["party"] for t in timeline for e in t["properties"]["timeline"]}
+    colours = party_colours(tuple(parties))
+    features = client.get("/api/territories", query_string={"date": on}).get_json()["features"]
+    holding = [t for t in features if t["geometry"] and shape(t["geometry"]).covers(Point(lon, lat))]
+    assert holding, f"no territory holds {lon},{lat}"
+    control = {e["party"] for e in holding[0]["properties"]["control"]}
+    hex_colour = colours[control.pop()] if len(control) == 1 else UNKNOWN_CONTROL
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def colour_at(image, x, y, radius=5):
+    rgb = image.convert("RGB")
+    pixels = [rgb.getpixel((i, j)) for i in range(x - radius, x + radius + 1) for j in range(y - radius, y + radius + 1)]
+    return Counter(pixels).most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("on", ["1920-08-10", "1921-03-01"])
+@pytest.mark.parametrize("name", ["Goris", "Nakhichevan"])
+def test_territory_pixels_have_the_legend_colour_of_their_controller(client, name, on):
+    width, height = 900, 700
+    image = png(client, width=width, height=height, date=on, layers="territories")
+    lon, lat = place_point(client, name)
+    x, y = Frame(REGION, width, height).pixel(lon, lat)
+    assert colour_at(image, x, y) == expected_colour(client, lon, lat, on)
+
+
+def test_pictures_are_cached_in_memory_and_on_disk(app_for, atlas_path, tmp_path):
+    folder = tmp_path / "pictures"
+    client = app_for(atlas_path, PICTURE_CACHE_DIR=folder).test_client()
+    first = client.get("/map.png?width=300&height=250&date=1920-08-10")
+    again = client.get("/map.png?height=250&date=1920-08-10&width=300&unrelated=1")
+    assert first.data == again.data
+    assert len(list(folder.glob("*.png"))) == 1
+    client.get("/map.png?width=301&height=250&date=1920-08-10")
+    assert len(list(folder.glob("*.png"))) == 2
+    restarted = app_for(atlas_path, PICTURE_CACHE_DIR=folder).test_client()
+    assert restarted.get("/map.png?width=300&height=250&date=1920-08-10").data == first.data
+
+
+def test_a_document_picture_shows_its_own_view(client):
+    doc = client.get("/api/documents").get_json()["documents"][0]["id"]
+    assert png(client, doc=doc, width=400, height=300).size == (400, 300)
+
+
+@pytest.mark.parametrize(("params", "status"), [
+    ({"date": "1920-13-45"}, 400), ({"ll": "north"}, 400), ({"z": "40"}, 400), ({"layers": "tiles"}, 400),
+    ({"doc": "no-such-document"}, 404), ({"v": "0123456789ab"}, 410),
+])
+def test_bad_view_parameters_are_refused_clearly(client, params, status):
+    answer = client.get("/map.png", query_string=params)
+    assert answer.status_code == status
