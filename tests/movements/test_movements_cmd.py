@@ -1,0 +1,99 @@
+"""`chronotope movements` and the routes of `chronotope geoparse --json`, through the real CLI."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
+              "source", "waypoints", "approximate"}
+ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
+
+REPORT = """---
+title: Report on the Zangezur front
+date: 1920-08-12
+origin: Goris
+---
+Our troops entered Sisian. The Armenian detachments retreated from Goris to Kapan.
+"""
+
+
+@pytest.fixture
+def report(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_json_is_one_feature_collection_of_lines_and_points(runner, report):
+    result = runner.invoke(["movements", str(report), "--json"])
+    assert result.exit_code == 0
+    collection = json.loads(result.output)
+    assert collection["type"] == "FeatureCollection"
+    (entered, retreated) = collection["features"]
+    assert all(set(f["properties"]) == PROPERTIES for f in collection["features"])
+    assert entered["geometry"]["type"] == "Point"
+    assert (entered["properties"]["kind"], entered["properties"]["actor"]) == ("occupation", "Our troops")
+    assert retreated["geometry"]["type"] == "LineString"
+    assert [w["name"] for w in retreated["properties"]["waypoints"]] == ["Goris", "Kapan"]
+    assert retreated["properties"]["earliest"] == "1920-08-12"  # the document's date
+    assert retreated["properties"]["source"] == "report.md"
+    assert retreated["properties"]["approximate"] is False  # along the Goris–Kapan road
+
+
+def test_table_lists_each_movement(runner, report):
+    result = runner.invoke(["movements", str(report)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["DOCUMENT", "DATE", "KIND", "STATUS", "ACTOR", "ROUTE"]
+    assert "Goris → Kapan" in lines[2] and "withdrawal" in lines[2]
+
+
+def test_default_is_the_bundled_corpus(runner):
+    result = runner.invoke(["movements", "--json"])
+    assert result.exit_code == 0
+    features = json.loads(result.output)["features"]
+    by_actor = {f["properties"]["actor"]: f for f in features}
+    khalil = by_actor["Khalil Pasha"]["properties"]
+    assert (khalil["kind"], khalil["earliest"], [w["name"] for w in khalil["waypoints"]]) == \
+        ("journey", "1920-08-06", ["Baku"])  # "departed for Baku on 6/VIII"
+    route = next(f for f in features if f["properties"]["text"].startswith("Shusha–Geryusy"))
+    assert route["properties"]["status"] == "ordered, not secured"
+    assert route["properties"]["approximate"] is False
+    assert len(route["geometry"]["coordinates"]) >= 7  # along the road, not five straight legs
+
+
+def test_bad_network_file_is_one_error_line(runner, report, tmp_path):
+    broken = tmp_path / "roads.geojson"
+    broken.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Dead end", "kind": "road", "source": "x",
+                                           "certainty": "approximate"},
+         "geometry": {"type": "LineString", "coordinates": [[45, 40]]}}]}), encoding="utf-8")
+    result = runner.invoke(["movements", str(report), "--network", str(broken)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == \
+        [f"error: {broken}: record #1 (Dead end): a LineString needs at least two positions"]
+
+
+def test_a_network_without_the_road_makes_lines_approximate(runner, report, tmp_path):
+    elsewhere = tmp_path / "roads.geojson"
+    elsewhere.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Far road", "kind": "road", "source": "x",
+                                           "certainty": "approximate"},
+         "geometry": {"type": "LineString", "coordinates": [[40, 40], [41, 41]]}}]}), encoding="utf-8")
+    result = runner.invoke(["movements", str(report), "--json", "--network", str(elsewhere)])
+    retreated = json.loads(result.output)["features"][1]
+    assert retreated["properties"]["approximate"] is True
+
+
+def test_geoparse_json_fills_routes(runner, tmp_path):
+    text = tmp_path / "passage.txt"
+    text.write_text("Armenian troops retreated from Kars to Alexandropol.", encoding="utf-8")
+    result = runner.invoke(["geoparse", str(text), "--json"])
+    assert result.exit_code == 0
+    (route,) = json.loads(result.output)["routes"]
+    assert set(route) == ROUTE_KEYS
+    assert (route["kind"], route["actor"], route["status"]) == ("withdrawal", "Armenian troops", "occurred")
+    assert [w["name"] for w in route["waypoints"]] == ["Kars", "Gyumri"]
+    assert set(route["waypoints"][0]) == {"place_id", "name", "lat", "lon"}
+    assert route["text"] == "Armenian troops retreated from Kars to Alexandropol"
