@@ -33,8 +33,8 @@ _EDITORIAL = re.compile(
     r"|[Ss]pacing)\b[^)]*\)\.?"
 )
 PUBLICATION = re.compile(
-    r"(?<![\w])(?:Published in|First published in|Printed in|Reprinted in|Source|Sources|Cited from"
-    r"|Quoted from|Quoted in|Cited in)\s*:"
+    r"(?<![\w])(?:(?:First |Partly )?(?:[Pp]ublished|[Pp]rinted|[Rr]eprinted) in\b[^:\n]{0,40}"
+    r"|Sources?|Cited from|Quoted from|Quoted in|Cited in)\s*:"   # "Published in the collection:"
 )
 _FOOTNOTE = re.compile(r"(?:(?<=\s)|^)(?:\*+|•)\s?(?=[A-Z“\"])")
 _PAGE_NUMBER = re.compile(r"(?<=[.)])\s+\d{1,4}\s*$")

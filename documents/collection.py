@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from documents.assemble import assemble_document
-from documents.citations import find_citation, find_publication
-from documents.datelines import Dateline, read_dateline, read_trailing_dateline
+from documents.citations import PUBLICATION, find_citation, find_publication
+from documents.datelines import Dateline, read_dateline, read_inline_dateline, read_trailing_dateline
 from documents.errors import DocumentError
 from documents.headings import (
     continues_heading,
@@ -60,18 +60,21 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-def _heading_above(lines: list[Line], index: int, floor: int) -> list[Line]:
+def _heading_above(lines: list[Line], index: int, floor: int, start: str | None = None) -> list[Line]:
     """Return the heading lines just above lines[index]: a block of heading-like lines.
 
-    Blank lines are skipped only between the date line and the heading; a blank line above the
-    heading ends it (so a page's category label such as "History" is not taken in).
+    `start` is the part of the heading on lines[index] itself, if any. Blank lines are crossed
+    between a date line and its heading, and above a part that reads as a heading's second half
+    ("On Joint Discussion ...", "(Copy to: ...)"); otherwise a blank line ends the heading (so a
+    page's category label such as "History" is not taken in).
     """
     found: list[Line] = []
     i = index - 1
     while i >= floor:
         text = lines[i].text
         if not text.strip():
-            if found and not (continues_heading(found[0].text) and _heading_line_above(lines, i, floor)):
+            top = found[0].text if found else start
+            if top is not None and not (continues_heading(top) and _heading_line_above(lines, i, floor)):
                 break
         elif is_heading_like(text) and read_dateline(text) is None:
             found.insert(0, lines[i])
@@ -110,9 +113,11 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
     else:
         trailing = read_trailing_dateline(line.text)
         if trailing is None or not is_heading_like(trailing[0]):
-            return _undated(lines, index, floor, in_body)
+            trailing = read_inline_dateline(line.text)
+            if trailing is None or (in_body and not is_heading_like(trailing[0])):
+                return _undated(lines, index, floor, in_body)
         extra, dateline = [trailing[0]], trailing[1]
-        heading = _heading_above(lines, index, floor)
+        heading = _heading_above(lines, index, floor, trailing[0])
     if not heading and not extra:
         return None
     title = _title([h.text for h in heading] + extra)
@@ -185,7 +190,10 @@ def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
     publication = find_publication(text, anchor.body_start, end)
     body_end = min(c.start for c in (citation, publication) if c) if citation or publication else end
     if publication and citation and publication.start < citation.start:
-        publication = find_publication(text, citation.start, end) or publication
+        # "Sources: AVPR, f. 148, ...": the label introduces the citation, not a publication
+        introduces = bool(PUBLICATION.fullmatch(text[publication.start:citation.start].strip()))
+        later = find_publication(text, citation.start, end)
+        publication = later or (None if introduces else publication)
     body = text[anchor.body_start:body_end].strip()
     dateline = anchor.dateline
     if dateline.range is None and anchor.needs_citation:

@@ -114,3 +114,39 @@ def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     text = stripped[start:].strip()
     place = prefix.group("place") if prefix else None
     return heading, Dateline(text, start, last.end, replace(last.range, text=text), place)
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
+_BODY_OPENING = re.compile(r"\s+(?:[“\"‘'«…\[<(]|[A-Z]|No\.|№|\d)")
+_LONE_PLACE_AT_END = re.compile(r"(?:^|[^\w\s’'”\"-]\s*|\d\s+|[a-z”\"]\s+)(?P<place>[A-Z][\w’'-]+)[,.]\s*$")
+
+
+def read_inline_dateline(line: str) -> tuple[str, Dateline] | None:
+    """Return (heading, date line) for a line that runs heading, date and body together.
+
+    "Appeal from ... in pursuit of a “common goal” August 31, 1920 …In his letter ...": the date
+    must follow a heading-like start (no sentence ends before it, not "dated ..."), and a body must
+    follow it.
+    """
+    for found in find_dates(line):
+        if found.start == 0 or found.range.precision not in DATELINE_PRECISIONS:
+            continue
+        if not _BODY_OPENING.match(line, found.end):
+            continue
+        before = line[:found.start]
+        numbered = _PREFIX_AT_END.search(before)  # "... No. 12, Moscow, "
+        lone = None if numbered else _LONE_PLACE_AT_END.search(before)  # "... 1920 Rostov, "
+        if numbered:
+            start, place = numbered.start(), numbered.group("place")
+        elif lone:
+            start, place = lone.start("place"), lone.group("place")
+        else:
+            start, place = found.start, None
+        heading = line[:start].strip()
+        words = heading.split()
+        if (len(words) < 4 or words[-1].lower().strip(",") in _SENTENCE_ENDINGS or heading.endswith((",", ":"))
+                or _SENTENCE_BREAK.search(heading) or not (heading[0].isupper() or heading[0] in "(“\"")):
+            continue
+        text = line[start:found.end].strip()
+        return heading, Dateline(text, start, found.end, replace(found.range, text=text), place)
+    return None

@@ -21,7 +21,7 @@ _TRAILING_NUMBER = re.compile(r"\s*\(\s*(?:№|No\.)\s*\d+[\w/-]*\s*\)\s*$")
 # The book credit under each page: an author followed by a quoted title.
 _CREDIT = re.compile(r"^\s*[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s+[“\"][^”\"]+[”\"]\s*$")
 # A heading's second part (a subtitle) opens with a preposition or a participle.
-_CONTINUATION = re.compile(r"^\s*(?:on|regarding|concerning|about|and|to|in|with|for|against|[A-Z][a-z]+ing)\b",
+_CONTINUATION = re.compile(r"^\s*(?:\(|(?:on|regarding|concerning|about|and|to|in|with|for|against|[A-Z][a-z]+ing)\b)",
                            re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 

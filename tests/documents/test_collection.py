@@ -168,3 +168,23 @@ def test_ids_do_not_change_when_documents_are_added(tmp_path):
     both = read_documents([seed, other])
     assert [d.id for d in both.documents][:9] == whole
     assert len({d.id for d in both.documents}) == 12   # same texts in another file: other ids
+
+
+def test_heading_date_and_body_on_one_line(data_dir):
+    docs, warnings = read_collection((data_dir / "inline_page.txt").read_text(encoding="utf-8"), "inline_page.txt")
+    assert warnings == []
+    assert [(d.date.text, d.date.earliest.isoformat(), d.origin, d.body.split()[:2]) for d in docs] == [
+        ("Rostov, August 12, 1920", "1920-08-12", "Rostov", ["No.", "757."]),
+        ("August 31, 1920", "1920-08-31", None, ["…The", "Armenians,"]),
+        ("July 19, 1920", "1920-07-19", None, ["The", "occupation"]),
+    ]
+    first, appeal, telegram = docs
+    assert first.title.startswith("Telegram from Member of the Caucasian Bureau of the Central Committee of the RCP(B)")
+    assert first.title.endswith("(Copy to: People’s Commissar for Foreign Affairs of the RSFSR, G. Chicherin) "
+                                "Regarding the agreement with Armenia dated August 10, 1920")
+    assert first.archive_ref == "RGVA, f. 109, op. 1, d. 40, l. 56." and "Response" not in first.body
+    assert appeal.title.startswith("Appeal from the Commander") and appeal.title.endswith("against the Dashnaks")
+    assert telegram.title.endswith("to the Minister of Foreign Affairs of Armenia On the Purpose of Occupying "
+                                   "Disputed Territories Between Azerbaijan and Armenia")
+    assert telegram.archive_ref.startswith("AVPR, f. 148, op. 3, p. 1, d. 2, l. 5. Original; AI RA, f. 276")
+    assert telegram.published_in.startswith("Published in the collection: The Victory of Soviet Power")

@@ -178,3 +178,32 @@ def test_untitled_agreement_is_judged_by_its_text():
 ])
 def test_slugs(text, expected):
     assert slugify(text) == expected
+
+
+@pytest.mark.parametrize(("line", "heading", "text", "place"), [
+    ("Appeal from the Commander of the Eastern Front to the Command of the 11th Red Army requesting help "
+     "August 31, 1920 …In his letter", "Appeal from the Commander of the Eastern Front to the Command of the "
+     "11th Red Army requesting help", "August 31, 1920", None),
+    ("(Copy to: G. Chicherin) Regarding the agreement with Armenia dated August 10, 1920 Rostov, August 27, "
+     "1920 No. 757. I once again", "(Copy to: G. Chicherin) Regarding the agreement with Armenia dated August "
+     "10, 1920", "Rostov, August 27, 1920", "Rostov"),
+    ("Letter from A. Person to B. Person on the Subject No. 12, Moscow, March 1, 1921 Given the newly",
+     "Letter from A. Person to B. Person on the Subject", "No. 12, Moscow, March 1, 1921", "Moscow"),
+])
+def test_heading_date_and_body_on_one_line(line, heading, text, place):
+    from documents.datelines import read_inline_dateline
+
+    found_heading, found = read_inline_dateline(line)
+    assert (found_heading, found.text, found.place) == (heading, text, place)
+
+
+@pytest.mark.parametrize("line", [
+    "Response to the telegram from E. Sklyansky dated August 26, 1920.",
+    "Our troops entered Shusha. On 5 August 1920 the enemy fled",
+    "The situation has deteriorated since my report of 2 July 1920 (O.S.). T. Makhmudbekov",
+    "December 23, 1920 “…If we alienate",
+])
+def test_sentences_with_dates_are_not_inline_headings(line):
+    from documents.datelines import read_inline_dateline
+
+    assert read_inline_dateline(line) is None
