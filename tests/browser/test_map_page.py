@@ -127,3 +127,29 @@ def test_marker_popup_lists_names_and_opens_documents(page, live_server):
     first_doc = info["properties"]["documents"][0]
     assert page.locator("#reader-title").inner_text() == first_doc["title"]
     assert f"date={first_doc['earliest']}" in page.evaluate("location.search")
+
+
+def test_online_tiles_are_offered_but_fetched_only_when_chosen(page, app_for, atlas_path, serve_app):
+    url = serve_app(app_for(atlas_path, TILES=True))
+    open_map(page, url + "/?date=1920-08-10")
+    assert page.watch.foreign == []
+    page.locator(".leaflet-control-layers").hover()
+    page.get_by_label("OpenStreetMap (online)").check()
+    page.wait_for_timeout(300)
+    assert page.watch.foreign and all("tile.openstreetmap.org" in u for u in page.watch.foreign)
+    assert "basemap" not in page.evaluate("location.search")
+    page.watch.foreign.clear()        # refused by the fixture, as it should be: no network in tests
+    page.watch.allow_console_errors = True   # the refused tiles log load errors
+
+
+def test_embed_form_fits_a_small_frame_without_the_panel(page, live_server, screenshot):
+    page.set_viewport_size({"width": 300, "height": 250})
+    open_map(page, live_server + "/embed?date=1920-08-10&z=7&ll=39.5,46.0")
+    assert page.locator("#panel").count() == 0
+    link = page.locator("#open-full")
+    assert link.is_visible() and "date=1920-08-10" in link.get_attribute("href")
+    assert page.locator(".leaflet-control-attribution").is_visible()
+    assert shown(page)["places"]
+    bar = page.locator("#timebar").bounding_box()
+    assert bar["y"] + bar["height"] <= 250 and bar["x"] >= 0 and bar["x"] + bar["width"] <= 300
+    screenshot(page, "embed-300x250")
