@@ -15,11 +15,16 @@ MONTHS = frozenset("january february march april may june july august september 
 DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8
-VERBISH = re.compile(r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin\w*|express\w*|"
-                     r"advanc\w*|withdr\w*|retreat\w*|march\w*|move\w*|occup\w*|attack\w*|enter\w*|"
-                     r"intend\w*|plan\w*|want\w*|hope\w*|wish\w*|decid\w*|expect\w*|propos\w*|demand\w*|"
-                     r"threat\w*|agree\w*|refus\w*|tr(?:y|ies|ied)|seek\w*|continu\w*|start\w*|order\w*|"
-                     r"promis\w*|prepar\w*|need\w*|undertak\w*|ask\w*")
+POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+(?:[a-z]+\s+)?$")
+VERBISH = re.compile(
+    r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin(?:s|ning)?|express(?:es|ed|ing)?|"
+    r"advanc(?:es|ed|ing)|withdr(?:aw|aws|ew|awing)|retreat(?:s|ed|ing)?|march(?:es|ed|ing)?|"
+    r"mov(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)|attack(?:s|ed|ing)?|enter(?:s|ed|ing)?|"
+    r"intend(?:s|ed|ing)?|plan(?:s|ned|ning)?|want(?:s|ed)?|hope(?:s|d)?|wish(?:es|ed)?|decid(?:e|es|ed|ing)|"
+    r"expect(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|threaten(?:s|ed|ing)?|agree(?:s|d|ing)?|"
+    r"refus(?:e|es|ed|ing)|tr(?:y|ies|ied)|seek(?:s|ing)?|continu(?:e|es|ed|ing)|start(?:s|ed|ing)?|"
+    r"order(?:s|ed|ing)?|promis(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|need(?:s|ed)?|undertak(?:e|es|ing)|"
+    r"ask(?:s|ed|ing)?")
 
 
 def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str, int] | None:
@@ -49,17 +54,29 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
 
 def _after_adverbial(part: str, where: int) -> tuple[str, int]:
     """Drop a leading time or place phrase: "In the summer of 1920 the 11th Red Army" -> "the 11th ..."."""
+    conjunction = re.match(r"\s*(?:and|but|or|then|so)\s+", part, re.I)
+    if conjunction:  # "..., and on 2 December the Bolsheviks took"
+        part, where = part[conjunction.end():], where + conjunction.end()
     words = list(WORD.finditer(part))
     if not words or words[0].group().lower() not in LEADING_PREPOSITIONS:
         return part, where
+    # The subject is the last noun phrase begun before the first verb: "On 28 April 1920 the
+    # 11th Red Army crossed the border" -> "the 11th Red Army", not "the border".
+    verb = next((i for i, w in enumerate(words) if i and _verbish(w.group())), len(words))
     cut = 0
-    for i, w in enumerate(words[1:], 1):
+    for i, w in enumerate(words[1:verb], 1):
         low = w.group().lower()
         if low.isdigit() and i + 1 < len(words):
             cut = words[i + 1].start()
         elif low in ("the", "a", "an", "our", "their", "his", "her", "its"):
             cut = w.start()
     return (part[cut:], where + cut) if cut else (part, where)
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    return low == word and (low in AUXILIARIES or (low.endswith("ed") and len(low) > 4)
+                            or bool(VERBISH.fullmatch(low)))
 
 
 def _noun_phrase(part: str) -> str | None:
@@ -70,8 +87,7 @@ def _noun_phrase(part: str) -> str | None:
     kept = []
     for w in words:
         low = w.lower()
-        if low in AUXILIARIES or low in ("and", "or") or (low == w and low.endswith("ed") and len(low) > 4) \
-                or (low == w and VERBISH.fullmatch(low)):
+        if low in AUXILIARIES or low in ("and", "or") or _verbish(w):
             break
         kept.append(w)
     if not kept:
@@ -117,6 +133,12 @@ def _cut_at_preposition(phrase: str) -> str:
     while kept and kept[-1].lower() in ("of", "the", "a"):
         kept.pop()
     return " ".join(kept[:MAX_WORDS])
+
+
+def possessor_before(text: str, trigger_start: int) -> str | None:
+    """The owner named right before a movement noun: "The Red Army's offensive" -> "The Red Army"."""
+    m = POSSESSOR.search(text[max(0, trigger_start - 80):trigger_start])
+    return m.group(1) if m else None
 
 
 def has_possessive_before(text: str, trigger_start: int) -> bool:

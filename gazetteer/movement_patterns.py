@@ -28,20 +28,22 @@ class Trigger:
     departure: bool = False
     noun: bool = False
     forces_only: bool = False
+    civil: bool = False   # a journey, not an advance, when who moves is not a force
 
 
 TRIGGERS: tuple[Trigger, ...] = (
     # advances
     Trigger(r"advanc(?:e|es|ed|ing)", "advance"),
     Trigger(r"march(?:es|ed|ing)?", "advance"),
-    Trigger(r"mov(?:e|es|ed|ing)", "advance"),
-    Trigger(r"movement", "advance", noun=True),
-    Trigger(r"proceed(?:s|ed|ing)?", "advance"),
+    Trigger(r"mov(?:e|es|ed|ing)", "advance", civil=True),
+    Trigger(r"movement", "advance", noun=True, civil=True),
+    Trigger(r"proceed(?:s|ed|ing)?", "advance", civil=True),
     Trigger(r"push(?:es|ed|ing)? (?:on|forward|into)", "advance"),
     Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
     Trigger(r"deployment", "advance", noun=True, locative=True),
     Trigger(r"cross(?:es|ed|ing)?", "advance", object_verb=True),
-    Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces|units|army|detachments?|regiments?|bands)", "advance"),
+    Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces?|units?|army|armies|detachments?|regiments?|bands?|men|"
+            r"divisions?|brigades?|columns?)", "advance"),
     Trigger(r"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|beg[au]n) "
             r"(?:an? |the |their |its |his |a new )?offensive", "advance"),
     Trigger(r"offensive", "advance", noun=True),
@@ -60,6 +62,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"captur(?:e|es|ed|ing)", "occupation", object_verb=True),
     Trigger(r"seiz(?:e|es|ed|ing)", "occupation", object_verb=True),
     Trigger(r"seizure", "occupation", noun=True),
+    Trigger(r"(?:took|taken|tak(?:e|es|ing)|seiz(?:e|ed|es|ing)|gain(?:s|ed|ing)?) (?:full )?"
+            r"(?:control|possession) (?:of|over)", "occupation", object_verb=True),
     Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .actors import agent_after, has_possessive_before, subject_before
+from .actors import agent_after, has_possessive_before, possessor_before, subject_before
 from .model import DatedSpan, Mention, Movement, Place
 from .movement_patterns import (
     AGREEMENT_CONTEXT,
@@ -160,6 +160,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     kind = trigger.kind
     if kind == "journey" and actor and FORCE_WORDS.search(actor):
         kind = "advance"  # "the arrival of a detachment" is a military move
+    elif trigger.civil and actor and not FORCE_WORDS.search(actor):
+        kind = "journey"  # "refugees moved from Kars to Alexandropol"
     if trigger.kind == "journey" and text[t_start:t_end].lower().startswith("return") \
             and all(a.role == "origin" for a in attached) and ctx.writer is not None:
         # "has not yet returned from Moscow": back to where the document was written.
@@ -198,6 +200,7 @@ def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: T
         agent = agent_after(text, t_end, bound)
         if agent is None and spans:
             agent = agent_after(text, spans[-1].end, end)
+        agent = agent or possessor_before(text, t_start)
         if agent is not None or not has_possessive_before(text, t_start):
             return agent, None
     found = subject_before(text, scope, t_start)
