@@ -97,7 +97,14 @@ def _heading_line_above(lines: list[Line], index: int, floor: int) -> bool:
 
 
 def _title(parts: list[str]) -> str:
-    return strip_number(re.sub(r"\s+", " ", " ".join(parts)).strip())
+    """Return the heading as printed, whitespace-normalised, without a page title repeated above it.
+
+    (A web page may print its own title, the heading cut short, just above the full heading.)
+    """
+    parts = [re.sub(r"\s+", " ", part).strip() for part in parts if part.strip()]
+    if len(parts) > 1 and " ".join(parts[1:]).startswith(parts[0].rstrip(".…").rstrip()):
+        parts = parts[1:]
+    return strip_number(" ".join(parts))
 
 
 def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor | None:

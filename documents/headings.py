@@ -14,7 +14,8 @@ NUMBER_MARKER = re.compile(r"^\s*\(?(?:№|No\.|Nr\.|Doc(?:ument)?\.?\s*(?:No\.)
 _FURNITURE = re.compile(
     r"^\s*(?:Read Also|Recent Posts|Related Posts|Related Articles|Related|See Also|Share this|Share"
     r"|Tags|Categories|Leave a Reply|Leave a Comment|Comments|Previous Post|Next Post|Post navigation"
-    r"|Popular Posts|You May Also Like)\s*:?\s*$",
+    r"|Popular Posts|You May Also Like|Like this|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)"
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
 _TRAILING_NUMBER = re.compile(r"\s*\(\s*(?:№|No\.)\s*\d+[\w/-]*\s*\)\s*$")

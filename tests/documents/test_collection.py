@@ -188,3 +188,11 @@ def test_heading_date_and_body_on_one_line(data_dir):
                                    "Disputed Territories Between Azerbaijan and Armenia")
     assert telegram.archive_ref.startswith("AVPR, f. 148, op. 3, p. 1, d. 2, l. 5. Original; AI RA, f. 276")
     assert telegram.published_in.startswith("Published in the collection: The Victory of Soviet Power")
+
+
+def test_a_page_title_printed_above_the_full_heading_is_dropped():
+    page = ("TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT…\n"
+            "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY\n"
+            "7 August 1920\nKhalil Pasha departed for Baku.\nRGVA, f. 195, op. 11, d. 24, l. 21.\n")
+    (doc,), _ = read_collection(page, "page.txt")
+    assert doc.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"

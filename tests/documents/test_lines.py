@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from documents.citations import find_citation, find_publication
-from documents.datelines import read_dateline, read_trailing_dateline
-from documents.headings import is_heading_like, strip_number
+from documents.datelines import read_dateline, read_inline_dateline, read_trailing_dateline
+from documents.headings import is_furniture, is_heading_like, strip_number
 from documents.ids import slugify
 from documents.kinds import kind_of, parties_of
 
@@ -191,8 +191,6 @@ def test_slugs(text, expected):
      "Letter from A. Person to B. Person on the Subject", "No. 12, Moscow, March 1, 1921", "Moscow"),
 ])
 def test_heading_date_and_body_on_one_line(line, heading, text, place):
-    from documents.datelines import read_inline_dateline
-
     found_heading, found = read_inline_dateline(line)
     assert (found_heading, found.text, found.place) == (heading, text, place)
 
@@ -204,6 +202,12 @@ def test_heading_date_and_body_on_one_line(line, heading, text, place):
     "December 23, 1920 “…If we alienate",
 ])
 def test_sentences_with_dates_are_not_inline_headings(line):
-    from documents.datelines import read_inline_dateline
-
     assert read_inline_dateline(line) is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Read Also:", True), ("Recent Posts", True), ("2 weeks ago", True), ("1 week ago", True),
+    ("Related Posts:", True), ("Recent events in Zangezur", False), ("Also read the report of 2 August.", False),
+])
+def test_page_furniture(line, expected):
+    assert is_furniture(line) is expected
