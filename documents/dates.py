@@ -192,7 +192,7 @@ PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
          _month_range),
         (r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?\s+" + _YEAR, _season),
         (_DAY + r"\s?[./]\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
-         + r"(?:\s?[./-]\s?(?P<year>\d{4}|\d\d))?", _roman),
+         + r"(?:(?:\s?[./-]\s?|\s(?=1[7-9]\d\d\b))(?P<year>\d{4}|\d\d))?", _roman),
         (_DAY + r"\.(?P<nmonth>[01]?\d)\." + _YEAR, _numeric),
         (_YEAR + r"-(?P<nmonth>[01]\d)(?:-(?P<day>[0-3]\d))?", _iso),
         (r"(?P<y1>1[7-9]\d\d|20\d\d)" + _DASH + r"(?P<y2>1[7-9]\d\d|20\d\d|\d\d)", _years),
