@@ -157,19 +157,24 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     if status is None:
         return None
     actor, actor_start = _actor(text, scope, end, t_start, t_end, trigger, passive, attached)
-    kind = trigger.kind
-    if kind == "journey" and actor and FORCE_WORDS.search(actor):
-        kind = "advance"  # "the arrival of a detachment" is a military move
-    elif trigger.civil and actor and not FORCE_WORDS.search(actor):
-        kind = "journey"  # "refugees moved from Kars to Alexandropol"
-    if trigger.kind == "journey" and text[t_start:t_end].lower().startswith("return") \
-            and all(a.role == "origin" for a in attached) and ctx.writer is not None:
+    if text[t_start:t_end].lower().startswith("return") and ctx.writer is not None \
+            and all(a.role == "origin" for a in attached):
         # "has not yet returned from Moscow": back to where the document was written.
         attached = attached + [Attached(Spot(-1, -1, (ctx.writer,)), "reached")]
     spans = [a.spot for a in attached if a.spot.start >= 0]
     first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None else []))
     last = max([t_end] + [s.end for s in spans])
-    return _Found(first, last, kind, status, tuple(attached), actor, t_start, scope, end, trigger.noun)
+    return _Found(first, last, _kind(trigger, actor), status, tuple(attached), actor, t_start, scope, end,
+                  trigger.noun)
+
+
+def _kind(trigger: Trigger, actor: str | None) -> str:
+    """The movement's kind: the trigger's, unless who moves says otherwise."""
+    if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor):
+        return "advance"  # "the arrival of a detachment" is a military move
+    if trigger.civil and actor and not FORCE_WORDS.search(actor):
+        return "journey"  # "refugees moved from Kars to Alexandropol"
+    return trigger.kind
 
 
 def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> list[Attached]:
