@@ -43,7 +43,7 @@ def wait_for_map(frame) -> None:
     frame.get_by_text("Open in Chronotope").wait_for(state="visible", timeout=20_000)
 
 
-def test_embed_renders_inside_an_iframe_of_another_site(page, live_server, other_site):
+def test_embed_renders_inside_an_iframe_of_another_site(live_server, other_site, page):
     url = other_site(f'<iframe id="map" src="{live_server}/embed?date=1920-08-10&z=8&ll=39.5,46.0" '
                      'width="400" height="300"></iframe>')
     assert url.split("/")[2] != live_server.split("/")[2]
@@ -54,7 +54,7 @@ def test_embed_renders_inside_an_iframe_of_another_site(page, live_server, other
     assert box == [400, 300]
 
 
-def test_other_pages_refuse_to_be_framed_by_another_site(page, live_server, other_site):
+def test_other_pages_refuse_to_be_framed_by_another_site(live_server, other_site, page):
     page.watch.allow_console_errors = True   # chromium logs its refusal
     page.goto(other_site(f'<iframe id="tours" src="{live_server}/tours/" width="400" height="300"></iframe>'))
     page.wait_for_timeout(500)
@@ -62,7 +62,7 @@ def test_other_pages_refuse_to_be_framed_by_another_site(page, live_server, othe
     assert "Tours for the classroom" not in framed.content()
 
 
-def test_an_oembed_answer_renders_on_another_site(page, live_server, other_site):
+def test_an_oembed_answer_renders_on_another_site(live_server, other_site, page):
     target = quote(f"{live_server}/?date=1921-01-29&z=7&ll=39.8,46.0", safe="")
     answer = get_json(f"{live_server}/oembed?url={target}&maxwidth=500&maxheight=400&format=json")
     assert {"type", "version", "html", "width", "height"} <= set(answer)
@@ -78,7 +78,7 @@ def shown_step(page) -> int:
     return int(page.locator(".step:not([hidden])").get_attribute("data-step"))
 
 
-def test_the_tour_steps_forward_and_back_by_keyboard(page, live_server):
+def test_the_tour_steps_forward_and_back_by_keyboard(live_server, page):
     page.goto(f"{live_server}/tours/{SHIPPED}")
     count = page.locator(".step").count()
     assert page.inner_text(".progress") == f"1 / {count}" and shown_step(page) == 1
@@ -98,7 +98,7 @@ def test_the_tour_steps_forward_and_back_by_keyboard(page, live_server):
     assert shown_step(page) == count
 
 
-def test_a_tour_step_link_opens_that_step_and_high_contrast_toggles(page, live_server):
+def test_a_tour_step_link_opens_that_step_and_high_contrast_toggles(live_server, page):
     page.goto(f"{live_server}/tours/{SHIPPED}?step=5")
     assert shown_step(page) == 5
     page.click(".contrast-toggle")
@@ -120,19 +120,19 @@ def longest_document(live_server: str) -> str:
     return max(bodies, key=bodies.get)
 
 
-def test_a_document_handout_prints_on_one_page(page, live_server):
+def test_a_document_handout_prints_on_one_page(live_server, page):
     doc = longest_document(live_server)
     assert pdf_pages(page, f"{live_server}/documents/{doc}/print", "A4") == 1
     assert pdf_pages(page, f"{live_server}/documents/{doc}/print?paper=letter", "Letter") == 1
 
 
-def test_a_tour_handout_prints_one_page_per_step(page, live_server):
+def test_a_tour_handout_prints_one_page_per_step(live_server, page):
     assert pdf_pages(page, f"{live_server}/tours/{SHIPPED}/print?step=9", "A4") == 1
     whole = pdf_pages(page, f"{live_server}/tours/{SHIPPED}/print", "A4")
     assert whole == page.locator(".sheet").count() > 1
 
 
-def test_a_pinned_embed_asks_the_api_for_its_own_version(page, serve_app, pinned_app, two_versions):
+def test_a_pinned_embed_asks_the_api_for_its_own_version(serve_app, pinned_app, two_versions, page):
     old = two_versions[2].version
     base = serve_app(pinned_app)
     page.goto(f"{base}/embed?v={old}&date=1920-08-10")
@@ -140,3 +140,14 @@ def test_a_pinned_embed_asks_the_api_for_its_own_version(page, serve_app, pinned
     page.wait_for_load_state("networkidle")
     asked = [url for url in page.watch.requests if "/api/" in url]
     assert asked and all(f"v={old}" in url for url in asked), asked
+
+
+def test_the_embed_button_gives_the_iframe_code_of_this_view(live_server, other_site, page):
+    page.goto(f"{live_server}/?date=1920-08-10&z=8&ll=39.5,46.0")
+    page.click("#embed-button")
+    code = page.locator("#embed-code")
+    code.wait_for(state="visible")
+    html = code.input_value()
+    assert html.startswith(f'<iframe src="{live_server}/embed?') and "date=1920-08-10" in html and "v=" in html
+    page.goto(other_site(html))
+    wait_for_map(page.frame_locator("iframe"))
