@@ -128,10 +128,23 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
     if not heading and not extra:
         return None
     title = _title([h.text for h in heading] + extra)
-    if not title or (in_body and not is_strong_heading(title)):
+    if not title or (in_body and not (is_strong_heading(title) and _text_follows(lines, index, dateline))):
         return None
     first = heading[0] if heading else line
     return Anchor(first.number, first.start, title, dateline, line.start + dateline.end)
+
+
+def _text_follows(lines: list[Line], index: int, dateline: Dateline) -> bool:
+    """Return True if some text, not straight away a citation, follows the date line.
+
+    Inside a document, a signature over a date and the citation ("Plenipotentiary Representative
+    ... B. Legrand / 10 August 1920 / RGASPI, f. ...") looks like a heading and a date line.
+    """
+    rest = lines[index].text[dateline.end:].strip()
+    following = [line.text.strip() for line in lines[index + 1:index + 4] if line.text.strip()]
+    first = rest or (following[0] if following else "")
+    cited = find_citation(first) or find_publication(first)
+    return bool(first) and not (cited and cited.start == 0)
 
 
 def _undated(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor | None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from documents.citations import PUBLICATION, find_citation
+
 # Words a Title-Case heading leaves in lower case.
 SMALL_WORDS = {
     "a", "an", "and", "as", "at", "between", "but", "by", "for", "from", "in", "into", "of", "on",
@@ -51,6 +53,8 @@ def is_heading_like(line: str) -> bool:
     """Return True for a line in CAPITALS or Title Case, as headings are printed."""
     text = line.strip()
     if not text or is_number_marker(text) or is_furniture(text) or _CREDIT.match(text):
+        return False
+    if PUBLICATION.match(text) or find_citation(text) is not None:  # a source note, however capitalised
         return False
     if text.endswith((":", ";", ",")):
         return False

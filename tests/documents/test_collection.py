@@ -196,3 +196,14 @@ def test_a_page_title_printed_above_the_full_heading_is_dropped():
             "7 August 1920\nKhalil Pasha departed for Baku.\nRGVA, f. 195, op. 11, d. 24, l. 21.\n")
     (doc,), _ = read_collection(page, "page.txt")
     assert doc.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
+
+
+def test_signature_over_a_date_inside_a_document_is_not_a_new_document():
+    page = ("TELEGRAM OF THE PLENIPOTENTIARY REPRESENTATIVE OF THE RSFSR IN ARMENIA B. LEGRAND TO G. CHICHERIN\n"
+            "9 August 1920\nThe Armenian government hopes to obtain the consent of the Soviet government.\n"
+            "Plenipotentiary Representative of the RSFSR in Armenia B. Legrand\n10 August 1920\n"
+            "RGASPI, f. 64, op. 2, d. 11, ll. 61–62. Copy.\n"
+            "Published in: Vestnik Arkhivov Armenii, 1967, No. 3, doc. 17, p. 46.\n")
+    (doc,), _ = read_collection(page, "page.txt")
+    assert doc.body.endswith("B. Legrand\n10 August 1920") and doc.archive_ref.startswith("RGASPI, f. 64")
+    assert doc.published_in == "Published in: Vestnik Arkhivov Armenii, 1967, No. 3, doc. 17, p. 46."
