@@ -182,6 +182,14 @@ def test_bad_timeline_entry_names_file_feature_and_entry(bundled_timeline, write
     assert result.output.startswith(f"error: {path}: feature zangezur-uyezd: {problem}"), result.output
 
 
+def test_timeline_for_a_territory_that_is_not_there(bundled_timeline, write_json):
+    bundled_timeline["territories"]["erivan-uyezd"] = []
+    path = write_json("timeline.json", bundled_timeline)
+    result = run("--timeline", str(path))
+    assert result.exit_code == 2
+    assert result.output == f"error: {path}: feature erivan-uyezd: no territory with this id\n"
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ("{", "not JSON: Expecting property name enclosed in double quotes at line 1, column 2"),
     ('{"type": "Feature"}', "not a GeoJSON FeatureCollection"),

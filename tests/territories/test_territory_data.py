@@ -35,6 +35,8 @@ def test_every_polygon_is_valid_and_has_its_provenance(territories):
     for t in territories:
         geom = shape(t.geometry)
         assert geom.is_valid and not geom.is_empty, t.id
+        rings = geom.geoms if geom.geom_type == "MultiPolygon" else [geom]
+        assert all(p.exterior.is_ccw for p in rings), t.id     # RFC 7946 winding
         assert "Voronoi" in t.method and t.certainty.startswith("approximate"), t.id
         assert t.sources and len(t.names) >= 4, t.id
         # names in more than one script: never one side's spelling only

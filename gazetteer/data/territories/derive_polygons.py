@@ -19,7 +19,8 @@ from pathlib import Path
 from pyproj import Geod
 from shapely import set_precision
 from shapely.affinity import affine_transform
-from shapely.geometry import LineString, MultiPoint, Point, Polygon, mapping
+from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, mapping
+from shapely.geometry.polygon import orient
 from shapely.ops import split, unary_union, voronoi_diagram
 
 HERE = Path(__file__).resolve().parent
@@ -93,7 +94,10 @@ def unit_geometry(unit: dict, groups: dict) -> object:
     if unit.get("outline"):
         geom = geom.intersection(Polygon([(v[0], v[1]) for v in unit["outline"]]))
     geom = set_precision(geom, 1e-4)
-    return geom
+    # RFC 7946: exterior rings counter-clockwise, holes clockwise
+    if geom.geom_type == "MultiPolygon":
+        return MultiPolygon([orient(p, 1.0) for p in geom.geoms])
+    return orient(geom, 1.0)
 
 
 def feature(unit: dict, geom, seeds: list[dict], frame_vertices: list[list]) -> dict:
