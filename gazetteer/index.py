@@ -5,6 +5,7 @@ layer once per process; `Gazetteer.from_places` builds one from any places (test
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,8 @@ from .broad import BroadLayer, load_layer
 from .lpf import bundled_place_files, load_places
 from .model import LAYERS, Place
 from .normalize import name_key, name_keys
+
+DUPLICATE_KM = 15.0
 
 
 @dataclass
@@ -56,10 +59,16 @@ class Gazetteer:
         return found
 
     def places_for_key(self, key: str) -> list[Place]:
-        """Return every place one of whose names folds to `key`, user and curated first."""
+        """Return every place one of whose names folds to `key`, user and curated first.
+
+        A broad-layer town that a curated entry of the same name already places (within
+        DUPLICATE_KM) is left out: it is the same town.
+        """
         found = [self.places[i] for i in self.keys.get(key, ())]
         if self.broad is not None:
-            found.extend(self.broad.places_for_key(key))
+            local = [p for p in found if p.kind == "settlement"]
+            found.extend(b for b in self.broad.places_for_key(key)
+                         if not any(_close(b, p) for p in local))
         return found
 
     def has_key(self, key: str) -> bool:
@@ -73,6 +82,12 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         """Return the local place with this id, if any."""
         return next((p for p in self.places if p.id == place_id), None)
+
+
+def _close(a: Place, b: Place, km: float = DUPLICATE_KM) -> bool:
+    """Return True when two points are within `km` (an equirectangular estimate)."""
+    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dx, a.lat - b.lat) <= km
 
 
 def local_places() -> list[Place]:

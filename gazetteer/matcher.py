@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate
 
 from .index import Gazetteer
@@ -41,14 +41,17 @@ north south east west northern southern eastern western upper lower central new 
 little red white black green military revolutionary executive national people peoples
 """.split()) | DEMONYMS
 _WORD = re.compile(r"\w+")
-_COMPOUND = re.compile(r"\b\w+(?:[-\u2010\u2011]\w+)+\b")
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
-_CUE_WORDS = "|".join(sorted({c.split()[0] for c in CUE_BEFORE if " " in c}))
-_UNKNOWN_BEFORE = re.compile(
-    rf"\b(?:{_CUE_WORDS}) of (?:the )?([A-Z][a-z’'\w]+(?:[-\u2013 ][A-Z][a-z\w]+)?)")
-_UNKNOWN_AFTER = re.compile(
-    r"\b([A-Z][a-z\w]+(?:-[A-Z][a-z\w]+)?) (?:[Dd]istricts?|[Uu]y?ezd|[Rr]idge|[Rr]iver|[Pp]rovince"
-    r"|[Vv]ilayet|[Pp]ass|[Mm]ountains|[Vv]alley|[Gg]orge)\b")
+_CUE_OF = frozenset(c.split()[0] for c in CUE_BEFORE if c.endswith(" of"))
+# Place cues around unknown names: "[village] of (the) X" and "X district". Each regex is
+# anchored on plain text (" of " before a capital) so that the scan stays fast.
+_OF_CAPITAL = re.compile(r" of (?:the )?(?=[A-Z])")
+_CUE_AFTER_RE = re.compile(r" ([Dd]istricts?|[Uu]y?ezd|[Rr]idge|[Rr]iver|[Pp]rovince|[Vv]ilayet|[Pp]ass"
+                           r"|[Mm]ountains|[Vv]alley|[Gg]orge)\b")
+_NAME_AFTER = re.compile(r"([A-Z][a-z’'\w]+(?:[-\u2013 ][A-Z][a-z\w]+)?)")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z\w]+(?:-[A-Z][a-z\w]+)?)$")
 
 
 @dataclass(frozen=True)
@@ -71,10 +74,12 @@ class Hit:
 def find_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
     """Return the place-name hits of `text` in order, non-overlapping, stoplisted ones removed."""
     hits: list[Hit] = []
+    memo: dict[tuple, tuple | None] = {}   # the same words around the same name decide alike
     for base, chunk in _chunks(text):
-        found = [h for h in _scan(chunk, gazetteer) if not not_a_place(h)]
-        found += _unknown_with_cue(chunk, found)
-        hits.extend(_shift(h, base) for h in sorted(found, key=lambda h: h.start))
+        found = _scan(chunk, base, gazetteer, memo)
+        found += _unknown_with_cue(chunk, base, found)
+        found.sort(key=lambda h: h.start)
+        hits.extend(found)
     return hits
 
 
@@ -90,14 +95,8 @@ def _chunks(text: str):
         start = end
 
 
-def _shift(hit: Hit, base: int) -> Hit:
-    if not base:
-        return hit
-    return replace(hit, start=hit.start + base, end=hit.end + base)
-
-
-def _scan(chunk: str, gazetteer: Gazetteer) -> list[Hit]:
-    """Return the longest non-overlapping, properly capitalised hits of one chunk."""
+def _scan(chunk: str, base: int, gazetteer: Gazetteer, memo: dict) -> list[Hit]:
+    """Return the longest non-overlapping, properly capitalised place hits of one chunk."""
     parts, folded = fold_parts(chunk)
     norm = "".join(folded)
     n_starts = list(accumulate(map(len, folded), initial=0))
@@ -106,8 +105,9 @@ def _scan(chunk: str, gazetteer: Gazetteer) -> list[Hit]:
     for automaton in gazetteer.automata():
         for end, key in automaton.iter(norm):
             first = bisect_right(n_starts, end - len(key) + 2) - 1
-            raw.append((first, bisect_right(n_starts, end - 1) - 1, key))
-    raw.extend(_compounds(chunk, o_starts, gazetteer))
+            if parts[first][:1].isupper():
+                raw.append((first, bisect_right(n_starts, end - 1) - 1, key))
+    raw.extend(_compounds(chunk, parts, o_starts, gazetteer))
     spans = [(o_starts[f], o_starts[la] + len(parts[la]), f, la, k) for f, la, k in raw
              if _capitalised(parts, f, la)]
     spans.sort(key=lambda r: (r[0] - r[1], r[0]))  # longest first
@@ -118,19 +118,46 @@ def _scan(chunk: str, gazetteer: Gazetteer) -> list[Hit]:
         if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
             continue
         taken.insert(i, (start, end))
-        first, last, key, trimmed = _bare(parts, folded, first, last, key, gazetteer)
-        hits.append(_hit(chunk, parts, folded, o_starts, first, last, key, trimmed))
+        low = max(0, first - 5)
+        window = (key, first - low, last - first, *parts[low:last + 4])
+        if window not in memo:
+            memo[window] = _shape(parts, folded, first, last, key, gazetteer)
+        shape = memo[window]
+        if shape is not None:
+            core_first, core_last = first + shape[0], first + shape[1]
+            s, e = o_starts[core_first], o_starts[core_last] + len(parts[core_last])
+            hits.append(Hit(base + s, base + e, chunk[s:e], *shape[2:]))
     return hits
 
 
-def _compounds(chunk: str, o_starts: list[int], gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _shape(parts, folded, first, last, key, gazetteer) -> tuple | None:
+    """Return what a hit is apart from its position, or None when it is not a place.
+
+    (core_first, core_last) relative to `first`, then the Hit's fields after `text`.
+    """
+    core_first, core_last, key, trimmed = _bare(parts, folded, first, last, key, gazetteer)
+    hit = _hit(parts, folded, core_first, core_last, key, trimmed)
+    if not_a_place(hit):
+        return None
+    return (core_first - first, core_last - first, hit.key, hit.before, hit.after, hit.sep_before,
+            hit.sep_after, hit.prev_raw, hit.cue, hit.cue_text)
+
+
+def _compounds(chunk: str, parts: list[str], o_starts: list[int],
+               gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Hyphenated words that are one word in the gazetteer: "Dara-laghez" for "Daralagez"."""
     found = []
-    for m in _COMPOUND.finditer(chunk):
-        key = f" {fold_word(''.join(_WORD.findall(m.group(0))))} "
+    last_end = -1
+    for m in _HYPHEN.finditer(chunk):
+        sep = bisect_right(o_starts, m.start()) - 1
+        if sep <= last_end or sep % 2 or not parts[sep - 1][:1].isupper():
+            continue
+        first = last = sep - 1
+        while last + 2 < len(parts) and parts[last + 1] in _HYPHENS:
+            last += 2
+        last_end = last
+        key = f" {fold_word(''.join(parts[first:last + 1:2]))} "
         if gazetteer.has_key(key):
-            first = bisect_right(o_starts, m.start()) - 1
-            last = bisect_right(o_starts, m.end() - 1) - 1
             found.append((first, last, key))
     return found
 
@@ -165,41 +192,34 @@ def _bare(parts, folded, first, last, key, gazetteer) -> tuple[int, int, str, tu
     return first, last, key, ("", "")
 
 
-def _hit(chunk, parts, folded, o_starts, first, last, key, trimmed) -> Hit:
-    """Return the hit for words first..last, with its neighbouring words and cue."""
-    start, end = o_starts[first], o_starts[last] + len(parts[last])
+def _hit(parts, folded, first, last, key, trimmed) -> Hit:
+    """Return the hit for words first..last (no position yet), with its neighbours and cue."""
     trim_before, trim_after = trimmed
     before = [trim_before] if trim_before else []
     i = first
-    while not before and len(before) < 2 and i >= 3 and folded[i - 1] == SPACE:
+    while not trim_before and len(before) < 2 and i >= 3 and folded[i - 1] == SPACE:
         i -= 2
         before.insert(0, parts[i].lower())
     after = trim_after or (parts[last + 2].lower()
                            if last + 2 < len(parts) and folded[last + 1] == SPACE else "")
-    sep_before = parts[first - 1] if first >= 1 else ""
-    sep_after = parts[last + 1] if last + 1 < len(parts) else ""
-    prev_raw = parts[first - 2] if first >= 2 else ""
-    hit = Hit(start, end, chunk[start:end], key, " ".join(before), after, sep_before, sep_after,
-              prev_raw)
-    return _with_cue(hit)
+    before_text = " ".join(before)
+    cue, cue_text = _cue(before_text, after)
+    return Hit(0, 0, "".join(parts[first:last + 1]), key, before_text, after,
+               parts[first - 1] if first >= 1 else "", parts[last + 1] if last + 1 < len(parts) else "",
+               parts[first - 2] if first >= 2 else "", cue, cue_text)
 
 
-def _with_cue(hit: Hit) -> Hit:
-    """Return `hit` with the kind that a cue word before or after it implies."""
-    cue = cue_text = None
-    if hit.after in CUE_AFTER:
-        cue, cue_text = CUE_AFTER[hit.after], hit.after
-    else:
-        for phrase in (hit.before, hit.before.split(" ")[-1]):
-            words = phrase.split(" ")
-            if words[0] == "the" and len(words) > 1:
-                phrase = " ".join(words[1:])
-            if phrase in CUE_BEFORE:
-                cue, cue_text = CUE_BEFORE[phrase], phrase
-                break
-    if cue is None:
-        return hit
-    return replace(hit, cue=cue, cue_text=cue_text)
+def _cue(before: str, after: str) -> tuple[str | None, str | None]:
+    """Return the kind a cue word before or after a name implies, and the cue's words."""
+    if after in CUE_AFTER:
+        return CUE_AFTER[after], after
+    for phrase in (before, before.split(" ")[-1]):
+        words = phrase.split(" ")
+        if words[0] == "the" and len(words) > 1:
+            phrase = " ".join(words[1:])
+        if phrase in CUE_BEFORE:
+            return CUE_BEFORE[phrase], phrase
+    return None, None
 
 
 def not_a_place(hit: Hit) -> bool:
@@ -244,25 +264,35 @@ def _archive_before(hit: Hit) -> bool:
     return bool(words) and words[-1].startswith(ARCHIVE_PREFIXES) and len(words[-1]) >= 3
 
 
-def _unknown_with_cue(chunk: str, found: list[Hit]) -> list[Hit]:
+def _unknown_with_cue(chunk: str, base: int, found: list[Hit]) -> list[Hit]:
     """Return hits for capitalised unknown names next to a place cue, not overlapping `found`."""
-    spans = [(h.start, h.end) for h in found]
+    taken = sorted((h.start - base, h.end - base) for h in found)
     extra = []
-    for pattern in (_UNKNOWN_BEFORE, _UNKNOWN_AFTER):
-        for m in pattern.finditer(chunk):
-            start, end = m.span(1)
-            name = m.group(1)
-            if name.split()[0].lower() in _NOT_NAMES or fold_word(name.split()[0]) in _DEMONYM_KEYS:
-                continue
-            if any(s < end and start < e for s, e in spans):
-                continue
-            spans.append((start, end))
-            cue_word = chunk[m.end(1):m.end()].strip().lower() or chunk[m.start():start].strip().lower()
-            extra.append(_with_cue(Hit(start, end, name, None, after=cue_word.split(" ")[0],
-                                       before=_cue_before(chunk, start))))
+    for name, after in _cue_names(chunk):
+        start, end = name.span(1)
+        first_word = name.group(1).split()[0]
+        if first_word.lower() in _NOT_NAMES or fold_word(first_word) in _DEMONYM_KEYS:
+            continue
+        i = bisect_right(taken, (start, end))
+        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+            continue
+        taken.insert(i, (start, end))
+        before = " ".join(_WORD.findall(chunk[max(0, start - 30):start].lower())[-2:])
+        cue, cue_text = _cue(before, after)
+        extra.append(Hit(base + start, base + end, name.group(1), None, before, after,
+                         cue=cue, cue_text=cue_text))
     return extra
 
 
-def _cue_before(chunk: str, start: int) -> str:
-    words = re.findall(r"\w+", chunk[max(0, start - 30):start].lower())
-    return " ".join(words[-2:])
+def _cue_names(chunk: str):
+    """Yield (name match, cue word after it or "") for capitalised names next to a place cue."""
+    for m in _OF_CAPITAL.finditer(chunk):
+        word = chunk[max(0, m.start() - 12):m.start()].rsplit(None, 1)[-1:]
+        if word and word[0] in _CUE_OF:
+            name = _NAME_AFTER.match(chunk, m.end())
+            if name:
+                yield name, ""
+    for m in _CUE_AFTER_RE.finditer(chunk):
+        name = _NAME_BEFORE.search(chunk, max(0, m.start() - 40), m.start())
+        if name:
+            yield name, m.group(1).lower()

@@ -59,7 +59,12 @@ def fold_separator(sep: str) -> str:
 def fold_parts(text: str) -> tuple[list[str], list[str]]:
     """Return (parts, folded): `text` split into separator, word, separator, ... and their keys."""
     parts = WORD_RE.split(text)
-    folded = [fold_separator(p) if i % 2 == 0 else fold_word(p) for i, p in enumerate(parts)]
+    seps, words = parts[0::2], parts[1::2]
+    word_keys = {w: fold_word(w) for w in set(words)}
+    sep_keys = {p: fold_separator(p) for p in set(seps)}
+    folded = parts[:]
+    folded[0::2] = map(sep_keys.__getitem__, seps)
+    folded[1::2] = map(word_keys.__getitem__, words)
     return parts, folded
 
 

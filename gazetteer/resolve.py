@@ -126,7 +126,7 @@ def _validity(place: Place, key: str, context: TextContext, reasons: list[str]) 
 def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None = None) -> list[Mention]:
     """Return one Mention per hit, in order, each with its scored candidates and choice."""
     context = context or TextContext()
-    places = {h.key: _unique(gazetteer.places_for_key(h.key)) for h in hits if h.key}
+    places = {key: _unique(gazetteer.places_for_key(key)) for key in {h.key for h in hits if h.key}}
     first = _pass(hits, places, context, focus=None, peers=[None] * len(hits))
     focus = _focus(first, gazetteer, context)
     peers = _peers(hits, first)
@@ -151,26 +151,32 @@ def _pass(hits, places, context, focus, peers) -> list[Mention]:
             mentions.append(Mention(hit.start, hit.end, hit.text, None, 0.0, (), hit.cue_text,
                                     f"not in the gazetteer; next to '{hit.cue_text}'"))
             continue
-        ev = Evidence(hit.key, hit.text, hit.cue, peer, focus)
-        if ev not in memo:
-            memo[ev] = _choose(places[hit.key], ev, context)
-        chosen, score, candidates, reason = memo[ev]
+        signature = (hit.key, hit.text, hit.cue, peer)
+        if signature not in memo:
+            memo[signature] = _choose(places[hit.key], Evidence(*signature, focus), context)
+        chosen, score, candidates, reason = memo[signature]
         mentions.append(Mention(hit.start, hit.end, hit.text, chosen, score, candidates,
                                 hit.cue_text, reason))
     return mentions
 
 
-def _choose(places: list[Place], ev: Evidence, context: TextContext):
-    """Return (place, score, candidates, reason) for one piece of evidence."""
-    scored = sorted(((score_candidate(p, ev, context), p) for p in places),
-                    key=lambda item: -item[0][0])
+def rank_candidates(places: list[Place], ev: Evidence, context: TextContext) -> list[Candidate]:
+    """Return every place as a Candidate, best first; scores are shares that sum to 1."""
+    scored = sorted(((score_candidate(p, ev, context), p) for p in places), key=lambda item: -item[0][0])
     if not scored:
-        return None, 0.0, (), "no candidate"
+        return []
     top = scored[0][0][0]
     weights = [math.exp(s - top) for (s, _), _ in scored]
     total = sum(weights)
-    candidates = tuple(Candidate(p, round(w / total, 3), reasons)
-                       for w, ((_, reasons), p) in zip(weights, scored, strict=True))[:MAX_CANDIDATES]
+    return [Candidate(p, round(w / total, 3), reasons)
+            for w, ((_, reasons), p) in zip(weights, scored, strict=True)]
+
+
+def _choose(places: list[Place], ev: Evidence, context: TextContext):
+    """Return (place, score, candidates, reason) for one piece of evidence."""
+    candidates = tuple(rank_candidates(places, ev, context)[:MAX_CANDIDATES])
+    if not candidates:
+        return None, 0.0, (), "no candidate"
     best = candidates[0]
     return best.place, best.score, candidates, "; ".join(best.reasons)
 

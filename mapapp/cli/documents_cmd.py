@@ -39,7 +39,15 @@ def document_record(doc: Document) -> dict:
              "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
             for found in doc.dates
         ],
+        "places": _places(doc),  # added by the geoparser (mapapp.pipeline)
     }
+
+
+def _places(doc: Document) -> list[dict]:
+    """The document's place mentions, offsets into its body (geoparser's records)."""
+    from mapapp.pipeline import document_places
+
+    return document_places(doc)
 
 
 def load_documents(files: Sequence[Path], reader: str | None = None) -> tuple[Document, ...]:
