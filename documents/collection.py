@@ -19,6 +19,7 @@ from documents.headings import (
     continues_heading,
     is_furniture,
     is_heading_like,
+    is_loose_heading,
     is_strong_heading,
     strip_number,
 )
@@ -60,13 +61,15 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-def _heading_above(lines: list[Line], index: int, floor: int, start: str | None = None) -> list[Line]:
+def _heading_above(lines: list[Line], index: int, floor: int, start: str | None = None,
+                   loose: bool = False) -> list[Line]:
     """Return the heading lines just above lines[index]: a block of heading-like lines.
 
     `start` is the part of the heading on lines[index] itself, if any. Blank lines are crossed
     between a date line and its heading, and above a part that reads as a heading's second half
     ("On Joint Discussion ...", "(Copy to: ...)"); otherwise a blank line ends the heading (so a
-    page's category label such as "History" is not taken in).
+    page's category label such as "History" is not taken in). With `loose` (between documents,
+    where no body text can be), a heading may also be in sentence case.
     """
     found: list[Line] = []
     i = index - 1
@@ -76,7 +79,7 @@ def _heading_above(lines: list[Line], index: int, floor: int, start: str | None 
             top = found[0].text if found else start
             if top is not None and not (continues_heading(top) and _heading_line_above(lines, i, floor)):
                 break
-        elif is_heading_like(text) and read_dateline(text) is None:
+        elif (is_heading_like(text) or loose and is_loose_heading(text)) and read_dateline(text) is None:
             found.insert(0, lines[i])
         else:
             break
@@ -116,7 +119,7 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
             return None
         return Anchor(line.number, line.start, None, dateline, line.start)
     if dateline is not None:
-        heading, extra = _heading_above(lines, index, floor), []
+        heading, extra = _heading_above(lines, index, floor, loose=not in_body), []
     else:
         trailing = read_trailing_dateline(line.text)
         if trailing is None or not is_heading_like(trailing[0]):
@@ -124,7 +127,7 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
             if trailing is None or (in_body and not is_heading_like(trailing[0])):
                 return _undated(lines, index, floor, in_body)
         extra, dateline = [trailing[0]], trailing[1]
-        heading = _heading_above(lines, index, floor, trailing[0])
+        heading = _heading_above(lines, index, floor, trailing[0], loose=not in_body)
     if not heading and not extra:
         return None
     title = _title([h.text for h in heading] + extra)

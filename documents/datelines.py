@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from documents.dates import find_dates
-from documents.headings import SMALL_WORDS
+from documents.headings import SENTENCE_BREAK, SMALL_WORDS
 from documents.model import DateRange
 
 # The precisions a document's own date can have (a bare year would be a body sentence).
@@ -116,7 +116,6 @@ def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     return heading, Dateline(text, start, last.end, replace(last.range, text=text), place)
 
 
-_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
 _BODY_OPENING = re.compile(r"\s+(?:[“\"‘'«…\[<(]|[A-Z]|No\.|№|\d)")
 _LONE_PLACE_AT_END = re.compile(r"(?:^|[^\w\s’'”\"-]\s*|\d\s+|[a-z”\"]\s+)(?P<place>[A-Z][\w’'-]+)[,.]\s*$")
 
@@ -145,7 +144,7 @@ def read_inline_dateline(line: str) -> tuple[str, Dateline] | None:
         heading = line[:start].strip()
         words = heading.split()
         if (len(words) < 4 or words[-1].lower().strip(",") in _SENTENCE_ENDINGS or heading.endswith((",", ":"))
-                or _SENTENCE_BREAK.search(heading) or not (heading[0].isupper() or heading[0] in "(“\"")):
+                or SENTENCE_BREAK.search(heading) or not (heading[0].isupper() or heading[0] in "(“\"")):
             continue
         text = line[start:found.end].strip()
         return heading, Dateline(text, start, found.end, replace(found.range, text=text), place)

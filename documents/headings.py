@@ -49,14 +49,16 @@ def continues_heading(line: str) -> bool:
     return bool(_CONTINUATION.match(line))
 
 
+def _is_page_matter(text: str) -> bool:
+    """Return True for a number, furniture, the book credit or a source note: never a heading."""
+    return bool(is_number_marker(text) or is_furniture(text) or _CREDIT.match(text) or PUBLICATION.match(text)
+                or find_citation(text) is not None)
+
+
 def is_heading_like(line: str) -> bool:
     """Return True for a line in CAPITALS or Title Case, as headings are printed."""
     text = line.strip()
-    if not text or is_number_marker(text) or is_furniture(text) or _CREDIT.match(text):
-        return False
-    if PUBLICATION.match(text) or find_citation(text) is not None:  # a source note, however capitalised
-        return False
-    if text.endswith((":", ";", ",")):
+    if not text or _is_page_matter(text) or text.endswith((":", ";", ",")):
         return False
     words = _WORD.findall(text)
     if not words:
@@ -69,6 +71,22 @@ def is_heading_like(line: str) -> bool:
         return False
     capitals = sum(w[0].isupper() for w in content)
     return capitals >= 0.8 * len(content) and capitals >= 1
+
+
+SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
+
+
+def is_loose_heading(line: str) -> bool:
+    """Return True for a heading in sentence case ("Appeal from ... requesting permission to ...").
+
+    It must read as one unfinished phrase: no sentence ends in it or at its end.
+    """
+    text = line.strip()
+    if not text or text.endswith((".", "!", "?", ":", ";", ",", "…")) or SENTENCE_BREAK.search(text):
+        return False
+    if not (text[0].isupper() or text[0] in "(“\"«"):
+        return False
+    return len(text.split()) >= 4 and not _is_page_matter(text)
 
 
 def is_strong_heading(heading: str) -> bool:

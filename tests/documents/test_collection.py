@@ -207,3 +207,14 @@ def test_signature_over_a_date_inside_a_document_is_not_a_new_document():
     (doc,), _ = read_collection(page, "page.txt")
     assert doc.body.endswith("B. Legrand\n10 August 1920") and doc.archive_ref.startswith("RGASPI, f. 64")
     assert doc.published_in == "Published in: Vestnik Arkhivov Armenii, 1967, No. 3, doc. 17, p. 46."
+
+
+def test_a_heading_in_sentence_case_between_documents():
+    page = ("Letter from the Chairman of the Armenian Revkom to the Chairman of the Azerbaijani Revkom\n\n"
+            "Early January 1921 With a sense of fraternal admiration. CGAORSS Armenia, f. 113, op. 3, d. 4, l. 13.\n\n"
+            "Appeal from the commander of the Eastern Front requesting permission to act against the Dashnaks\n\n"
+            "August 31, 1920\n\n…In his letter addressed to the Grand National Assembly, Chicherin stated …\n\n"
+            "RGASPI, f. 544, op. 3, d. 15, l. 8.\n")
+    docs, _ = read_collection(page, "page.txt")
+    assert [(d.title.split()[0], d.date.earliest.isoformat()) for d in docs] == [
+        ("Letter", "1921-01-01"), ("Appeal", "1920-08-31")]
