@@ -75,18 +75,21 @@ def link_documents(collection: dict) -> None:
 @click.option("--data", "data", metavar="FILE", envvar="CHRONOTOPE_TERRITORIES",
               help="A territories GeoJSON file instead of the bundled one ($CHRONOTOPE_TERRITORIES); "
                    "timelines inline as properties.timeline, or from --timeline.")
-@click.option("--timeline", "timeline", metavar="FILE", help="A timeline JSON file for --data.")
+@click.option("--timeline", "timeline", metavar="FILE",
+              help="A timeline JSON file (default: the bundled one, or with --data the inline timelines).")
 def command(day_text: str | None, as_json: bool, level: str | None, data: str | None,
             timeline: str | None) -> None:
     """The disputed territories of 1918-1921 with their names, drawing method and certainty;
     with --date, who claimed and who controlled each on that day, with sources."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.territories import feature_collection, load_territories
+    from gazetteer.territories import LEVELS, feature_collection, load_territories
 
     try:
         day = parse_day(day_text)
     except ValueError as err:
         fail(str(err), EXIT_BAD_INPUT)
+    if level and level not in LEVELS:
+        fail(f"--level {level!r}: expected one of {', '.join(LEVELS)}", EXIT_BAD_INPUT)
     try:
         territories = load_territories(data, timeline)
     except GazetteerError as err:

@@ -106,6 +106,8 @@ def test_level_filter():
     result = run("--json", "--level", "oblast")
     ids = [f["properties"]["id"] for f in json.loads(result.output)["features"]]
     assert ids == ["kars-oblast", "batum-oblast"]
+    unknown = run("--level", "province")
+    assert unknown.exit_code == 2 and unknown.output.startswith("error: --level 'province': expected one of")
 
 
 @pytest.mark.parametrize("bad", ["1920-8-15", "15.08.1920", "1920-02-30", "tomorrow"])
