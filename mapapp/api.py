@@ -5,7 +5,6 @@ here, once; a bad one is a 400 `bad_parameter` naming it, an unknown id a 404.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable
@@ -95,16 +94,15 @@ def text_param(name: str) -> str | None:
 
 
 # --- answers -------------------------------------------------------------------------------
-def answer(make: Callable[[Atlas], object], mimetype: str = JSON) -> Response:
-    """Answer with `make(atlas)` as JSON, or 304 when the client holds this version's answer."""
+def answer(make: Callable[[Atlas], str], mimetype: str = JSON) -> Response:
+    """Answer with the JSON text `make(atlas)`, or 304 when the client holds this version's answer."""
     atlas = current_atlas()
     etag = request_etag(atlas.version)
     if etag in request.if_none_match:
         response = Response(status=304)
     else:
         cache = current_app.extensions["chronotope.answers"]
-        body = cache.get_or_make(etag, lambda: json.dumps(
-            make(atlas), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        body = cache.get_or_make(etag, lambda: make(atlas).encode("utf-8"))
         response = Response(body, mimetype=mimetype)
     response.set_etag(etag)
     return response
@@ -112,44 +110,44 @@ def answer(make: Callable[[Atlas], object], mimetype: str = JSON) -> Response:
 
 @bp.get("/corpus")
 def corpus() -> Response:
-    return answer(lambda atlas: atlas.corpus())
+    return answer(lambda atlas: atlas.corpus_json())
 
 
 @bp.get("/documents")
 def documents() -> Response:
     window, page, q, place = window_param(), page_param(), text_param("q"), text_param("place")
-    return answer(lambda atlas: atlas.documents(window, q=q, place=place, page=page))
+    return answer(lambda atlas: atlas.documents_json(window, q=q, place=place, page=page))
 
 
 @bp.get("/documents/<doc_id>")
 def document(doc_id: str) -> Response:
-    return answer(lambda atlas: atlas.document(doc_id))
+    return answer(lambda atlas: atlas.document_json(doc_id))
 
 
 @bp.get("/places")
 def places() -> Response:
     window, bbox, q = window_param(), bbox_param(), text_param("q")
-    return answer(lambda atlas: atlas.places(window, bbox=bbox, q=q), GEOJSON)
+    return answer(lambda atlas: atlas.places_json(window, bbox=bbox, q=q), GEOJSON)
 
 
 @bp.get("/places/<place_id>")
 def place(place_id: str) -> Response:
-    return answer(lambda atlas: atlas.place(place_id), GEOJSON)
+    return answer(lambda atlas: atlas.place_json(place_id), GEOJSON)
 
 
 @bp.get("/movements")
 def movements() -> Response:
     window = window_param()
-    return answer(lambda atlas: atlas.movements(window), GEOJSON)
+    return answer(lambda atlas: atlas.movements_json(window), GEOJSON)
 
 
 @bp.get("/territories")
 def territories() -> Response:
     on = date_param("date")
-    return answer(lambda atlas: atlas.territories(on), GEOJSON)
+    return answer(lambda atlas: atlas.territories_json(on), GEOJSON)
 
 
 @bp.get("/events")
 def events() -> Response:
     window = window_param()
-    return answer(lambda atlas: atlas.events(window), GEOJSON)
+    return answer(lambda atlas: atlas.events_json(window), GEOJSON)

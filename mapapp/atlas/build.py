@@ -175,45 +175,56 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
     return read
 
 
+def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict], verb: str = "INSERT") -> None:
+    """Insert row dicts into `table`, columns as the schema lists them."""
+    columns = schema.COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in columns)
+    conn.executemany(f"{verb} INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
+                     [tuple(row[c] for c in columns) for row in rows])
+
+
 def _insert(conn: sqlite3.Connection, rows: SourceRows, key: str, sha: str) -> None:
     conn.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
                  (key, Path(key).name, sha, len(rows.documents), json.dumps(rows.warnings)))
     for doc in rows.documents:
         try:
-            conn.execute("INSERT INTO documents (id, source_path, source, line, title, date_text, earliest, "
-                         "latest, precision, origin, kind, author, recipient, archive_ref, published_in, "
-                         "body, dates) VALUES (" + ",".join("?" * 17) + ")", (doc[0], key) + doc[1:])
+            insert_rows(conn, "documents", [doc])
         except sqlite3.IntegrityError:
-            other = conn.execute("SELECT source, line FROM documents WHERE id = ?", (doc[0],)).fetchone()
-            raise BuildError(f"{key}:{doc[2]}: document id {doc[0]!r} is already used by "
+            other = conn.execute("SELECT source, line FROM documents WHERE id = ?", (doc["id"],)).fetchone()
+            raise BuildError(f"{key}:{doc['line']}: document id {doc['id']!r} is already used by "
                              f"{other[0]}:{other[1]}") from None
-    conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.places)
-    conn.executemany("INSERT OR IGNORE INTO source_places VALUES (?, ?)", [(key, p[0]) for p in rows.places])
-    conn.executemany('INSERT INTO mentions VALUES (?,?,?,?,?,?)', rows.mentions)
-    conn.executemany("INSERT INTO movements (document_id, ord, geometry, west, south, east, north, earliest, "
-                     "latest, props) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.movements)
+    insert_rows(conn, "places", rows.places, "INSERT OR IGNORE")
+    conn.executemany("INSERT OR IGNORE INTO source_places VALUES (?, ?)", [(key, p["id"]) for p in rows.places])
+    insert_rows(conn, "mentions", rows.mentions)
+    insert_rows(conn, "movements", rows.movements)
+
+
+def _copy(conn: sqlite3.Connection, table: str, where: str, params: tuple, verb: str = "INSERT") -> None:
+    names = ", ".join(f'"{c}"' for c in schema.COLUMNS[table])
+    conn.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM old.{table} WHERE {where}", params)
 
 
 def _copy_source(conn: sqlite3.Connection, key: str) -> None:
     """Copy one unchanged source's rows from the previous atlas (attached as `old`)."""
-    docs = "SELECT id FROM old.documents WHERE source_path = ?"
+    docs = "document_id IN (SELECT id FROM old.documents WHERE source_path = ?)"
     conn.execute("INSERT INTO sources SELECT * FROM old.sources WHERE path = ?", (key,))
-    conn.execute("INSERT INTO documents (id, source_path, source, line, title, date_text, earliest, latest, "
-                 "precision, origin, kind, author, recipient, archive_ref, published_in, body, dates) "
-                 "SELECT id, source_path, source, line, title, date_text, earliest, latest, precision, origin, "
-                 "kind, author, recipient, archive_ref, published_in, body, dates FROM old.documents "
-                 "WHERE source_path = ?", (key,))
-    conn.execute("INSERT OR IGNORE INTO places SELECT * FROM old.places WHERE id IN "
-                 "(SELECT place_id FROM old.source_places WHERE source = ?)", (key,))
+    _copy(conn, "documents", "source_path = ?", (key,))
+    _copy(conn, "places", "id IN (SELECT place_id FROM old.source_places WHERE source = ?)", (key,),
+          "INSERT OR IGNORE")
     conn.execute("INSERT INTO source_places SELECT * FROM old.source_places WHERE source = ?", (key,))
-    conn.execute(f"INSERT INTO mentions SELECT * FROM old.mentions WHERE document_id IN ({docs})", (key,))
-    conn.execute("INSERT INTO movements (document_id, ord, geometry, west, south, east, north, earliest, "
-                 "latest, props) SELECT document_id, ord, geometry, west, south, east, north, earliest, "
-                 f"latest, props FROM old.movements WHERE document_id IN ({docs})", (key,))
+    _copy(conn, "mentions", docs, (key,))
+    _copy(conn, "movements", docs, (key,))
 
 
 def _insert_territories(conn: sqlite3.Connection) -> None:
-    conn.executemany("INSERT INTO territories VALUES (?, ?, ?)", territory_rows())
+    insert_rows(conn, "territories", territory_rows())
+
+
+def _max_span_days(conn: sqlite3.Connection) -> int:
+    """Return the longest date interval (days) of a document or movement: it bounds a window's index scan."""
+    spans = [conn.execute(f"SELECT max(julianday(latest) - julianday(earliest)) FROM {t}").fetchone()[0]
+             for t in ("documents", "movements")]
+    return int(max((s for s in spans if s is not None), default=0))
 
 
 def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
@@ -221,9 +232,12 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
+    for table in ("mentions", "movements"):
+        conn.execute(f"UPDATE {table} SET seq = d.seq FROM documents d WHERE {table}.document_id = d.id")
     fts = schema.finish(conn)
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",
+            "max_span_days": str(_max_span_days(conn)),
             "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
     conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 

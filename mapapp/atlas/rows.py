@@ -1,4 +1,9 @@
-"""Table rows from the pipeline's records: what one source file puts into the atlas."""
+"""Table rows from the pipeline's records: what one source file puts into the atlas.
+
+Each row also holds its API answer as JSON text (a document's list entry, an event's and a
+movement's GeoJSON Feature, a place's Feature up to its counts), made once here so the API
+answers by joining strings instead of building and serialising objects on every request.
+"""
 from __future__ import annotations
 
 import json
@@ -8,15 +13,18 @@ from pathlib import Path
 
 from gazetteer.model import Movement, Place, TimelineEntry
 
+LIST_FIELDS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
+               "author", "recipient", "source")
+
 
 @dataclass
 class SourceRows:
-    """The rows of one source: documents, the places they mention, mentions and movements."""
+    """The rows of one source (dicts keyed by column): documents, places, mentions, movements."""
 
-    documents: list[tuple] = field(default_factory=list)
-    places: list[tuple] = field(default_factory=list)
-    mentions: list[tuple] = field(default_factory=list)
-    movements: list[tuple] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    movements: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # documents the reader skipped, and why
 
 
@@ -28,11 +36,24 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def place_row(place: Place) -> tuple:
+def open_feature(feature: dict) -> str:
+    """Return a Feature's JSON without the closing braces of its properties (which must come last),
+    so that more properties can be appended: head + ',"more":1}}'."""
+    if list(feature)[-1] != "properties" or not feature["properties"]:
+        raise ValueError("a feature opened for more properties must end with non-empty properties")
+    return dumps(feature)[:-2]
+
+
+def place_row(place: Place) -> dict:
     """Return the places-table row of a gazetteer place."""
-    names = [{"toponym": n.toponym, "lang": n.lang, "note": n.note} for n in place.names]
-    return (place.id, place.name, place.kind, place.lon, place.lat, dumps(names), place.certainty,
-            place.uncertainty_km, place.coord_source, place.note, place.parent)
+    names = [{"toponym": n.toponym, "lang": n.lang} for n in place.names]
+    props = {"id": place.id, "name": place.name, "kind": place.kind, "names": names, "certainty": place.certainty,
+             "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source}
+    head = open_feature({"type": "Feature", "id": place.id,
+                         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
+    return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
+            "names": dumps(names), "certainty": place.certainty, "uncertainty_km": place.uncertainty_km,
+            "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": head}
 
 
 def movement_geometry(movement: Movement) -> dict | None:
@@ -56,6 +77,45 @@ def bounds(geometry: dict | None) -> tuple:
     return (min(lons), min(lats), max(lons), max(lats))
 
 
+def document_row(doc, key: str, dates: list[dict]) -> dict:
+    """Return the documents-table row of a Document read from source `key`."""
+    span = doc.date
+    row = {"id": doc.id, "source_path": key, "source": Path(doc.source).name, "line": doc.line,
+           "title": doc.title, "date_text": span.text if span else None,
+           "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
+           "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
+           "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
+           "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
+    row["list_json"] = dumps({k: row[k] for k in LIST_FIELDS})
+    return row
+
+
+def mention_row(doc: dict, mention, record: dict) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc`."""
+    place = mention.place
+    event = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+             "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
+                            "latest": doc["latest"], "place_id": place.id, "name": place.name,
+                            "kind": place.kind, "text": mention.text, "start": mention.start, "end": mention.end}}
+    return {"document_id": doc["id"], "earliest": doc["earliest"], "latest": doc["latest"],
+            "place_id": place.id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "record": dumps(record), "event": dumps(event)}
+
+
+def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
+    """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
+    geometry = movement_geometry(movement)
+    feature = None
+    if geometry is not None:
+        feature = dumps({"type": "Feature", "id": f"{doc['id']}/{ord_}", "geometry": geometry,
+                         "properties": {**record, "document_id": doc["id"], "document_title": doc["title"]}})
+    west, south, east, north = bounds(geometry)
+    return {"document_id": doc["id"], "ord": ord_, "geometry": dumps(geometry) if geometry else None,
+            "west": west, "south": south, "east": east, "north": north,
+            "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
+            "props": dumps(record), "feature": feature}
+
+
 def analyse_source(path: Path) -> SourceRows:
     """Read one source file, analyse each document and return its rows.
 
@@ -69,35 +129,24 @@ def analyse_source(path: Path) -> SourceRows:
     places: dict[str, Place] = {}
     for doc in reading.documents:
         analysis = analyse_document(doc)
-        dates = [date_record(d) for d in analysis.dates]
-        span = doc.date
-        rows.documents.append((
-            doc.id, Path(doc.source).name, doc.line, doc.title, span.text if span else None,
-            iso(span.earliest) if span else None, iso(span.latest) if span else None,
-            span.precision if span else None, doc.origin, doc.kind, doc.author, doc.recipient,
-            doc.archive_ref, doc.published_in, doc.body, dumps(dates)))
+        row = document_row(doc, str(path), [date_record(d) for d in analysis.dates])
+        rows.documents.append(row)
         for mention in analysis.mentions:
-            if mention.place is None:
-                continue
-            places.setdefault(mention.place.id, mention.place)
-            rows.mentions.append((doc.id, mention.place.id, mention.start, mention.end, mention.text,
-                                  dumps(place_record(mention))))
+            if mention.place is not None:
+                places.setdefault(mention.place.id, mention.place)
+                rows.mentions.append(mention_row(row, mention, place_record(mention)))
         for ord_, movement in enumerate(analysis.movements):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
-            geometry = movement_geometry(movement)
-            earliest = movement.earliest or (span.earliest if span else None)
-            latest = movement.latest or (span.latest if span else None)
-            rows.movements.append((doc.id, ord_, dumps(geometry) if geometry else None, *bounds(geometry),
-                                   iso(earliest), iso(latest), dumps(route_record(movement))))
+            rows.movements.append(movement_row(row, ord_, movement, route_record(movement)))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 
 
-def timeline_record(entry: TimelineEntry) -> dict:
-    """Return a timeline entry as stored: every field, dates ISO."""
+def timeline_record(entry: TimelineEntry, shown: dict) -> dict:
+    """Return a timeline entry as stored: every field (dates ISO) and `shown`, its JSON in answers."""
     return {"relation": entry.relation, "party": entry.party, "start": iso(entry.start), "end": iso(entry.end),
-            "source": entry.source, "source_kind": entry.source_kind, "note": entry.note}
+            "source": entry.source, "source_kind": entry.source_kind, "note": entry.note, "shown": shown}
 
 
 def timeline_entry(record: dict) -> TimelineEntry:
@@ -108,9 +157,15 @@ def timeline_entry(record: dict) -> TimelineEntry:
                          record["source"], record["source_kind"], record["note"])
 
 
-def territory_rows() -> list[tuple]:
-    """Return the territories-table rows: each unit's GeoJSON feature (without a date) and timeline."""
-    from gazetteer.territories import load_territories, territory_feature
+def territory_rows() -> list[dict]:
+    """Return the territories-table rows: each unit's Feature (as the gazetteer draws it) and timeline."""
+    from gazetteer.territories import entry_json, load_territories, territory_feature
 
-    return [(t.id, i, dumps({"feature": territory_feature(t), "timeline": [timeline_record(e) for e in t.timeline]}))
-            for i, t in enumerate(load_territories())]
+    rows = []
+    for i, territory in enumerate(load_territories()):
+        feature = territory_feature(territory)
+        head = open_feature({"type": "Feature", "id": feature["id"], "geometry": feature["geometry"],
+                             "properties": feature["properties"]})
+        rows.append({"id": territory.id, "ord": i, "head": head,
+                     "timeline": dumps([timeline_record(e, entry_json(e)) for e in territory.timeline])})
+    return rows

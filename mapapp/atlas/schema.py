@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +34,8 @@ CREATE TABLE documents (
     archive_ref TEXT,
     published_in TEXT,
     body TEXT NOT NULL,
-    dates TEXT NOT NULL             -- JSON list of date records
+    dates TEXT NOT NULL,            -- JSON list of date records
+    list_json TEXT NOT NULL         -- the document as `/api/documents` lists it
 );
 CREATE TABLE places (
     id TEXT PRIMARY KEY,
@@ -47,41 +48,63 @@ CREATE TABLE places (
     uncertainty_km REAL,
     coord_source TEXT,
     note TEXT,
-    parent TEXT
+    parent TEXT,
+    head TEXT NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace
 );
 CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id));
 CREATE TABLE mentions (
     document_id TEXT NOT NULL,
+    earliest TEXT,                  -- the document's dates and rank, copied so that a window
+    latest TEXT,                    -- reads the mentions through one index, without a join
+    seq INTEGER,
     place_id TEXT,                  -- NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    record TEXT NOT NULL            -- JSON mention record, as the pipeline gives it
+    record TEXT NOT NULL,           -- JSON mention record, as the pipeline gives it
+    event TEXT NOT NULL             -- its GeoJSON Feature as `/api/events` gives it
 );
 CREATE TABLE movements (
     rowid INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL,
     ord INTEGER NOT NULL,
+    seq INTEGER,                    -- the document's rank
     geometry TEXT,                  -- GeoJSON geometry; NULL without located waypoints
     west REAL, south REAL, east REAL, north REAL,
     earliest TEXT,
     latest TEXT,
-    props TEXT NOT NULL             -- JSON route record
+    props TEXT NOT NULL,            -- JSON route record
+    feature TEXT                    -- its GeoJSON Feature as `/api/movements` gives it
 );
 CREATE TABLE territories (
     id TEXT PRIMARY KEY,
     ord INTEGER NOT NULL,
-    record TEXT NOT NULL            -- JSON: the territory with its geometry and timeline
+    head TEXT NOT NULL,             -- its GeoJSON Feature, cut before the properties' closing brace
+    timeline TEXT NOT NULL          -- JSON list of timeline entries
 );
 """
 
+# The columns the build fills, in the order its rows give them.
+COLUMNS = {
+    "documents": ("id", "source_path", "source", "line", "title", "date_text", "earliest", "latest", "precision",
+                  "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
+                  "list_json"),
+    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+               "note", "parent", "head"),
+    "mentions": ("document_id", "earliest", "latest", "place_id", "start", "end", "text", "record", "event"),
+    "movements": ("document_id", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
+                  "props", "feature"),
+    "territories": ("id", "ord", "head", "timeline"),
+}
+
 # Made after the rows are in: cheaper than keeping them up to date row by row.
 INDEXES = """
-CREATE INDEX documents_by_date ON documents (earliest, latest, id);
+CREATE INDEX documents_by_date ON documents (earliest, latest);
 CREATE INDEX documents_by_source ON documents (source_path);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_document ON mentions (document_id, start);
 CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
+CREATE INDEX mentions_by_date ON mentions (earliest, latest);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (document_id, ord);
 CREATE INDEX movements_by_date ON movements (earliest, latest);

@@ -5,6 +5,7 @@ so it is opened read-only and immutable, one connection per thread.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -57,6 +58,7 @@ class Atlas:
         self.version: str = meta["version"]
         self.built_at: str = meta["built_at"]
         self.fts: bool = meta.get("fts") == "1"
+        self.span: int = int(meta.get("max_span_days", 36600))
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -79,54 +81,78 @@ class Atlas:
     def __repr__(self) -> str:
         return f"Atlas(version={self.version!r}, path={str(self.path)!r})"
 
-    # --- the corpus and its documents -------------------------------------------------
-    def corpus(self) -> dict:
-        """Return the slider's range: version, count, earliest, latest, distinct dates, built_at."""
+    # Each answer comes as JSON text (`*_json`, what the API sends) and as a dict (for Python callers).
+    def corpus_json(self) -> str:
+        """The slider's range: version, count, earliest, latest, distinct dates, built_at."""
         return query.corpus(self.conn, self.version, self.built_at)
 
-    def documents(self, window: Window = ALL_TIME, q: str | None = None, place: str | None = None,
-                  page: Page = FIRST_PAGE) -> dict:
-        """Return {"documents", "total", "page", "per_page"}: the documents overlapping `window`."""
+    def documents_json(self, window: Window = ALL_TIME, q: str | None = None, place: str | None = None,
+                       page: Page = FIRST_PAGE) -> str:
+        """{"documents", "total", "page", "per_page"}: the documents overlapping `window`, by date."""
         if place is not None:
             self.place_row(place)
-        return query.documents(self.conn, window, q, place, page, self.fts)
+        return query.documents(self.conn, window, q, place, page, self.fts, self.span)
 
-    def document(self, doc_id: str) -> dict:
-        """Return one document with its body, places, dates, movements, prev and next."""
+    def document_json(self, doc_id: str) -> str:
+        """One document with its body, places, dates, movements, prev and next; NotFound if absent."""
         found = query.document(self.conn, doc_id)
         if found is None:
             raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
         return found
 
+    def places_json(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> str:
+        """A FeatureCollection of the places mentioned in the documents of `window`."""
+        return query.places(self.conn, window, bbox, q, self.span)
+
+    def place_json(self, place_id: str) -> str:
+        """A Feature: the place, its note and parent, and its documents in date order; NotFound if absent."""
+        return query.place(self.conn, self.place_row(place_id))
+
+    def movements_json(self, window: Window = ALL_TIME) -> str:
+        """A FeatureCollection of the movements dated within `window` (undated: their document's dates)."""
+        return query.movements(self.conn, window, self.span)
+
+    def events_json(self, window: Window = ALL_TIME) -> str:
+        """A FeatureCollection with one Point per place mention in the documents of `window`."""
+        return query.events(self.conn, window, self.span)
+
+    def territories_json(self, on: str | None = None) -> str:
+        """A FeatureCollection of territories: claims and control on ISO date `on`, or each whole timeline."""
+        return query.territories(self.conn, on)
+
+    def corpus(self) -> dict:
+        return json.loads(self.corpus_json())
+
+    def documents(self, *args, **kwargs) -> dict:
+        return json.loads(self.documents_json(*args, **kwargs))
+
+    def document(self, doc_id: str) -> dict:
+        return json.loads(self.document_json(doc_id))
+
+    def places(self, *args, **kwargs) -> dict:
+        return json.loads(self.places_json(*args, **kwargs))
+
+    def place(self, place_id: str) -> dict:
+        return json.loads(self.place_json(place_id))
+
+    def movements(self, *args, **kwargs) -> dict:
+        return json.loads(self.movements_json(*args, **kwargs))
+
+    def events(self, *args, **kwargs) -> dict:
+        return json.loads(self.events_json(*args, **kwargs))
+
+    def territories(self, on: str | None = None) -> dict:
+        return json.loads(self.territories_json(on))
+
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    # --- places, movements, events, territories (GeoJSON) -----------------------------------
     def place_row(self, place_id: str) -> sqlite3.Row:
+        """The places-table row of `place_id`; NotFound if the atlas has no such place."""
         row = self.conn.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
         if row is None:
             raise NotFound(f"no place {place_id!r} in atlas {self.version}")
         return row
-
-    def places(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> dict:
-        """Return a FeatureCollection of the places mentioned in the documents of `window`."""
-        return query.places(self.conn, window, bbox, q)
-
-    def place(self, place_id: str) -> dict:
-        """Return a Feature: the place, its note and parent, and its documents in date order."""
-        return query.place(self.conn, self.place_row(place_id))
-
-    def movements(self, window: Window = ALL_TIME) -> dict:
-        """Return a FeatureCollection of the movements dated within `window`."""
-        return query.movements(self.conn, window)
-
-    def events(self, window: Window = ALL_TIME) -> dict:
-        """Return a FeatureCollection with one Point per place mention in the documents of `window`."""
-        return query.events(self.conn, window)
-
-    def territories(self, on: str | None = None) -> dict:
-        """Return a FeatureCollection of territories: claims and control on date `on`, or the timeline."""
-        return query.territories(self.conn, on)
 
     def counts(self) -> dict:
         """Return how many documents, places, mentions and movements the atlas holds."""

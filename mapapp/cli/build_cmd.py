@@ -13,6 +13,19 @@ PROGRESS_MIN_SOURCES = 20
 EXIT_INTERRUPTED = 130
 
 
+def progress_lines(total: int):
+    """Return an on_source callback printing a line to stderr at every tenth of a long build."""
+    done = 0
+
+    def on_source(path: Path) -> None:
+        nonlocal done
+        done += 1
+        if total > PROGRESS_MIN_SOURCES and (done * 10 // total) != ((done - 1) * 10 // total):
+            click.echo(f"building atlas: {done}/{total} sources", err=True)
+
+    return on_source
+
+
 def summary(report) -> str:
     """Return the one-line account of a build."""
     state = "up to date" if report.up_to_date else f"built in {report.seconds:.2f} s"
@@ -35,10 +48,10 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
         plan = plan_build(corpus, location)
         if plan.up_to_date and not force:
             return _up_to_date_report(plan)
-        show = sys.stderr.isatty() or len(plan.sources) > PROGRESS_MIN_SOURCES
-        with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr,
-                               hidden=not show) as bar:
-            return run_build(plan, on_source=lambda path: bar.update(1), keep=keep)
+        if sys.stderr.isatty():
+            with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr) as bar:
+                return run_build(plan, on_source=lambda path: bar.update(1), keep=keep)
+        return run_build(plan, on_source=progress_lines(len(plan.sources)), keep=keep)
     except (BuildError, DocumentError, GazetteerError) as exc:
         fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
     except KeyboardInterrupt:

@@ -1,0 +1,261 @@
+"""Benchmarks of the app: build time, and API latency and throughput under load on loopback.
+
+    python bench/app.py                      # bundled corpus, then 10,000 synthetic documents
+    python bench/app.py --documents 2000     # a smaller synthetic corpus
+    python bench/app.py --documents 0        # bundled corpus only
+
+The synthetic corpus is the seed pages copied with their dates shifted (a few days per copy),
+written to a temporary folder, built with `chronotope build`, then served by
+`chronotope serve` (waitress) in its own process; the load generator here runs threads
+with keep-alive connections and asks what the map page asks when the slider moves: the
+documents, places, events and movements of a 30-day window, the territories on a day, and
+single documents. Every window is drawn at random, so answers come from the database
+rather than the server's answer cache (a separate "repeat" run measures the cached path).
+
+One function per measurement: `measure_build`, `measure_api` (the front end adds
+`measure_page` for page weight, drawing and slider timings).
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import math
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "documents" / "corpus").glob("*.txt"))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_M = "|".join(MONTHS)
+# "December 23, 1920", "23 December 1920", "10th day of August 1920", and month-only "December 1920".
+DAY_DATES = re.compile(rf"\b(?:(?P<m1>{_M})\s+(?P<d1>\d{{1,2}}),\s*(?P<y1>1[89]\d\d)"
+                       rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+(?P<m2>{_M}),?\s+(?P<y2>1[89]\d\d))\b")
+MONTH_DATES = re.compile(rf"\b(?P<m>{_M})\s+(?P<y>1[89]\d\d)\b")
+
+
+# --- the synthetic corpus ------------------------------------------------------------------
+def shift_dates(text: str, days: int) -> str:
+    """Return `text` with every written date moved `days` later (month-only dates by as much)."""
+    def day_date(match: re.Match) -> str:
+        month = match["m1"] or match["m2"]
+        try:
+            when = date(int(match["y1"] or match["y2"]), MONTHS.index(month) + 1, int(match["d1"] or match["d2"]))
+        except ValueError:
+            return match[0]
+        when += timedelta(days=days)
+        if match["m1"]:
+            return f"{MONTHS[when.month - 1]} {when.day}, {when.year}"
+        return match[0].replace(match["d2"], str(when.day), 1).replace(month, MONTHS[when.month - 1], 1) \
+            .replace(match["y2"], str(when.year), 1)
+
+    def month_date(match: re.Match) -> str:
+        when = date(int(match["y"]), MONTHS.index(match["m"]) + 1, 15) + timedelta(days=days)
+        return f"{MONTHS[when.month - 1]} {when.year}"
+
+    marked = DAY_DATES.sub(lambda m: "\0" + day_date(m) + "\0", text)
+    parts = marked.split("\0")  # odd parts are already shifted
+    return "".join(p if i % 2 else MONTH_DATES.sub(month_date, p) for i, p in enumerate(parts))
+
+
+def synthetic_corpus(folder: Path, documents: int, per_seed_documents: int = 22, step_days: int = 3) -> int:
+    """Write copies of the seed pages with shifted dates until about `documents`; return the copies."""
+    copies = math.ceil(documents / per_seed_documents)
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in SEEDS]
+    for k in range(copies):
+        for name, text in texts:
+            (folder / f"syn{k:05d}-{name}").write_text(shift_dates(text, k * step_days), encoding="utf-8")
+    return copies
+
+
+# --- measurements --------------------------------------------------------------------------
+def chronotope(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a `chronotope` command; return it finished (raises when it fails)."""
+    exe = shutil.which("chronotope") or "chronotope"
+    return subprocess.run([exe, *args], env=env, capture_output=True, text=True, check=True)
+
+
+def measure_build(corpus: Path, atlas: Path) -> dict:
+    """Build the atlas of `corpus` with `chronotope build`; return its summary and wall time."""
+    started = time.perf_counter()
+    done = chronotope("build", "--corpus", str(corpus), "--out", str(atlas), "--json")
+    report = json.loads(done.stdout)
+    report["wall_seconds"] = round(time.perf_counter() - started, 2)
+    return report
+
+
+class Server:
+    """`chronotope serve` (waitress) on a free loopback port, in its own process."""
+
+    def __init__(self, corpus: Path, atlas: Path, threads: int = 8):
+        env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(atlas), "CHRONOTOPE_CORPUS": str(corpus)}
+        exe = shutil.which("chronotope") or "chronotope"
+        self.process = subprocess.Popen([exe, "serve", "--port", "0", "--threads", str(threads)], env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        found = re.search(r"serving on (http://\S+?)/? ", line)
+        if not found:
+            self.stop()
+            raise RuntimeError(f"chronotope serve did not start: {line!r}")
+        self.url = found[1]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@dataclass
+class Load:
+    latencies: dict[str, list[float]] = field(default_factory=dict)   # route -> seconds
+    errors: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> dict:
+        every = sorted(x for xs in self.latencies.values() for x in xs)
+        return {"requests": len(every), "errors": self.errors,
+                "throughput_rps": round(len(every) / self.seconds, 1) if self.seconds else 0.0,
+                "p50_ms": percentile(every, 50), "p95_ms": percentile(every, 95), "p99_ms": percentile(every, 99),
+                "p95_ms_by_route": {r: percentile(sorted(xs), 95) for r, xs in sorted(self.latencies.items())}}
+
+
+def percentile(sorted_seconds: list[float], p: float) -> float:
+    if not sorted_seconds:
+        return float("nan")
+    index = min(len(sorted_seconds) - 1, max(0, math.ceil(p / 100 * len(sorted_seconds)) - 1))
+    return round(sorted_seconds[index] * 1000, 2)
+
+
+def window_requests(corpus: dict, ids: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    """Return (route, path) pairs: what the map asks for one random 30-day window."""
+    first, last = date.fromisoformat(corpus["earliest"]), date.fromisoformat(corpus["latest"])
+    start = first + timedelta(days=rng.randrange(max(1, (last - first).days)))
+    end = start + timedelta(days=30)
+    window = f"from={start}&to={end}"
+    return [("documents", f"/api/documents?{window}&per_page=50"), ("places", f"/api/places?{window}"),
+            ("events", f"/api/events?{window}"), ("movements", f"/api/movements?{window}"),
+            ("territories", f"/api/territories?date={start}"),
+            ("document", f"/api/documents/{rng.choice(ids)}")]
+
+
+def measure_api(base_url: str, seconds: float = 10.0, concurrency: int = 8, repeat: bool = False,
+                seed: int = 1920) -> dict:
+    """Load the API at `base_url` from `concurrency` threads for `seconds`; return latency and throughput.
+
+    `repeat=False` draws a fresh window for each round (database path); `repeat=True` asks the
+    same few windows again and again (answer-cache path).
+    """
+    host = urlsplit(base_url)
+    corpus = json.loads(get(host.hostname, host.port, "/api/corpus")[1])
+    ids = [d["id"] for d in json.loads(get(host.hostname, host.port, "/api/documents?per_page=500")[1])["documents"]]
+    load, lock, stop = Load(), threading.Lock(), time.perf_counter() + seconds
+
+    def worker(n: int) -> None:
+        rng = random.Random(seed + (0 if repeat else n))
+        conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+        fixed = [window_requests(corpus, ids, random.Random(seed + i)) for i in range(4)]
+        rounds = 0
+        while time.perf_counter() < stop:
+            batch = fixed[rounds % 4] if repeat else window_requests(corpus, ids, rng)
+            rounds += 1
+            for route, path in batch:
+                began = time.perf_counter()
+                try:
+                    conn.request("GET", path)
+                    response = conn.getresponse()
+                    response.read()
+                    ok = response.status == 200
+                except (OSError, http.client.HTTPException):
+                    conn.close()
+                    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+                    ok = False
+                took = time.perf_counter() - began
+                with lock:
+                    if ok:
+                        load.latencies.setdefault(route, []).append(took)
+                    else:
+                        load.errors += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    load.seconds = time.perf_counter() - started
+    return {"concurrency": concurrency, "repeat": repeat, **load.summary()}
+
+
+def get(host: str, port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+# --- the report ----------------------------------------------------------------------------
+def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurrency: int) -> dict:
+    """Build and load one corpus; print and return the figures."""
+    build = measure_build(corpus, atlas)
+    print(f"[{label}] build: {build['documents']} documents, {build['mentions']} mentions, "
+          f"{build['movements']} movements from {build['sources']} sources in {build['wall_seconds']} s "
+          f"(atlas {Path(build['path']).stat().st_size / 1e6:.1f} MB)", flush=True)
+    server = Server(corpus, atlas)
+    results = {"build": build}
+    try:
+        for name, kwargs in (("sequential", {"concurrency": 1}), ("concurrent", {"concurrency": concurrency}),
+                             ("repeat", {"concurrency": concurrency, "repeat": True})):
+            figures = measure_api(server.url, seconds=seconds, **kwargs)
+            results[name] = figures
+            routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
+            print(f"[{label}] API {name:<10} c={figures['concurrency']}: p50 {figures['p50_ms']} ms, "
+                  f"p95 {figures['p95_ms']} ms, {figures['throughput_rps']} req/s, "
+                  f"{figures['requests']} requests, {figures['errors']} errors; p95 by route: {routes}", flush=True)
+    finally:
+        server.stop()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=10_000, help="synthetic documents (0: none)")
+    parser.add_argument("--seconds", type=float, default=8.0, help="load duration of each run")
+    parser.add_argument("--concurrency", type=int, default=8, help="load-generator threads")
+    parser.add_argument("--json", action="store_true", help="print all figures as JSON at the end")
+    args = parser.parse_args(argv)
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="chronotope-bench-") as tmp:
+        tmp = Path(tmp)
+        figures["bundled"] = bench_corpus("bundled", ROOT / "documents" / "corpus", tmp / "atlas-bundled",
+                                          args.seconds, args.concurrency)
+        if args.documents:
+            corpus = tmp / "synthetic"
+            corpus.mkdir()
+            copies = synthetic_corpus(corpus, args.documents)
+            print(f"[synthetic] {copies} shifted copies of {len(SEEDS)} seed pages", flush=True)
+            figures["synthetic"] = bench_corpus(f"synthetic {args.documents}", corpus, tmp / "atlas-synthetic",
+                                                args.seconds, args.concurrency)
+    if args.json:
+        print(json.dumps(figures, indent=1, default=str))
+    p95 = figures.get("synthetic", figures["bundled"])["concurrent"]["p95_ms"]
+    print(f"API p95 under load: {p95} ms (aim: under 50 ms at 10,000 documents)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
