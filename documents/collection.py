@@ -17,6 +17,7 @@ from documents.datelines import Dateline, read_dateline, read_inline_dateline, r
 from documents.errors import DocumentError
 from documents.headings import (
     continues_heading,
+    is_capitals,
     is_furniture,
     is_heading_like,
     is_loose_heading,
@@ -80,6 +81,8 @@ def _heading_above(lines: list[Line], index: int, floor: int, start: str | None 
             if top is not None and not (continues_heading(top) and _heading_line_above(lines, i, floor)):
                 break
         elif (is_heading_like(text) or loose and is_loose_heading(text)) and read_dateline(text) is None:
+            if found and is_capitals(found[0].text) and not is_capitals(text):
+                break  # a heading in CAPITALS does not go on in Title Case (that is a signature above)
             found.insert(0, lines[i])
         else:
             break

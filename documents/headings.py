@@ -49,6 +49,12 @@ def continues_heading(line: str) -> bool:
     return bool(_CONTINUATION.match(line))
 
 
+def is_capitals(line: str) -> bool:
+    """Return True for a line printed in CAPITALS (four fifths of its letters or more)."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _is_page_matter(text: str) -> bool:
     """Return True for a number, furniture, the book credit or a source note: never a heading."""
     return bool(is_number_marker(text) or is_furniture(text) or _CREDIT.match(text) or PUBLICATION.match(text)
@@ -63,8 +69,7 @@ def is_heading_like(line: str) -> bool:
     words = _WORD.findall(text)
     if not words:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    if is_capitals(text):
         return True
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     if not content:

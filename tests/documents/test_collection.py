@@ -218,3 +218,13 @@ def test_a_heading_in_sentence_case_between_documents():
     docs, _ = read_collection(page, "page.txt")
     assert [(d.title.split()[0], d.date.earliest.isoformat()) for d in docs] == [
         ("Letter", "1921-01-01"), ("Appeal", "1920-08-31")]
+
+
+def test_a_document_without_citation_ends_at_the_next_heading_in_capitals():
+    page = ("TELEGRAM OF B. LEGRAND TO G. CHICHERIN ON THE SITUATION\n9 August 1920\n"
+            "The Armenian government hopes to obtain the consent of the Soviet government.\nOrdzhonikidze\n"
+            "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT\nTO THE COMMAND OF THE 11TH RED ARMY\n7 August 1920\n"
+            "Khalil Pasha departed for Baku on 6/VIII.\nRGVA, f. 195, op. 11, d. 24, l. 21.\n")
+    first, second = read_collection(page, "page.txt")[0]
+    assert first.archive_ref is None and first.body.endswith("Soviet government.\nOrdzhonikidze")
+    assert second.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
