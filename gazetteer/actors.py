@@ -15,7 +15,7 @@ MONTHS = frozenset("january february march april may june july august september 
 DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8
-POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+(?:[a-z]+\s+)?$")
+POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+([a-z]+\s+)?$")
 VERBISH = re.compile(
     r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin(?:s|ning)?|express(?:es|ed|ing)?|"
     r"advanc(?:es|ed|ing)|withdr(?:aw|aws|ew|awing)|retreat(?:s|ed|ing)?|march(?:es|ed|ing)?|"
@@ -116,6 +116,15 @@ def agent_after(text: str, pos: int, end: int) -> str | None:
     return phrase
 
 
+def phrase_after(text: str, pos: int, end: int) -> tuple[str | None, int | None]:
+    """The noun phrase right after `pos` and its offset ("fell to the Turkish army on ..." -> "the Turkish army")."""
+    m = re.match(r"\s*([^,;:.—–()]+)", text[pos:end])
+    phrase = _cut_at_preposition(m.group(1)) if m else ""
+    if not phrase or phrase.lower() in PRONOUNS or phrase.lower() == "us":
+        return None, None
+    return phrase, pos + m.start(1)
+
+
 def _cut_at_preposition(phrase: str) -> str:
     """Cut "our forces of the city of" to "our forces"; keep "the forces of the RSFSR"."""
     words = phrase.split()
@@ -123,7 +132,8 @@ def _cut_at_preposition(phrase: str) -> str:
     for i, w in enumerate(words):
         low = w.lower()
         if low in ("from", "to", "toward", "towards", "in", "into", "on", "at", "up", "through",
-                   "beyond", "with", "against", "for", "and", "was", "were", "has", "have", "had") \
+                   "beyond", "with", "against", "for", "and", "was", "were", "has", "have", "had", "after",
+                   "before", "during", "when", "while", "without", "under") \
                 or w[0].isdigit() or low in MONTHS:
             break
         if low == "of" and (i + 1 >= len(words) or words[i + 1].lower() in ("the", "a")
@@ -135,10 +145,15 @@ def _cut_at_preposition(phrase: str) -> str:
     return " ".join(kept[:MAX_WORDS])
 
 
-def possessor_before(text: str, trigger_start: int) -> str | None:
-    """The owner named right before a movement noun: "The Red Army's offensive" -> "The Red Army"."""
+def possessor_before(text: str, trigger_start: int, adjacent: bool = False) -> str | None:
+    """The owner named right before a movement noun: "The Red Army's offensive" -> "The Red Army".
+
+    `adjacent`: only an owner directly before the word ("the Army's advance", not "Dro's forces advance").
+    """
     m = POSSESSOR.search(text[max(0, trigger_start - 80):trigger_start])
-    return m.group(1) if m else None
+    if m is None or (adjacent and m.group(2)):
+        return None
+    return m.group(1)
 
 
 def has_possessive_before(text: str, trigger_start: int) -> bool:

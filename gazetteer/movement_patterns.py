@@ -19,6 +19,8 @@ class Trigger:
     `noun`: a noun ("withdrawal of ... from"), whose status comes from the words before it.
     `forces_only`: a movement only when what moves is a force ("transfer of troops"), not
     a territory ("transfer Zangezur to Armenia" is a cession, left out).
+    `object_role`: the role of a direct object ("left Baku", "evacuated Kars": the origin).
+    `subject_place`: the place is the subject and the mover follows ("Kars fell to the Turks").
     """
 
     pattern: str
@@ -29,6 +31,8 @@ class Trigger:
     noun: bool = False
     forces_only: bool = False
     civil: bool = False   # a journey, not an advance, when who moves is not a force
+    object_role: str = "reached"
+    subject_place: bool = False
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -45,15 +49,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces?|units?|army|armies|detachments?|regiments?|bands?|men|"
             r"divisions?|brigades?|columns?)", "advance"),
     Trigger(r"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|beg[au]n) "
-            r"(?:an? |the |their |its |his |a new )?offensive", "advance"),
-    Trigger(r"offensive", "advance", noun=True),
+            r"(?:an? |the |their |its |his |a new )?(?:counter-?)?offensive", "advance"),
+    Trigger(r"(?:counter-?)?offensive", "advance", noun=True),
+    Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True),
     # withdrawals
     Trigger(r"withdr(?:aw|aws|awing|awn|ew)", "withdrawal"),
     Trigger(r"withdrawal", "withdrawal", noun=True),
     Trigger(r"retreat(?:s|ed|ing)?", "withdrawal"),
     Trigger(r"pull(?:s|ed|ing)? (?:\w+ ){0,2}?back", "withdrawal"),
     Trigger(r"f(?:a|e)ll(?:s|ing)? back", "withdrawal"),
-    Trigger(r"evacuat(?:e|es|ed|ing)", "withdrawal", object_verb=True),
+    Trigger(r"evacuat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?", "withdrawal", object_verb=True,
+            object_role="origin"),
+    Trigger(r"(?:expell?(?:ed|ing|s)?|driven out|forced out|ousted)(?= (?:of|from))", "withdrawal"),
     Trigger(r"evacuation", "withdrawal", noun=True),
     Trigger(r"fle(?:e|es|eing|d)", "withdrawal"),
     # occupations
@@ -67,17 +74,23 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
+    Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
+            "occupation", object_verb=True),
+    Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
+            subject_place=True),
     # attacks
     Trigger(r"attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
     Trigger(r"assault(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
     Trigger(r"invad(?:e|es|ed|ing)", "attack", object_verb=True),
     Trigger(r"invasion", "attack", noun=True),
     Trigger(r"(?:military )?(?:action|operations)(?= against)", "attack", noun=True),
-    Trigger(r"bombard(?:s|ed|ing)?", "attack", object_verb=True),
+    Trigger(r"bombard(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|storm(?:s|ed|ing)|raid(?:s|ed|ing)?|"
+            r"counter-?attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"siege", "attack", noun=True),
     # journeys
-    Trigger(r"depart(?:s|ed|ing)?|left(?= for)|leav(?:e|es|ing)(?= for)|set(?:s|ting)? out|"
-            r"head(?:s|ed|ing)?(?= (?:for|to|toward))",
+    Trigger(r"depart(?:s|ed|ing)?|set(?:s|ting)? out|head(?:s|ed|ing)?(?= (?:for|to|toward))",
             "journey", departure=True),
+    Trigger(r"left|leav(?:e|es|ing)", "journey", departure=True, object_verb=True, object_role="origin"),
     Trigger(r"departure", "journey", noun=True, departure=True),
     Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
     Trigger(r"journey", "journey", noun=True),

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .actors import agent_after, has_possessive_before, possessor_before, subject_before
+from .actors import agent_after, has_possessive_before, phrase_after, possessor_before, subject_before
 from .model import DatedSpan, Mention, Movement, Place
 from .movement_patterns import (
     AGREEMENT_CONTEXT,
@@ -48,10 +48,15 @@ from .waypoints import Attached, Spot, attach, build_spots
 _TRIGGERS = compile_triggers()
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
-_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ed|ized|ied|ught|fled|led|left|went|came)$", re.I)
+_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun)$",
+                   re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
-_DETERMINED = re.compile(r"\b(?:the|a|an|their|its|his|her|our|this|further)\s+$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
+# A movement noun that is the object of "launched", "began" ...: its actor is that verb's subject.
+_GOVERNED = re.compile(r"\b(?:launch|beg[aiu]n|commenc|continu|undert[ao]o?k|resum|open|start|made|make)\w*\s+"
+                       r"(?:(?:an?|the|their|its|his|her|our|a new)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     """The movement a movement word states, or None if it names no place or is not asserted."""
     text = ctx.text
     scope = _scope_start(text, start, t_start)
-    passive = trigger.object_verb and not trigger.noun and bool(_PASSIVE.search(text[scope:t_start]))
+    passive = trigger.subject_place or (trigger.object_verb and not trigger.noun
+                                        and bool(_PASSIVE.search(text[scope:t_start])))
     attached = attach(text, t_end, stop, ctx.spots, trigger)
     if passive:
         attached = _subject_spots(text, scope, t_start, ctx.spots) + attached
@@ -162,8 +168,9 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         # "has not yet returned from Moscow": back to where the document was written.
         attached = attached + [Attached(Spot(-1, -1, (ctx.writer,)), "reached")]
     spans = [a.spot for a in attached if a.spot.start >= 0]
-    first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None else []))
-    last = max([t_end] + [s.end for s in spans])
+    first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None and
+                                                        actor_start < t_start else []))
+    last = max([t_end] + [s.end for s in spans] + ([actor_start + len(actor)] if actor and actor_start else []))
     return _Found(first, last, _kind(trigger, actor), status, tuple(attached), actor, t_start, scope, end,
                   trigger.noun)
 
@@ -171,7 +178,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
 def _kind(trigger: Trigger, actor: str | None) -> str:
     """The movement's kind: the trigger's, unless who moves says otherwise."""
     if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor):
-        return "advance"  # "the arrival of a detachment" is a military move
+        # "the arrival of a detachment" is a military move; troops leaving a place withdraw from it
+        return "withdrawal" if trigger.object_role == "origin" else "advance"
     if trigger.civil and actor and not FORCE_WORDS.search(actor):
         return "journey"  # "refugees moved from Kars to Alexandropol"
     return trigger.kind
@@ -197,6 +205,8 @@ def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> li
 def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: Trigger,
            passive: bool, attached: list[Attached]) -> tuple[str | None, int | None]:
     """The actor phrase as written and where it starts (None if it is not before the trigger)."""
+    if trigger.subject_place:
+        return phrase_after(text, t_end, end)
     if passive:
         return agent_after(text, t_end, end), None
     if trigger.noun:
@@ -206,8 +216,12 @@ def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: T
         if agent is None and spans:
             agent = agent_after(text, spans[-1].end, end)
         agent = agent or possessor_before(text, t_start)
-        if agent is not None or not has_possessive_before(text, t_start):
+        if agent is not None or not (has_possessive_before(text, t_start)
+                                     or _GOVERNED.search(text[max(scope, t_start - 60):t_start])):
             return agent, None
+    owner = possessor_before(text, t_start, adjacent=True)  # "the 11th Army's advance into Armenia"
+    if owner is not None:
+        return owner, None
     found = subject_before(text, scope, t_start)
     return (found[0], found[1]) if found else (None, None)
 
@@ -232,7 +246,7 @@ def _status(words: str, trigger: Trigger | None, agreement: bool, trigger_text: 
     if trigger is None:
         return "habitual"
     verb = trigger_text.split()[0] if trigger_text.split() else ""
-    if nominal or _PAST.search(verb) or verb.lower().endswith("ing"):
+    if nominal or _PAST.search(verb) or verb.lower().endswith("ing") or _INFINITIVE.search(words):
         return "occurred"
     return "habitual"
 

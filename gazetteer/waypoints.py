@@ -186,7 +186,7 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
     if preposition is None:
         if previous is None and trigger is not None and trigger.object_verb \
                 and before != BLOCKED and after <= MAX_OBJECT_WORDS:
-            return "reached"
+            return trigger.object_role
         return None
     limit = MAX_BEFORE_PREPOSITION if previous is None else 3
     if after > MAX_AFTER_PREPOSITION or before > limit:
