@@ -135,13 +135,14 @@ function wireControls() {
 }
 
 async function boot() {
+  const basemap = window.chronotopeLayers.basemap?.chronotopeReady;
   try {
-    await window.chronotopeLayers.basemap?.chronotopeReady;
     api.version = state.v || app.dataset.version || null;   // a pinned link keeps its atlas
-    corpus = await api.get("/api/corpus");
+    // The whole territory timeline once, so each party keeps its colour on every date.
+    const [answer, all] = await Promise.all([api.get("/api/corpus"), api.get("/api/territories").catch(() => null)]);
+    corpus = answer;
     api.version = corpus.version || api.version;
     state.v = api.version;
-    const all = await api.get("/api/territories").catch(() => null);
     colours.parties.learn(partiesOf(all));
   } catch (error) {
     report(error);
@@ -150,6 +151,7 @@ async function boot() {
   timebar.setCorpus(corpus);
   wireControls();
   await restore();
+  await basemap;
   view.replace();
   view.listen();
   app.dataset.ready = "true";
