@@ -21,6 +21,8 @@ from documents.headings import (
     is_furniture,
     is_heading_like,
     is_loose_heading,
+    is_number_marker,
+    is_stamp,
     is_strong_heading,
     strip_number,
 )
@@ -76,6 +78,9 @@ def _heading_above(lines: list[Line], index: int, floor: int, start: str | None 
     i = index - 1
     while i >= floor:
         text = lines[i].text
+        if is_stamp(text) or not found and start is None and is_number_marker(text):
+            i -= 1  # "Top Secret", "Copy", or "No. 03" between the heading and its date
+            continue
         if not text.strip():
             top = found[0].text if found else start
             if top is not None and not (continues_heading(top) and _heading_line_above(lines, i, floor)):

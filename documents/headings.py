@@ -26,12 +26,21 @@ _CREDIT = re.compile(r"^\s*[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s+[“\"]
 # A heading's second part (a subtitle) opens with a preposition or a participle.
 _CONTINUATION = re.compile(r"^\s*(?:\(|(?:on|regarding|concerning|about|and|to|in|with|for|against|[A-Z][a-z]+ing)\b)",
                            re.IGNORECASE)
+# Archival stamps printed about a heading: not part of it.
+_STAMP = re.compile(r"^\s*\(?(?:top secret|strictly secret|secret|urgent|very urgent|most urgent|confidential"
+                    r"|personal|copy|not for publication|by direct wire|encrypted|cipher|en clair)\)?\.?\s*$",
+                    re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def is_number_marker(line: str) -> bool:
     """Return True for a line that is only a collection number such as "№ 514"."""
     return bool(NUMBER_MARKER.match(line)) and not NUMBER_MARKER.sub("", line).strip()
+
+
+def is_stamp(line: str) -> bool:
+    """Return True for an archival stamp line such as "Top Secret" or "Copy"."""
+    return bool(_STAMP.match(line))
 
 
 def is_furniture(line: str) -> bool:

@@ -228,3 +228,12 @@ def test_a_document_without_citation_ends_at_the_next_heading_in_capitals():
     first, second = read_collection(page, "page.txt")[0]
     assert first.archive_ref is None and first.body.endswith("Soviet government.\nOrdzhonikidze")
     assert second.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
+
+
+def test_stamps_and_numbers_between_heading_and_date():
+    page = ("REPORT OF T. MAKHMUDBEKOV TO THE CHAIRMAN OF THE AZERBAIJANI REVKOM\nTop Secret\nNo. 03\n"
+            "February 15, 1921\nIn addition to my report dated December 4, 1920, I submit the following.\n"
+            "CPA IML, f. 85, op. 13, d. 71, ll. 1–2.\n")
+    (doc,), _ = read_collection(page, "page.txt")
+    assert doc.title == "REPORT OF T. MAKHMUDBEKOV TO THE CHAIRMAN OF THE AZERBAIJANI REVKOM"
+    assert doc.date.earliest.isoformat() == "1921-02-15" and doc.body.startswith("In addition")
