@@ -231,7 +231,9 @@ def _draw_legend_and_text(fig, ax, scene: Scene, frame: Frame, scale: float) -> 
         # Upper right: over the Kura lowlands, away from the districts the documents dispute.
         ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.995, 0.93), fontsize=7 * scale,
                   framealpha=0.9, ncol=2 if len(handles) > 7 else 1, columnspacing=1.0)
-    fig.text(0.5, 0.985, scene.title, ha="center", va="top", fontsize=11 * scale, weight="bold",
+    fits = int(frame.width / (9.5 * scale))    # characters of the title's type across the picture
+    title = scene.title if len(scene.title) <= fits else scene.title[:fits - 1].rstrip() + "…"
+    fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=11 * scale, weight="bold",
              bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 3})
     if scene.attribution:
         text = scene.attribution.split(" · ")[0] + " · Natural Earth" if small else scene.attribution

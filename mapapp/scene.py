@@ -90,7 +90,9 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
     layers = state.shown_layers
     territories = tuple(atlas.territories(on)["features"]) if "territories" in layers else ()
     places, movements = (), ()
-    if "places" in layers or "events" in layers:
+    if state.place:     # a place's own picture: that place, labelled, whatever the window
+        places = (atlas.place(state.place),)
+    elif "places" in layers or "events" in layers:
         places = tuple(f for f in atlas.places(window)["features"]
                        if not document or state.doc in (f["properties"].get("documents") or []))
     if "movements" in layers:
@@ -102,8 +104,9 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
         bbox = (fit_points([tuple(f["geometry"]["coordinates"][:2]) for f in places]) if document else None) or REGION
     title = long_date(on)
     if document and document.get("title"):
-        short = document["title"] if len(document["title"]) <= 70 else document["title"][:67].rstrip() + "…"
-        title = f"{title} · {short}"
+        title = f"{title} · {document['title']}"
+    elif state.place:
+        title = f"{places[0]['properties']['name']} · {title}"
     return Scene(title=title, bbox=bbox, territories=territories, places=places, movements=movements,
                  basemap=basemap(), parties=all_parties(atlas),
                  attribution=f"Chronotope · atlas {atlas.version} · basemap: Natural Earth (public domain) · "

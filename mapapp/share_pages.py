@@ -100,11 +100,11 @@ def place_page(place_id: str) -> str:
     lon, lat = feature["geometry"]["coordinates"][:2]
     documents = feature["properties"].get("documents") or []
     rows = [{"doc": d, "territories": territories_at(atlas, lon, lat, d.get("earliest"))} for d in documents]
-    state = ViewState(place=place_id, lon=lon, lat=lat, zoom=9)
+    state = ViewState(place=place_id, lon=lon, lat=lat, zoom=8)
     return render_template(
         "place.html", place=feature["properties"], lon=lon, lat=lat, rows=rows, version=atlas.version,
         pinned=bool(request.args.get("v")),
-        map_query=state_query(state, atlas.version, width=640, height=360),
+        map_query=state_query(state, atlas.version, width=640, height=400),
         meta=share_meta(feature["properties"]["name"], state, atlas.version, f"/places/{place_id}"))
 
 
