@@ -92,7 +92,7 @@ def table_lines(documents: Sequence[Document], width: int) -> list[str]:
 
 
 @click.command("documents")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=True))
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per document.")
 @click.option("--reader", type=click.Choice(READER_NAMES),
               help="Read every FILE with this reader instead of choosing by extension or content.")
