@@ -108,3 +108,10 @@ def test_real_process_exit_code_and_stderr(tmp_path):
     run = subprocess.run([sys.executable, "-c", "from mapapp.cli import main; main()", "documents", "missing.txt"],
                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert (run.returncode, run.stderr, run.stdout) == (2, "error: missing.txt: file not found\n", "")
+
+
+def test_readme_documents_every_key_option_and_format(project_root):
+    readme = (project_root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Documents"):]
+    for word in KEYS + ["--json", "--reader", "collection", "markdown", "csv", "---", "title,"]:
+        assert word in section, word
