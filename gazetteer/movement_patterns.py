@@ -33,11 +33,13 @@ class Trigger:
     civil: bool = False   # a journey, not an advance, when who moves is not a force
     object_role: str = "reached"
     subject_place: bool = False
+    carries: bool = False  # "sent": what is sent may be a message, not a traveller
 
 
 TRIGGERS: tuple[Trigger, ...] = (
     # advances
-    Trigger(r"advanc(?:e|es|ed|ing)", "advance"),
+    Trigger(r"advanc(?:e|es|ed|ing)(?! (?:the |their |its |his |her |new |these |such )?(?:claims?|demands?|"
+            r"proposals?|arguments?|ideas?|interests?|cause|money|funds|loans?|payments?))", "advance"),
     Trigger(r"march(?:es|ed|ing)?", "advance"),
     Trigger(r"mov(?:e|es|ed|ing)", "advance", civil=True),
     Trigger(r"movement", "advance", noun=True, civil=True),
@@ -99,7 +101,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"return(?:s|ed|ing)?", "journey"),
     Trigger(r"went", "journey"),
     Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
-    Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?", "journey"),
+    Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
     # transfers of forces
     Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", forces_only=True),
 )
@@ -163,6 +165,13 @@ CLAUSE_STOP = re.compile(
     r"whereas|but|if|confirmed|thus|then|i\.e)\b|,\s*(?:for|since|so|with|thereby|thus)\b|"
     r"\s—\s(?:and|but)\b", re.I)
 
+# Messages, distances and borders are not journeys: "a telegram sent to Moscow", "the distance
+# from Kars to Alexandropol", "the border runs from Lake Sevan to the Araks".
+NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dispatch(?:es)?|cables?|wires?|"
+                        r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
+                        r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
+                        r"boundaries|line runs)\b", re.I)
+
 # Cessions are not movements: territory handed over.
 CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|annex\w*|grant\w*|"
                      r"give|gave|given|obtain\w*|recogni[sz]\w*|inclusion)\b", re.I)
@@ -208,7 +217,7 @@ def compile_triggers() -> list[tuple[re.Pattern, Trigger]]:
     return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.I), t) for t in TRIGGERS]
 
 
-_SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+[”\"’]?(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
+_SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+\**[”\"’]?\**(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ from .movement_patterns import (
     CHAIN_JOINER,
     CLAUSE_STOP,
     FORCE_WORDS,
+    NOT_TRAVEL,
     ROLE_RANK,
     ROUTE_NOUN,
     STATUS_CUES,
@@ -156,6 +157,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         return None
     if trigger.forces_only and not FORCE_WORDS.search(text[scope:max(t_end, attached[0].spot.start)]):
         return None  # a territory handed over, not a movement
+    if trigger.carries and NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)]):
+        return None  # a message sent, not a traveller
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
         return None  # "the cessation of military operations against Armenia"
     nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
@@ -292,6 +295,9 @@ def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, 
         after = [s for s in ctx.spots if s.start >= m.end() and s.end <= end]
         if not after or not re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", text[m.end():after[0].start]):
             continue
+        stops = list(CLAUSE_STOP.finditer(text, start, m.start()))
+        if NOT_TRAVEL.search(text[stops[-1].end() if stops else start:after[0].start]):
+            continue  # "the distance from Kars to ...", "a telegram from Tiflis to Moscow"
         first = Attached(after[0], "origin")
         chain = attach(text, after[0].end, _clause_end(text, after[0].end, end), after[1:], None, [first])
         if len(chain) >= 2:

@@ -94,6 +94,7 @@ FORMS = [
      "advance", ["Armenia"], "intended", "Lenin"),
     ("These herders drive their flocks through a belt of villages from [Vank] through [Shusha] to "
      "[Elizavetpol].", "route", ["Vank (Hadrut)", "Shusha", "Ganja"], "habitual", None),
+    ("The road from [Shusha] to [Goris] was cut.", "route", ["Shusha", "Goris"], "habitual", None),
     ("I relocated the district committee from hostile [Minkend] to neutral [Pirdzhan].",
      "journey", ["Minkend", "Pirjahan"], "occurred", None),
     ("The 11th Army was given the directive to occupy [Zangezur] and [Nakhichevan].",
@@ -132,6 +133,13 @@ LEFT_OUT = [
     "On the Cessation of Military Operations Against [Armenia].",
     "We do not intend to go to war over [Armenia] with anyone.",
     "It is imperative to send additional military forces to [Shusha].",
+    "A telegram was sent to [Moscow] yesterday.",
+    "Telegram from [Tiflis] to [Moscow].",
+    "The distance from [Kars] to [Alexandropol] is 70 km.",
+    "The border runs from [Kars] to [Julfa].",
+    "The Turks advanced claims to [Kars].",
+    "Armenia entered into negotiations with [Turkey].",
+    "The conference moved to discuss [Karabakh].",
 ]
 
 
