@@ -153,3 +153,14 @@ def test_embed_form_fits_a_small_frame_without_the_panel(page, live_server, scre
     bar = page.locator("#timebar").bounding_box()
     assert bar["y"] + bar["height"] <= 250 and bar["x"] >= 0 and bar["x"] + bar["width"] <= 300
     screenshot(page, "embed-300x250")
+
+
+def test_the_open_documents_movements_are_drawn_bolder(page, live_server, client):
+    docs = client.get("/api/documents?from=1920-08-01&to=1920-08-31").get_json()["documents"]
+    with_moves = next(d for d in docs if client.get(f"/api/documents/{d['id']}").get_json()["movements"])
+    open_map(page, f"{live_server}/?doc={with_moves['id']}&window=30")
+    page.wait_for_selector("#reader:not([hidden]) .movement-text")
+    idle(page)
+    own = page.locator(".leaflet-movements-pane path.movement.in-document")
+    assert own.count() >= 1
+    assert page.locator(".leaflet-movements-pane path.movement").count() > own.count()

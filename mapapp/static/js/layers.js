@@ -61,6 +61,8 @@ export class MapLayers {
     this.actions = actions;        // {loadPlace(id), openDocument(id)}
     this.markers = new Map();      // place id -> circle marker
     this.documentPlaces = new Set(); // places the open document names
+    this.documentId = null;          // the open document, whose movements are drawn bolder
+    this.lines = [];                 // [layer, properties, style] of the drawn movements
   }
 
   drawPlaces(collection) {
@@ -87,6 +89,7 @@ export class MapLayers {
   drawMovements(collection) {
     const group = this.layers.movements;
     group.clearLayers();
+    this.lines = [];
     for (const f of collection.features || []) {
       if (!f.geometry) continue;
       const p = f.properties;
@@ -104,6 +107,7 @@ export class MapLayers {
       } else continue;
       layer.bindTooltip(tip, { sticky: true });
       layer.on("click", () => p.document_id && this.actions.openDocument(p.document_id));
+      this.lines.push([layer, p, style]);
     }
   }
 
@@ -145,9 +149,16 @@ export class MapLayers {
     return marker;
   }
 
-  /** Mark the markers of the places the open document names. */
-  setDocumentPlaces(ids) {
+  /** Mark the markers of the places the open document names, and draw its movements bolder. */
+  setDocument(docId, ids) {
+    this.documentId = docId;
     this.documentPlaces = ids;
+    for (const [layer, p, style] of this.lines) {
+      const own = docId !== null && p.document_id === docId;
+      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight, opacity: own || docId === null ? 0.9 : 0.55 });
+      layer.getElement()?.classList.toggle("in-document", own);
+      if (own) layer.bringToFront();
+    }
     for (const [id, marker] of this.markers) {
       marker.setStyle(this.styleOf(id, false));
       marker.getElement()?.classList.toggle("in-document", ids.has(id));

@@ -103,13 +103,14 @@ chronotope.counts = () => drawer.counts();
 chronotope.state = state;
 
 async function restore() {
+  const named = Boolean(state.date);   // a link with a document but no date shows the document's date
   view.applyMapView();
   timebar.show(state.date || corpus.latest || corpus.earliest);
   state.date = isoOf(timebar.day);
   $("mode") && ($("mode").value = state.mode);
   $("days") && ($("days").value = String(state.days));
   const drawn = scheduleDraw();
-  if (state.doc) await reader.open(state.doc, { push: false, keepDate: true });
+  if (state.doc) await reader.open(state.doc, { push: false, keepDate: named });
   else reader.close({ silent: true });
   await drawn;
 }

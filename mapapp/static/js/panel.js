@@ -58,7 +58,7 @@ export class Reader {
   /** Mark on the map the places the open document names. */
   markDocumentPlaces() {
     const ids = new Set(((this.doc && this.doc.places) || []).map((m) => m.place_id).filter(Boolean));
-    this.drawer.setDocumentPlaces(ids);
+    this.drawer.setDocument(this.doc ? this.doc.id : null, ids);
   }
 
   bindMention(node, mention) {
