@@ -177,12 +177,11 @@ def _draw_territories(ax, scene: Scene, colours: dict[str, str], scale: float) -
         return
     fills = [territory_colour(f["properties"], colours) for f in scene.territories if f.get("geometry")]
     frame.plot(ax=ax, color=fills, edgecolor="#555555", linewidth=0.8 * scale)
-    for i, feature in enumerate(f for f in scene.territories if f.get("geometry")):
-        props = feature["properties"]
-        others = [p for p in _parties(props.get("claims")) if p not in _parties(props.get("control"))]
-        if others:
-            frame.iloc[[i]].plot(ax=ax, facecolor="none", edgecolor="#666666", hatch="//",
-                                 linewidth=0)
+    claimed = [i for i, feature in enumerate(f for f in scene.territories if f.get("geometry"))
+               if set(_parties(feature["properties"].get("claims")))
+               - set(_parties(feature["properties"].get("control")))]
+    if claimed:
+        frame.iloc[claimed].plot(ax=ax, facecolor="none", edgecolor="#666666", hatch="//", linewidth=0)
 
 
 def _draw_movements(ax, scene: Scene, scale: float) -> None:
@@ -243,13 +242,12 @@ def _draw_legend_and_text(fig, ax, scene: Scene, frame: Frame, scale: float) -> 
 
 def render_png(scene: Scene, width: int, height: int) -> bytes:
     """The scene drawn as a PNG of exactly width x height pixels."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     frame = Frame(scene.bbox, width, height)
     scale = max(0.7, min(2.5, min(width, height) / 500))   # type and lines grow with the picture
+    # No Agg canvas until savefig: geopandas asks the canvas to redraw after every layer.
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=BACKGROUND)
-    FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     ax.set_facecolor(BACKGROUND)
