@@ -122,15 +122,15 @@ def _anchor(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor 
     """Return the document that starts at lines[index] (its date line), or None."""
     line = lines[index]
     dateline = read_dateline(line.text)
-    if dateline is not None and dateline.clause:
-        if in_body or len(line.text.split()) < 8:
-            return None
-        return Anchor(line.number, line.start, None, dateline, line.start)
     if dateline is not None:
         heading, extra = _heading_above(lines, index, floor, loose=not in_body), []
+        if dateline.clause and not heading:  # "On the 10th day of August 1920, the ...": no heading
+            if in_body or len(line.text.split()) < 8:
+                return None
+            return Anchor(line.number, line.start, None, dateline, line.start)
     else:
         trailing = read_trailing_dateline(line.text)
-        if trailing is None or not is_heading_like(trailing[0]):
+        if trailing is None or not (is_heading_like(trailing[0]) or not in_body and is_loose_heading(trailing[0])):
             trailing = read_inline_dateline(line.text)
             if trailing is None or (in_body and not is_heading_like(trailing[0])):
                 return _undated(lines, index, floor, in_body)
@@ -225,7 +225,7 @@ def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
         introduces = bool(PUBLICATION.fullmatch(text[publication.start:citation.start].strip()))
         later = find_publication(text, citation.start, end)
         publication = later or (None if introduces else publication)
-    body = text[anchor.body_start:body_end].strip()
+    body = text[anchor.body_start:body_end].strip().lstrip(",;.").strip()
     dateline = anchor.dateline
     if dateline.range is None and anchor.needs_citation:
         dateline = _closing_dateline(body) or dateline

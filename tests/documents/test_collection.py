@@ -237,3 +237,12 @@ def test_stamps_and_numbers_between_heading_and_date():
     (doc,), _ = read_collection(page, "page.txt")
     assert doc.title == "REPORT OF T. MAKHMUDBEKOV TO THE CHAIRMAN OF THE AZERBAIJANI REVKOM"
     assert doc.date.earliest.isoformat() == "1921-02-15" and doc.body.startswith("In addition")
+
+
+def test_number_after_the_date_stays_at_the_start_of_the_body():
+    page = ("Report from T. Makhmudbekov to the Chairman of the Azerbaijani Revkom on Measures to Suppress the "
+            "Uprising\n\nFebruary 15, 1921, No. 03 In addition to my report dated December 4, 1920, I submit "
+            "the following. CPA IML, f. 85, op. 13, d. 71, ll. 1–2.\n")
+    (doc,), _ = read_collection(page, "page.txt")
+    assert doc.title.startswith("Report from T. Makhmudbekov") and doc.date.text == "February 15, 1921"
+    assert doc.body.startswith("No. 03 In addition")
