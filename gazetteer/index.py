@@ -6,6 +6,7 @@ layer once per process; `Gazetteer.from_places` builds one from any places (test
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,9 @@ from .model import LAYERS, Place
 from .normalize import name_key, name_keys
 
 DUPLICATE_KM = 15.0
+UNIT_WORDS = frozenset({"uyezd", "uezd", "district", "province", "vilayet", "governorate", "guberniya",
+                        "oblast", "okrug", "sanjak", "gavar", "mahal", "region", "qəzası"})
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 @dataclass
@@ -40,7 +44,7 @@ class Gazetteer:
                                if p.layer in LAYERS else len(LAYERS)))
         keys: dict[str, list[int]] = {}
         for index, place in enumerate(ordered):
-            for key in name_keys([place.name, *(n.toponym for n in place.names)]):
+            for key in name_keys(_with_bare_names(place)):
                 if len(key.strip()) >= 2:
                     keys.setdefault(key, []).append(index)
         automaton = None
@@ -82,6 +86,28 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         """Return the local place with this id, if any."""
         return next((p for p in self.places if p.id == place_id), None)
+
+
+def _with_bare_names(place: Place) -> list[str]:
+    """Return the place's names, with "Erzurum" added for "Erzurum (vilayet)" or "Kars okrug".
+
+    The bare name of an administrative unit also names its seat; resolution then decides
+    between them with the type cues and the evidence of the text.
+    """
+    names = [place.name, *(n.toponym for n in place.names)]
+    if place.kind not in ("district", "province", "region"):
+        return names
+    bare = []
+    for name in names:
+        stripped = _QUALIFIER.sub("", name).strip()
+        words = stripped.split()
+        if len(words) > 1 and words[-1].lower() in UNIT_WORDS:
+            stripped = " ".join(words[:-1])
+        elif len(words) > 2 and words[0].lower() in UNIT_WORDS and words[1].lower() == "of":
+            stripped = " ".join(words[2:])
+        if stripped and stripped != name:
+            bare.append(stripped)
+    return names + bare
 
 
 def _close(a: Place, b: Place, km: float = DUPLICATE_KM) -> bool:

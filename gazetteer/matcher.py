@@ -41,6 +41,7 @@ north south east west northern southern eastern western upper lower central new 
 little red white black green military revolutionary executive national people peoples
 """.split()) | DEMONYMS
 _WORD = re.compile(r"\w+")
+TYPE_WORDS = frozenset(CUE_AFTER)
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
@@ -163,32 +164,36 @@ def _compounds(chunk: str, parts: list[str], o_starts: list[int],
 
 
 def _capitalised(parts: list[str], first: int, last: int) -> bool:
-    """Names start with a capital; so does each longer word after a space ("Rostov-on-Don" is fine)."""
+    """Names start with a capital; so does each longer word after a space, unless it is a
+    type word ("Zangezur ridge") or follows a hyphen ("Rostov-on-Don", "Dara-laghez")."""
     if not parts[first][:1].isupper():
         return False
     return all(parts[i][:1].isupper() for i in range(first + 2, last + 1, 2)
-               if len(parts[i]) > 3 and not (set(parts[i - 1]) & _DASHES))
+               if len(parts[i]) > 3 and parts[i] not in TYPE_WORDS and not (set(parts[i - 1]) & _DASHES))
 
 
 def _bare(parts, folded, first, last, key, gazetteer) -> tuple[int, int, str, tuple[str, str]]:
-    """Return the bare place name inside an institutional or generic phrase, and the words trimmed.
+    """Return the bare place name inside a longer phrase, its key and the words trimmed.
 
-    "Republic of Armenia", "Soviet Russia", "Grand National Assembly of Turkey" -> the country;
-    "Shushi District" -> "Shushi" (the trimmed words act as a cue). Names whose other words
-    are not generic stay whole: "Nagorno-Karabakh", "Rostov-on-Don", "Red Kurdistan".
+    "Republic of Armenia", "Soviet Russia", "Grand National Assembly of Turkey" -> the country
+    (the bare name's own key); "Shushi District", "Zangezur ridge" -> "Shushi", "Zangezur",
+    keeping the phrase's key, since its type word says which place is meant. Names whose
+    other words are neither generic nor type words stay whole: "Nagorno-Karabakh",
+    "Rostov-on-Don", "Red Kurdistan".
     """
     words = list(range(first, last + 1, 2))
     for size in range(1, len(words)):
         for i in range(len(words) - size + 1):
             core = words[i:i + size]
-            rest = words[:i] + words[i + size:]
-            if not all(parts[w].lower() in GENERIC_WORDS for w in rest):
+            rest = [parts[w].lower() for w in words[:i] + words[i + size:]]
+            if not all(w in GENERIC_WORDS or w in TYPE_WORDS for w in rest):
                 continue
             core_key = " " + "".join(folded[core[0]:core[-1] + 1]) + " "
             if gazetteer.has_key(core_key):
                 before = " ".join(parts[w].lower() for w in words[:i])
                 after = " ".join(parts[w].lower() for w in words[i + size:])
-                return core[0], core[-1], core_key, (before, after)
+                typed = all(w in TYPE_WORDS or w in ("of", "the") for w in rest)
+                return core[0], core[-1], key if typed else core_key, (before, after)
     return first, last, key, ("", "")
 
 

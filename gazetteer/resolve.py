@@ -74,12 +74,9 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
             reasons.append(f"cue says {ev.cue}")
         else:
             score -= 1.5
-    elif ev.peer == "region" and place.kind in REGION_KINDS:
+    elif ev.peer and place.kind in CUE_KINDS.get(ev.peer, ()):
         score += 0.6
-        reasons.append("listed with regions")
-    elif ev.peer == "settlement" and place.kind == "settlement":
-        score += 0.6
-        reasons.append("in a chain of towns")
+        reasons.append(f"listed with names of {ev.peer} kind")
     elif place.kind == "settlement":
         score += 0.2  # a bare name shared by a town and its district is the town
     if any(n.toponym == ev.text for n in place.names) or place.name == ev.text:
@@ -195,22 +192,43 @@ def _focus(mentions: list[Mention], gazetteer: Gazetteer, context: TextContext) 
 
 
 def _peers(hits: list[Hit], mentions: list[Mention]) -> list[str | None]:
-    """Return per hit what the names listed with it are: "region", "settlement" or None."""
+    """Return per hit what the names listed with it are: a cue kind, "region", "settlement" or None.
+
+    A list ("Zangezur, Nakhichevan and Karabakh", "the vilayets of Van, Bitlis and Mush")
+    shares a cue that one of its names has, else takes the kind most of its other names
+    have; a dash chain with a town in it ("Shusha–Geryusy–Nakhichevan") is a route of towns.
+    """
     peers: list[str | None] = [None] * len(hits)
-    for i in range(len(hits) - 1):
-        a, b = mentions[i].place, mentions[i + 1].place
-        if a is None or b is None:
+    group: list[int] = [0]
+    for i in range(1, len(hits) + 1):
+        gap = _gap(hits[i - 1], hits[i]) if i < len(hits) else None
+        if gap is not None and (len(group) == 1 or (gap == "list") == _is_list(hits, group)):
+            group.append(i)
             continue
-        gap = _gap(hits[i], hits[i + 1])
-        if gap == "chain" and "settlement" in (a.kind, b.kind):
-            peers[i] = peers[i] or "settlement"
-            peers[i + 1] = peers[i + 1] or "settlement"
-        elif gap == "list":
-            if b.kind in AREA_KINDS:
-                peers[i] = peers[i] or "region"
-            if a.kind in AREA_KINDS:
-                peers[i + 1] = peers[i + 1] or "region"
+        if len(group) > 1:
+            _group_peers(group, hits, mentions, peers, _is_list(hits, group))
+        group = [i]
     return peers
+
+
+def _is_list(hits: list[Hit], group: list[int]) -> bool:
+    return len(group) < 2 or _gap(hits[group[0]], hits[group[1]]) == "list"
+
+
+def _group_peers(group, hits, mentions, peers, is_list) -> None:
+    kinds = [mentions[i].place.kind if mentions[i].place else None for i in group]
+    if not is_list:
+        if "settlement" in kinds:
+            for i in group:
+                peers[i] = "settlement"
+        return
+    cues = [hits[i].cue for i in group if hits[i].cue]
+    for n, i in enumerate(group):
+        others = kinds[:n] + kinds[n + 1:]
+        areas = sum(k in AREA_KINDS for k in others)
+        towns = sum(k == "settlement" for k in others)
+        peers[i] = cues[0] if cues else ("region" if areas > towns else
+                                         "settlement" if towns > areas else None)
 
 
 def _gap(a: Hit, b: Hit) -> str | None:
