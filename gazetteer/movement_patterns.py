@@ -187,7 +187,7 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
     ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
                  r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
-                 r"\bwant\w*|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
+                 r"\bwant\w*|\btr(?:y|ies|ied) to\b|\battempt\w* to\b|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
     ("proposed", r"\bpropos\w+|\bsuggest\w*|\basked to\b|\binvit\w+"),
     ("demanded", r"\bdemand\w*|\binsist\w*|\brequire\w*|\bultimatum\b"),
     ("ordered", r"\bdirective\b|(?<!in )\border(?:s|ed)?\b|\binstruct\w*|\bcommand(?:ed|s)? to\b|\bmust\b"),

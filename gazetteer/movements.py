@@ -53,6 +53,8 @@ _PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|c
                    re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+_LISTED = re.compile(r"\s*,\s*(?:and\s+)?")
+_COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
 # A movement noun that is the object of "launched", "began" ...: its actor is that verb's subject.
@@ -309,17 +311,27 @@ def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, 
 
 
 def _merge(text: str, found: list[_Found]) -> list[_Found]:
-    """Join "advance toward Aghdam, occupation of territory up to Yengikend" into one movement."""
+    """Join one mover's consecutive steps into one movement.
+
+    "advance toward Aghdam, occupation of territory up to Yengikend" (a list of movement nouns)
+    and "the Turkish army crossed the Arpachay and took Kars" (verbs sharing their subject).
+    """
     merged: list[_Found] = []
     for f in found:
         prev = merged[-1] if merged else None
-        if prev is not None and f.noun and f.actor is None and f.kind != "route" and prev.kind != "route" \
-                and re.fullmatch(r"\s*,\s*(?:and\s+)?", text[prev.end:f.cue_start]):
+        if prev is not None and f.kind != "route" and prev.kind != "route" and _continues(text, prev, f):
             merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + f.attached,
                                 prev.actor, prev.cue_start, prev.scope_start, prev.sentence_end, prev.noun)
             continue
         merged.append(f)
     return merged
+
+
+def _continues(text: str, prev: _Found, f: _Found) -> bool:
+    gap = text[prev.end:f.cue_start]
+    if f.noun:
+        return f.actor is None and bool(_LISTED.fullmatch(gap))
+    return f.actor in (None, prev.actor) and bool(_COORDINATED.fullmatch(gap))
 
 
 def _writer_place(text: str, spots: Sequence[Spot], dates: Sequence[DatedSpan]) -> Place | None:

@@ -77,6 +77,8 @@ FORMS = [
     ("The 11th Army's advance into [Armenia] began at night.", "advance", ["Armenia"], "occurred", "The 11th Army"),
     ("Nzhdeh was expelled from [Zangezur].", "withdrawal", ["Zangezur"], "occurred", "Nzhdeh"),
     ("The Turks besieged [Kars].", "attack", ["Kars"], "occurred", "The Turks"),
+    ("The Armenian army tried to retake [Kars], but failed.", "occupation", ["Kars"], "intended",
+     "The Armenian army"),
     ("Andranik's forces reached [Shusha].", "advance", ["Shusha"], "occurred", "Andranik's forces"),
     # passives, anaphors, definitions and country adjectives
     (f"The region of [{NAKH_UYEZD}] has been occupied by our troops.",
@@ -174,8 +176,15 @@ def test_return_without_destination_goes_to_the_place_of_writing(mark):
     assert [[w.name for w in m.waypoints] for m in found] == [["Moscow", "Baku"]]
 
 
-def test_two_movements_in_one_sentence_keep_their_own_places(mark):
-    text, mentions = mark("The Turkish army crossed the [Arpachay] and took [Kars].")
+@pytest.mark.parametrize(("marked", "expected"), [
+    ("The Turkish army crossed the [Arpachay] and took [Kars].",
+     [("advance", "The Turkish army", ["Akhurian", "Kars"])]),
+    ("The Red Army invaded [Georgia] in February and took [Tiflis].",
+     [("attack", "The Red Army", ["Georgia", "Tbilisi"])]),
+    ("The Turks crossed the [Arpachay], and the Armenians retreated from [Kars].",
+     [("advance", "The Turks", ["Akhurian"]), ("withdrawal", "the Armenians", ["Kars"])]),
+])
+def test_one_movers_coordinated_steps_are_one_movement(mark, marked, expected):
+    text, mentions = mark(marked)
     found = find_movements(text, mentions)
-    assert [(m.kind, [w.name for w in m.waypoints]) for m in found] == [
-        ("advance", ["Akhurian"]), ("occupation", ["Kars"])]
+    assert [(m.kind, m.actor, [w.name for w in m.waypoints]) for m in found] == expected
