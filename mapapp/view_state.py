@@ -83,6 +83,8 @@ def parse_state(args: Mapping[str, str]) -> ViewState:
         state = replace(state, start=_iso(get("from"), "from"))
     if get("to"):
         state = replace(state, end=_iso(get("to"), "to"))
+    if state.start and state.end and state.start > state.end:
+        raise StateError(f"from={state.start} is after to={state.end}")
     if get("ll"):
         lon, lat = _ll(get("ll"))
         state = replace(state, lon=lon, lat=lat)
