@@ -56,7 +56,7 @@ def read_spreadsheet(text: str, source: str) -> tuple[list[Document], list[Docum
 
     Raises DocumentError when the header lacks a needed column or no row can be read.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
     try:
         header = [_column(name) for name in next(reader)]
     except (StopIteration, csv.Error) as err:

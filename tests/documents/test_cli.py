@@ -71,6 +71,7 @@ BAD_INPUTS = [
     ("broken.md", b"---\ntitle: A\ndate: [1921\n---\nText\n", ":3: broken YAML front matter"),
     ("baddate.md", b"---\ntitle: A\ndate: 31 June 1920\n---\nText\n", ":3: cannot read the date '31 June 1920'"),
     ("sheet.csv", b"name,when\nA,1921\n", ":1: CSV header lacks the column(s) title, body"),
+    ("open.csv", b'title,date,body\nA,1921,"an unclosed quote\n', ":2: broken CSV: unexpected end of data"),
 ]
 
 
