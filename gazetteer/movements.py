@@ -331,6 +331,8 @@ def _continues(text: str, prev: _Found, f: _Found) -> bool:
     gap = text[prev.end:f.cue_start]
     if f.noun:
         return f.actor is None and bool(_LISTED.fullmatch(gap))
+    if f.actor is not None and f.actor == prev.actor and _LISTED.fullmatch(gap):
+        return True  # "The Red Army, advancing from Baku, entered Yerevan"
     return f.actor in (None, prev.actor) and bool(_COORDINATED.fullmatch(gap))
 
 

@@ -38,6 +38,7 @@ MAX_OBJECT_WORDS = 6         # "seized nearly the entire mountainous part of Kar
 ADJECTIVE = re.compile(r"(?:al|ile|ern|ed|ive|ous|ic|an|ian|ish|ese|ary|ful|less|ent|ant|ior|ward|ing|"
                        r"called|entire|whole|same|very|other|upper|lower|old|new|great|little|small)$")
 BLOCKED = -1
+DATED_LIST = re.compile(r"(?:on|in|by) (?:the )?(?:\d+ )?[a-z]+(?: \d+)?(?: ,)? (?:and|,)(?: the)?")
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,8 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
             lowered = lowered[1:]
         if lowered and lowered[0] in LIST_JOINERS and _listy(lowered):
             return previous
+        if DATED_LIST.fullmatch(" ".join(lowered)):
+            return previous  # "took Kars on 30 October and Alexandropol"
     preposition, after, before = _governing(lowered, trigger)
     if preposition is None:
         if previous is None and trigger is not None and trigger.object_verb \

@@ -77,6 +77,8 @@ FORMS = [
     ("The 11th Army's advance into [Armenia] began at night.", "advance", ["Armenia"], "occurred", "The 11th Army"),
     ("Nzhdeh was expelled from [Zangezur].", "withdrawal", ["Zangezur"], "occurred", "Nzhdeh"),
     ("The Turks besieged [Kars].", "attack", ["Kars"], "occurred", "The Turks"),
+    ("The Turks took [Kars] on 30 October and [Alexandropol] on 7 November.",
+     "occupation", ["Kars", "Gyumri"], "occurred", "The Turks"),
     ("The Armenian army tried to retake [Kars], but failed.", "occupation", ["Kars"], "intended",
      "The Armenian army"),
     ("Andranik's forces reached [Shusha].", "advance", ["Shusha"], "occurred", "Andranik's forces"),
@@ -181,6 +183,8 @@ def test_return_without_destination_goes_to_the_place_of_writing(mark):
      [("advance", "The Turkish army", ["Akhurian", "Kars"])]),
     ("The Red Army invaded [Georgia] in February and took [Tiflis].",
      [("attack", "The Red Army", ["Georgia", "Tbilisi"])]),
+    ("The Red Army, advancing from [Baku], entered [Yerevan].",
+     [("advance", "The Red Army", ["Baku", "Yerevan"])]),
     ("The Turks crossed the [Arpachay], and the Armenians retreated from [Kars].",
      [("advance", "The Turks", ["Akhurian"]), ("withdrawal", "the Armenians", ["Kars"])]),
 ])
