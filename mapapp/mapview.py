@@ -80,7 +80,7 @@ class DataLayer(Layer):
 
 
 class Registry(folium.MacroElement):
-    """Creates the panes first and hands our JavaScript the map and its layers by stable id."""
+    """Hands our JavaScript the map and its layers by stable id (the ids `layers=` uses in URLs)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}

@@ -1,0 +1,92 @@
+"""The page's pure JavaScript functions, run in chromium as the page runs them: tables of cases."""
+from __future__ import annotations
+
+import pytest
+from fixtures_browser import LiveServer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def js(browser, tmp_path_factory):
+    """Call `js(module, expression)`: evaluate `expression` with the module imported as `m`."""
+    from mapapp.app import create_app
+
+    server = LiveServer(create_app({"TESTING": True, "HOME": tmp_path_factory.mktemp("js_home")})).start()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url + "/static/css/map.css")   # any page of the origin, to import modules from
+
+    def run(module: str, expression: str, *args):
+        return page.evaluate(f"async (args) => {{ const m = await import('/static/js/{module}.js'); "
+                             f"return ({expression}); }}", list(args))
+
+    yield run
+    context.close()
+    server.stop()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("?date=1920-08-10&window=30&z=8&ll=39.5000,46.0000&layers=basemap,places&v=abc", None),
+    ("?date=1920-08-10&window=upto&doc=d-1", None),
+    ("?date=1920-13-45&window=30", "?window=30"),             # not a date: dropped
+    ("?date=1920-02-30&window=7", "?window=7"),                # no such day
+    ("?window=-3&z=abc&ll=100,46", "?window=30"),              # bad window, zoom and centre: defaults
+    ("?window=7&layers=", "?window=7&layers="),                # every layer switched off stays so
+])
+def test_url_state_round_trip(js, query, expected):
+    assert js("urlstate", "m.queryOf(m.readState(args[0]))", query) == (expected or query)
+
+
+@pytest.mark.parametrize("earliest, latest, text", [
+    ("1920-08-10", "1920-08-10", "10 August 1920"),
+    ("1921-01-01", "1921-01-10", "1 January 1921 – 10 January 1921"),
+    ("1920-12-01", None, "1 December 1920"),
+    (None, None, "undated"),
+])
+def test_readable_dates(js, earliest, latest, text):
+    assert js("dates", "m.longRange(args[0], args[1])", earliest, latest) == text
+
+
+@pytest.mark.parametrize("status, approximate, dashed", [
+    ("occurred", False, None),
+    ("occurred", True, "3 6"),
+    ("intended", False, "9 7"),
+    ("ordered, not secured", True, "9 7"),
+    ("agreed", False, "9 7"),
+])
+def test_movement_dashes_follow_status(js, status, approximate, dashed):
+    style = js("layers", "m.movementStyle({status: args[0], approximate: args[1], kind: 'advance'}, '#123456')",
+               status, approximate)
+    assert style["dashArray"] == dashed
+    assert style["color"] == "#123456"
+
+
+@pytest.mark.parametrize("mentions, movements, expected", [
+    ([], [], [[0, 20, -1, -1]]),
+    ([[4, 9]], [], [[0, 4, -1, -1], [4, 9, 0, -1], [9, 20, -1, -1]]),
+    ([[4, 9]], [[0, 12]], [[0, 4, -1, 0], [4, 9, 0, 0], [9, 12, -1, 0], [12, 20, -1, -1]]),
+    ([[4, 9], [30, 40]], [], [[0, 4, -1, -1], [4, 9, 0, -1], [9, 20, -1, -1]]),   # out of the text: ignored
+])
+def test_reader_cuts_text_at_mentions_and_movements(js, mentions, movements, expected):
+    got = js("reader", "m.segments('x'.repeat(20), args[0].map(([start, end]) => ({start, end})),"
+             " args[1].map(([start, end]) => ({start, end})))"
+             ".map(s => [s.start, s.end, s.mention, s.movement])", mentions, movements)
+    assert got == expected
+
+
+@pytest.mark.parametrize("controllers, colour", [
+    ([], "#9a9a9a"),
+    (["B", "A"], "#5d5d5d"),
+])
+def test_territory_colour_is_neutral_unless_one_party_controls(js, controllers, colour):
+    assert js("layers", "m.territoryColour(args[0], {of: () => '#abcdef'})", controllers) == colour
+    assert js("layers", "m.territoryColour(['A'], {of: () => '#abcdef'})") == "#abcdef"
+
+
+def test_party_colours_are_dealt_alphabetically_whatever_the_order_seen(js):
+    first = js("colours", "(() => { const b = new m.ColourBook(); b.learn(args[0]); return args[0].map(n => b.of(n)); })()",
+               ["Republic of Armenia", "Azerbaijan SSR"])
+    second = js("colours", "(() => { const b = new m.ColourBook(); b.learn(args[0]); return args[0].map(n => b.of(n)); })()",
+                ["Azerbaijan SSR", "Republic of Armenia"])
+    assert first == second[::-1] and first[0] != first[1]
