@@ -151,3 +151,27 @@ def test_the_embed_button_gives_the_iframe_code_of_this_view(live_server, other_
     assert html.startswith(f'<iframe src="{live_server}/embed?') and "date=1920-08-10" in html and "v=" in html
     page.goto(other_site(html))
     wait_for_map(page.frame_locator("iframe"))
+
+
+def swipe(page, dx: int) -> None:
+    """A one-finger horizontal swipe of `dx` pixels across the tour."""
+    page.evaluate("""dx => {
+        const target = document.querySelector('.tour');
+        const touch = x => new Touch({identifier: 1, target, clientX: x, clientY: 300});
+        target.dispatchEvent(new TouchEvent('touchstart', {touches: [touch(600)], bubbles: true}));
+        target.dispatchEvent(new TouchEvent('touchend', {changedTouches: [touch(600 + dx)], bubbles: true}));
+    }""", dx)
+
+
+def test_the_tour_steps_by_swipe_and_buttons(live_server, page):
+    page.goto(f"{live_server}/tours/{SHIPPED}?step=2")
+    swipe(page, -200)
+    assert shown_step(page) == 3
+    swipe(page, 200)
+    assert shown_step(page) == 2
+    swipe(page, 20)            # a tap, not a swipe
+    assert shown_step(page) == 2
+    page.click(".tour-nav .next")
+    assert shown_step(page) == 3 and "step=3" in page.url
+    page.click(".tour-nav .prev")
+    assert shown_step(page) == 2
