@@ -72,6 +72,8 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
     if not pid or not isinstance(pid, str):
         raise ValueError("missing '@id'")
     props = feature.get("properties") or {}
+    if not isinstance(props, dict):
+        raise ValueError("'properties' must be a JSON object")
     title = props.get("title")
     if not title:
         raise ValueError("missing properties.title")
@@ -81,7 +83,8 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
     lon, lat = (float(point[0]), float(point[1]))
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         raise ValueError(f"coordinates out of range: lon={lon}, lat={lat}")
-    kind = props.get("kind") or next((t.get("label") for t in feature.get("types", [])), None) or "other"
+    types = feature.get("types") if isinstance(feature.get("types"), list) else []
+    kind = props.get("kind") or next((t.get("label") for t in types if isinstance(t, dict)), None) or "other"
     if kind not in PLACE_KINDS:
         raise ValueError(f"unknown kind {kind!r} (one of {', '.join(PLACE_KINDS)})")
     certainty = props.get("certainty") or "certain"
@@ -161,7 +164,7 @@ def load_places(path: Path, layer: str = "curated") -> list[Place]:
         label = (feature.get("@id") if isinstance(feature, dict) else None) or f"#{i + 1}"
         try:
             places.append(place_from_feature(feature, layer))
-        except (ValueError, TypeError, KeyError) as err:
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
             raise GazetteerError(str(err), str(path), label) from None
     return places
 

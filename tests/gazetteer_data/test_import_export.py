@@ -40,7 +40,7 @@ def test_user_layer_overrides_the_bundled_place_with_the_same_id(cli, data_dir):
     rows = list(csv.DictReader(io.StringIO(cli("gazetteer", "export", "--format", "csv").output)))
     goris = [r for r in rows if r["id"] == "chr:goris"]
     assert len(goris) == 1 and goris[0]["name"] == "Goris (user's own point)"
-    assert rows[0]["id"] == "user:tsghuk-test-village"  # the user layer ranks first
+    assert rows[0]["id"] == "user:brnakot"  # the user layer ranks first
 
 
 def test_import_geonames_dump(cli, home, data_dir):
@@ -147,3 +147,16 @@ def test_export_lpf_to_a_file_loads_back(cli, tmp_path, bundled_places):
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["@context"].endswith(".jsonld")
     assert len(load_places(out)) == len(bundled_places)
+
+
+def test_a_broken_user_layer_file_stops_export_with_one_line(cli, home, data_dir):
+    cli("gazetteer", "import", data_dir / "user_places.lpf.json")
+    path = home / "gazetteer" / "user_places.lpf.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["properties"] = ["not", "an", "object"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("gazetteer", "export", "--format", "csv")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"error: {path}: record user:brnakot: "
+                                     "'properties' must be a JSON object")
+    assert path.exists()  # nothing stored is lost
