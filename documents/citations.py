@@ -22,9 +22,9 @@ _SERIES = re.compile(
     re.MULTILINE,
 )
 # Words that name an archive when it has no abbreviation.
-_ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "central", "state", "national", "russian",
+_ARCHIVE_WORDS = {"archive", "archives", "arkhiv", "arch", "central", "state", "national", "russian",
                   "historical", "party", "presidential", "military", "museum", "library"}
-_NAME_TOKEN = re.compile(r"^\(?(?:[A-ZА-Я][\w’'()-]*|of|the|RA)$")
+_NAME_TOKEN = re.compile(r"^\(?(?:[A-ZА-Я][\w’'()-]*|[A-Z][a-z]{2,}\.|of|the|RA)$")  # "Arch." too
 _ACRONYM = re.compile(r"^(?=(?:\w*[A-ZА-Я]){2})[A-Za-zА-Яа-я]+$")
 
 # Where the archival description stops: editorial remarks, publication notes, footnotes.
@@ -37,7 +37,8 @@ PUBLICATION = re.compile(
     r"|Sources?|Cited from|Quoted from|Quoted in|Cited in)\s*:"   # "Published in the collection:"
 )
 _FOOTNOTE = re.compile(r"(?:(?<=\s)|^)(?:\*+|•)\s?(?=[A-Z“\"])")
-_PAGE_NUMBER = re.compile(r"(?<=[.)])\s+\d{1,4}\s*$")
+# A page number the web page prints after the citation ("... Copy. 522"), not "d. 4" or "l. 35".
+_PAGE_NUMBER = re.compile(r"(?<=[.)])(?<!\b[A-Za-z]\.)(?<!\b[A-Za-z]{2}\.)(?<!\bNo\.)\s+\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,26 @@ def _name_start(line: str, fond_at: int) -> int | None:
             while i > 0 and _ACRONYM.match(run[i - 1][1].strip("()")):
                 i -= 1
             if not run[i][1].startswith("("):
-                return run[i][0]
+                return run[_spelt_out(run, i)][0]
             break  # "National Archives of Armenia (NAA)": the name is spelt out before the abbreviation
     for start, token in run:
-        if token.lower() in _ARCHIVE_WORDS:
+        if token.strip(".").lower() in _ARCHIVE_WORDS:
             return start
     if run and not line[:run[0][0]].strip():  # the whole line up to the fond is the name
         return run[0][0]
     return None
+
+
+def _spelt_out(run: list[tuple[int, str]], i: int) -> int:
+    """Return where the name begins when words precede its abbreviation ("Archive of the RA", "Arch. RA")."""
+    j = i - 1
+    while j >= 0 and run[j][1] in ("of", "the"):
+        j -= 1
+    if j >= 0 and run[j][1].strip("().").lower() in _ARCHIVE_WORDS:
+        while j > 0 and run[j - 1][1].strip("().").lower() in _ARCHIVE_WORDS:
+            j -= 1
+        return j
+    return i
 
 
 def _description_end(line: str, start: int) -> int:

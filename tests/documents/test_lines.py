@@ -117,6 +117,10 @@ def test_collection_numbers_are_not_part_of_the_title(heading, expected):
     ("Ordzhonikidze Ibid., l. 36. Copy.", "Ibid., l. 36. Copy."),
     ("PRO FO 371/4958, E 1234. Copy.", "PRO FO 371/4958, E 1234. Copy."),
     ("ARF Archives, file 1622, doc. 3. Original.", "ARF Archives, file 1622, doc. 3. Original."),
+    ("signed Chicherin. Arch. RA, f. 1, op. 2, d. 3.", "Arch. RA, f. 1, op. 2, d. 3."),
+    ("Ivanov Archive of the RA, f. 1, op. 2, d. 3. Copy.", "Archive of the RA, f. 1, op. 2, d. 3. Copy."),
+    ("Kasyan CGAORSS Armenia, f. 113, op. 3, d. 4", "CGAORSS Armenia, f. 113, op. 3, d. 4"),   # no page number
+    ("RGASPI, f. 5, op. 1, d. 2655, l. 35", "RGASPI, f. 5, op. 1, d. 2655, l. 35"),
 ])
 def test_archival_citations(text, expected):
     found = find_citation(text)
