@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .actors import agent_after, has_possessive_before, phrase_after, possessor_before, subject_before
+from .modality import status
 from .model import DatedSpan, Mention, Movement, Place
 from .movement_patterns import (
     AGREEMENT_CONTEXT,
@@ -38,7 +39,6 @@ from .movement_patterns import (
     NOT_TRAVEL,
     ROLE_RANK,
     ROUTE_NOUN,
-    STATUS_CUES,
     Trigger,
     compile_triggers,
     sentence_spans,
@@ -47,15 +47,11 @@ from .network import RouteNetwork, draw_path
 from .waypoints import Attached, Spot, attach, build_spots
 
 _TRIGGERS = compile_triggers()
-_CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
-_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun)$",
-                   re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 _LISTED = re.compile(r"\s*,\s*(?:and\s+)?")
 _COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
-_INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
 # A movement noun that is the object of "launched", "began" ...: its actor is that verb's subject.
 _GOVERNED = re.compile(r"\b(?:launch|beg[aiu]n|commenc|continu|undert[ao]o?k|resum|open|start|made|make)\w*\s+"
@@ -164,8 +160,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
         return None  # "the cessation of military operations against Armenia"
     nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
-    status = _status(text[scope:t_end], trigger, ctx.agreement, text[t_start:t_end], nominal)
-    if status is None:
+    state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
+    if state is None:
         return None
     actor, actor_start = _actor(text, scope, end, t_start, t_end, trigger, passive, attached)
     if text[t_start:t_end].lower().startswith("return") and ctx.writer is not None \
@@ -176,7 +172,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None and
                                                         actor_start < t_start else []))
     last = max([t_end] + [s.end for s in spans] + ([actor_start + len(actor)] if actor and actor_start else []))
-    return _Found(first, last, _kind(trigger, actor), status, tuple(attached), actor, t_start, scope, end,
+    return _Found(first, last, _kind(trigger, actor), state, tuple(attached), actor, t_start, scope, end,
                   trigger.noun)
 
 
@@ -231,31 +227,6 @@ def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: T
     return (found[0], found[1]) if found else (None, None)
 
 
-def _status(words: str, trigger: Trigger | None, agreement: bool, trigger_text: str,
-            nominal: bool = False) -> str | None:
-    """The status the words before a movement give it; None when negated or hedged."""
-    best: tuple[int, int, str] | None = None
-    for rank, (name, rx) in enumerate(_CUES):
-        for m in rx.finditer(words):
-            if best is None or (m.end(), -rank) > (best[0], -best[1]):
-                best = (m.end(), rank, name)
-    if best is not None:
-        name = best[2]
-        if name in ("hedged", "negated", "requested"):
-            return None
-        if name == "not secured":
-            return "ordered, not secured"
-        if name == "agreed":
-            return "agreed" if agreement else "ordered"
-        return name
-    if trigger is None:
-        return "habitual"
-    verb = trigger_text.split()[0] if trigger_text.split() else ""
-    if nominal or _PAST.search(verb) or verb.lower().endswith("ing") or _INFINITIVE.search(words):
-        return "occurred"
-    return "habitual"
-
-
 def _dash_chains(text: str, start: int, end: int, spots: Sequence[Spot]) -> list[list[Spot]]:
     """Runs of two or more places joined by dashes ("Shusha–Geryusy–Engelaurt ... route")."""
     inside = [s for s in spots if start <= s.start and s.end <= end]
@@ -280,12 +251,12 @@ def _route(ctx: _Context, sentence: tuple[int, int], first: int, last: int,
     scope = _scope_start(text, sentence[0], first)
     if CESSION.search(text[scope:first]):
         return None
-    status = _status(text[scope:first], None, ctx.agreement, "")
-    if status is None:
+    state = status(text[scope:first], ctx.agreement, None)
+    if state is None:
         return None
     noun = ROUTE_NOUN.match(text[last:last + 20])
     end = last + (noun.end() if noun else 0)
-    return _Found(first, end, "route", status, tuple(attached), None, first, scope, sentence[1])
+    return _Found(first, end, "route", state, tuple(attached), None, first, scope, sentence[1])
 
 
 def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, int]]) -> list[_Found]:

@@ -1,0 +1,47 @@
+"""What the words before a movement say about it: occurred, ordered, agreed, intended, ...
+
+The texts state many movements as terms of an agreement, orders or intentions; these are
+kept, with their status. Negated, hedged and requested movements get no status at all, and
+the caller leaves them out.
+"""
+from __future__ import annotations
+
+import re
+
+from .movement_patterns import STATUS_CUES
+
+_CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
+_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun)$",
+                   re.I)
+_INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
+_LEFT_OUT = ("hedged", "negated", "requested")
+
+
+def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool = False) -> str | None:
+    """The status of a movement stated after `words` (ending with its trigger), or None to leave it out.
+
+    The cue nearest the movement wins ("the directive to occupy" -> ordered; "has not yet
+    returned" -> expected). Without a cue: a past or participle form, or a noun, has occurred;
+    a present form ("herders drive their flocks") is habitual, as is a route named without a
+    verb (`trigger_text` None). `agreement`: "shall"/"is to" in a text of terms means agreed.
+    """
+    best: tuple[int, int, str] | None = None
+    for rank, (name, rx) in enumerate(_CUES):
+        for m in rx.finditer(words):
+            if best is None or (m.end(), -rank) > (best[0], -best[1]):
+                best = (m.end(), rank, name)
+    if best is not None:
+        name = best[2]
+        if name in _LEFT_OUT:
+            return None
+        if name == "not secured":
+            return "ordered, not secured"
+        if name == "agreed":
+            return "agreed" if agreement else "ordered"
+        return name
+    if trigger_text is None:
+        return "habitual"
+    verb = trigger_text.split()[0] if trigger_text.split() else ""
+    if nominal or _PAST.search(verb) or verb.lower().endswith("ing") or _INFINITIVE.search(words):
+        return "occurred"
+    return "habitual"
