@@ -173,8 +173,12 @@ def _is_refusal(text: str) -> bool:
 
 
 @pytest.fixture
-def page(browser, request):
-    """A fresh page in its own context; fails the test if it left the server or logged errors."""
+def page(browser, serve_app, request):
+    """A fresh page in its own context; fails the test if it left the server or logged errors.
+
+    It asks for `serve_app` so that servers started through it (`live_server` too) stop only
+    after the page has closed, whatever order a test names its fixtures in.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 800},
                                   permissions=["clipboard-read", "clipboard-write"])
     page_ = context.new_page()
