@@ -17,8 +17,8 @@ class Trigger:
     `locative`: "in"/"at" name where it happened ("attacked ... in Angelyaut").
     `departure`: "for" names the destination ("departed for Baku").
     `noun`: a noun ("withdrawal of ... from"), whose status comes from the words before it.
-    `forces_only`: a movement only when what moves is a force ("transfer of troops"), not
-    a territory ("transfer Zangezur to Armenia" is a cession, left out).
+    `cession`: not a movement when what is handed over is territory ("transferred part of its
+    territory to Armenia", "Zangezur was transferred to Armenia"): a cession, left out.
     `object_role`: the role of a direct object ("left Baku", "evacuated Kars": the origin).
     `subject_place`: the place is the subject and the mover follows ("Kars fell to the Turks").
     """
@@ -29,7 +29,7 @@ class Trigger:
     locative: bool = False
     departure: bool = False
     noun: bool = False
-    forces_only: bool = False
+    cession: bool = False
     civil: bool = False   # a journey, not an advance, when who moves is not a force
     object_role: str = "reached"
     subject_place: bool = False
@@ -103,7 +103,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
     Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
     # transfers of forces
-    Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", forces_only=True),
+    Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", cession=True, civil=True),
 )
 
 # Who moves decides between a journey and an advance ("the arrival of a detachment").
@@ -171,6 +171,9 @@ NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dis
                         r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
                         r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
                         r"boundaries|line runs)\b", re.I)
+
+TERRITORY = re.compile(r"\b(?:territor\w*|districts?|regions?|provinces?|lands?|areas?|u[y]?ezds?|"
+                       r"oblasts?|sovereignty|control)\b", re.I)
 
 # Cessions are not movements: territory handed over.
 CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|annex\w*|grant\w*|"

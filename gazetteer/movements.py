@@ -39,6 +39,7 @@ from .movement_patterns import (
     NOT_TRAVEL,
     ROLE_RANK,
     ROUTE_NOUN,
+    TERRITORY,
     Trigger,
     compile_triggers,
     sentence_spans,
@@ -153,7 +154,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         attached = _subject_spots(text, scope, t_start, ctx.spots) + attached
     if not attached:
         return None
-    if trigger.forces_only and not FORCE_WORDS.search(text[scope:max(t_end, attached[0].spot.start)]):
+    if trigger.cession and _ceded(text, scope, t_end, attached, ctx.spots):
         return None  # a territory handed over, not a movement
     if trigger.carries and NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)]):
         return None  # a message sent, not a traveller
@@ -184,6 +185,14 @@ def _kind(trigger: Trigger, actor: str | None) -> str:
     if trigger.civil and actor and not FORCE_WORDS.search(actor):
         return "journey"  # "refugees moved from Kars to Alexandropol"
     return trigger.kind
+
+
+def _ceded(text: str, scope: int, t_end: int, attached: list[Attached], spots: Sequence[Spot]) -> bool:
+    """True if what is transferred is territory: a territory word or a place before the destination."""
+    object_end = max(t_end, attached[0].spot.start)
+    clause = max([scope] + [m.end() for m in CLAUSE_STOP.finditer(text, scope, t_end)])
+    return bool(TERRITORY.search(text[clause:object_end])) \
+        or any(clause <= s.start and s.end <= object_end for s in spots)
 
 
 def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> list[Attached]:

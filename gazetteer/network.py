@@ -144,7 +144,7 @@ def load_network(path: Path | None = None) -> RouteNetwork:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
-        raise GazetteerError(f"cannot read: {err}", str(path)) from None
+        raise GazetteerError(f"cannot read: {getattr(err, 'strerror', None) or err}", str(path)) from None
     except json.JSONDecodeError as err:
         raise GazetteerError(f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}",
                              str(path)) from None
