@@ -208,6 +208,85 @@ def get(host: str, port: int, path: str) -> tuple[int, bytes]:
         conn.close()
 
 
+# --- the page (front end) -----------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+READY = "document.getElementById('app').dataset.ready === 'true'"
+STEP_JS = """async () => {
+    const began = performance.now();
+    document.getElementById('next').click();
+    await window.chronotope.idle();
+    return performance.now() - began;
+}"""
+
+
+def content_kind(content_type: str) -> str:
+    """Return the page-weight bucket of an answer: geojson, json, js, css, html, image or other."""
+    for kind, marker in (("geojson", "geo+json"), ("json", "json"), ("js", "javascript"), ("css", "css"),
+                         ("html", "html"), ("image", "image/")):
+        if marker in content_type:
+            return kind
+    return "other"
+
+
+def load_page(browser, url: str) -> tuple[float, dict[str, int], object]:
+    """Open `url` in a fresh context (empty cache); return (first draw ms, bytes by type, page)."""
+    weight: dict[str, int] = {}
+
+    def count(response) -> None:
+        try:
+            size = len(response.body())
+        except Exception:   # redirects and aborted answers have no body
+            return
+        kind = content_kind(response.headers.get("content-type", ""))
+        weight[kind] = weight.get(kind, 0) + size
+
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.on("response", count)
+    page.goto(url)
+    page.wait_for_function(READY, timeout=60_000)
+    # navigation start -> basemap and the first window (places, movements, territories, list) drawn
+    first_draw = page.evaluate("performance.now()")
+    page.evaluate("window.chronotope.idle()")
+    return first_draw, dict(sorted(weight.items())), page
+
+
+def measure_page(base_url: str, query: str = "", steps: int = 15) -> dict:
+    """Load the map page in headless chromium; return page weight by type, first draw and slider steps.
+
+    The first load meets a server that has not drawn the page yet ("cold"), the second a warm one;
+    both start with an empty browser cache. A slider step is "next document" until its window is drawn.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        cold, _, first = load_page(browser, f"{base_url}/{query}")
+        first.context.close()
+        warm, weight, page = load_page(browser, f"{base_url}/{query}")
+        timings = sorted(page.evaluate(STEP_JS) for _ in range(steps))
+        shown = page.evaluate("window.chronotope.counts()")
+        browser.close()
+    return {"page_bytes": sum(weight.values()), "page_bytes_by_type": weight,
+            "first_draw_ms_cold": round(cold, 1), "first_draw_ms": round(warm, 1),
+            "slider_step_ms_p50": round(timings[len(timings) // 2], 1),
+            "slider_step_ms_max": round(timings[-1], 1), "steps": len(timings), "last_window_shows": shown}
+
+
+def report_page(label: str, base_url: str) -> dict:
+    """Measure the page from the corpus's first date in 30-day windows; print and return the figures."""
+    host = urlsplit(base_url)
+    earliest = json.loads(get(host.hostname, host.port, "/api/corpus")[1])["earliest"]
+    figures = measure_page(base_url, f"?date={earliest}&window=30")
+    by_type = ", ".join(f"{k} {v}" for k, v in figures["page_bytes_by_type"].items())
+    print(f"[{label}] page: {figures['page_bytes']} bytes ({by_type}); first draw {figures['first_draw_ms']} ms "
+          f"({figures['first_draw_ms_cold']} ms on a cold server); slider step p50 {figures['slider_step_ms_p50']} ms, "
+          f"max {figures['slider_step_ms_max']} ms over {figures['steps']} steps "
+          f"(aim: first draw < 1000 ms, step < 100 ms)", flush=True)
+    return figures
+
+
 # --- the report ----------------------------------------------------------------------------
 def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurrency: int) -> dict:
     """Build and load one corpus; print and return the figures."""
@@ -226,6 +305,7 @@ def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurre
             print(f"[{label}] API {name:<10} c={figures['concurrency']}: p50 {figures['p50_ms']} ms, "
                   f"p95 {figures['p95_ms']} ms, {figures['throughput_rps']} req/s, "
                   f"{figures['requests']} requests, {figures['errors']} errors; p95 by route: {routes}", flush=True)
+        results["page"] = report_page(label, server.url)
     finally:
         server.stop()
     return results
@@ -254,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=1, default=str))
     p95 = figures.get("synthetic", figures["bundled"])["concurrent"]["p95_ms"]
     print(f"API p95 under load: {p95} ms (aim: under 50 ms at 10,000 documents)")
+    page = figures.get("synthetic", figures["bundled"])["page"]
+    print(f"page: first draw {page['first_draw_ms']} ms, slider step p50 {page['slider_step_ms_p50']} ms "
+          "(aim: under 1000 ms and 100 ms)")
     return 0
 
 
