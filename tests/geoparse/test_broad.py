@@ -1,0 +1,49 @@
+"""The GeoNames broad layer: noise filtered out, built once and cached."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import broad
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Vanadzor", True),
+    ("Rostov-on-Don", True),
+    ("Van", False),            # under four letters
+    ("EVN", False),            # airport code
+    ("yerevan", False),        # all-lowercase alternate
+    ("Reading", False),        # an English word
+    ("Armenian", False),       # a demonym
+    ("Lenin", False),          # a person of the period
+    ("Ереван", False),         # not in Latin script
+    ("Turkey", True),          # an English word, but kept for a country
+])
+def test_noise_is_filtered(name, kept):
+    assert broad.keep_name(name, country=(name == "Turkey")) is kept
+
+
+def test_cache_dir_honours_chronotope_home_and_xdg(monkeypatch, tmp_path):
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path / "home"))
+    assert broad.cache_dir() == tmp_path / "home" / "cache"
+    monkeypatch.delenv("CHRONOTOPE_HOME")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert broad.cache_dir() == tmp_path / "xdg" / "chronotope" / "cache"
+
+
+def test_layer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+    built = []
+    real_build = broad.build_layer
+    monkeypatch.setattr(broad, "build_layer", lambda: built.append(1) or real_build())
+    first = broad.load_layer(tmp_path)
+    [cached] = list(tmp_path.glob("broad-*.pickle"))
+    second = broad.load_layer(tmp_path)
+    assert built == [1]                       # the second load did not parse the JSON again
+    assert len(second.records) == len(first.records) > 30000
+    kars = [p for p in second.places_for_key(" kars ") if p.country_code == "TR"]
+    assert kars and kars[0].coord_source.startswith("GeoNames (CC BY 4.0)")
+    assert cached.stat().st_size < 60 * 1024 * 1024
+
+
+def test_countries_have_centroids_not_capitals(full_gazetteer):
+    russia = next(p for p in full_gazetteer.broad.places_for_key(" rusia ") if p.kind == "country")
+    assert russia.lat > 55 and russia.lon > 80      # Siberia, not Moscow

@@ -1,0 +1,114 @@
+"""Resolution: which place a name means, with the evidence of the text (full gazetteer)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gazetteer.geoparse import TextContext, geoparse
+from gazetteer.index import Gazetteer
+from gazetteer.model import LonLat, Place
+from gazetteer.resolve import Evidence, haversine_km, rank_candidates
+
+
+def chosen(text, gazetteer, name, context=None):
+    mention = next(m for m in geoparse(text, gazetteer, context) if m.text == name)
+    return mention
+
+
+@pytest.mark.parametrize("text, name, lat, lon, km", [
+    # Kazakh district is not Kazakhstan
+    ("The troops withdrew from the Kazakh district.", "Kazakh", 41.09, 45.37, 40),
+    ("from the district of Ijevan to the Kazakh frontier", "Kazakh", 41.09, 45.37, 40),
+    # Georgia is the country in the Caucasus, not the US state
+    ("Georgia has obtained Batum.", "Georgia", 42.32, 43.36, 300),
+    # Van and Mush are Ottoman-Armenian towns and provinces
+    ("the provinces of Van, Bitlis and Mush", "Van", 38.49, 43.38, 60),
+    ("the provinces of Van, Bitlis and Mush", "Mush", 38.75, 41.51, 60),
+    # period names resolve to the place they name
+    ("The Erivan government", "Erivan", 40.18, 44.51, 15),
+    ("the Angora government", "Angora", 39.93, 32.86, 15),
+    ("Tiflis. 7 August 1920", "Tiflis", 41.72, 44.79, 15),
+    ("Karmelinovka", "Karmelinovka", 39.5, 45.77, 15),
+    # country names get country points
+    ("Soviet Russia", "Russia", 61.52, 105.32, 600),
+])
+def test_resolves_to_the_right_place(text, name, lat, lon, km, full_gazetteer):
+    place = chosen(text, full_gazetteer, name).place
+    assert haversine_km(place, LonLat(lon, lat)) <= km
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("He arrived in the city of Nakhichevan.", "settlement"),
+    ("the Shusha–Geryusy–Engelaurt–Karmelinovka–Nakhichevan route", "settlement"),
+    ("The Nakhichevan district was occupied.", "district"),
+    ("Zangezur, Nakhichevan and Karabakh", "district"),
+])
+def test_nakhichevan_is_town_or_district_by_context(text, kind, full_gazetteer):
+    assert chosen(text, full_gazetteer, "Nakhichevan").place.kind == kind
+
+
+def test_curated_places_rank_above_the_broad_layer(full_gazetteer):
+    mention = chosen("Kars was taken.", full_gazetteer, "Kars")
+    assert mention.place.layer == "curated"
+    layers = [c.place.layer for c in mention.candidates]
+    assert layers == sorted(layers, key=["user", "curated", "broad"].index)
+
+
+def test_places_outside_the_curated_set_come_from_geonames(full_gazetteer):
+    mention = chosen("The delegation travelled on to Marseille.", full_gazetteer, "Marseille")
+    assert mention.place.layer == "broad"
+    assert "GeoNames" in mention.place.coord_source
+    assert haversine_km(mention.place, LonLat(5.37, 43.30)) < 15
+
+
+def test_every_mention_has_scored_candidates_and_a_reason(full_gazetteer):
+    for mention in geoparse("Zangezur and Nakhichevan must go to Armenia.", full_gazetteer):
+        assert mention.candidates and mention.candidates[0].place == mention.place
+        assert mention.score == mention.candidates[0].score
+        assert abs(sum(c.score for c in mention.candidates) - 1) < 0.02 or len(mention.candidates) == 5
+        assert mention.reason
+
+
+def test_unknown_names_next_to_cues_are_unresolved(full_gazetteer):
+    mention = chosen("near the village of Tsaghkashenik", full_gazetteer, "Tsaghkashenik")
+    assert mention.place is None and mention.candidates == ()
+
+
+def _place(pid, kind, lon, lat, **extra) -> Place:
+    return Place(id=pid, name="Alashkert", kind=kind, lon=lon, lat=lat, **extra)
+
+
+def test_the_document_region_decides_between_namesakes():
+    # two curated towns of one name, 600 km apart; the text's other places are near the second
+    far = _place("t:far", "settlement", 38.0, 45.0)
+    near = _place("t:near", "settlement", 45.5, 39.5)
+    goris = Place(id="t:goris", name="Goris", kind="settlement", lon=46.34, lat=39.51)
+    gazetteer = Gazetteer.from_places([far, near, goris])
+    mention = chosen("From Goris they went to Alashkert.", gazetteer, "Alashkert")
+    assert mention.place.id == "t:near"
+
+
+def test_a_place_not_yet_existing_at_the_documents_date_loses():
+    old = _place("t:old", "settlement", 45.0, 40.0, valid_to=1900)
+    new = _place("t:new", "settlement", 45.1, 40.1, valid_from=1918)
+    gazetteer = Gazetteer.from_places([old, new])
+    context = TextContext(date(1920, 8, 6), date(1920, 8, 6))
+    assert chosen("to Alashkert", gazetteer, "Alashkert", context).place.id == "t:new"
+
+
+def test_the_place_of_writing_sets_the_region():
+    west = _place("t:west", "settlement", 41.0, 40.0)
+    east = _place("t:east", "settlement", 47.0, 40.0)
+    baku = Place(id="t:baku", name="Baku", kind="settlement", lon=49.88, lat=40.4)
+    gazetteer = Gazetteer.from_places([west, east, baku])
+    context = TextContext(origin="Baku")
+    assert chosen("News from Alashkert.", gazetteer, "Alashkert", context).place.id == "t:east"
+
+
+def test_rank_candidates_scores_sum_to_one():
+    a, b = _place("t:a", "settlement", 45.0, 40.0), _place("t:b", "district", 45.0, 40.0)
+    ranked = rank_candidates([a, b], Evidence(" alashkert ", "Alashkert", "region", None, None), TextContext())
+    assert [c.place.id for c in ranked] == ["t:b", "t:a"]
+    assert abs(sum(c.score for c in ranked) - 1) < 0.01
+    assert any("cue" in r for r in ranked[0].reasons)
