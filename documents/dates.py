@@ -42,7 +42,7 @@ _OLD_STYLE = re.compile(r",?\s*(?:\(\s*(?:O\.\s?S\.|[Oo]ld [Ss]tyle)\s*\)|O\.\s?
 _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?S\.|[Nn]ew [Ss]tyle)")
 
 
-def _year(match: re.Match, context: DateRange | None, month: int = 1, day: int = 1) -> int:
+def _year(match: re.Match, context: DateRange | None, month: int = 1) -> int:
     """Return the year written in `match`, else the one of the document date `context`."""
     written = match.groupdict().get("year")
     if written:
@@ -73,7 +73,7 @@ def _day_range(match, context):
 def _day(match, context):
     month = _month(match)
     day = int(match.group("day"))
-    when = date(_year(match, context, month, day), month, day)
+    when = date(_year(match, context, month), month, day)
     return when, when, "day"
 
 
@@ -128,7 +128,7 @@ def _season(match, context):
 def _roman(match, context):
     month = ROMAN[match.group("roman")]
     day = int(match.group("day"))
-    when = date(_year(match, context, month, day), month, day)
+    when = date(_year(match, context, month), month, day)
     return when, when, "day"
 
 
@@ -173,8 +173,8 @@ Builder = Callable[[re.Match, "DateRange | None"], tuple]
 # (pattern, builder); the longest match starting first wins, so order does not matter.
 PATTERNS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
     (re.compile(r"(?<![\w./])" + pattern + r"(?![\w]|[./]\d)"), builder) for pattern, builder in (
-        (r"(?:between\s+)?(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s+and\s+|" + _DASH + ")" + r"(?P<d2>[0-3]?\d)" + _ORD + r"\s+(?:of\s+)?" + _MONTH
-         + r"(?:,?\s+" + _YEAR + ")?", _day_range),
+        (r"(?:between\s+)?(?P<d1>[0-3]?\d)" + _ORD + r"(?:\s+and\s+|" + _DASH + r")(?P<d2>[0-3]?\d)" + _ORD
+         + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + ")?", _day_range),
         (_MONTH + r"\s+(?P<d1>[0-3]?\d)" + _ORD + _DASH + r"(?P<d2>[0-3]?\d)" + _ORD
          + r"(?:,?\s+" + _YEAR + ")?", _day_range),
         (r"(?:(?:[Oo]n\s+)?the\s+(?=[0-3]?\d(?:st|nd|rd|th)))?" + _DAY + _ORD + r"(?:\s+day)?(?:\s+of)?\s+"
