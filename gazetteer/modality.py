@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from .movement_patterns import STATUS_CUES
+from .movement_patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
 _PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
-_LEFT_OUT = ("hedged", "negated", "requested")
+_LEFT_OUT = ("hedged", "conditional", "negated", "requested")
 
 
 def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool = False) -> str | None:
@@ -25,9 +25,12 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     a present form ("herders drive their flocks") is habitual, as is a route named without a
     verb (`trigger_text` None). `agreement`: "shall"/"is to" in a text of terms means agreed.
     """
+    clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)])
     best: tuple[int, int, str] | None = None
     for rank, (name, rx) in enumerate(_CUES):
         for m in rx.finditer(words):
+            if name in CLAUSE_CUES and m.start() < clause:
+                continue
             if best is None or (m.end(), -rank) > (best[0], -best[1]):
                 best = (m.end(), rank, name)
     if best is not None:

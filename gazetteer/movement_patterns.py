@@ -182,7 +182,8 @@ CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|ann
 # Modality cues read in the words before a movement (nearest cue wins, see movements._status);
 # hedged, negated and requested movements are left out.
 STATUS_CUES: tuple[tuple[str, str], ...] = (
-    ("hedged", r"\bif\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\brumou?r"),
+    ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r"),
+    ("conditional", r"\bif\b|\bunless\b"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
     ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b"),
     ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
@@ -197,6 +198,12 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("agreed", r"\bshall\b|\b(?:is|are) to\b|\bundertak\w+|\bagree\w*"),
     ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b"),
 )
+# These cues count only in the movement's own clause: "Although they did not resist, the Turks
+# took Kars" took Kars all the same.
+CLAUSE_CUES = frozenset({"conditional", "negated", "not secured"})
+CUE_CLAUSE_START = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|where|when|while|because|although|though|"
+                              r"but|whereas|unless|if)\b", re.I)
+
 # With "shall"/"is to", an agreement's terms are agreed; elsewhere they are orders.
 AGREEMENT_CONTEXT = re.compile(r"\b(?:agreement|agree|terms|conditions|treaty|armistice|cease-?fire|"
                                r"cessation of hostilities)\b", re.I)

@@ -24,6 +24,10 @@ from gazetteer.modality import status
     ("The Armenian army was forced to retreat", False, "retreat", False, "occurred"),
     ("These herders drive", False, "drive", False, "habitual"),
     ("the entire route", True, None, False, "habitual"),
+    ("Although they did not resist, the Turks took", False, "took", False, "occurred"),
+    ("There was no resistance when the army entered", False, "entered", False, "occurred"),
+    ("The army will advance if the Turks took", False, "took", False, None),
+    ("Currently, no Kurd from Hajisamli can safely enter", False, "enter", False, None),
 ])
 def test_status(words, agreement, trigger, nominal, expected):
     assert status(words, agreement, trigger, nominal) == expected
