@@ -32,6 +32,7 @@ _SUBJECT = re.compile(
 )
 # A heading that only states its subject ("On the Cessation of ...") names no kind and no parties.
 _SUBJECT_ONLY = re.compile(r"\s*(?:on|regarding|concerning|about)\b", re.IGNORECASE)
+_OUTGOING_NUMBER = re.compile(r"^\s*No\.\s*\d+(?:/\w+)?\.?\s*$", re.MULTILINE)
 _AGREEMENT_BODY = re.compile(r"\b(?:have concluded|conclude[ds]?|signed) (?:the|this|a) (?:present )?"
                              r"(?:agreement|treaty|convention)", re.IGNORECASE)
 
@@ -47,6 +48,8 @@ def kind_of(title: str | None, body: str) -> str:
             return "letter"
     if _AGREEMENT_BODY.search(body[:1000]):
         return "agreement"
+    if title and _OUTGOING_NUMBER.search(body):
+        return "telegram"  # an untyped dispatch closed by its outgoing number ("No. 731.")
     # In these collections an untyped heading over a dated, signed text is a dispatch.
     return "letter" if title else "other"
 

@@ -128,7 +128,7 @@ def test_bundled_corpus_matches_the_gold_answers(corpus):
         assert norm(doc.title) == norm(entry["title"]) if entry["title"] else doc.title is None
         assert doc.origin == entry["origin"] and doc.date.text == entry["date_text"]
         assert doc.archive_ref == entry["archive_ref"] and doc.published_in == entry["published_in"]
-        assert doc.kind == entry["kind"] or entry["n"] == 7   # 003 #7: a "letter" we cannot tell from a telegram
+        assert doc.kind == entry["kind"]
 
 
 def test_layout_variants(data_dir):
