@@ -215,3 +215,9 @@ def test_sentences_with_dates_are_not_inline_headings(line):
 ])
 def test_page_furniture(line, expected):
     assert is_furniture(line) is expected
+
+
+def test_untyped_dispatch_with_an_outgoing_number_is_a_telegram():
+    title = "On the Cessation of Military Operations Against Armenia"
+    assert kind_of(title, "The region has been occupied by our troops.\nNo. 731.\nOrdzhonikidze") == "telegram"
+    assert kind_of(title, "The region has been occupied by our troops. No. 731 was sent.") == "letter"
