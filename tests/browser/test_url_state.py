@@ -84,3 +84,15 @@ def test_share_falls_back_to_a_selected_field_without_clipboard(page, live_serve
     assert field.is_visible()
     assert field.input_value().endswith(page.evaluate("location.search"))
     assert page.evaluate("document.activeElement.id") == "share-url"
+
+
+def test_playing_moves_through_the_dates_without_flooding_history(page, live_server):
+    open_map(page, live_server + "/?date=1920-08-06&window=30")
+    length = page.evaluate("history.length")
+    page.click("#play")
+    page.wait_for_function("!location.search.includes('date=1920-08-06')", timeout=5000)
+    page.wait_for_function("!location.search.includes('date=1920-08-07')", timeout=5000)
+    page.click("#play")
+    idle(page)
+    assert page.locator("#play").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("history.length") == length

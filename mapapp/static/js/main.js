@@ -27,7 +27,8 @@ const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev:
   play: $("play") }, (iso, { commit }) => {
   state.date = iso;
   scheduleDraw();
-  if (commit) view.push();
+  if (commit === "replace") view.replace();
+  else if (commit) view.push();
 });
 const reader = new Reader(app, api, drawer, {
   onOpen: (doc, { push, keepDate }) => {

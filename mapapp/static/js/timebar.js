@@ -43,14 +43,15 @@ export class Timebar {
     this.onChange(this.show(null), { commit });
   }
 
-  /** Go to the previous (-1) or next (+1) document date; returns false at either end. */
-  step(direction) {
+  /** Go to the previous (-1) or next (+1) document date; returns false at either end.
+   * Steps while playing replace the history entry rather than add one each. */
+  step(direction, playing = false) {
     const day = this.day;
     const target = direction > 0 ? this.steps.find((d) => d > day)
       : [...this.steps].reverse().find((d) => d < day);
     if (target === undefined) return false;
     this.nodes.slider.value = String(target);
-    this.changed(true);
+    this.onChange(this.show(null), { commit: playing ? "replace" : true });
     return true;
   }
 
@@ -66,7 +67,7 @@ export class Timebar {
       this.nodes.slider.value = String(this.steps[0]);   // at the end: play from the start
       this.changed(true);
     }
-    this.timer = setInterval(() => { if (!this.step(1)) this.pause(); }, PLAY_MS);
+    this.timer = setInterval(() => { if (!this.step(1, true)) this.pause(); }, PLAY_MS);
     this.nodes.play.setAttribute("aria-pressed", "true");
     this.nodes.play.setAttribute("aria-label", "Pause");
     this.nodes.play.textContent = "\u275A\u275A";
