@@ -164,7 +164,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
     if state is None:
         return None
-    actor, actor_start = _actor(text, scope, end, t_start, t_end, trigger, passive, attached)
+    form = "passive" if passive else "noun" if nominal else "verb"
+    actor, actor_start = _actor(text, (scope, end), (t_start, t_end), trigger, form, attached)
     if text[t_start:t_end].lower().startswith("return") and ctx.writer is not None \
             and all(a.role == "origin" for a in attached):
         # "has not yet returned from Moscow": back to where the document was written.
@@ -212,19 +213,19 @@ def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> li
     return [Attached(s, "reached") for s in chosen]
 
 
-def _actor(text: str, scope: int, end: int, t_start: int, t_end: int, trigger: Trigger,
-           passive: bool, attached: list[Attached]) -> tuple[str | None, int | None]:
-    """The actor phrase as written and where it starts (None if it is not before the trigger)."""
+def _actor(text: str, sentence: tuple[int, int], span: tuple[int, int], trigger: Trigger, form: str,
+           attached: list[Attached]) -> tuple[str | None, int | None]:
+    """The actor phrase as written and where it starts; `form` is "passive", "noun" or "verb"."""
+    (scope, end), (t_start, t_end) = sentence, span
     if trigger.subject_place:
         return phrase_after(text, t_end, end)
-    if passive:
+    if form == "passive":
         return agent_after(text, t_end, end), None
-    if trigger.noun:
+    if form == "noun":
         spans = [a.spot for a in attached if a.spot.start >= t_end]
-        bound = spans[0].start if spans else end
-        agent = agent_after(text, t_end, bound)
+        agent = agent_after(text, t_end, spans[0].start if spans else end)
         if agent is None and spans:
-            agent = agent_after(text, spans[-1].end, end)
+            agent = agent_after(text, spans[-1].end, end)  # "occupation of X by Red troops"
         agent = agent or possessor_before(text, t_start)
         if agent is not None or not (has_possessive_before(text, t_start)
                                      or _GOVERNED.search(text[max(scope, t_start - 60):t_start])):
