@@ -15,6 +15,7 @@ from urllib.parse import quote
 from mapapp.errors import AtlasMissing, NotFound, VersionGone
 
 from . import query, versions
+from .schema import SCHEMA_VERSION
 
 
 class Window(NamedTuple):
@@ -54,6 +55,9 @@ class Atlas:
             meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
             raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
+        if meta.get("schema") != str(SCHEMA_VERSION):
+            raise AtlasMissing(f"{self.path}: made by another version of Chronotope (atlas schema "
+                               f"{meta.get('schema')}, this one reads {SCHEMA_VERSION}); run `chronotope build`")
         self.meta = meta
         self.version: str = meta["version"]
         self.built_at: str = meta["built_at"]
@@ -197,10 +201,14 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
     if not versions.VERSION_RE.match(version):
         raise VersionGone(f"atlas version {version!r} is not a version id (12 hex digits)")
     path = versions.version_file(location, version)
+    gone = VersionGone(f"atlas version {version} is no longer kept on this server "
+                       f"(the current version is {current.version}); the view it pinned cannot be shown")
     if versions.is_single_file(location) or not path.exists():
-        raise VersionGone(f"atlas version {version} is no longer kept on this server "
-                          f"(the current version is {current.version}); the view it pinned cannot be shown")
-    return _open_file(path)
+        raise gone
+    try:
+        return _open_file(path)
+    except AtlasMissing:  # kept, but made by an older Chronotope that this one cannot read
+        raise gone from None
 
 
 def _current(location: Path) -> Atlas | None:
