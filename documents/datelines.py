@@ -81,7 +81,8 @@ def read_dateline(line: str) -> Dateline | None:
         if line[end:].lstrip().startswith("]"):
             end = line.index("]", end) + 1
         rest = plain[end:]
-        if not rest.strip() or rest[0].isspace() or rest[0] == "." and (len(rest) == 1 or rest[1].isspace()):
+        if not rest.strip() or rest[0].isspace() or rest[0] in "“‘«…" or rest[0] == "." and (
+                len(rest) == 1 or rest[1].isspace()):
             text = line[:end].strip()
             return Dateline(text, len(line) - len(line.lstrip()), end, replace(found.range, text=text),
                             place_name)

@@ -14,6 +14,7 @@ from documents.kinds import kind_of, parties_of
     ("December 23, 1920 “…If we alienate", "December 23, 1920", None, "1920-12-23", "1920-12-23",
      "“…If we alienate"),
     ("Kars, January 8, 1921", "Kars, January 8, 1921", "Kars", "1921-01-08", "1921-01-08", ""),
+    ("December 23, 1920“…If we", "December 23, 1920", None, "1920-12-23", "1920-12-23", "“…If we"),
     ("Tiflis. 7 August 1920", "Tiflis. 7 August 1920", "Tiflis", "1920-08-07", "1920-08-07", ""),
     ("No. 03, February 15, 1921 In addition", "No. 03, February 15, 1921", None, "1921-02-15", "1921-02-15",
      "In addition"),
