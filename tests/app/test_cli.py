@@ -71,6 +71,7 @@ def test_bad_input_is_one_line_and_keeps_the_atlas(runner, small_corpus, tmp_pat
 
 
 def test_help_explains_the_out_choices_and_the_server_options(runner):
+    assert {"build", "serve"} <= set(re.findall(r"^  (\w+)", runner.invoke(["--help"]).stdout, re.M))
     text = runner.invoke(["build", "--help"]).stdout
     assert "FOLDER" in text and "FILE" in text and ".sqlite" in text
     assert "--threads" in runner.invoke(["serve", "--help"]).stdout
