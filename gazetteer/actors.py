@@ -39,15 +39,15 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
         offset += len(part) + 1
     for part, where in reversed(chunks):
         part, where = _after_adverbial(part, where)
+        words = [w.lower() for w in WORD.findall(part)]
+        if not words or words[0] in LEADING_PREPOSITIONS or _verbish(WORD.findall(part)[0]):
+            continue  # a parenthesis ("thanks to measures I enacted") or the verb group: look further back
         phrase = _noun_phrase(part)
-        if phrase is None:
-            continue
-        if phrase == "":
-            continue
-        lowered = phrase.lower().split()
-        if any(w in PRONOUNS for w in lowered) or lowered[0] in LEADING_PREPOSITIONS \
-                or all(w in DETERMINERS for w in lowered):
+        if not phrase:
             return None
+        lowered = phrase.lower().split()
+        if any(w in PRONOUNS for w in lowered) or all(w in DETERMINERS for w in lowered):
+            return None  # "they", "this banner they": the text does not name the actor here
         return phrase, where + part.index(phrase)
     return None
 
@@ -68,7 +68,7 @@ def _after_adverbial(part: str, where: int) -> tuple[str, int]:
         low = w.group().lower()
         if low.isdigit() and i + 1 < len(words):
             cut = words[i + 1].start()
-        elif low in ("the", "a", "an", "our", "their", "his", "her", "its"):
+        elif low in DETERMINERS:
             cut = w.start()
     return (part[cut:], where + cut) if cut else (part, where)
 

@@ -78,6 +78,8 @@ FORMS = [
     ("The 11th Army's advance into [Armenia] began at night.", "advance", ["Armenia"], "occurred", "The 11th Army"),
     ("Nzhdeh was expelled from [Zangezur].", "withdrawal", ["Zangezur"], "occurred", "Nzhdeh"),
     ("The Turks besieged [Kars].", "attack", ["Kars"], "occurred", "The Turks"),
+    ("Both the government and the command are hostile, and under this banner they have launched "
+     "military action against [Armenia].", "attack", ["Armenia"], "occurred", None),
     ("The retreat of the Armenian army from [Kars] to [Alexandropol] was chaotic.",
      "withdrawal", ["Kars", "Gyumri"], "occurred", "the Armenian army"),
     ("The Turks took [Kars] on 30 October and [Alexandropol] on 7 November.",
