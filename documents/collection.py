@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from documents.assemble import assemble_document
 from documents.citations import PUBLICATION, find_citation, find_publication
-from documents.datelines import Dateline, read_dateline, read_inline_dateline, read_trailing_dateline
+from documents.datelines import (
+    DATELINE_PRECISIONS,
+    Dateline,
+    read_dateline,
+    read_inline_dateline,
+    read_trailing_dateline,
+)
+from documents.dates import find_dates
 from documents.errors import DocumentError
 from documents.headings import (
     continues_heading,
@@ -26,7 +33,7 @@ from documents.headings import (
     is_strong_heading,
     strip_number,
 )
-from documents.model import Document
+from documents.model import DateRange, Document
 
 # A line that tries to be a date line ("February 30, 1921", "No. 5, Kars, 31.II.21") but is not read.
 _DATEISH = re.compile(
@@ -245,6 +252,12 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _lines(text)
     anchors, warnings, furniture = _find_anchors(lines, source)
+    if not anchors and not warnings:
+        documents = _by_citations(text[:furniture], lines, source)
+        if documents:
+            layout = DocumentError("no heading and date line found; documents taken as the texts before "
+                                   "each archival citation", source, 1)
+            return documents, [layout]
     if not anchors:
         if warnings:
             raise warnings[0]
@@ -255,6 +268,40 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
     if not documents:
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     return documents, warnings
+
+
+def _by_citations(text: str, lines: list[Line], source: str) -> list[Document]:
+    """Return the texts that end with an archival citation, as documents (a last resort).
+
+    Each runs from the line after the citation before; its first line is its heading if it reads
+    as one, and its date is its first date line, else the first date it mentions.
+    """
+    documents, start = [], 0
+    while (citation := find_citation(text, start)) is not None:
+        segment_start = start
+        line_end = text.find("\n", citation.end)
+        start = len(text) if line_end < 0 else line_end + 1
+        segment = text[segment_start:citation.start].strip()
+        head, _, rest = segment.partition("\n")
+        titled = bool(rest.strip()) and (is_heading_like(head) or is_loose_heading(head))
+        body = rest.strip() if titled else segment
+        if len(body.split()) < 5:
+            continue
+        first = segment_start + len(text[segment_start:]) - len(text[segment_start:].lstrip())
+        number = next(line.number for line in reversed(lines) if line.start <= first)
+        documents.append(assemble_document(source, number, head.strip() if titled else None, _first_date(body),
+                                           body, archive_ref=citation.text))
+    return documents
+
+
+def _first_date(body: str) -> DateRange | None:
+    """Return the date of a text's first date line, else of the first date it mentions, or None."""
+    for line in body.split("\n"):
+        found = read_dateline(line)
+        if found is not None and found.range is not None:
+            return found.range
+    mentioned = [f for f in find_dates(body) if f.range.precision in DATELINE_PRECISIONS]
+    return mentioned[0].range if mentioned else None
 
 
 def _is_cited(text: str, anchor: Anchor, end: int) -> bool:

@@ -246,3 +246,16 @@ def test_number_after_the_date_stays_at_the_start_of_the_body():
     (doc,), _ = read_collection(page, "page.txt")
     assert doc.title.startswith("Report from T. Makhmudbekov") and doc.date.text == "February 15, 1921"
     assert doc.body.startswith("No. 03 In addition")
+
+
+def test_last_resort_documents_are_the_texts_before_each_citation():
+    page = ("Some introduction to the documents below, written by the editor of the site.\n"
+            "The Council reports that on 2 August 1920 the ultimatum was presented to the Armenian command.\n"
+            "RGASPI, f. 64, op. 2, d. 11, ll. 61–62. Copy.\n"
+            "Telegram to Kirov about the offensive\n"
+            "The Council resolved on 5 August 1920 to commence an offensive against Armenia.\n"
+            "RGVA, f. 195, op. 11, d. 24, l. 21.\n")
+    docs, warnings = read_collection(page, "page.txt")
+    assert [(d.title, d.date.earliest.isoformat(), d.archive_ref[:6], d.line) for d in docs] == [
+        (None, "1920-08-02", "RGASPI", 1), ("Telegram to Kirov about the offensive", "1920-08-05", "RGVA, ", 4)]
+    assert [(w.line, "archival citation" in w.message) for w in warnings] == [(1, True)]
