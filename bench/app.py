@@ -302,9 +302,11 @@ def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurre
             figures = measure_api(server.url, seconds=seconds, **kwargs)
             results[name] = figures
             routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
+            figures["load_average"] = round(os.getloadavg()[0], 1)
             print(f"[{label}] API {name:<10} c={figures['concurrency']}: p50 {figures['p50_ms']} ms, "
                   f"p95 {figures['p95_ms']} ms, {figures['throughput_rps']} req/s, "
-                  f"{figures['requests']} requests, {figures['errors']} errors; p95 by route: {routes}", flush=True)
+                  f"{figures['requests']} requests, {figures['errors']} errors (load average {figures['load_average']}, "
+                  f"{os.cpu_count()} CPUs); p95 by route: {routes}", flush=True)
         results["page"] = report_page(label, server.url)
     finally:
         server.stop()
