@@ -1,17 +1,31 @@
 // Reading the API: every request pinned to one atlas version once it is known.
 
+const KEEP = 300;   // answers kept in memory: stepping back and forth redraws without asking again
+
 export class Api {
   constructor(root) {
     this.root = root || "";
     this.version = null;
+    this.kept = new Map();
   }
 
-  /** Return the parsed JSON of `path` with `params`; throws on a non-2xx answer. */
+  /** Return the parsed JSON of `path` with `params`; throws on a non-2xx answer.
+   * Answers pinned to an atlas version never change, so they are kept and reused. */
   async get(path, params = {}, signal = undefined) {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined) q.set(k, v);
     if (this.version) q.set("v", this.version);
     const url = `${this.root}${path}${q.size ? "?" + q : ""}`;
+    if (this.kept.has(url)) return this.kept.get(url);
+    const answer = await this.fetchJson(url, path, signal);
+    if (this.version) {
+      this.kept.set(url, answer);
+      if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value);
+    }
+    return answer;
+  }
+
+  async fetchJson(url, path, signal) {
     const response = await fetch(url, { signal });
     if (!response.ok) {
       let message = `${response.status}`;

@@ -46,6 +46,7 @@ let corpus = null;
 let controller = null;
 let pending = null;
 let current = Promise.resolve();
+let drawnShading = null;
 
 function windowOf() {
   const to = state.date;
@@ -73,7 +74,10 @@ async function draw() {
       reader.hasPanel ? api.get("/api/documents", { from, to, per_page: 500 }, ctl.signal) : null,
     ]);
     if (ctl.signal.aborted) return;
-    drawer.drawTerritories(territories);
+    // Claims and control change seldom: redraw the territories only when they do.
+    const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
+    if (shading !== drawnShading) drawer.drawTerritories(territories);
+    drawnShading = shading;
     drawer.drawMovements(movements);
     drawer.drawPlaces(places);
     drawLegend($("legend"), { movements, territories }, colours);
