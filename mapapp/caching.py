@@ -28,24 +28,30 @@ def request_etag(version: str) -> str:
 
 
 class AnswerCache:
-    """A bounded, thread-safe LRU of answer bodies keyed by ETag."""
+    """A thread-safe LRU of answer bodies keyed by ETag, bounded by their total size."""
 
-    def __init__(self, size: int = 512):
-        self.size = size
+    def __init__(self, max_bytes: int = 64 << 20):
+        self.max_bytes = max_bytes
+        self.size = 0
         self._items: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
-        """Return the body kept for `key`, making and keeping it if missing."""
+        """Return the body kept for `key`, making it (and keeping it, unless huge) if missing."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
         body = make()   # outside the lock: queries run in parallel
+        if len(body) > self.max_bytes // 8:
+            return body
         with self._lock:
-            self._items[key] = body
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = body
+                self.size += len(body)
+            while self.size > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self.size -= len(dropped)
         return body
 
 
@@ -84,6 +90,6 @@ def add_security_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     """Register the header hooks and the answer cache."""
-    app.extensions["chronotope.answers"] = AnswerCache(app.config.get("ANSWER_CACHE_SIZE", 512))
+    app.extensions["chronotope.answers"] = AnswerCache(app.config.get("ANSWER_CACHE_BYTES", 64 << 20))
     app.after_request(add_cache_headers)
     app.after_request(add_security_headers)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from flask import Blueprint, g
 
+from mapapp.caching import AnswerCache
+
 ROUTES = ["/api/corpus", "/api/documents", "/api/places", "/api/movements", "/api/territories",
           "/api/territories?date=1920-08-10", "/api/events?from=1920-08-01&to=1920-08-31"]
 
@@ -58,3 +60,24 @@ def test_a_view_may_allow_framing_anywhere(app_for, atlas_path):
     response = app.test_client().get("/framed-test")
     assert "X-Frame-Options" not in response.headers
     assert response.headers["Content-Security-Policy"] == "frame-ancestors *"
+
+
+def test_the_answer_cache_keeps_recent_answers_within_its_size():
+    cache = AnswerCache(max_bytes=800)
+    made = []
+
+    def make(body: bytes):
+        def run() -> bytes:
+            made.append(body)
+            return body
+        return run
+
+    for n in range(10):
+        cache.get_or_make(f"k{n}", make(bytes(100)))
+    assert cache.size <= 800 and len(made) == 10
+    cache.get_or_make("k9", make(b"other"))                 # recent: kept, not made again
+    cache.get_or_make("k0", make(bytes(100)))               # oldest: dropped, made again
+    assert len(made) == 11
+    cache.get_or_make("huge", make(bytes(500)))             # larger than an eighth: never kept
+    cache.get_or_make("huge", make(bytes(500)))
+    assert len(made) == 13
