@@ -39,6 +39,12 @@ def seed_text(megabytes: float) -> str:
     return (seeds * (target // len(seeds.encode("utf-8")) + 1))[:target]
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (the scan workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="size of the text in MB (default 10)")
@@ -55,14 +61,16 @@ def main() -> None:
     gazetteer = load_gazetteer()
     text = seed_text(args.mb)
     size = len(text.encode("utf-8")) / 1_000_000
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     mentions = geoparse(text, gazetteer)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     print(f"throughput: {size:.1f} MB in {seconds:.2f} s = {size / seconds:.1f} MB/s "
           f"({len(mentions):,} mentions, {len(gazetteer.places)} curated+user places, "
-          f"{len(gazetteer.broad.records) if gazetteer.broad else 0:,} broad places)")
+          f"{len(gazetteer.broad.records) if gazetteer.broad else 0:,} broad places; "
+          f"{cpu:.2f} s of CPU over {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f})")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak:.0f} MB (maximum resident set size)")
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB (maximum resident set size; largest scan worker {workers:.0f} MB)")
 
 
 if __name__ == "__main__":

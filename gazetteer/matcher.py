@@ -12,10 +12,12 @@ of X", "X district", "the X river").
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from .index import Gazetteer
 from .normalize import SPACE, fold_parts, fold_word
@@ -33,6 +35,8 @@ from .stoplists import (
 )
 
 CHUNK = 1 << 18   # characters scanned at once: bounds the memory of the offset tables
+PARALLEL_MIN = 1 << 21   # characters from which a text is scanned in parallel
+MAX_WORKERS = 4
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _NOT_NAMES = frozenset("""
 the this that these those each every our their his its her my your a an all any some no in on
@@ -42,6 +46,7 @@ little red white black green military revolutionary executive national people pe
 """.split()) | DEMONYMS
 _WORD = re.compile(r"\w+")
 TYPE_WORDS = frozenset(CUE_AFTER)
+_UNSEEN = object()
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _HYPHEN = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
@@ -55,9 +60,11 @@ _NAME_AFTER = re.compile(r"([A-Z][a-z’'\w]+(?:[-\u2013 ][A-Z][a-z\w]+)?)")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z\w]+(?:-[A-Z][a-z\w]+)?)$")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A span of the text that names a place (key None: an unknown name next to a place cue)."""
+class Hit(NamedTuple):
+    """A span of the text that names a place (key None: an unknown name next to a place cue).
+
+    A named tuple rather than a dataclass: a long text has hundreds of thousands of hits.
+    """
 
     start: int
     end: int
@@ -73,15 +80,41 @@ class Hit:
 
 
 def find_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
-    """Return the place-name hits of `text` in order, non-overlapping, stoplisted ones removed."""
-    hits: list[Hit] = []
-    memo: dict[tuple, tuple | None] = {}   # the same words around the same name decide alike
-    for base, chunk in _chunks(text):
-        found = _scan(chunk, base, gazetteer, memo)
-        found += _unknown_with_cue(chunk, base, found)
-        found.sort(key=lambda h: h.start)
-        hits.extend(found)
-    return hits
+    """Return the place-name hits of `text` in order, non-overlapping, stoplisted ones removed.
+
+    A text of over PARALLEL_MIN characters is scanned by one forked process per core.
+    """
+    chunks = list(_chunks(text))
+    workers = min(os.cpu_count() or 1, len(chunks), MAX_WORKERS)
+    if len(text) >= PARALLEL_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _JOB
+        _JOB = (chunks, gazetteer)   # inherited by the forked workers, not pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_scan_job, range(len(chunks)), chunksize=1)
+        finally:
+            _JOB = None
+        return [hit for part in parts for hit in part]
+    memo: dict[tuple, tuple | None] = {}
+    return [hit for base, chunk in chunks for hit in _scan_chunk(base, chunk, gazetteer, memo)]
+
+
+_JOB: tuple | None = None
+_WORKER_MEMO: dict[tuple, tuple | None] = {}
+
+
+def _scan_job(index: int) -> list[Hit]:
+    chunks, gazetteer = _JOB
+    base, chunk = chunks[index]
+    return _scan_chunk(base, chunk, gazetteer, _WORKER_MEMO)
+
+
+def _scan_chunk(base: int, chunk: str, gazetteer: Gazetteer, memo: dict) -> list[Hit]:
+    """Return the hits of one chunk, in order (`memo`: the same words around a name decide alike)."""
+    found = _scan(chunk, base, gazetteer, memo)
+    found += _unknown_with_cue(chunk, base, found)
+    found.sort(key=lambda h: h.start)
+    return found
 
 
 def _chunks(text: str):
@@ -109,21 +142,18 @@ def _scan(chunk: str, base: int, gazetteer: Gazetteer, memo: dict) -> list[Hit]:
             if parts[first][:1].isupper():
                 raw.append((first, bisect_right(n_starts, end - 1) - 1, key))
     raw.extend(_compounds(chunk, parts, o_starts, gazetteer))
-    spans = [(o_starts[f], o_starts[la] + len(parts[la]), f, la, k) for f, la, k in raw
-             if _capitalised(parts, f, la)]
-    spans.sort(key=lambda r: (r[0] - r[1], r[0]))  # longest first
-    taken: list[tuple[int, int]] = []
+    raw.sort(key=lambda r: (r[0], -r[1]))  # leftmost, then longest
     hits = []
-    for start, end, first, last, key in spans:
-        i = bisect_right(taken, (start, end))
-        if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
+    taken_until = -1
+    for first, last, key in raw:
+        if first <= taken_until or not _capitalised(parts, first, last):
             continue
-        taken.insert(i, (start, end))
+        taken_until = last
         low = max(0, first - 5)
         window = (key, first - low, last - first, *parts[low:last + 4])
-        if window not in memo:
-            memo[window] = _shape(parts, folded, first, last, key, gazetteer)
-        shape = memo[window]
+        shape = memo.get(window, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = memo[window] = _shape(parts, folded, first, last, key, gazetteer)
         if shape is not None:
             core_first, core_last = first + shape[0], first + shape[1]
             s, e = o_starts[core_first], o_starts[core_last] + len(parts[core_last])

@@ -128,7 +128,8 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
     focus = _focus(first, gazetteer, context)
     peers = _peers(hits, first)
     second = _pass(hits, places, context, focus, peers)
-    return [m for m, h in zip(second, hits, strict=True) if not _polity(m, h)]
+    return [Mention(h.start, h.end, h.text, *choice, h.cue_text, reason)
+            for h, (*choice, reason) in zip(hits, second, strict=True) if not _polity(choice[0], h)]
 
 
 def _unique(places: list[Place]) -> list[Place]:
@@ -140,21 +141,20 @@ def _unique(places: list[Place]) -> list[Place]:
     return out
 
 
-def _pass(hits, places, context, focus, peers) -> list[Mention]:
+def _pass(hits, places, context, focus, peers) -> list[tuple]:
+    """Return (place, score, candidates, reason) per hit; the same evidence is scored once."""
     memo: dict[tuple, tuple] = {}
-    mentions = []
+    choices = []
     for hit, peer in zip(hits, peers, strict=True):
         if hit.key is None:
-            mentions.append(Mention(hit.start, hit.end, hit.text, None, 0.0, (), hit.cue_text,
-                                    f"not in the gazetteer; next to '{hit.cue_text}'"))
+            choices.append((None, 0.0, (), f"not in the gazetteer; next to '{hit.cue_text}'"))
             continue
         signature = (hit.key, hit.text, hit.cue, peer)
-        if signature not in memo:
-            memo[signature] = _choose(places[hit.key], Evidence(*signature, focus), context)
-        chosen, score, candidates, reason = memo[signature]
-        mentions.append(Mention(hit.start, hit.end, hit.text, chosen, score, candidates,
-                                hit.cue_text, reason))
-    return mentions
+        choice = memo.get(signature)
+        if choice is None:
+            choice = memo[signature] = _choose(places[hit.key], Evidence(*signature, focus), context)
+        choices.append(choice)
+    return choices
 
 
 def rank_candidates(places: list[Place], ev: Evidence, context: TextContext) -> list[Candidate]:
@@ -178,10 +178,10 @@ def _choose(places: list[Place], ev: Evidence, context: TextContext):
     return best.place, best.score, candidates, "; ".join(best.reasons)
 
 
-def _focus(mentions: list[Mention], gazetteer: Gazetteer, context: TextContext) -> LonLat | None:
+def _focus(choices: list[tuple], gazetteer: Gazetteer, context: TextContext) -> LonLat | None:
     """Return the median point of the document's unambiguous places and its place of writing."""
-    points = [m.place for m in mentions if m.place is not None and m.place.kind != "country"
-              and m.place.layer != "broad" and m.score >= 0.8]
+    points = [place for place, score, *_ in choices if place is not None and place.kind != "country"
+              and place.layer != "broad" and score >= 0.8]
     if context.origin:
         origin = next((p for p in gazetteer.lookup(context.origin) if p.kind != "country"), None)
         if origin is not None:
@@ -191,7 +191,7 @@ def _focus(mentions: list[Mention], gazetteer: Gazetteer, context: TextContext) 
     return LonLat(median(p.lon for p in points), median(p.lat for p in points))
 
 
-def _peers(hits: list[Hit], mentions: list[Mention]) -> list[str | None]:
+def _peers(hits: list[Hit], choices: list[tuple]) -> list[str | None]:
     """Return per hit what the names listed with it are: a cue kind, "region", "settlement" or None.
 
     A list ("Zangezur, Nakhichevan and Karabakh", "the vilayets of Van, Bitlis and Mush")
@@ -206,7 +206,7 @@ def _peers(hits: list[Hit], mentions: list[Mention]) -> list[str | None]:
             group.append(i)
             continue
         if len(group) > 1:
-            _group_peers(group, hits, mentions, peers, _is_list(hits, group))
+            _group_peers(group, hits, choices, peers, _is_list(hits, group))
         group = [i]
     return peers
 
@@ -215,8 +215,8 @@ def _is_list(hits: list[Hit], group: list[int]) -> bool:
     return len(group) < 2 or _gap(hits[group[0]], hits[group[1]]) == "list"
 
 
-def _group_peers(group, hits, mentions, peers, is_list) -> None:
-    kinds = [mentions[i].place.kind if mentions[i].place else None for i in group]
+def _group_peers(group, hits, choices, peers, is_list) -> None:
+    kinds = [choices[i][0].kind if choices[i][0] else None for i in group]
     if not is_list:
         if "settlement" in kinds:
             for i in group:
@@ -244,7 +244,6 @@ def _gap(a: Hit, b: Hit) -> str | None:
     return None
 
 
-def _polity(mention: Mention, hit: Hit) -> bool:
+def _polity(place: Place | None, hit: Hit) -> bool:
     """'Ararat Republic': a town or mountain name before 'Republic' names another polity."""
-    return hit.after in POLITY_WORDS and mention.place is not None \
-        and mention.place.kind not in REGION_KINDS
+    return hit.after in POLITY_WORDS and place is not None and place.kind not in REGION_KINDS

@@ -95,3 +95,16 @@ def test_unknown_names_next_to_place_cues_are_reported(text, name, small_gazette
 
 def test_unknown_capitalised_words_without_a_cue_are_not_reported(small_gazetteer):
     assert names("The Revolutionary Committee met Tsaghkashen.", small_gazetteer) == []
+
+
+def test_a_long_text_scanned_in_parallel_gives_the_same_hits(small_gazetteer, monkeypatch):
+    import gazetteer.matcher as matcher
+
+    text = ("From Geryusy to the city of Nakhichevan; Soviet Armenia, G. Shusha, "
+            "the village of Tsaghkashenik and the Kyssyr-Dagh ridge.\n") * 400
+    monkeypatch.setattr(matcher, "CHUNK", 4096)
+    monkeypatch.setattr(matcher, "PARALLEL_MIN", 10 ** 9)
+    sequential = find_hits(text, small_gazetteer)
+    monkeypatch.setattr(matcher, "PARALLEL_MIN", 1000)
+    assert find_hits(text, small_gazetteer) == sequential
+    assert len(sequential) == 400 * 5   # Geryusy, Nakhichevan, Armenia, Tsaghkashenik, Kyssyr-Dagh
