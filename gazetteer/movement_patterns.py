@@ -227,6 +227,11 @@ def compile_triggers() -> list[tuple[re.Pattern, Trigger]]:
     return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.I), t) for t in TRIGGERS]
 
 
+def any_trigger() -> re.Pattern:
+    """One regex matching where any trigger matches (to find where to try them all, in one pass)."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{t.pattern})" for t in TRIGGERS) + r")(?![\w-])", re.I)
+
+
 _SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+\**[”\"’]?\**(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
 
 

@@ -22,6 +22,7 @@ territory ("transfer Zangezur to Armenia") are left out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from .movement_patterns import (
     ROUTE_NOUN,
     TERRITORY,
     Trigger,
+    any_trigger,
     compile_triggers,
     sentence_spans,
 )
@@ -48,6 +50,7 @@ from .network import RouteNetwork, draw_path
 from .waypoints import Attached, Spot, attach, build_spots
 
 _TRIGGERS = compile_triggers()
+_ANY_TRIGGER = any_trigger()
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
@@ -80,7 +83,8 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
                    network: RouteNetwork | None = None) -> list[Movement]:
     """Return the movements `text` states, in text order (see the module docstring)."""
     spots = build_spots(text, mentions)
-    context = _Context(text, spots, bool(AGREEMENT_CONTEXT.search(text)), _writer_place(text, spots, dates))
+    context = _Context(text, spots, [s.start for s in spots], _triggers(text),
+                       bool(AGREEMENT_CONTEXT.search(text)), _writer_place(text, spots, dates))
     found: list[_Found] = []
     for start, end in sentence_spans(text):
         found += _merge(text, _in_sentence(context, start, end))
@@ -91,15 +95,28 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
 class _Context:
     text: str
     spots: list[Spot]
+    starts: list[int]                             # of the spots, for bisection
+    triggers: list[tuple[int, int, Trigger]]      # movement words of the whole text
     agreement: bool
     writer: Place | None
+
+    def spots_within(self, start: int, end: int) -> list[Spot]:
+        """The spots that lie in text[start:end]."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [s for s in self.spots[i:j] if s.end <= end]
+
+    def triggers_within(self, start: int, end: int) -> list[tuple[int, int, Trigger]]:
+        i = bisect.bisect_left(self.triggers, (start,))
+        j = bisect.bisect_left(self.triggers, (end,))
+        return [t for t in self.triggers[i:j] if t[1] <= end]
 
 
 def _in_sentence(ctx: _Context, start: int, end: int) -> list[_Found]:
     """The movements of one sentence: named routes, movement words, then bare from-chains."""
     text = ctx.text
-    chains = _dash_chains(text, start, end, ctx.spots)
-    triggers = _triggers(text, start, end)
+    chains = _dash_chains(text, ctx.spots_within(start, end))
+    triggers = ctx.triggers_within(start, end)
     results: list[_Found] = []
     consumed = [(c[0].start, c[-1].end) for c in chains]
     for i, (t_start, t_end, trigger) in enumerate(triggers):
@@ -117,17 +134,17 @@ def _in_sentence(ctx: _Context, start: int, end: int) -> list[_Found]:
     return sorted(results, key=lambda f: f.cue_start)
 
 
-def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, Trigger]]:
-    """Movement words in text[start:end], earliest first; the first pattern wins a span."""
-    hits = []
-    for rx, trigger in _TRIGGERS:
-        hits += [(m.start() + start, m.end() + start, trigger) for m in rx.finditer(text[start:end])]
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+def _triggers(text: str) -> list[tuple[int, int, Trigger]]:
+    """Movement words in `text`, earliest first, none overlapping; the longest (then first) pattern wins."""
     kept: list[tuple[int, int, Trigger]] = []
-    for h in hits:
-        if kept and h[0] < kept[-1][1]:
-            continue
-        kept.append(h)
+    pos = 0
+    while (hit := _ANY_TRIGGER.search(text, pos)) is not None:
+        start = hit.start()
+        matches = [(m.end(), -order, trigger) for order, (rx, trigger) in enumerate(_TRIGGERS)
+                   if (m := rx.match(text, start)) is not None]
+        end, _, trigger = max(matches, key=lambda m: (m[0], m[1]))
+        kept.append((start, end, trigger))
+        pos = end
     return kept
 
 
@@ -149,12 +166,12 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     scope = _scope_start(text, start, t_start)
     passive = trigger.subject_place or (trigger.object_verb and not trigger.noun
                                         and bool(_PASSIVE.search(text[scope:t_start])))
-    attached = attach(text, t_end, stop, ctx.spots, trigger)
+    attached = attach(text, t_end, stop, ctx.spots_within(t_end, stop), trigger)
     if passive:
-        attached = _subject_spots(text, scope, t_start, ctx.spots) + attached
+        attached = _subject_spots(text, ctx.spots_within(scope, t_start), t_start) + attached
     if not attached:
         return None
-    if trigger.cession and _ceded(text, scope, t_end, attached, ctx.spots):
+    if trigger.cession and _ceded(text, scope, t_end, attached, ctx.spots_within(scope, attached[0].spot.start)):
         return None  # a territory handed over, not a movement
     if trigger.carries and NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)]):
         return None  # a message sent, not a traveller
@@ -196,9 +213,8 @@ def _ceded(text: str, scope: int, t_end: int, attached: list[Attached], spots: S
         or any(clause <= s.start and s.end <= object_end for s in spots)
 
 
-def _subject_spots(text: str, scope: int, pos: int, spots: Sequence[Spot]) -> list[Attached]:
+def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached]:
     """The places that are the subject of a passive ("The region of X has been occupied")."""
-    before = [s for s in spots if scope <= s.start and s.end <= pos]
     chosen: list[Spot] = []
     edge = pos
     for s in reversed(before):
@@ -237,9 +253,8 @@ def _actor(text: str, sentence: tuple[int, int], span: tuple[int, int], trigger:
     return (found[0], found[1]) if found else (None, None)
 
 
-def _dash_chains(text: str, start: int, end: int, spots: Sequence[Spot]) -> list[list[Spot]]:
+def _dash_chains(text: str, inside: Sequence[Spot]) -> list[list[Spot]]:
     """Runs of two or more places joined by dashes ("Shusha–Geryusy–Engelaurt ... route")."""
-    inside = [s for s in spots if start <= s.start and s.end <= end]
     chains: list[list[Spot]] = []
     run: list[Spot] = []
     for s in inside:
@@ -275,7 +290,7 @@ def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, 
     for m in _FROM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in consumed):
             continue
-        after = [s for s in ctx.spots if s.start >= m.end() and s.end <= end]
+        after = ctx.spots_within(m.end(), end)
         if not after or not re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", text[m.end():after[0].start]):
             continue
         stops = list(CLAUSE_STOP.finditer(text, start, m.start()))
