@@ -199,3 +199,12 @@ def test_one_movers_coordinated_steps_are_one_movement(mark, marked, expected):
     text, mentions = mark(marked)
     found = find_movements(text, mentions)
     assert [(m.kind, m.actor, [w.name for w in m.waypoints]) for m in found] == expected
+
+
+def test_find_movements_keeps_the_signature_the_pipeline_calls():
+    import inspect
+
+    params = inspect.signature(find_movements).parameters
+    assert [(p.name, p.default) for p in params.values()] == [
+        ("text", inspect.Parameter.empty), ("mentions", inspect.Parameter.empty), ("dates", ()),
+        ("default_range", (None, None)), ("network", None)]
