@@ -73,6 +73,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"seizure", "occupation", noun=True),
     Trigger(r"(?:took|taken|tak(?:e|es|ing)|seiz(?:e|ed|es|ing)|gain(?:s|ed|ing)?) (?:full )?"
             r"(?:control|possession) (?:of|over)", "occupation", object_verb=True),
+    Trigger(r"fall(?= of)", "occupation", noun=True),
+    Trigger(r"taken(?= by\b)", "occupation", object_verb=True),
     Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),

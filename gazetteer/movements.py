@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import agent_after, has_possessive_before, phrase_after, possessor_before, subject_before
@@ -164,6 +164,9 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     """The movement a movement word states, or None if it names no place or is not asserted."""
     text = ctx.text
     scope = _scope_start(text, start, t_start)
+    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
+    if nominal and not trigger.noun:
+        trigger = replace(trigger, noun=True)  # "the capture of Kars": a verb's form used as a noun
     passive = trigger.subject_place or (trigger.object_verb and not trigger.noun
                                         and bool(_PASSIVE.search(text[scope:t_start])))
     attached = attach(text, t_end, stop, ctx.spots_within(t_end, stop), trigger)
@@ -177,7 +180,6 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         return None  # a message sent, not a traveller
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
         return None  # "the cessation of military operations against Armenia"
-    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
     if state is None:
         return None

@@ -78,6 +78,10 @@ FORMS = [
     ("The 11th Army's advance into [Armenia] began at night.", "advance", ["Armenia"], "occurred", "The 11th Army"),
     ("Nzhdeh was expelled from [Zangezur].", "withdrawal", ["Zangezur"], "occurred", "Nzhdeh"),
     ("The Turks besieged [Kars].", "attack", ["Kars"], "occurred", "The Turks"),
+    ("[Kars] was taken by the Turks.", "occupation", ["Kars"], "occurred", "the Turks"),
+    ("After the capture of [Kars] by the Turks, Armenia sued for peace.", "occupation", ["Kars"],
+     "occurred", "the Turks"),
+    ("The fall of [Alexandropol] ended the war.", "occupation", ["Gyumri"], "occurred", None),
     ("Both the government and the command are hostile, and under this banner they have launched "
      "military action against [Armenia].", "attack", ["Armenia"], "occurred", None),
     ("The retreat of the Armenian army from [Kars] to [Alexandropol] was chaotic.",
