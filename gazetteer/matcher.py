@@ -262,6 +262,8 @@ def not_a_place(hit: Hit) -> bool:
     words = _WORD.findall(hit.text)
     if fold_word(words[0]) in _DEMONYM_KEYS or fold_word(words[-1]) in _DEMONYM_KEYS:
         return True   # "Armenian", "Russian Federation": adjectives are not annotated as places
+    if hit.text.isupper() and len(hit.text) <= 4 and not hit.prev_raw.isupper():
+        return True   # "API", "USA" in a sentence: an acronym, not a heading word
     if any(_SOVIET_ACRONYM.match(w) for w in words):
         return True   # "RSFSR", "Azerbaijani SSR": the state, not the territory
     if all(w.lower() in GENERIC_WORDS for w in words):

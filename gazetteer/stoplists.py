@@ -37,7 +37,8 @@ GENERIC_WORDS = frozenset("""
 republic republics of the socialist soviet democratic federative federal people's peoples grand
 national assembly government governments district districts uyezd uezd uyezds uezds province
 provinces region governorate guberniya oblast okrug vilayet sanjak city town village kingdom
-empire state autonomous independent revolutionary kemalist committee council
+empire state autonomous independent revolutionary kemalist committee council first second
+third provisional
 """.split()) | DEMONYMS
 
 # Words after a place name that make the phrase an organisation or a unit, not the place:

@@ -108,3 +108,8 @@ def test_a_long_text_scanned_in_parallel_gives_the_same_hits(small_gazetteer, mo
     monkeypatch.setattr(matcher, "PARALLEL_MIN", 1000)
     assert find_hits(text, small_gazetteer) == sequential
     assert len(sequential) == 400 * 5   # Geryusy, Nakhichevan, Armenia, Tsaghkashenik, Kyssyr-Dagh
+
+
+def test_short_capitals_in_a_sentence_are_acronyms_but_headings_are_places(small_gazetteer):
+    assert names("We used the BAKU API.", small_gazetteer) == []
+    assert names("TELEGRAM TO BAKU", small_gazetteer) == ["BAKU"]
