@@ -21,6 +21,16 @@ from documents.dates import parse_date
 from documents.errors import DateError, DocumentError
 from documents.model import KINDS, Document
 
+
+class _DatesAsText(yaml.SafeLoader):
+    """A safe YAML loader that leaves dates as written, so our date parser reads (and checks) them."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 FIELDS = ("id", "title", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
 
 
@@ -40,7 +50,7 @@ def _front_matter(lines: list[str], source: str) -> tuple[dict, int]:
     if close is None:
         raise DocumentError("the YAML front matter is not closed by a '---' line", source, 1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:close]))
+        meta = yaml.load("\n".join(lines[1:close]), Loader=_DatesAsText)  # a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "cannot be parsed"

@@ -73,6 +73,7 @@ def test_the_reader_is_chosen_by_extension_then_content(tmp_path, data_dir):
     ("---\n- a list\n---\nText\n", 2, "must be a mapping"),
     ("---\ntitle: A\ndate: Febuary 30, 1921\n---\nText\n", 3, "cannot read the date"),
     ("---\ntitle: A\nkind: poem\n---\nText\n", 3, "unknown kind 'poem'"),
+    ("---\ntitle: A\ndate: 1921-02-29\n---\nText\n", 3, "cannot read the date '1921-02-29'"),
     ("---\ndate: 1921\n---\n\n", 3, "no document"),
 ])
 def test_markdown_problems_name_the_line(tmp_path, text, line, message):
