@@ -41,7 +41,7 @@ def command() -> None:
     """Check, import, export and geocode gazetteer data (Linked Places Format)."""
 
 
-def _data_files(files: tuple[Path, ...]) -> list:
+def _data_files(files: tuple[Path, ...]) -> tuple[list, list]:
     """Return (DataFile list, problems reading them) for FILES, or bundled + user layer."""
     from gazetteer.check import DataFile, Problem
     from gazetteer.errors import GazetteerError
@@ -65,10 +65,16 @@ def _data_files(files: tuple[Path, ...]) -> list:
 
 def _reference_ids() -> set[str]:
     """Return the ids of the bundled places, for parents of files checked on their own."""
+    from gazetteer.errors import GazetteerError
     from gazetteer.lpf import bundled_place_files, read_features
 
-    return {f.get("@id") for path in bundled_place_files() for f in read_features(path)
-            if isinstance(f, dict)}
+    ids = set()
+    for path in bundled_place_files():
+        try:
+            ids.update(f.get("@id") for f in read_features(path) if isinstance(f, dict))
+        except GazetteerError:
+            continue  # a broken bundled file is reported when the bundled data is checked
+    return ids
 
 
 @command.command("check")
@@ -95,26 +101,24 @@ def check(files: tuple[Path, ...], notes: bool) -> None:
 
 
 def _read_import(path: Path, fmt: str) -> list:
-    """Return the places of an LPF file or a GeoNames dump; GazetteerError if one is broken."""
+    """Return the LPF features of an LPF file or a GeoNames dump; GazetteerError if broken."""
     from gazetteer.errors import GazetteerError
     from gazetteer.geonames_tsv import read_geonames
-    from gazetteer.lpf import read_features
+    from gazetteer.lpf import feature_from_place, read_features
 
     try:
-        head = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise GazetteerError(f"cannot read: {err}", str(path)) from None
-    if fmt == "auto":
-        fmt = "lpf" if head.lstrip().startswith("{") else "geonames"
-    if fmt == "geonames":
-        return read_geonames(head.splitlines(), str(path)), None
+    if fmt == "geonames" or (fmt == "auto" and not text.lstrip().startswith("{")):
+        return [feature_from_place(p) for p in read_geonames(text.splitlines(), str(path))]
     features = read_features(path)
     for i, feature in enumerate(features):
         # a file from elsewhere may not say where its points come from: it is the user's file
         if isinstance(feature, dict) and isinstance(feature.get("properties"), dict) \
                 and not feature["properties"].get("coord_source"):
             feature["properties"]["coord_source"] = f"user file {path.name}, record {i + 1}"
-    return None, features
+    return features
 
 
 @command.command("import")
@@ -126,15 +130,13 @@ def import_(file: Path, fmt: str, name: str | None) -> None:
     """Import FILE into your own gazetteer layer, which overrides the bundled places."""
     from gazetteer.check import DataFile, check_files, errors
     from gazetteer.errors import GazetteerError
-    from gazetteer.lpf import feature_from_place, place_from_feature
+    from gazetteer.lpf import place_from_feature
     from gazetteer.userlayer import layer_file_name, save_places
 
     try:
-        places, features = _read_import(file, fmt)
+        features = _read_import(file, fmt)
     except GazetteerError as err:
         fail(str(err))
-    if features is None:
-        features = [feature_from_place(p) for p in places]
     problems = errors(check_files([DataFile(str(file), "user", tuple(features))], _reference_ids()))
     if problems:
         for problem in problems:
