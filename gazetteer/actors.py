@@ -85,8 +85,13 @@ def _noun_phrase(part: str) -> str | None:
     if not words:
         return None
     kept = []
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower()
+        following = words[i + 1] if i + 1 < len(words) else None
+        if low in ("and", "or") and kept and following and not _verbish(following) \
+                and following.lower() not in AUXILIARIES:
+            kept.append(w)  # "Vratsian and other Dashnak leaders", not "... Arpachay and took"
+            continue
         if low in AUXILIARIES or low in ("and", "or") or _verbish(w):
             break
         kept.append(w)

@@ -44,7 +44,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"mov(?:e|es|ed|ing)", "advance", civil=True),
     Trigger(r"movement", "advance", noun=True, civil=True),
     Trigger(r"proceed(?:s|ed|ing)?", "advance", civil=True),
-    Trigger(r"push(?:es|ed|ing)? (?:on|forward|into)", "advance"),
+    Trigger(r"push(?:es|ed|ing)?(?: forward| on| deeper| deep)?", "advance"),
+    Trigger(r"approach(?:es|ed|ing)?", "advance", object_verb=True),
     Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
     Trigger(r"deployment", "advance", noun=True, locative=True),
     Trigger(r"cross(?:es|ed|ing)?", "advance", object_verb=True),
@@ -64,7 +65,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             object_role="origin"),
     Trigger(r"(?:expell?(?:ed|ing|s)?|driven out|forced out|ousted)(?= (?:of|from))", "withdrawal"),
     Trigger(r"evacuation", "withdrawal", noun=True),
-    Trigger(r"fle(?:e|es|eing|d)", "withdrawal"),
+    Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
     # occupations
     Trigger(r"occup(?:y|ies|ied|ying)", "occupation", object_verb=True, locative=True),
     Trigger(r"occupation", "occupation", noun=True, locative=True),
@@ -164,7 +165,7 @@ ROUTE_NOUN = re.compile(r"^\s*(?:route|road|railway|railroad|line|highway|track|
 # Where a movement's clause ends: a new clause or a new sentence.
 CLAUSE_STOP = re.compile(
     r"[.;:!?()\[\]<>…]|\b(?:that|which|who|whom|whose|where|when|while|because|although|though|unless|"
-    r"whereas|but|if|confirmed|thus|then|i\.e)\b|,\s*(?:for|since|so|with|thereby|thus)\b|"
+    r"whereas|but|if|confirmed|i\.e)\b|,\s*(?:for|since|so|with|thereby|thus)\b|"
     r"\s—\s(?:and|but)\b", re.I)
 
 # Messages, distances and borders are not journeys: "a telegram sent to Moscow", "the distance

@@ -54,6 +54,7 @@ _ANY_TRIGGER = any_trigger()
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}", re.I)  # "Alexandropol, which was"
 _LISTED = re.compile(r"\s*,\s*(?:and\s+)?")
 _COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
@@ -224,7 +225,7 @@ def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached
         limit = 40 if not chosen else 8
         if len(gap) > limit or (chosen and not re.fullmatch(r"\s*(?:,|,?\s*and|—|–)?\s*", gap)):
             break
-        if not chosen and CLAUSE_STOP.search(gap):
+        if not chosen and CLAUSE_STOP.search(gap) and not _RELATIVE.fullmatch(gap):
             break
         chosen.insert(0, s)
         edge = s.start
