@@ -49,7 +49,7 @@ def _date_at(line: str, start: int):
 
     A bare year ("1920", "1918-1920") dates a document only when it is alone on its line.
     """
-    found = find_dates(line[start:])
+    found = find_dates(line[start:start + 80])  # a date line's date is short and comes first
     if not found or found[0].start != 0:
         return None
     if found[0].range.precision in DATELINE_PRECISIONS:
@@ -99,6 +99,8 @@ def read_dateline(line: str) -> Dateline | None:
 def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     """Return (heading part, date line) for a heading line that ends with its date, or None."""
     stripped = line.rstrip().rstrip(".")
+    if not re.search(r"(?:\d|\)|O\.\s?S|[Ss]tyle)$", stripped):  # a date ends with a digit or its calendar
+        return None
     found = find_dates(stripped)
     if not found:
         return None

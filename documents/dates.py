@@ -38,6 +38,7 @@ _DASH = r"\s*[–—-]\s*"
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
 _REFERENCE = re.compile(r"(?:\bNo|№|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
+_DIGIT = re.compile(r"\d")
 _OLD_STYLE = re.compile(r",?\s*(?:\(\s*(?:O\.\s?S\.|[Oo]ld [Ss]tyle)\s*\)|O\.\s?S\.|[Oo]ld [Ss]tyle)")
 _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?S\.|[Nn]ew [Ss]tyle)")
 
@@ -236,7 +237,9 @@ def _candidate(pattern, builder, match, text, context) -> FoundDate | None:
 
 
 def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
-    found = []
+    found: list[FoundDate] = []
+    if not _DIGIT.search(text):  # every written date has a digit; most lines have none
+        return found
     for pattern, builder in PATTERNS:
         for match in pattern.finditer(text):
             candidate = _candidate(pattern, builder, match, text, context)
