@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .output import EXIT_BAD_INPUT, emit_json_line, fail
+from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail
 
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
@@ -91,7 +91,10 @@ def command(files: tuple[str, ...], as_json: bool) -> None:
     except GazetteerError as err:
         fail(f"gazetteer: {err}", EXIT_BAD_INPUT)
     for name, text in zip(names, texts, strict=True):
-        analysis = analyse_text(text, gazetteer=gazetteer)
+        try:
+            analysis = analyse_text(text, gazetteer=gazetteer)
+        except Exception as err:  # one line, never a traceback
+            fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:
             emit_json_line(analysis_record(name, analysis))
             continue
