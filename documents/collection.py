@@ -33,6 +33,7 @@ from documents.headings import (
     is_strong_heading,
     strip_number,
 )
+from documents.kinds import opens_with_kind
 from documents.model import DateRange, Document
 
 # A line that tries to be a date line ("February 30, 1921", "No. 5, Kars, 31.II.21") but is not read.
@@ -90,7 +91,7 @@ def _heading_above(lines: list[Line], index: int, floor: int, start: str | None 
             continue
         if not text.strip():
             top = found[0].text if found else start
-            if top is not None and not (continues_heading(top) and _heading_line_above(lines, i, floor)):
+            if top is not None and not _heading_goes_on_above(top, lines, i, floor):
                 break
         elif (is_heading_like(text) or loose and is_loose_heading(text)) and read_dateline(text) is None:
             if found and is_capitals(found[0].text) and not is_capitals(text):
@@ -102,8 +103,20 @@ def _heading_above(lines: list[Line], index: int, floor: int, start: str | None 
     return found
 
 
-def _heading_line_above(lines: list[Line], index: int, floor: int) -> bool:
-    """Return True if the first non-blank line above lines[index] is a heading of four words or more.
+def _heading_goes_on_above(top: str, lines: list[Line], index: int, floor: int) -> bool:
+    """Return True if the heading whose top line is `top` goes on above the blank lines[index].
+
+    It does when `top` reads as a second half ("On Joint Discussion ...") under a heading line, or
+    when `top` names no kind ("Territories in Dispute ...") under a long heading line.
+    """
+    above = _heading_line_above(lines, index, floor)
+    if not above:
+        return False
+    return continues_heading(top) or (not opens_with_kind(top) and is_strong_heading(above))
+
+
+def _heading_line_above(lines: list[Line], index: int, floor: int) -> str:
+    """Return the first non-blank line above lines[index] if it is a heading of four words or more.
 
     (A page's one-word category label, such as "History", is not the first half of a heading.)
     """
@@ -111,7 +124,7 @@ def _heading_line_above(lines: list[Line], index: int, floor: int) -> bool:
     while i >= floor and not lines[i].text.strip():
         i -= 1
     text = lines[i].text if i >= floor else ""
-    return len(text.split()) >= 4 and is_heading_like(text) and read_dateline(text) is None
+    return text if len(text.split()) >= 4 and is_heading_like(text) and read_dateline(text) is None else ""
 
 
 def _title(parts: list[str]) -> str:

@@ -20,6 +20,15 @@ KIND_WORDS = (
 )
 _KIND = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(KIND_WORDS)) + r")\b",
                    re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:(?:an? |the )?(?:excerpts? |extracts? )?from (?:the )?)?(?:" + "|".join(
+    p for p, _ in KIND_WORDS) + r")\b", re.IGNORECASE)
+
+
+def opens_with_kind(heading: str) -> bool:
+    """Return True for a heading that starts by naming its kind ("Letter from ...", "From the Minutes ...")."""
+    return bool(_OPENING.match(heading))
+
+
 # "G. Chicherin", "B. V. Legrand", "B. LEGRAND", "Mustafa Kemal" is not caught (no initial).
 PERSON = re.compile(r"\b(?:[A-ZА-Я]\.\s?){1,2}(?:[A-ZА-Я][a-zа-я’'-]+|[A-ZА-Я][A-ZА-Я’'-]+)(?:-[A-Z][a-z]+)?")
 # Where the parties of a heading stop and its subject begins.

@@ -259,3 +259,23 @@ def test_last_resort_documents_are_the_texts_before_each_citation():
     assert [(d.title, d.date.earliest.isoformat(), d.archive_ref[:6], d.line) for d in docs] == [
         (None, "1920-08-02", "RGASPI", 1), ("Telegram to Kirov about the offensive", "1920-08-05", "RGVA, ", 4)]
     assert [(w.line, "archival citation" in w.message) for w in warnings] == [(1, True)]
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("History\n\nMemorandum from B. Shakhtakhtinsky, Plenipotentiary Representative, to V. Lenin\n\n"
+     "Territories in Dispute Among the Transcaucasian Republics\n\nMarch 1, 1921\n\nGiven the newly established "
+     "order.\n\nPAAF IML, f. 1022, op. 5, d. 56, l. 1.\n",
+     "Memorandum from B. Shakhtakhtinsky, Plenipotentiary Representative, to V. Lenin Territories in Dispute "
+     "Among the Transcaucasian Republics"),
+    ("Documents of the Moscow Conference of February and March 1921\n\nLetter from N. Narimanov to V. Lenin\n\n"
+     "February 16, 1921\n\nDear Vladimir Ilyich,\n\nRGASPI, f. 2, op. 1, d. 24501, ll. 1–2.\n",
+     "Letter from N. Narimanov to V. Lenin"),
+    ("Telegram from Member of the Caucasian Bureau of the Central Committee\n\nTelegram from Member of the "
+     "Caucasian Bureau of the Central Committee of the RCP(B), G. Ordzhonikidze, to E. Sklyansky\n\n"
+     "August 27, 1920\n\nI once again confirm.\n\nRGVA, f. 109, op. 1, d. 40, l. 56.\n",
+     "Telegram from Member of the Caucasian Bureau of the Central Committee of the RCP(B), G. Ordzhonikidze, to "
+     "E. Sklyansky"),
+])
+def test_headings_over_blank_lines(page, title):
+    (doc,), _ = read_collection(page, "page.txt")
+    assert doc.title == title
