@@ -21,6 +21,9 @@ _PLACE = rf"(?P<place>{_NAME}(?:,\s{_NAME})?)"  # "Kars", "Rostov-on-Don", "Mosc
 _NUMBER = re.compile(r"\s*(?:(?:No\.|№|Nr\.)\s*[\w/-]+[,.]?\s+)?")
 _PLACE_BEFORE_DATE = re.compile(_PLACE + r"[,.]\s+")
 # What may follow the date on its line: a place, a number, an hour ("8 January 1921, Kars, 23:00").
+_NOT_PLACES = re.compile(
+    r"(?:top secret|strictly secret|secret|urgent|very urgent|confidential|personal|copy|draft|original|extract"
+    r"|excerpt|telegram|letter|note|report|cipher|encrypted|received|sent|dated|date)$", re.IGNORECASE)
 _AFTER_DATE = re.compile(
     r"\s*[,.]\s*(?:" + _PLACE + r")?(?:\s*[,.]?\s*(?:No\.|№)\s*[\w/-]+)?"
     r"(?:\s*[,.]?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|hours?|h\.|o[’']clock)?)?\s*\.?\s*$"
@@ -72,7 +75,9 @@ def read_dateline(line: str) -> Dateline | None:
     plain = _unbracketed(line)
     at = _NUMBER.match(plain).end()
     place = _PLACE_BEFORE_DATE.match(plain, at)
-    tries = ([(place.end(), place.group("place"))] if place else []) + [(at, None)]
+    # "Secret. 7 August 1920", "Copy, 5 May 1921": a stamp before the date is not a place
+    named = place.group("place") if place and not _NOT_PLACES.match(place.group("place")) else None
+    tries = ([(place.end(), named)] if place else []) + [(at, None)]
     for start, place_name in tries:
         found = _date_at(plain, start)
         if found is None:

@@ -31,6 +31,7 @@ from documents.kinds import kind_of, parties_of
      "1920-11-20", ""),
     ("Erivan, 15 (28) July 1920", "Erivan, 15 (28) July 1920", "Erivan", "1920-07-28", "1920-07-28", ""),
     ("1920", "1920", None, "1920-01-01", "1920-12-31", ""),
+    ("Secret. 7 August 1920", "Secret. 7 August 1920", None, "1920-08-07", "1920-08-07", ""),
     ("December 1920 – January 1921", "December 1920 – January 1921", None, "1920-12-01", "1921-01-31", ""),
 ])
 def test_date_lines(line, text, place, earliest, latest, body_from):
