@@ -136,16 +136,17 @@ def _scan(chunk: str, base: int, gazetteer: Gazetteer, memo: dict) -> list[Hit]:
     o_starts = list(accumulate(map(len, parts), initial=0))
     raw = []
     for automaton in gazetteer.automata():
+        strict = automaton is not gazetteer.automaton   # the broad layer's names
         for end, key in automaton.iter(norm):
             first = bisect_right(n_starts, end - len(key) + 2) - 1
             if parts[first][:1].isupper():
-                raw.append((first, bisect_right(n_starts, end - 1) - 1, key))
+                raw.append((first, bisect_right(n_starts, end - 1) - 1, key, strict))
     raw.extend(_compounds(chunk, parts, o_starts, gazetteer))
     raw.sort(key=lambda r: (r[0], -r[1]))  # leftmost, then longest
     hits = []
     taken_until = -1
-    for first, last, key in raw:
-        if first <= taken_until or not _capitalised(parts, first, last):
+    for first, last, key, strict in raw:
+        if first <= taken_until or not _capitalised(parts, first, last, strict):
             continue
         taken_until = last
         low = max(0, first - 5)
@@ -174,7 +175,7 @@ def _shape(parts, folded, first, last, key, gazetteer) -> tuple | None:
 
 
 def _compounds(chunk: str, parts: list[str], o_starts: list[int],
-               gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+               gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
     """Hyphenated words that are one word in the gazetteer: "Dara-laghez" for "Daralagez"."""
     found = []
     last_end = -1
@@ -188,7 +189,7 @@ def _compounds(chunk: str, parts: list[str], o_starts: list[int],
         last_end = last
         key = f" {fold_word(''.join(parts[first:last + 1:2]))} "
         if gazetteer.has_key(key):
-            found.append((first, last, key))
+            found.append((first, last, key, True))
     return found
 
 
@@ -204,13 +205,16 @@ def _hyphens(chunk: str) -> list[int]:
     return sorted(found)
 
 
-def _capitalised(parts: list[str], first: int, last: int) -> bool:
-    """Names start with a capital; so does each longer word after a space, unless it is a
-    type word ("Zangezur ridge") or follows a hyphen ("Rostov-on-Don", "Dara-laghez")."""
+def _capitalised(parts: list[str], first: int, last: int, strict: bool = True) -> bool:
+    """Names start with a capital. In a broad-layer name (`strict`) so does each longer word
+    after a space, unless it is a type word ("Zangezur ridge") or follows a hyphen
+    ("Rostov-on-Don", "Dara-laghez"); curated names are written as they are used ("Lori
+    neutral zone", "Urmu gölü")."""
     if not parts[first][:1].isupper():
         return False
-    return all(parts[i][:1].isupper() for i in range(first + 2, last + 1, 2)
-               if len(parts[i]) > 3 and parts[i] not in TYPE_WORDS and not (set(parts[i - 1]) & _DASHES))
+    return not strict or all(parts[i][:1].isupper() for i in range(first + 2, last + 1, 2)
+                             if len(parts[i]) > 3 and parts[i] not in TYPE_WORDS
+                             and not (set(parts[i - 1]) & _DASHES))
 
 
 def _bare(parts, folded, first, last, key, gazetteer) -> tuple[int, int, str, tuple[str, str]]:
@@ -271,7 +275,7 @@ def _cue(before: str, after: str) -> tuple[str | None, str | None]:
 def not_a_place(hit: Hit) -> bool:
     """Return True when the words around a hit show it is not a place."""
     words = _WORD.findall(hit.text)
-    if fold_word(words[0]) in _DEMONYM_KEYS or fold_word(words[-1]) in _DEMONYM_KEYS:
+    if _demonym(hit, words):
         return True   # "Armenian", "Russian Federation": adjectives are not annotated as places
     if hit.text.isupper() and len(hit.text) <= 4 and not hit.prev_raw.isupper():
         return True   # "API", "USA" in a sentence: an acronym, not a heading word
@@ -293,12 +297,22 @@ def not_a_place(hit: Hit) -> bool:
     return _initial_before(hit) or _archive_before(hit)
 
 
+def _demonym(hit: Hit, words: list[str]) -> bool:
+    """An adjective of nationality, alone or leading a phrase; "Tartar river" and the hyphenated
+    "Kurd-Hajy" are places."""
+    if len(words) == 1:
+        return fold_word(words[0]) in _DEMONYM_KEYS and hit.cue not in _PHYSICAL_CUES
+    first_joined = not set(hit.text[len(words[0]):len(words[0]) + 1]) & _DASHES
+    return (first_joined and fold_word(words[0]) in _DEMONYM_KEYS) or fold_word(words[-1]) in _DEMONYM_KEYS
+
+
 def _initial_before(hit: Hit) -> bool:
     """'G. Chicherin', 'B. LEGRAND': an initial before the name makes it a person."""
     word = hit.prev_raw
     return hit.sep_before.strip() == "." and len(word) == 1 and word.isupper()
 
 
+_PHYSICAL_CUES = frozenset({"river", "ridge", "mountain", "pass", "lake"})
 _PATRONYMIC = ("ovich", "evich", "ilyich", "ovna", "evna", "ichna")
 _DEMONYM_KEYS = frozenset(fold_word(w) for w in DEMONYMS)
 _PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)

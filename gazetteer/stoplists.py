@@ -38,7 +38,7 @@ republic republics of the socialist soviet democratic federative federal people'
 national assembly government governments district districts uyezd uezd uyezds uezds province
 provinces region governorate guberniya oblast okrug vilayet sanjak city town village kingdom
 empire state autonomous independent revolutionary kemalist committee council first second
-third provisional
+third provisional ssr assr sfsr ussr
 """.split()) | DEMONYMS
 
 # Words after a place name that make the phrase an organisation or a unit, not the place:
