@@ -25,7 +25,7 @@ import ahocorasick
 
 from .model import Place, PlaceName
 from .normalize import fold_word, is_ascii_latin, name_keys
-from .stoplists import DEMONYMS, PERSON_NAMES, common_words
+from .stoplists import DEMONYMS, GIVEN_NAMES, PERSON_NAMES, common_words
 
 # The field: towns of over 1,000 people in this box join the layer (west, south, east, north).
 FIELD_BBOX = (36.0, 35.0, 52.0, 45.0)
@@ -104,7 +104,7 @@ def keep_name(name: str, country: bool = False) -> bool:
 
 @cache
 def _stop_keys() -> frozenset[str]:
-    return frozenset(fold_word(w) for w in DEMONYMS | PERSON_NAMES)
+    return frozenset(fold_word(w) for w in DEMONYMS | PERSON_NAMES | GIVEN_NAMES)
 
 
 @cache

@@ -26,6 +26,7 @@ from .stoplists import (
     CUE_AFTER,
     CUE_BEFORE,
     DEMONYMS,
+    EVENT_WORDS,
     FUNCTION_WORDS,
     GENERIC_WORDS,
     ORGANISATION_WORDS,
@@ -168,10 +169,22 @@ def _shape(parts, folded, first, last, key, gazetteer) -> tuple | None:
     """
     core_first, core_last, key, trimmed = _bare(parts, folded, first, last, key, gazetteer)
     hit = _hit(parts, folded, core_first, core_last, key, trimmed)
-    if not_a_place(hit):
+    if not_a_place(hit) or (key not in gazetteer.keys and _in_a_longer_name(parts, folded, core_first, core_last)):
         return None
     return (core_first - first, core_last - first, hit.key, hit.before, hit.after, hit.sep_before,
             hit.sep_after, hit.prev_raw, hit.cue, hit.cue_text)
+
+
+def _in_a_longer_name(parts, folded, first, last) -> bool:
+    """A broad-layer name next to another capitalised word is most likely part of a person's
+    or an organisation's name: "Sergo Ordzhonikidze", "Woodrow Wilson", "Lloyd George"."""
+    before = parts[first - 2] if first >= 2 and folded[first - 1] == SPACE else ""
+    after = parts[last + 2] if last + 2 < len(parts) and folded[last + 1] == SPACE else ""
+    if before[:1].isupper() and before.lower() not in _NOT_NAMES and not before.isupper():
+        return True
+    word = after.lower()
+    return after[:1].isupper() and not after.isupper() and word not in TYPE_WORDS \
+        and word not in GENERIC_WORDS and word not in EVENT_WORDS
 
 
 def _compounds(chunk: str, parts: list[str], o_starts: list[int],

@@ -41,6 +41,13 @@ empire state autonomous independent revolutionary kemalist committee council fir
 third provisional ssr assr sfsr ussr
 """.split()) | DEMONYMS
 
+# Capitalised words after a place name that keep it a place: "Mudros Armistice", "Kars Treaty".
+EVENT_WORDS = frozenset("""
+armistice treaty conference agreement peace congress convention declaration protocol accord pact
+railway road station bridge uprising rebellion revolt massacre massacres pogrom offensive operation
+campaign battle siege war line commission delegation government gulf sea bay strait
+""".split())
+
 # Words after a place name that make the phrase an organisation or a unit, not the place:
 # "Caucasian Front", "Bayazet Division", "Caucasus Bureau", "11th Army".
 ORGANISATION_WORDS = frozenset("""
@@ -64,7 +71,18 @@ PERSON_HONORIFICS = frozenset({"pasha", "bey", "beg", "agha", "efendi", "effendi
 PERSON_NAMES = frozenset("""
 lenin stalin trotsky chicherin ordzhonikidze kirov narimanov mdivani legrand kemal enver talaat
 djemal cemal karabekir andranik nzhdeh dro shaumian shahumyan kasyan myasnikyan bekzadyan
-sultanov makhmudbekov shakhtakhtinsky krestinsky frunze budenny kamo eshba halil nuri
+sultanov makhmudbekov shakhtakhtinsky krestinsky frunze budenny kamo eshba halil nuri mikoyan
+wrangel denikin kolchak thomson wilson clemenceau curzon karakhan
+""".split())
+
+# Given names that are also the names of towns somewhere (Vladimir, David, George, Anna):
+# the broad layer leaves them out, so "Sergo Ordzhonikidze" or "Lloyd George" stay persons.
+GIVEN_NAMES = frozenset("""
+vladimir nikolai ivan hasan hassan ismail david george victoria elizabeth anna sophia nina sergo
+sami hayk jacob movses simon alexander thomas michael peter paul james john mark luke mary maria
+helen olga tamara lucia marina daniel solomon abraham isaac moses gabriel samuel levon tigran
+arshak vahan ashot smbat gevorg ruben boris sergei mikhail joseph grigory anastas ali ahmed
+mehmed mustafa kemal rauf said halim yusuf fuat amin jafar samad nasib fatali mirza rza
 """.split())
 
 # Archive abbreviations before a place name: "CGAORSS Armenia", "TsGIA of Armenia".

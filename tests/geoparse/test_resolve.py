@@ -112,3 +112,16 @@ def test_rank_candidates_scores_sum_to_one():
     assert [c.place.id for c in ranked] == ["t:b", "t:a"]
     assert abs(sum(c.score for c in ranked) - 1) < 0.01
     assert any("cue" in r for r in ranked[0].reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "Sergo Ordzhonikidze and Anastas Mikoyan arrived.",
+    "David Lloyd George and Woodrow Wilson met.",
+    "The British commander, General Thomson, left.",
+])
+def test_persons_whose_names_are_towns_somewhere_are_not_places(text, full_gazetteer):
+    assert [m.text for m in geoparse(text, full_gazetteer)] == []
+
+
+def test_a_broad_layer_town_before_an_event_word_stays_a_place(full_gazetteer):
+    assert [m.text for m in geoparse("the Marseille Conference", full_gazetteer)] == ["Marseille"]
