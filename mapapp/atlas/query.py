@@ -43,6 +43,15 @@ def by_date(window, index: str) -> str:
     return "" if window.open else f"INDEXED BY {index}"
 
 
+def in_order(window, alias: str, *then: str) -> str:
+    """Return the ORDER BY terms for answer order (by rank), as the date index gives them in a window.
+
+    A windowed query holds dated rows only, and their rank follows their earliest date.
+    """
+    rank = [f"{alias}.seq", *(f"{alias}.{t}" for t in then)]
+    return ", ".join(rank if window.open else [f"{alias}.earliest", *rank])
+
+
 def fts_query(text: str) -> str | None:
     """Return an FTS5 query matching every word of `text` (words quoted, so no syntax leaks in)."""
     words = re.findall(r"\w+", text)
@@ -78,7 +87,7 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
         params.append(place)
     source = f"documents d {by_date(window, 'documents_by_date')}"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT d.list_json FROM {source} WHERE {where} ORDER BY d.seq LIMIT ? OFFSET ?",
+    rows = conn.execute(f"SELECT d.list_json FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} LIMIT ? OFFSET ?",
                         params + [page.size, (page.number - 1) * page.size]).fetchall()
     return ('{"documents":[' + ",".join(r[0] for r in rows) + "]," +
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
@@ -148,7 +157,7 @@ def movements(conn: sqlite3.Connection, window, span: int) -> str:
 def events(conn: sqlite3.Connection, window, span: int) -> str:
     where, params = window_sql(window, "m", span)
     rows = conn.execute(f"SELECT m.event FROM mentions m {by_date(window, 'mentions_by_date')} "
-                        f"WHERE {where} ORDER BY m.seq, m.start", params)
+                        f"WHERE {where} ORDER BY {in_order(window, 'm', 'start')}", params)
     return collection([r[0] for r in rows])
 
 
