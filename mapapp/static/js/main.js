@@ -48,8 +48,8 @@ let pending = null;
 let current = Promise.resolve();
 let drawnShading = null;
 
-function windowOf() {
-  const to = state.date;
+function windowOf(date = state.date) {
+  const to = date;
   const from = state.mode === "upto" ? (corpus.earliest || to) : isoOf(dayOf(to) - state.days + 1);
   return { from: from > to ? to : from, to };
 }
@@ -65,14 +65,10 @@ async function draw() {
   controller?.abort();
   const ctl = controller = new AbortController();
   const started = performance.now();
-  const { from, to } = windowOf();
+  const { to } = windowOf();
   try {
-    const [places, movements, territories, documents] = await Promise.all([
-      api.get("/api/places", { from, to }, ctl.signal),
-      api.get("/api/movements", { from, to }, ctl.signal),
-      api.get("/api/territories", { date: to }, ctl.signal),
-      reader.hasPanel ? api.get("/api/documents", { from, to, per_page: 500 }, ctl.signal) : null,
-    ]);
+    const [places, movements, territories, documents] = await Promise.all(
+      requests(to).map(([path, params]) => path ? api.get(path, params, ctl.signal) : null));
     if (ctl.signal.aborted) return;
     // Claims and control change seldom: redraw the territories only when they do.
     const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
@@ -87,8 +83,23 @@ async function draw() {
     chronotope.lastDrawMs = performance.now() - started;
     chronotope.draws += 1;
     app.dataset.drawn = to;
+    setTimeout(prefetchNeighbours, 0);
   } catch (error) {
     report(error);
+  }
+}
+
+/** The API requests one date's view needs: places, movements, territories, documents. */
+function requests(date) {
+  const { from, to } = windowOf(date);
+  return [["/api/places", { from, to }], ["/api/movements", { from, to }], ["/api/territories", { date: to }],
+    reader.hasPanel ? ["/api/documents", { from, to, per_page: 500 }] : [null, null]];
+}
+
+function prefetchNeighbours() {
+  // The previous and next document dates are where play, the buttons and arrow keys go next.
+  for (const date of timebar.neighbours()) {
+    for (const [path, params] of requests(date)) if (path) api.prefetch(path, params);
   }
 }
 

@@ -43,6 +43,14 @@ export class Timebar {
     this.onChange(this.show(null), { commit });
   }
 
+  /** Return the ISO dates of the previous and next document dates (those that exist). */
+  neighbours() {
+    const day = this.day;
+    const next = this.steps.find((d) => d > day);
+    const prev = [...this.steps].reverse().find((d) => d < day);
+    return [next, prev].filter((d) => d !== undefined).map(isoOf);
+  }
+
   /** Go to the previous (-1) or next (+1) document date; returns false at either end.
    * Steps while playing replace the history entry rather than add one each. */
   step(direction, playing = false) {
