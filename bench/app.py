@@ -213,9 +213,21 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY = "document.getElementById('app').dataset.ready === 'true'"
+# A step to the next document date, after a pause as a reader (or play) leaves between steps;
+# a jump to a date the page cannot have asked for ahead (as a drag of the slider).
 STEP_JS = """async () => {
+    await new Promise(r => setTimeout(r, 300));
     const began = performance.now();
     document.getElementById('next').click();
+    await window.chronotope.idle();
+    return performance.now() - began;
+}"""
+JUMP_JS = """async (day) => {
+    const s = document.getElementById('slider');
+    const began = performance.now();
+    s.value = String(day);
+    s.dispatchEvent(new Event('input', {bubbles: true}));
+    s.dispatchEvent(new Event('change', {bubbles: true}));
     await window.chronotope.idle();
     return performance.now() - began;
 }"""
@@ -248,15 +260,17 @@ def load_page(browser, url: str) -> tuple[float, dict[str, int], object]:
     page.wait_for_function(READY, timeout=60_000)
     # navigation start -> basemap and the first window (places, movements, territories, list) drawn
     first_draw = page.evaluate("performance.now()")
+    drawn_with = dict(sorted(weight.items()))   # before the answers asked for ahead arrive
     page.evaluate("window.chronotope.idle()")
-    return first_draw, dict(sorted(weight.items())), page
+    return first_draw, drawn_with, page
 
 
 def measure_page(base_url: str, query: str = "", steps: int = 15) -> dict:
     """Load the map page in headless chromium; return page weight by type, first draw and slider steps.
 
     The first load meets a server that has not drawn the page yet ("cold"), the second a warm one;
-    both start with an empty browser cache. A slider step is "next document" until its window is drawn.
+    both start with an empty browser cache. A slider step is "next document" until its window is
+    drawn (the page asks for its neighbours ahead); a jump moves the slider to a random day.
     """
     from playwright.sync_api import sync_playwright
 
@@ -267,11 +281,16 @@ def measure_page(base_url: str, query: str = "", steps: int = 15) -> dict:
         warm, weight, page = load_page(browser, f"{base_url}/{query}")
         timings = sorted(page.evaluate(STEP_JS) for _ in range(steps))
         shown = page.evaluate("window.chronotope.counts()")
+        low, high = (int(page.get_attribute("#slider", k)) for k in ("min", "max"))
+        rng = random.Random(1920)
+        jumps = sorted(page.evaluate(JUMP_JS, rng.randrange(low, high + 1)) for _ in range(steps))
         browser.close()
     return {"page_bytes": sum(weight.values()), "page_bytes_by_type": weight,
             "first_draw_ms_cold": round(cold, 1), "first_draw_ms": round(warm, 1),
             "slider_step_ms_p50": round(timings[len(timings) // 2], 1),
-            "slider_step_ms_max": round(timings[-1], 1), "steps": len(timings), "last_window_shows": shown}
+            "slider_step_ms_max": round(timings[-1], 1), "steps": len(timings),
+            "slider_jump_ms_p50": round(jumps[len(jumps) // 2], 1), "slider_jump_ms_max": round(jumps[-1], 1),
+            "last_window_shows": shown}
 
 
 def report_page(label: str, base_url: str) -> dict:
@@ -282,7 +301,8 @@ def report_page(label: str, base_url: str) -> dict:
     by_type = ", ".join(f"{k} {v}" for k, v in figures["page_bytes_by_type"].items())
     print(f"[{label}] page: {figures['page_bytes']} bytes ({by_type}); first draw {figures['first_draw_ms']} ms "
           f"({figures['first_draw_ms_cold']} ms on a cold server); slider step p50 {figures['slider_step_ms_p50']} ms, "
-          f"max {figures['slider_step_ms_max']} ms over {figures['steps']} steps "
+          f"max {figures['slider_step_ms_max']} ms over {figures['steps']} steps; jump to a random day p50 "
+          f"{figures['slider_jump_ms_p50']} ms, max {figures['slider_jump_ms_max']} ms "
           f"(aim: first draw < 1000 ms, step < 100 ms)", flush=True)
     return figures
 
