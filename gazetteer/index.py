@@ -27,7 +27,7 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 @dataclass
 class Gazetteer:
-    """Places by match key, with one Aho-Corasick automaton per source of keys."""
+    """Places by match key, and one Aho-Corasick automaton over the keys of every layer."""
 
     places: tuple[Place, ...]                 # the user and curated layers
     keys: dict[str, tuple[int, ...]]          # match key -> indices into `places`
@@ -48,19 +48,19 @@ class Gazetteer:
                 if len(key.strip()) >= 2:
                     keys.setdefault(key, []).append(index)
         automaton = None
-        if keys:
+        if keys or (broad is not None and broad.keys):
             automaton = ahocorasick.Automaton()
             for key in keys:
                 automaton.add_word(key, key)
+            for key in (broad.keys if broad is not None else ()):
+                if key not in keys:
+                    automaton.add_word(key, key)
             automaton.make_automaton()
         return cls(ordered, {k: tuple(v) for k, v in keys.items()}, automaton, broad)
 
     def automata(self) -> list[ahocorasick.Automaton]:
-        """Return the automata to scan a folded text with (local layers first)."""
-        found = [self.automaton] if self.automaton is not None else []
-        if self.broad is not None:
-            found.append(self.broad.automaton)
-        return found
+        """Return the automata to scan a folded text with."""
+        return [self.automaton] if self.automaton is not None else []
 
     def places_for_key(self, key: str) -> list[Place]:
         """Return every place one of whose names folds to `key`, user and curated first.
