@@ -24,7 +24,8 @@ VERBISH = re.compile(
     r"expect(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|threaten(?:s|ed|ing)?|agree(?:s|d|ing)?|"
     r"refus(?:e|es|ed|ing)|tr(?:y|ies|ied)|seek(?:s|ing)?|continu(?:e|es|ed|ing)|start(?:s|ed|ing)?|"
     r"order(?:s|ed|ing)?|promis(?:e|es|ed|ing)|prepar(?:e|es|ed|ing)|need(?:s|ed)?|undertak(?:e|es|ing)|"
-    r"ask(?:s|ed|ing)?")
+    r"ask(?:s|ed|ing)?|met|held|fought|rose|won|lost|fled|set|put|came|saw|stood|kept|brought|broke|drove|"
+    r"ran|rode|found|formed|proclaimed|sailed|landed|embarked|crossed|reached|spread|turned")
 
 
 def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str, int] | None:
@@ -95,6 +96,8 @@ def _noun_phrase(part: str) -> str | None:
         if low in AUXILIARIES or low in ("and", "or") or _verbish(w):
             break
         kept.append(w)
+    while len(kept) > 1 and kept[-1].islower() and kept[-1].endswith("ly"):
+        kept.pop()  # "The insurgents briefly held": the adverb is not the actor
     if not kept:
         return ""
     if len(kept) > MAX_WORDS:

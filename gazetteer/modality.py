@@ -11,7 +11,8 @@ import re
 from .movement_patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
-_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun)$",
+_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
+                   r"spread|drove|driven|rode|ran|won)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _LEFT_OUT = ("hedged", "conditional", "negated", "requested")

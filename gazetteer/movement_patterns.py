@@ -34,6 +34,7 @@ class Trigger:
     object_role: str = "reached"
     subject_place: bool = False
     carries: bool = False  # "sent": what is sent may be a message, not a traveller
+    locative_role: str = "reached"  # "embarked at Batum": where one boards is the origin
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -54,13 +55,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|beg[au]n) "
             r"(?:an? |the |their |its |his |a new )?(?:counter-?)?offensive", "advance"),
     Trigger(r"(?:counter-?)?offensive", "advance", noun=True),
-    Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True),
+    Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True, civil=True),
+    Trigger(r"f(?:ight|ights|ought|ighting) (?:their|its|his|her|our|the) way", "advance"),
+    Trigger(r"spread(?:s|ing)?(?= (?:\w+ )?(?:along|across|through|over|into|to|towards?|from)\b)", "advance",
+            carries=True),
     # withdrawals
     Trigger(r"withdr(?:aw|aws|awing|awn|ew)", "withdrawal"),
     Trigger(r"withdrawal", "withdrawal", noun=True),
     Trigger(r"retreat(?:s|ed|ing)?", "withdrawal"),
     Trigger(r"pull(?:s|ed|ing)? (?:\w+ ){0,2}?back", "withdrawal"),
     Trigger(r"f(?:a|e)ll(?:s|ing)? back", "withdrawal"),
+    Trigger(r"turn(?:s|ed|ing)? back", "withdrawal", locative=True),
+    # "drove the insurgents back into Russia": the driven withdraw
+    Trigger(r"dr(?:ive|ives|ove|iven|iving) (?:[\w'’-]+ ){0,3}?(?:back|out)", "withdrawal"),
     Trigger(r"evacuat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?", "withdrawal", object_verb=True,
             object_role="origin"),
     Trigger(r"(?:expell?(?:ed|ing|s)?|driven out|forced out|ousted)(?= (?:of|from))", "withdrawal"),
@@ -81,6 +88,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
             "occupation", object_verb=True),
+    Trigger(r"h(?:old|olds|eld|olding)", "occupation", object_verb=True),
+    Trigger(r"recover(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
             subject_place=True),
     # attacks
@@ -103,6 +112,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"arrival", "journey", noun=True, locative=True),
     Trigger(r"return(?:s|ed|ing)?", "journey"),
     Trigger(r"went", "journey"),
+    Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True),
+    Trigger(r"sail(?:s|ed|ing)?|steam(?:s|ed|ing)?(?= (?:from|for|to|into)\b)", "journey", departure=True,
+            civil=True),
+    Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",
+            civil=True),
+    Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:\w+ )?to\b)|banish(?:es|ed|ing)?", "journey"),
+    Trigger(r"deportation", "journey", noun=True),
+    Trigger(r"pass(?:es|ed|ing)?(?= (?:\w+ )?(?:through|via)\b)", "journey", civil=True, carries=True),
+    Trigger(r"t(?:ook|ake|akes|aken|aking) (?:[\w'’-]+ ){0,3}?back(?= (?:to|into)\b)", "journey", civil=True),
     Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
     Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
     # transfers of forces
@@ -121,6 +139,7 @@ ROLE_RANK = {"origin": 0, "via": 1, "reached": 2, "direction": 3}
 PREPOSITIONS = {
     "from": "origin", "out of": "origin",
     "through": "via", "via": "via", "across": "via", "past": "via", "over": "via",
+    "along": "via", "down": "via", "up": "via", "by way of": "via",
     "to": "reached", "into": "reached", "up to": "reached", "as far as": "reached",
     "beyond": "reached", "behind": "reached", "onto": "reached",
     "toward": "direction", "towards": "direction", "on": "direction", "against": "direction",
@@ -128,13 +147,14 @@ PREPOSITIONS = {
 }
 LOCATIVE = {"in": "reached", "at": "reached", "near": "reached", "around": "reached"}
 DEPARTURE = {"for": "reached"}
-MULTIWORD = ("in the direction of", "as far as", "up to", "out of")
+MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of")
 
 # Nouns that sit between a preposition and the name ("from the district of Ijevan").
 CUE_NOUNS = frozenset(
     "city town village villages settlement fortress district districts region regions area areas "
     "territory territories province uezd uyezd sector part parts border borders frontier valley "
-    "station port line route road railway ridge pass river lake mountains heights zone".split())
+    "station port line route road railway ridge pass river lake mountains heights zone coast outskirts "
+    "environs vicinity suburbs gates garrison garrisons positions valley gorge range steppe".split())
 
 # Anaphors that name a place already mentioned ("the aforementioned ridge", "this region").
 ANAPHOR = re.compile(
@@ -173,7 +193,12 @@ CLAUSE_STOP = re.compile(
 NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dispatch(?:es)?|cables?|wires?|"
                         r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
                         r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
-                        r"boundaries|line runs)\b", re.I)
+                        r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
+                        r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located)\b", re.I)
+# Roads, railways and rivers run between places; they do not move: "the road from Kars to
+# Alexandropol is long", "the railway passes through Kars".
+INFRASTRUCTURE = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
+                            r"pipelines?|valleys?|ranges?|border|frontier|boundary)\b(?:\s+[\w-]+)?\s*$", re.I)
 
 TERRITORY = re.compile(r"\b(?:territor\w*|districts?|regions?|provinces?|lands?|areas?|u[y]?ezds?|"
                        r"oblasts?|sovereignty|control)\b", re.I)
@@ -188,7 +213,8 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r"),
     ("conditional", r"\bif\b|\bunless\b"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
-    ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b"),
+    ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b|"
+                  r"\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}to\b|\bappeal\w*\s+to\b"),
     ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
     ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\black(?:s|ed|ing)? (?:the )?means\b|"
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),

@@ -37,6 +37,7 @@ from .movement_patterns import (
     CHAIN_JOINER,
     CLAUSE_STOP,
     FORCE_WORDS,
+    INFRASTRUCTURE,
     NOT_TRAVEL,
     ROLE_RANK,
     ROUTE_NOUN,
@@ -55,7 +56,23 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|al
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}", re.I)  # "Alexandropol, which was"
-_LISTED = re.compile(r"\s*,\s*(?:and\s+)?")
+_LISTED = re.compile(r"\s*(?:(?:in|on|at|by|during)\s+[\w ]{1,25}?)?\s*,\s*(?:and\s+)?", re.I)
+# "... retreated to Darachichag, and in April 1921 Nzhdeh withdrew": that date is the later clause's
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|when|after|before|until)\b|[;:]|\s[—–]\s", re.I)
+_PASSIVE_SUBJECT = re.compile(r"\s*(?:(?:is|are|was|were|has been|have been|had been|will be|to be|be)\s+)"
+                              r"(?:\w+ly\s+)?", re.I)
+_ASIDE = re.compile(r"\([^()\[\].;:]{0,40}\)")
+# "Baku, which they captured": the antecedent of a relative clause is the verb's object.
+_ANTECEDENT = re.compile(r"\s*,?\s*(?:which|whom)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+_WHERE = re.compile(r"\s*,?\s*where\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+# "Detachments from Karabakh were sent": an origin inside the subject phrase.
+_FROM_BEFORE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:district|region|city|town|"
+                          r"province|village|area)\s+of\s+)?$", re.I)
+_SUBJECT_TAIL = re.compile(r"[^,;:.()—–]{0,40}$")
+# "met in Tiflis and moved to Erivan": where a first verb happened is where the second starts.
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_AND_THEN = re.compile(r"[^,;:.()—–]{0,40}?\s(?:and|then|and then|before)\s+"
+                       r"(?:(?:then|later|soon|subsequently|eventually|finally)\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
 # A movement noun that is the object of "launched", "began" ...: its actor is that verb's subject.
@@ -86,10 +103,13 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
     spots = build_spots(text, mentions)
     context = _Context(text, spots, [s.start for s in spots], _triggers(text),
                        bool(AGREEMENT_CONTEXT.search(text)), _writer_place(text, spots, dates))
-    found: list[_Found] = []
+    movements: list[Movement] = []
     for start, end in sentence_spans(text):
-        found += _merge(text, _in_sentence(context, start, end))
-    return [_movement(text, f, dates, default_range, network) for f in found]
+        found = _merge(text, _in_sentence(context, start, end))
+        for i, f in enumerate(found):
+            own = _own_dates(text, found, i, dates)
+            movements.append(_movement(text, f, own, default_range, network))
+    return movements
 
 
 @dataclass(frozen=True)
@@ -131,7 +151,8 @@ def _in_sentence(ctx: _Context, start: int, end: int) -> list[_Found]:
         found = _route(ctx, (start, end), chain[0].start, chain[-1].end, [Attached(s, "via") for s in chain])
         if found is not None:
             results.append(found)
-    results += _from_chains(ctx, start, end, consumed)
+    taken = {a.spot.start for f in results for a in f.attached}
+    results += _from_chains(ctx, start, end, consumed, taken)
     return sorted(results, key=lambda f: f.cue_start)
 
 
@@ -150,8 +171,13 @@ def _triggers(text: str) -> list[tuple[int, int, Trigger]]:
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
-    m = CLAUSE_STOP.search(text, pos, end)
-    return m.start() if m else end
+    """Where the clause that runs on from `pos` ends; a short aside in brackets does not end it."""
+    while (m := CLAUSE_STOP.search(text, pos, end)) is not None:
+        aside = _ASIDE.match(text, m.start(), end) if m.group() == "(" else None
+        if aside is None:
+            return m.start()
+        pos = aside.end()  # "from Hamamlu (now Spitak) over the Pambak range"
+    return end
 
 
 def _scope_start(text: str, sentence_start: int, pos: int) -> int:
@@ -173,12 +199,16 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     attached = attach(text, t_end, stop, ctx.spots_within(t_end, stop), trigger)
     if passive:
         attached = _subject_spots(text, ctx.spots_within(scope, t_start), t_start) + attached
+    elif not nominal:
+        attached = _before_verb(ctx, scope, (t_start, t_end), trigger, attached)
     if not attached:
         return None
-    if trigger.cession and _ceded(text, scope, t_end, attached, ctx.spots_within(scope, attached[0].spot.start)):
+    if trigger.cession and _ceded(text, scope, (t_start, t_end), attached,
+                                  ctx.spots_within(scope, attached[0].spot.start)):
         return None  # a territory handed over, not a movement
-    if trigger.carries and NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)]):
-        return None  # a message sent, not a traveller
+    if trigger.carries and (NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)])
+                            or INFRASTRUCTURE.search(text[scope:t_start])):
+        return None  # a message sent, a railway passing a town: not a traveller
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
         return None  # "the cessation of military operations against Armenia"
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
@@ -198,6 +228,37 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
                   trigger.noun)
 
 
+def _before_verb(ctx: _Context, scope: int, span: tuple[int, int], trigger: Trigger,
+                 attached: list[Attached]) -> list[Attached]:
+    """`attached` with the places before an active verb that it governs.
+
+    The antecedent of a relative clause ("Baku, which they captured"), an origin in the subject
+    ("detachments from Karabakh were sent into Zangezur") and where a first verb of the same
+    subject happened ("met in Tiflis and moved to Erivan").
+    """
+    text, (t_start, t_end) = ctx.text, span
+    clause = max([scope] + [m.end() for m in CLAUSE_STOP.finditer(text, scope, t_start)
+                            if m.group().lower() not in ("which", "whom", "where")]
+                 + [m.end() for m in _NEW_CLAUSE.finditer(text, scope, t_start)])
+    before = ctx.spots_within(scope, t_start)
+    if not before or any(t[0] != t_start for t in ctx.triggers_within(before[-1].end, t_end)):
+        return attached
+    last, gap = before[-1], text[before[-1].end:t_start]
+    if trigger.object_verb and _ANTECEDENT.fullmatch(gap):
+        return [Attached(last, trigger.object_role)] + attached
+    if trigger.locative and _WHERE.fullmatch(gap):
+        return [Attached(last, trigger.locative_role)] + attached
+    if any(a.role == "origin" for a in attached) or last.start < clause \
+            or ctx.triggers_within(clause, t_start):
+        return attached
+    lead = text[max(clause, last.start - 60):last.start]
+    if _FROM_BEFORE.search(lead) and _SUBJECT_TAIL.fullmatch(gap):
+        return [Attached(last, "origin")] + attached
+    if attached and _IN_BEFORE.search(lead) and _AND_THEN.fullmatch(gap):
+        return [Attached(last, "origin")] + attached
+    return attached
+
+
 def _kind(trigger: Trigger, actor: str | None) -> str:
     """The movement's kind: the trigger's, unless who moves says otherwise."""
     if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor):
@@ -208,12 +269,17 @@ def _kind(trigger: Trigger, actor: str | None) -> str:
     return trigger.kind
 
 
-def _ceded(text: str, scope: int, t_end: int, attached: list[Attached], spots: Sequence[Spot]) -> bool:
-    """True if what is transferred is territory: a territory word or a place before the destination."""
+def _ceded(text: str, scope: int, span: tuple[int, int], attached: list[Attached],
+           spots: Sequence[Spot]) -> bool:
+    """True if what is transferred is territory: a territory word, or a place as the verb's object
+    or as the subject of its passive ("Zangezur was transferred"), not a place in an earlier
+    clause ("after Tiflis fell, troops were transferred")."""
+    t_start, t_end = span
     object_end = max(t_end, attached[0].spot.start)
     clause = max([scope] + [m.end() for m in CLAUSE_STOP.finditer(text, scope, t_end)])
     return bool(TERRITORY.search(text[clause:object_end])) \
-        or any(clause <= s.start and s.end <= object_end for s in spots)
+        or any(t_end <= s.start and s.end <= object_end for s in spots) \
+        or any(_PASSIVE_SUBJECT.fullmatch(text[s.end:t_start]) for s in spots if s.end <= t_start)
 
 
 def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached]:
@@ -287,17 +353,22 @@ def _route(ctx: _Context, sentence: tuple[int, int], first: int, last: int,
     return _Found(first, end, "route", state, tuple(attached), None, first, scope, sentence[1])
 
 
-def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, int]]) -> list[_Found]:
-    """Routes stated without a movement word: "from Vank through Shusha to Elizavetpol"."""
+def _from_chains(ctx: _Context, start: int, end: int, consumed: list[tuple[int, int]],
+                 taken: set[int]) -> list[_Found]:
+    """Routes stated without a movement word: "from Vank through Shusha to Elizavetpol".
+
+    `taken`: where the places already attached to a movement start.
+    """
     text, results = ctx.text, []
     for m in _FROM.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in consumed):
             continue
         after = ctx.spots_within(m.end(), end)
-        if not after or not re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", text[m.end():after[0].start]):
+        if not after or after[0].start in taken or not re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", text[m.end():after[0].start]):
             continue
         stops = list(CLAUSE_STOP.finditer(text, start, m.start()))
-        if NOT_TRAVEL.search(text[stops[-1].end() if stops else start:after[0].start]):
+        clause = stops[-1].end() if stops else start
+        if NOT_TRAVEL.search(text[clause:after[0].start]) or INFRASTRUCTURE.search(text[clause:m.start()]):
             continue  # "the distance from Kars to ...", "a telegram from Tiflis to Moscow"
         first = Attached(after[0], "origin")
         chain = attach(text, after[0].end, _clause_end(text, after[0].end, end), after[1:], None, [first])
@@ -319,7 +390,9 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         prev = merged[-1] if merged else None
         if prev is not None and f.kind != "route" and prev.kind != "route" and _continues(text, prev, f):
-            merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + f.attached,
+            step = 1 + max(a.step for a in prev.attached)
+            later = tuple(replace(a, step=a.step + step) for a in f.attached)
+            merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + later,
                                 prev.actor, prev.cue_start, prev.scope_start, prev.sentence_end, prev.noun)
             continue
         merged.append(f)
@@ -348,7 +421,8 @@ def _writer_place(text: str, spots: Sequence[Spot], dates: Sequence[DatedSpan]) 
 
 def _ordered_places(attached: Sequence[Attached]) -> tuple[Place, ...]:
     """Waypoints in order of movement, without a place repeated next to itself."""
-    ordered = sorted(attached, key=lambda a: ROLE_RANK[a.role])
+    # Step by step (verb by verb, leg by leg), origin first in each; the direction aimed at last.
+    ordered = sorted(attached, key=lambda a: (a.role == "direction", a.step, ROLE_RANK[a.role]))
     places: list[Place] = []
     for a in ordered:
         for p in a.spot.places:
@@ -365,6 +439,25 @@ def _movement(text: str, f: _Found, dates: Sequence[DatedSpan],
     return Movement(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, status=f.status,
                     earliest=earliest, latest=latest, waypoints=places, actor=f.actor,
                     path=path, approximate=approximate)
+
+
+def _own_dates(text: str, found: Sequence[_Found], i: int, dates: Sequence[DatedSpan]) -> list[DatedSpan]:
+    """The dates of the sentence that may date `found[i]`.
+
+    Not one in a later clause ("retreated to Darachichag, and in April 1921 Nzhdeh withdrew"),
+    nor one in an earlier movement's clause; a date before the sentence's first movement is
+    the whole sentence's.
+    """
+    f = found[i]
+    upper = min(found[i + 1].start if i + 1 < len(found) else f.sentence_end, f.sentence_end)
+    lower = f.scope_start
+    if i > 0:
+        boundaries = list(_NEW_CLAUSE.finditer(text, found[i - 1].end, f.start))
+        lower = boundaries[-1].end() if boundaries else found[i - 1].end
+    first = found[0].start
+    return [d for d in dates if f.scope_start <= d.start and d.end <= upper
+            and (d.start >= lower or d.end <= first)
+            and not (d.start >= f.end and _NEW_CLAUSE.search(text, f.end, d.start))]
 
 
 def _date_range(f: _Found, text: str, dates: Sequence[DatedSpan],

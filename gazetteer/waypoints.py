@@ -38,6 +38,12 @@ MAX_OBJECT_WORDS = 6         # "seized nearly the entire mountainous part of Kar
 ADJECTIVE = re.compile(r"(?:al|ile|ern|ed|ive|ous|ic|an|ian|ish|ese|ary|ful|less|ent|ant|ior|ward|ing|"
                        r"called|entire|whole|same|very|other|upper|lower|old|new|great|little|small)$")
 BLOCKED = -1
+# "Hamamlu (now Spitak)", "Ganja, then called Elizavetpol", "Aparan, today's Aparan"
+ALIAS_GAP = re.compile(r"\s*(?:\(\s*(?:now|today|modern|present-day|later|formerly|also|or|then|today['’]s)?\s*|"
+                       r",\s*(?:now|then|later|formerly|also)\s+(?:called|known as|named)\s+|,\s*today['’]s\s+)",
+                       re.I)
+COMMANDER_GAP = re.compile(r"\b(?:under|led by|commanded by|headed by)\s+(?:(?:general|colonel|commander|"
+                           r"comrade|the)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$")
 DATED_LIST = re.compile(r"(?:on|in|by) (?:the )?(?:\d+ )?[a-z]+(?: \d+)?(?: ,)? (?:and|,)(?: the)?")
 
 
@@ -56,6 +62,7 @@ class Attached:
 
     spot: Spot
     role: str
+    step: int = 0  # a new step begins at each verb of a merged movement, or a "from" after other places
 
 
 def build_spots(text: str, mentions: Sequence[Mention]) -> list[Spot]:
@@ -166,16 +173,30 @@ def attach(text: str, anchor: int, stop: int, spots: Sequence[Spot], trigger: Tr
             continue
         if spot.start >= stop:
             break
+        if _aside(text[pos:spot.start], bool(found)):
+            pos = spot.end  # "Hamamlu (now Spitak)", "forces under Dro": not a further place
+            continue
         role = _role(text[pos:spot.start], trigger, found[-1].role if found else None)
         if role is None:
             break
-        found.append(Attached(spot, role))
+        step = found[-1].step if found else 0
+        if role == "origin" and found and found[-1].role != "origin":
+            step += 1  # "over the Mamison Pass and along the coast from Sochi to Gagra": a new leg
+        found.append(Attached(spot, role, step))
         pos = spot.end
     return found
 
 
+def _aside(gap: str, after_place: bool) -> bool:
+    """True if a name after `gap` is not a waypoint: another name of the last place, or a commander."""
+    if after_place and ALIAS_GAP.fullmatch(gap):
+        return True
+    return bool(COMMANDER_GAP.search(gap))
+
+
 def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None:
     """The role of the next place, given the words since the last one; None if unattached."""
+    gap = gap.lstrip(") ")  # after "Hamamlu (now Spitak)"
     tokens = TOKEN.findall(gap)
     lowered = [t.lower() for t in tokens]
     if previous is not None:
@@ -185,13 +206,14 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
             return previous
         if DATED_LIST.fullmatch(" ".join(lowered)):
             return previous  # "took Kars on 30 October and Alexandropol"
-    preposition, after, before = _governing(lowered, trigger)
+    proper = frozenset(t.lower() for t in tokens if t[:1].isupper())  # "into Soviet Russia"
+    preposition, after, before = _governing(lowered, trigger, proper)
     if preposition is None:
         if previous is None and trigger is not None and trigger.object_verb \
                 and before != BLOCKED and after <= MAX_OBJECT_WORDS:
             return trigger.object_role
         return None
-    limit = MAX_BEFORE_PREPOSITION if previous is None else 3
+    limit = MAX_BEFORE_PREPOSITION if previous is None else 4  # "..., and along the coast from"
     if after > MAX_AFTER_PREPOSITION or before > limit:
         return None
     return preposition
@@ -199,7 +221,8 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
 
 def _listy(lowered: list[str]) -> bool:
     """True if the tokens are only joiners, articles and at most two nominal words."""
-    others = [t for t in lowered if t not in LIST_JOINERS and t not in ARTICLES]
+    others = [t for i, t in enumerate(lowered) if t not in LIST_JOINERS and t not in ARTICLES
+              and not (t == "at" and i and lowered[i - 1] in CUE_NOUNS)]  # "the Persian frontier at"
     return len(others) <= 2 and all(_nominal(t) for t in others)
 
 
@@ -208,7 +231,8 @@ def _nominal(word: str) -> bool:
     return word in CUE_NOUNS or word in ARTICLES or word in APPOSITION or bool(ADJECTIVE.search(word))
 
 
-def _governing(lowered: list[str], trigger: Trigger | None) -> tuple[str | None, int, int]:
+def _governing(lowered: list[str], trigger: Trigger | None,
+               proper: frozenset[str] = frozenset()) -> tuple[str | None, int, int]:
     """The role given by the preposition governing the place, words after it, words before it."""
     after = 0
     i = len(lowered) - 1
@@ -218,13 +242,13 @@ def _governing(lowered: list[str], trigger: Trigger | None) -> tuple[str | None,
             phrase = " ".join(lowered[max(i - n + 1, 0):i + 1])
             if phrase in MULTIWORD:
                 return PREPOSITIONS[phrase], after, _words(lowered[:i - len(phrase.split()) + 1])
-        if word == "of" and i > 0 and lowered[i - 1] in CUE_NOUNS:
-            i -= 2  # "the district of", "part of": part of the name's noun phrase
+        if word in ("of", "at") and i > 0 and lowered[i - 1] in CUE_NOUNS:
+            i -= 2  # "the district of", "the frontier at": part of the name's noun phrase
             after += 2
             continue
         role = _preposition_role(word, trigger)
         if role is not None:
-            if not all(_nominal(t) or t == "of" for t in lowered[i + 1:] if t[0].isalpha()):
+            if not all(_nominal(t) or t == "of" or t in proper for t in lowered[i + 1:] if t[0].isalpha()):
                 return None, after, BLOCKED  # "to make Angora": "to" begins a verb, not a place
             return role, after, _words(lowered[:i])
         if word in ("of", "by", "with", "for", "in", "at", "near", "around"):
@@ -243,7 +267,7 @@ def _preposition_role(word: str, trigger: Trigger | None) -> str | None:
     if word == "of" and trigger.kind in ("occupation", "attack", "withdrawal") and trigger.noun:
         return "reached"  # "occupation of the city of Nakhichevan"
     if trigger.locative and word in LOCATIVE:
-        return LOCATIVE[word]
+        return trigger.locative_role if word in ("in", "at") else LOCATIVE[word]
     if trigger.departure and word in DEPARTURE:
         return DEPARTURE[word]
     return None

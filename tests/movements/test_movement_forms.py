@@ -116,7 +116,6 @@ FORMS = [
      "advance", ["Armenia"], "intended", "Lenin"),
     ("These herders drive their flocks through a belt of villages from [Vank] through [Shusha] to "
      "[Elizavetpol].", "route", ["Vank (Hadrut)", "Shusha", "Ganja"], "habitual", None),
-    ("The road from [Shusha] to [Goris] was cut.", "route", ["Shusha", "Goris"], "habitual", None),
     ("I relocated the district committee from hostile [Minkend] to neutral [Pirdzhan].",
      "journey", ["Minkend", "Pirjahan"], "occurred", None),
     ("The 11th Army was given the directive to occupy [Zangezur] and [Nakhichevan].",
@@ -130,6 +129,59 @@ FORMS = [
      "occupation", ["Zangezur"], "proposed", "Red troops"),
     ("THE TURKISH BAYAZET DIVISION HAS BEEN DEPLOYED AGAINST [ARMENIA@chr:armenia]",
      "advance", ["Armenia"], "occurred", "THE TURKISH BAYAZET DIVISION"),
+    # verbs and phrases of encyclopedic prose
+    ("Andranik's irregulars fought their way towards [Shusha].",
+     "advance", ["Shusha"], "occurred", "Andranik's irregulars"),
+    ("The relief column turned back near [Abdallar] in the snow.",
+     "withdrawal", ["Lachin"], "occurred", "The relief column"),
+    ("Kurdish horsemen briefly held [Askeran].", "occupation", ["Askeran"], "occurred", "Kurdish horsemen"),
+    ("French troops landed at [Batum] in the spring.", "advance", ["Batumi"], "occurred", "French troops"),
+    ("The Menshevik ministers sailed from [Batum] for [Constantinople].",
+     "journey", ["Batumi", "Istanbul"], "occurred", "The Menshevik ministers"),
+    ("The Armenian delegates embarked at [Batum] for [Constantinople].",
+     "journey", ["Batumi", "Istanbul"], "occurred", "The Armenian delegates"),
+    ("The Cheka deported the former officers to [Moscow].", "journey", ["Moscow"], "occurred", "The Cheka"),
+    ("The mail coach passed through [Goris] twice a week.", "journey", ["Goris"], "occurred", "The mail coach"),
+    ("[Kars] was recovered by Armenian troops.", "occupation", ["Kars"], "occurred", "Armenian troops"),
+    ("Persian cavalry spread along the river through [Julfa] and [Nakhichevan].",
+     "advance", ["Julfa", "Nakhchivan"], "occurred", "Persian cavalry"),
+    ("Armenian forces reached the outskirts of [Ganja].", "advance", ["Ganja"], "occurred", "Armenian forces"),
+    ("Two battalions were transferred from [Georgia] after the armistice.",
+     "transfer", ["Georgia"], "occurred", "Two battalions"),
+    ("The Georgians drove the rebels back across the border into [Soviet Russia@chr:russia].",
+     "withdrawal", ["Russia"], "occurred", "The Georgians"),
+    ("The Azerbaijani command sent two battalions of the Guard under Colonel Sisian from [Ganja].",
+     "journey", ["Ganja"], "occurred", "The Azerbaijani command"),
+    ("The Red sailors took the captured barges back to [Baku].", "journey", ["Baku"], "occurred", "The Red sailors"),
+    ("Kurdish bands attacked the Armenian garrisons of [Kars], [Sarikamish] and [Julfa].",
+     "attack", ["Kars", "Sarıkamış", "Julfa"], "occurred", "Kurdish bands"),
+    ("The Bolsheviks pushed south towards [Julfa] and east towards [Baku].",
+     "advance", ["Julfa", "Baku"], "occurred", "The Bolsheviks"),
+    ("The brigade moved along the coast from [Astara] to [Lankaran] and [Salyan].",
+     "advance", ["Astara", "Lankaran", "Salyan"], "occurred", "The brigade"),
+    ("The British mission returned from [Enzeli] and landed at [Baku].",
+     "journey", ["Bandar-e Anzali", "Baku"], "occurred", "The British mission"),
+    # more waypoints: chains, origins in the subject or a first verb, rivers and ranges, asides
+    ("The staff travelled to [Tiflis] and then to [Batum].", "journey", ["Tbilisi", "Batumi"], "occurred",
+     "The staff"),
+    ("Detachments from [Ganja] were sent into [Karabakh].",
+     "advance", ["Ganja", "Karabakh"], "occurred", "Detachments from Ganja"),
+    ("The garrison left [Tiflis] in May, moving by rail to [Batum].",
+     "journey", ["Tbilisi", "Batumi"], "occurred", "The garrison"),
+    ("The envoys left [Baku] on 3 May and embarked for [Enzeli].",
+     "journey", ["Baku", "Bandar-e Anzali"], "occurred", "The envoys"),
+    ("The congress met in [Tiflis] and moved to [Baku].", "journey", ["Tbilisi", "Baku"], "occurred",
+     "The congress"),
+    ("Soviet cavalry advanced from [Salyan] along the lower [Kura] into [Mughan].",
+     "advance", ["Salyan", "Kura", "Mughan"], "occurred", "Soviet cavalry"),
+    ("Armenian infantry advanced from [Alexandropol] over the [Pambak range].",
+     "advance", ["Gyumri", "Pambak ridge"], "occurred", "Armenian infantry"),
+    ("Partisans moved from [Lenkoran] (now [Lankaran]) towards [Astara].",
+     "advance", ["Lankaran", "Astara"], "occurred", "Partisans"),
+    ("The Ossetian rebels fled across the [Mamison Pass] to [Vladikavkaz].",
+     "withdrawal", ["Mamison Pass", "Vladikavkaz"], "occurred", "The Ossetian rebels"),
+    ("Red columns advanced from [Vladikavkaz] over the [Mamison Pass] and along the coast from [Batum] to "
+     "[Gori].", "advance", ["Vladikavkaz", "Mamison Pass", "Batumi", "Gori"], "occurred", "Red columns"),
 ]
 
 
@@ -164,6 +216,22 @@ LEFT_OUT = [
     "The Turks advanced claims to [Kars].",
     "Armenia entered into negotiations with [Turkey].",
     "The conference moved to discuss [Karabakh].",
+    "The road from [Shusha] to [Goris] was cut.",
+    "The road from [Kars] to [Alexandropol] is long.",
+    "The railway passes through [Kars] and [Alexandropol].",
+    "The frontier ran along the river from [Julfa] to [Astara].",
+    "The river flows from [Armenia] through [Azerbaijan].",
+    "[Kars] lies seventy kilometres from [Alexandropol].",
+    "The poet was born in [Shusha].",
+    "He lived in [Tiflis] for a decade.",
+    "She died in [Baku] in 1920.",
+    "The avenue was named after [Karabakh].",
+    "The treaty was signed in [Moscow] on 16 March.",
+    "A congress was held in [Baku] in September.",
+    "The news spread to [Tiflis] within a day.",
+    "The government asked the British to send troops from [Baku] to [Shusha].",
+    "The Georgian army did not land at [Batum].",
+    "Reportedly the British sailed from [Batum].",
 ]
 
 
@@ -221,3 +289,32 @@ def test_find_movements_keeps_the_signature_the_pipeline_calls():
     assert [(p.name, p.default) for p in params.values()] == [
         ("text", inspect.Parameter.empty), ("mentions", inspect.Parameter.empty), ("dates", ()),
         ("default_range", (None, None)), ("network", None)]
+
+
+@pytest.mark.parametrize(("marked", "expected"), [
+    ("The rebels besieged [Gori], which they captured a week later.",
+     [("attack", "The rebels", ["Gori"]), ("occupation", None, ["Gori"])]),
+    ("The militia fled to [Gori], which was occupied without a fight.",
+     [("withdrawal", "The militia", ["Gori"]), ("occupation", None, ["Gori"])]),
+    ("The Turks besieged [Kars], which the Armenians left for [Alexandropol].",
+     [("attack", "The Turks", ["Kars"]), ("journey", "the Armenians", ["Kars", "Gyumri"])]),
+    ("The envoy reached [Tiflis], where he landed after a storm.",
+     [("journey", "The envoy", ["Tbilisi"]), ("journey", None, ["Tbilisi"])]),
+])
+def test_a_relative_clause_moves_to_its_antecedent(mark, marked, expected):
+    text, mentions = mark(marked)
+    found = find_movements(text, mentions)
+    assert [(m.kind, m.actor, [w.name for w in m.waypoints]) for m in found] == expected
+
+
+def test_a_date_in_a_later_clause_dates_only_that_clause(mark):
+    text, mentions = mark("On 2 May the Dashnaks retreated to [Goris], and in July the last units withdrew "
+                          "into [Persia] while [Kars] was evacuated on 9 July.")
+    spans = [(text.index(t), text.index(t) + len(t), date(1921, 7, d1), date(1921, 7, d2))
+             for t, d1, d2 in (("in July", 1, 31), ("on 9 July", 9, 9))]
+    first = text.index("2 May")
+    dates = [DatedSpan(first, first + 5, date(1921, 5, 2), date(1921, 5, 2))] + [DatedSpan(*s) for s in spans]
+    document = (date(1921, 8, 1), date(1921, 8, 1))
+    found = find_movements(text, mentions, dates, document)
+    assert [(m.waypoints[0].name, m.earliest) for m in found] == [
+        ("Goris", date(1921, 5, 2)), ("Persia", date(1921, 7, 1)), ("Kars", date(1921, 7, 9))]
