@@ -11,7 +11,8 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,14 +117,18 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
 
 
-def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep: int = 5) -> BuildReport:
-    """Build the atlas `plan` describes, publish it as the current version and return what it holds."""
+def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep: int = 5,
+              jobs: int = 1) -> BuildReport:
+    """Build the atlas `plan` describes, publish it as the current version and return what it holds.
+
+    `jobs` > 1 analyses that many sources at once, in worker processes.
+    """
     started = time.perf_counter()
     target = versions.version_file(plan.location, plan.version)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
-        read = _write(tmp, plan, on_source or (lambda path: None))
+        read = _write(tmp, plan, on_source or (lambda path: None), jobs)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -147,7 +152,19 @@ def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
     return counts, warnings
 
 
-def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
+def _analysed(sources: list[Path], jobs: int) -> Iterator[SourceRows]:
+    """Yield the rows of each source, in order; analysed `jobs` at a time in worker processes."""
+    if jobs <= 1 or len(sources) <= 1:
+        yield from map(analyse_source, sources)
+        return
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)))
+    try:
+        yield from pool.map(analyse_source, sources, chunksize=2)
+    finally:  # on failure, drop the sources not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int = 1) -> int:
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
@@ -158,21 +175,24 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None]) -> int:
         schema.create_tables(conn)
         if plan.reusable:
             conn.execute("ATTACH DATABASE ? AS old", (f"file:{plan.previous}?mode=ro",))
-        read = 0
-        for path in plan.sources:
-            key = str(path)
-            if key in plan.reusable:
-                _copy_source(conn, key)
-            else:
-                _insert(conn, analyse_source(path), key, plan.hashes[key])
-                read += 1
-            on_source(path)
+        fresh = [p for p in plan.sources if str(p) not in plan.reusable]
+        analysed = _analysed(fresh, jobs)
+        try:
+            for path in plan.sources:   # in plan order, so that the atlas does not depend on `jobs`
+                key = str(path)
+                if key in plan.reusable:
+                    _copy_source(conn, key)
+                else:
+                    _insert(conn, next(analysed), key, plan.hashes[key])
+                on_source(path)
+        finally:
+            analysed.close()
         _insert_territories(conn)
         _finish(conn, plan)
         conn.commit()
     finally:
         conn.close()
-    return read
+    return len(fresh)
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict], verb: str = "INSERT") -> None:

@@ -1,6 +1,7 @@
 """`chronotope build`: read the corpus and write the atlas the app serves."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def summary(report) -> str:
             f"{report.sources} sources ({report.read} read, {report.reused} reused) -> {report.path}")
 
 
-def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: bool = False):
+def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: bool = False, jobs: int = 1):
     """Build the atlas of `corpus` at `location` unless it is up to date; return the BuildReport.
 
     Shows a progress bar on stderr for long builds; exits with a one-line error when it fails,
@@ -50,8 +51,8 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
             return _up_to_date_report(plan)
         if sys.stderr.isatty():
             with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr) as bar:
-                return run_build(plan, on_source=lambda path: bar.update(1), keep=keep)
-        return run_build(plan, on_source=progress_lines(len(plan.sources)), keep=keep)
+                return run_build(plan, on_source=lambda path: bar.update(1), keep=keep, jobs=jobs)
+        return run_build(plan, on_source=progress_lines(len(plan.sources)), keep=keep, jobs=jobs)
     except (BuildError, DocumentError, GazetteerError) as exc:
         fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
     except KeyboardInterrupt:
@@ -80,8 +81,11 @@ def _up_to_date_report(plan):
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Atlas versions to keep in the folder for pinned links (default: $CHRONOTOPE_KEEP_VERSIONS, 5).")
 @click.option("--force", is_flag=True, help="Build even when the atlas is up to date.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Sources analysed at once, in worker processes (0: one per CPU).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force: bool, as_json: bool) -> None:
+def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force: bool, jobs: int,
+            as_json: bool) -> None:
     """Read the corpus and write the atlas (one SQLite file per version) that `serve` reads.
 
     Atomic: a failed or interrupted build leaves the previous atlas intact. Incremental:
@@ -95,7 +99,7 @@ def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force:
     except SettingsError as exc:
         fail(str(exc))
     report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), out or settings.ATLAS_DIR,
-                          keep or settings.KEEP_VERSIONS, force)
+                          keep or settings.KEEP_VERSIONS, force, jobs or os.cpu_count() or 1)
     if as_json:
         emit_json_line(report.as_dict())
         return

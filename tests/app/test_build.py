@@ -118,3 +118,18 @@ def test_old_versions_beyond_the_kept_number_are_deleted(corpus, tmp_path):
         add_document(corpus, n)
     assert versions.current_version(location) == made[-1]
     assert sorted(versions.kept_versions(location)) == sorted(made[-2:])
+
+
+def test_analysing_in_parallel_makes_the_same_atlas(corpus, tmp_path):
+    add_document(corpus, 1)
+    serial = build(corpus, tmp_path / "serial")
+    parallel = build(corpus, tmp_path / "parallel", jobs=2)
+    assert parallel.version == serial.version and parallel.read == 3
+    assert table_dump(parallel.path) == table_dump(serial.path)
+
+
+def test_a_failing_source_in_a_worker_is_named_too(corpus, tmp_path):
+    unreadable_source(corpus)
+    with pytest.raises(DocumentError, match="zz-bad-source.txt:1: no document found"):
+        build(corpus, tmp_path / "atlas", jobs=2)
+    assert list((tmp_path / "atlas").iterdir()) == []
