@@ -60,12 +60,19 @@ def fold_parts(text: str) -> tuple[list[str], list[str]]:
     """Return (parts, folded): `text` split into separator, word, separator, ... and their keys."""
     parts = WORD_RE.split(text)
     seps, words = parts[0::2], parts[1::2]
-    word_keys = {w: fold_word(w) for w in set(words)}
+    if len(_FOLDED) > 500_000:   # bound the memory a huge text can take
+        _FOLDED.clear()
+    missing = set(words).difference(_FOLDED)
+    if missing:
+        _FOLDED.update({w: fold_word(w) for w in missing})
     sep_keys = {p: fold_separator(p) for p in set(seps)}
     folded = parts[:]
     folded[0::2] = map(sep_keys.__getitem__, seps)
-    folded[1::2] = map(word_keys.__getitem__, words)
+    folded[1::2] = map(_FOLDED.__getitem__, words)
     return parts, folded
+
+
+_FOLDED: dict[str, str] = {}   # word -> key, shared by every text of the process
 
 
 def name_key(name: str) -> str:
