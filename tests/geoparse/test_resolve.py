@@ -125,3 +125,12 @@ def test_persons_whose_names_are_towns_somewhere_are_not_places(text, full_gazet
 
 def test_a_broad_layer_town_before_an_event_word_stays_a_place(full_gazetteer):
     assert [m.text for m in geoparse("the Marseille Conference", full_gazetteer)] == ["Marseille"]
+
+
+def test_user_places_rank_first_and_replace_curated_ones_with_their_id():
+    curated = _place("t:a", "settlement", 45.0, 40.0)
+    other = Place(id="t:b", name="Alashkert", kind="settlement", lon=42.5, lat=39.0, layer="user")
+    moved = Place(id="t:a", name="Alashkert", kind="settlement", lon=45.2, lat=40.2, layer="user")
+    assert chosen("to Alashkert", Gazetteer.from_places([curated, other]), "Alashkert").place.id == "t:b"
+    gazetteer = Gazetteer.from_places([curated, moved])
+    assert [c.place for c in chosen("to Alashkert", gazetteer, "Alashkert").candidates] == [moved]
