@@ -164,3 +164,28 @@ def test_the_open_documents_movements_are_drawn_bolder(page, live_server, client
     own = page.locator(".leaflet-movements-pane path.movement.in-document")
     assert own.count() >= 1
     assert page.locator(".leaflet-movements-pane path.movement").count() > own.count()
+
+
+def test_focus_is_visible_and_space_on_the_map_plays(page, live_server):
+    open_map(page, live_server + "/?date=1920-08-06&window=30")
+    page.locator("#slider").focus()
+    page.keyboard.press("Shift+Tab")        # from the slider back to the play button, by keyboard
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "next"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+    page.locator(".leaflet-container").focus()
+    page.keyboard.press(" ")
+    assert page.locator("#play").get_attribute("aria-pressed") == "true"
+    page.keyboard.press(" ")
+    assert page.locator("#play").get_attribute("aria-pressed") == "false"
+
+
+def test_without_an_atlas_the_page_says_so(page, app_for, serve_app, tmp_path):
+    url = serve_app(app_for(tmp_path / "no-atlas-here"))
+    page.watch.allow_console_errors = True       # the browser logs the failed answer itself
+    page.goto(url + "/")
+    status = page.locator("#status")
+    status.wait_for(state="visible")
+    assert "Could not load the map's data" in status.inner_text()
+    assert page.locator(".leaflet-container").is_visible()   # the basemap still draws
