@@ -98,15 +98,14 @@ def test_mentions_are_keyboard_focusable_and_enter_pans_to_the_place(page, live_
     mention.focus()
     assert "highlighted" in page.locator(f"path.place-marker[data-place='{place}']").get_attribute("class")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(600)   # the pan animates
-    offset = page.evaluate("""id => {
+    # the pan animates: wait until the marker sits at the map's centre
+    page.wait_for_function("""id => {
         const m = window.chronotopeMap;
         const marker = window.chronotopeLayers.places.getLayers().find(l => l.getElement().dataset.place === id);
         const size = m.getSize();
         const p = m.latLngToContainerPoint(marker.getLatLng());
-        return Math.hypot(p.x - size.x / 2, p.y - size.y / 2);
-    }""", place)
-    assert offset < 5
+        return Math.hypot(p.x - size.x / 2, p.y - size.y / 2) < 5;
+    }""", arg=place, timeout=5000)
 
 
 def test_marker_popup_lists_names_and_opens_documents(page, live_server):
