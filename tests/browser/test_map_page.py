@@ -134,7 +134,10 @@ def test_online_tiles_are_offered_but_fetched_only_when_chosen(page, app_for, at
     assert page.watch.foreign == []
     page.locator(".leaflet-control-layers").hover()
     page.get_by_label("OpenStreetMap (online)").check()
-    page.wait_for_timeout(300)
+    for _ in range(50):                 # tiles are asked for as the layer draws
+        if page.watch.foreign:
+            break
+        page.wait_for_timeout(100)
     assert page.watch.foreign and all("tile.openstreetmap.org" in u for u in page.watch.foreign)
     assert "basemap" not in page.evaluate("location.search")
     page.watch.foreign.clear()        # refused by the fixture, as it should be: no network in tests
