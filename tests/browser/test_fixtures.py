@@ -32,7 +32,10 @@ def test_console_errors_are_captured(page, tiny_url):
     page.goto(tiny_url + "/plain")
     page.evaluate("console.error('boom')")
     page.evaluate("setTimeout(() => { throw new Error('late'); }, 0)")
-    page.wait_for_timeout(50)
+    for _ in range(50):     # the uncaught error reaches Python a little later
+        if any("late" in e for e in page.watch.console_errors):
+            break
+        page.wait_for_timeout(100)
     assert "boom" in page.watch.console_errors
     assert any("late" in e for e in page.watch.console_errors)
     page.watch.allow_console_errors = True
