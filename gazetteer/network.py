@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -56,6 +57,7 @@ def haversine_km(a: LonLat, b: LonLat) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=4096)  # the same legs recur across a corpus
 def great_circle(a: LonLat, b: LonLat, step_km: float = STEP_KM) -> tuple[LonLat, ...]:
     """Return points from `a` to `b` along the great circle, about `step_km` apart."""
     n = max(1, int(haversine_km(a, b) // step_km))

@@ -7,6 +7,7 @@ a country adjective ("Armenian territory" -> Armenia, when the text names Armeni
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ ALIAS_GAP = re.compile(r"\s*(?:\(\s*(?:now|today|modern|present-day|later|former
                        re.I)
 COMMANDER_GAP = re.compile(r"\b(?:under|led by|commanded by|headed by)\s+(?:(?:general|colonel|commander|"
                            r"comrade|the)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$")
+# Where a text sets events in an area: "an uprising in the 2nd Varanda sector", "fighting across Zangezur".
+SCENE = re.compile(r"\b(?:in|within|throughout|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+PLURAL_HEAD = re.compile(r"\b(?:districts|regions|territories|provinces|areas)\b", re.I)
+SCENE_REACH = 1500  # characters back from "this region"
 DATED_LIST = re.compile(r"(?:on|in|by) (?:the )?(?:\d+ )?[a-z]+(?: \d+)?(?: ,)? (?:and|,)(?: the)?")
 
 
@@ -100,9 +105,10 @@ def _defined_phrases(text: str, spots: list[Spot]) -> list[Spot]:
     """Spots for plural phrases the text defines elsewhere by a list of names."""
     definitions: dict[str, tuple[Place, ...]] = {}
     sites: set[int] = set()
-    matches = list(DEFINED_PLURAL.finditer(text))
+    matches = _plural_phrases(text)
+    starts = [s.start for s in spots]
     for m in matches:
-        listed = _list_after(text, m.end(), spots)
+        listed = _list_after(text, m.end(), spots[bisect.bisect_left(starts, m.end()):])
         if len(listed) >= 2:
             definitions.setdefault(_key(m.group(1)), tuple(p for s in listed for p in s.places))
             sites.add(m.start())
@@ -110,12 +116,25 @@ def _defined_phrases(text: str, spots: list[Spot]) -> list[Spot]:
             if m.start() not in sites and _key(m.group(1)) in definitions]
 
 
+def _plural_phrases(text: str) -> list[re.Match]:
+    """The matches of DEFINED_PLURAL in `text`, found from their last word (a fast scan)."""
+    found: list[re.Match] = []
+    for head in PLURAL_HEAD.finditer(text):
+        start = max(0, head.start() - 80)
+        m = DEFINED_PLURAL.search(text, start, head.end())
+        while m is not None and m.end() != head.end():
+            m = DEFINED_PLURAL.search(text, m.start() + 1, head.end())
+        if m is not None and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    return found
+
+
 def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split()[-2:])
 
 
 def _list_after(text: str, pos: int, spots: list[Spot]) -> list[Spot]:
-    """The spots listed right after `pos` in apposition ("— Karabakh, Zangezur, Nakhichevan")."""
+    """The spots (those from `pos` on) listed right after `pos` in apposition ("— Karabakh, Zangezur")."""
     if not re.match(r"\s*[—–:(]", text[pos:pos + 4]):
         return []
     listed: list[Spot] = []
@@ -132,14 +151,19 @@ def _list_after(text: str, pos: int, spots: list[Spot]) -> list[Spot]:
 
 
 def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
-    """Spots for "the aforementioned ridge", "this region": the last such place named before."""
+    """Spots for "the aforementioned ridge", "this region": the place of that kind named last before.
+
+    For an area, the last one named as the scene of events ("an uprising in the 2nd Varanda
+    sector") is preferred, then one named with its unit ("Shushi district"), then any.
+    """
     spots = []
+    ends = [x.end for x in mentions]
     for m in ANAPHOR.finditer(text):
         kinds = ANAPHOR_KINDS.get(m.group(1).lower(), AREA_KINDS)
-        before = [x for x in mentions if x.end <= m.start() and x.place.kind in kinds]
-        # A name given with its unit ("the 2nd Varanda sector") is a better antecedent.
-        with_cue = [x for x in before if x.cue]
-        chosen = (with_cue or before)[-1:] if before else []
+        before = [x for x in mentions[:bisect.bisect_right(ends, m.start())][::-1] if x.place.kind in kinds]
+        scene = [x for x in before if m.start() - x.end <= SCENE_REACH and kinds is AREA_KINDS
+                 and SCENE.search(text, max(0, x.start - 30), x.start)]
+        chosen = (scene or [x for x in before if x.cue] or before)[:1]
         if chosen:
             spots.append(Spot(m.start(), m.end(), (chosen[0].place,)))
     return spots
@@ -147,16 +171,17 @@ def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
 
 def _demonyms(text: str, mentions: list[Mention]) -> list[Spot]:
     """Spots for "Armenian territory" when the text also names Armenia itself."""
+    first: dict[str, Mention] = {}
+    for x in mentions:
+        first.setdefault(x.text.lower(), x)
     spots = []
     for m in DEMONYM_PHRASE.finditer(text):
         adjective = m.group(1).lower()
-        stem = DEMONYM_IRREGULAR.get(adjective)
-        for x in mentions:
-            name = x.text.lower()
-            if name == stem or (len(name) >= 4 and adjective != name and adjective.startswith(name)
-                                and len(adjective) - len(name) <= 2):
-                spots.append(Spot(m.start(), m.end(), (x.place,)))
-                break
+        # The name itself (irregular: "Turkish" -> "turkey") or the adjective less up to two letters.
+        names = [DEMONYM_IRREGULAR.get(adjective)] + [adjective[:len(adjective) - k] for k in (1, 2)]
+        found = [first[n] for i, n in enumerate(names) if n in first and (i == 0 or len(n) >= 4)]
+        if found:
+            spots.append(Spot(m.start(), m.end(), (min(found, key=lambda x: x.start).place,)))
     return spots
 
 

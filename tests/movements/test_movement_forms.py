@@ -112,6 +112,8 @@ FORMS = [
     ("Under the agreement the Bazar-Chay area up to the [Kyssyr-Dagh] ridge stays neutral. "
      "Our forces shall occupy [Zangezur] and the area up to the aforementioned ridge.",
      "occupation", ["Zangezur", "Kyssyr-Dagh"], "agreed", "Our forces"),
+    ("An uprising began in [Zangezur], where officers of [Karabakh] hid. The rebels, holding this region, "
+     "stood firm.", "occupation", ["Zangezur"], "occurred", "The rebels"),
     ("[Armenia] asked for help. Lenin intends to deploy troops on Armenian territory.",
      "advance", ["Armenia"], "intended", "Lenin"),
     ("These herders drive their flocks through a belt of villages from [Vank] through [Shusha] to "
