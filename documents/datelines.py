@@ -15,7 +15,7 @@ from documents.headings import SENTENCE_BREAK, SMALL_WORDS
 from documents.model import DateRange
 
 # The precisions a document's own date can have (a bare year would be a body sentence).
-DATELINE_PRECISIONS = ("day", "part-of-month", "month", "season")
+DATELINE_PRECISIONS = ("day", "part-of-month", "month", "season", "part-of-year")
 _NAME = r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}"
 _PLACE = rf"(?P<place>{_NAME}(?:,\s{_NAME})?)"  # "Kars", "Rostov-on-Don", "Moscow, Kremlin"
 _NUMBER = re.compile(r"\s*(?:(?:No\.|№|Nr\.)\s*[\w/-]+[,.]?\s+)?")

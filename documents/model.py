@@ -8,7 +8,7 @@ KINDS = ("letter", "telegram", "memorandum", "report", "minutes", "transcript",
          "agreement", "address", "interview", "other")
 
 # How exactly a DateRange is known, from finest to coarsest.
-PRECISIONS = ("day", "part-of-month", "month", "season", "year", "years")
+PRECISIONS = ("day", "part-of-month", "month", "season", "part-of-year", "year", "years")
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,41 @@ def ctx(iso: str, precision: str = "day") -> DateRange:
     ("On the 10th day of August 1920", "1920-08-10", "1920-08-10", "day"),
     ("the 8th of August 1920", "1920-08-08", "1920-08-08", "day"),
     ("August 10, 1920.", "1920-08-10", "1920-08-10", "day"),
+    # spans of encyclopedic prose
+    ("25 to 28 May 1918", "1918-05-25", "1918-05-28", "day"),
+    ("25–28 May 1918", "1918-05-25", "1918-05-28", "day"),
+    ("the 11th to 13th of June 1919", "1919-06-11", "1919-06-13", "day"),
+    ("May 25 until 28, 1918", "1918-05-25", "1918-05-28", "day"),
+    ("12 February – 17 March 1921", "1921-02-12", "1921-03-17", "day"),
+    ("February 12 – March 17, 1921", "1921-02-12", "1921-03-17", "day"),
+    ("28 December – 4 January 1921", "1920-12-28", "1921-01-04", "day"),   # the first end in the year before
+    ("3 May 1918 – 9 June 1919", "1918-05-03", "1919-06-09", "day"),
+    ("12/13 February 1921", "1921-02-12", "1921-02-13", "day"),
+    ("September–October 1920", "1920-09-01", "1920-10-31", "month"),
+    ("September to November 1920", "1920-09-01", "1920-11-30", "month"),
+    ("July and August 1920", "1920-07-01", "1920-08-31", "month"),
+    ("between April and June 1919", "1919-04-01", "1919-06-30", "month"),
+    ("May 1918 – June 1920", "1918-05-01", "1920-06-30", "month"),
+    ("spring and summer of 1919", "1919-03-01", "1919-08-31", "season"),
+    ("summer, autumn and winter of 1920", "1920-06-01", "1921-02-28", "season"),  # the winter that follows
+    ("winter of 1920–21", "1920-12-01", "1921-02-28", "season"),
+    ("winter of 1920/21", "1920-12-01", "1921-02-28", "season"),
+    ("winter 1920-1921", "1920-12-01", "1921-02-28", "season"),
+    ("autumn of 1920", "1920-09-01", "1920-11-30", "season"),
+    ("late summer of 1920", "1920-08-01", "1920-08-31", "season"),
+    ("early spring 1921", "1921-03-01", "1921-03-31", "season"),
+    ("late 1918", "1918-09-01", "1918-12-31", "part-of-year"),
+    ("Early 1920", "1920-01-01", "1920-04-30", "part-of-year"),
+    ("mid-1920", "1920-05-01", "1920-08-31", "part-of-year"),
+    ("the middle of 1919", "1919-05-01", "1919-08-31", "part-of-year"),
+    ("the end of 1920", "1920-09-01", "1920-12-31", "part-of-year"),
+    ("the beginning of 1921", "1921-01-01", "1921-04-30", "part-of-year"),
+    ("early in 1920", "1920-01-01", "1920-04-30", "part-of-year"),
+    ("first half of 1920", "1920-01-01", "1920-06-30", "part-of-year"),
+    ("second half of 1919", "1919-07-01", "1919-12-31", "part-of-year"),
+    ("1920s", "1920-01-01", "1929-12-31", "years"),
+    ("early 1920s", "1920-01-01", "1923-12-31", "years"),
+    ("1920/21", "1920-01-01", "1921-12-31", "years"),
 ])
 def test_parse_date_forms(text, earliest, latest, precision):
     found = parse_date(text)
@@ -87,6 +122,17 @@ def test_dates_written_in_both_calendars_use_the_gregorian_day(text, expected):
     assert "both calendars" in found.note
 
 
+def test_a_bare_winter_is_the_one_its_january_falls_in_and_says_so():
+    found = parse_date("winter of 1920")
+    assert (found.earliest, found.latest) == (date(1919, 12, 1), date(1920, 2, 29))
+    assert "December 1919" in found.note and "1920" in found.note
+
+
+def test_old_style_range_converts_both_ends():
+    found = parse_date("12–15 March 1920 (O.S.)")
+    assert (found.earliest, found.latest) == (date(1920, 3, 25), date(1920, 3, 28))
+
+
 def test_old_style_month_converts_both_ends():
     found = parse_date("January 1920 (O.S.)")
     assert (found.earliest, found.latest) == (date(1920, 1, 14), date(1920, 2, 13))
@@ -106,6 +152,8 @@ def test_parse_date_rejects_what_is_not_a_date(text):
     "No. 03, signed", "RGASPI, f. 5, op. 1, d. 2655, l. 35.", "numbering 1,200, betrayed us",
     "up to the village of Yengikend (16 versts from Aghdam)", "the 32nd and 28th Divisions",
     "Archive Editions, pp. 654–656.", "doc. No. 13, p. 70", "They may be right in May.",
+    "the 11th Army and the 28th Division", "ll. 40, 42, 44–46.", "op. 1, d. 1920/21, l. 5",
+    "from 5 to 7 versts", "a spring and summer offensive", "late in the evening",
 ])
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text, ctx("1920-08-09")) == []
@@ -125,6 +173,27 @@ def test_find_dates_ignores_numbers_that_are_not_dates(text):
      [("22.II.21", "1921-02-22", "1921-02-22"), ("22/II", "1921-02-22", "1921-02-22")]),
     ("Early January 1921 With a sense", None, [("Early January 1921", "1921-01-01", "1921-01-10")]),
     ("on 2 August", None, []),  # no year, no document date: skipped, not guessed
+    # two dates joined by words stay two; the first takes its year from the second
+    ("from 24 September to 2 December 1920 the war", None,
+     [("24 September", "1920-09-24", "1920-09-24"), ("2 December 1920", "1920-12-02", "1920-12-02")]),
+    ("between 1918 and 1921", None, [("1918", "1918-01-01", "1918-12-31"), ("1921", "1921-01-01", "1921-12-31")]),
+    ("on 12 February, 3 March and 17 April 1921", None,
+     [("12 February", "1921-02-12", "1921-02-12"), ("3 March", "1921-03-03", "1921-03-03"),
+      ("17 April 1921", "1921-04-17", "1921-04-17")]),
+    ("on 28 December and 4 January 1921", None,
+     [("28 December", "1920-12-28", "1920-12-28"), ("4 January 1921", "1921-01-04", "1921-01-04")]),
+    ("late May and early June 1920", None,
+     [("late May", "1920-05-21", "1920-05-31"), ("early June 1920", "1920-06-01", "1920-06-10")]),
+    ("on 2 August, in the 1920s", None, [("1920s", "1920-01-01", "1929-12-31")]),  # a decade lends no year
+    ("5 August and 1921", "1920-08-09", [("5 August", "1920-08-05", "1920-08-05"), ("1921", "1921-01-01", "1921-12-31")]),
+    # a dash, or a first part that is no date alone, makes one span
+    ("fought from 25 to 28 May 1918 at Sardarapat", None, [("25 to 28 May 1918", "1918-05-25", "1918-05-28")]),
+    ("the war of 12 February – 17 March 1921 ended", None,
+     [("12 February – 17 March 1921", "1921-02-12", "1921-03-17")]),
+    ("in the spring and summer of 1919, and in late 1918", None,
+     [("spring and summer of 1919", "1919-03-01", "1919-08-31"), ("late 1918", "1918-09-01", "1918-12-31")]),
+    ("In the winter of 1920–21 the 11th Army", None, [("winter of 1920–21", "1920-12-01", "1921-02-28")]),
+    ("between 1918–20 and 1921", None, [("1918–20", "1918-01-01", "1920-12-31"), ("1921", "1921-01-01", "1921-12-31")]),
 ])
 def test_find_dates_spans_and_ranges(text, context, expected):
     found = find_dates(text, ctx(context) if context else None)

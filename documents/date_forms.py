@@ -1,0 +1,169 @@
+"""The written forms of one date: a day, a third of a month, a month, a year.
+
+Each form is a regular expression and a builder that turns its match into an interval. The
+forms that join two dates or name a vague period (ranges, seasons, parts of a year) are in
+`documents.date_spans`; `documents.dates` runs them all over a text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from documents.calendars import julian_to_gregorian, month_end, month_third
+from documents.errors import DateError
+from documents.model import DateRange
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+         "X": 10, "XI": 11, "XII": 12}
+PARTS = {"early": "early", "beginning of": "early", "the beginning of": "early", "start of": "early",
+         "the start of": "early", "mid": "mid", "middle of": "mid", "the middle of": "mid",
+         "late": "late", "end of": "late", "the end of": "late"}
+
+# Month names are matched with their capital (so "may be" is not May); abbreviations take a dot.
+MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October"
+               r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+MONTH = rf"(?P<month>{MONTH_NAMES})"
+YEAR = r"(?P<year>1[7-9]\d\d|20\d\d)"
+FULL_YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+DAY = r"(?P<day>[0-3]?\d)"
+ORD = r"(?:st|nd|rd|th)?"
+DASH = r"\s*[–—-]\s*"
+PART = r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))"
+
+# A builder returns (earliest, latest, precision) and may add a note.
+Builder = Callable[[re.Match, "DateRange | None"], tuple]
+
+
+def compile_form(pattern: str) -> re.Pattern:
+    """Return `pattern` compiled so that it neither starts nor ends inside a word or number."""
+    return re.compile(r"(?<![\w./])" + pattern + r"(?![\w]|[./]\d)")
+
+
+def year_of(match: re.Match, context: DateRange | None, month: int = 1) -> int:
+    """Return the year written in `match`, else the one of the neighbouring date `context`."""
+    written = match.groupdict().get("year")
+    if written:
+        return int(written) if len(written) == 4 else 1900 + int(written)  # "22.II.21"
+    return context_year(context, month, match.group(0))
+
+
+def context_year(context: DateRange | None, month: int, text: str) -> int:
+    """Return the year of a date in `month` written without one (`text`), taken from `context`."""
+    if context is None or context.precision == "years":
+        raise DateError(f"no year in {text!r} and no date to take it from")
+    year = context.earliest.year
+    # A month well after the context's month was most likely in the previous year.
+    if (month - context.latest.month) > 6 and context.latest.year == year:
+        year -= 1
+    return year
+
+
+def month_of(name: str) -> int:
+    """Return the number of a month written by name or abbreviation."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day(match, context):
+    month = month_of(match.group("month"))
+    day = int(match.group("day"))
+    when = date(year_of(match, context, month), month, day)
+    return when, when, "day"
+
+
+def _double(match, context):
+    """Return the Gregorian day of a date written in both calendars: "15 (28) July 1920".
+
+    "12/13 February" with consecutive days is a night (12-13 February), not two calendars.
+    """
+    month = month_of(match.group("month"))
+    groups = match.groupdict()
+    second_month = month_of(groups["month2"]) if groups.get("month2") else month
+    year = year_of(match, context, month)
+    first, second = int(groups["day"]), int(groups.get("day2") or groups.get("day3"))
+    if groups.get("day3") and second == first + 1:
+        return date(year, month, first), date(year, month, second), "day"
+    for (jm, jd), (gm, gd) in (((month, first), (second_month, second)), ((second_month, second), (month, first))):
+        try:
+            if julian_to_gregorian(year, jm, jd) == date(year, gm, gd):
+                note = f"written in both calendars ({match.group(0)}); the Gregorian (New Style) day is used"
+                return date(year, gm, gd), date(year, gm, gd), "day", note
+        except ValueError:
+            continue
+    raise DateError(f"{match.group(0)!r} is not the same day in both calendars")
+
+
+def _part_of_month(match, context):
+    month = month_of(match.group("month"))
+    part = PARTS[re.sub(r"[\s-]+", " ", match.group("part").lower()).strip()]
+    first, last = month_third(year_of(match, context, month), month, part)
+    return first, last, "part-of-month"
+
+
+def _month_year(match, context):
+    month = month_of(match.group("month"))
+    year = year_of(match, context, month)
+    return date(year, month, 1), month_end(year, month), "month"
+
+
+def _roman(match, context):
+    month = ROMAN[match.group("roman")]
+    day = int(match.group("day"))
+    when = date(year_of(match, context, month), month, day)
+    return when, when, "day"
+
+
+def _numeric(match, context):
+    when = date(int(match.group("year")), int(match.group("nmonth")), int(match.group("day")))
+    return when, when, "day"
+
+
+def _iso(match, context):
+    year, month = int(match.group("year")), int(match.group("nmonth"))
+    if match.group("day"):
+        when = date(year, month, int(match.group("day")))
+        return when, when, "day"
+    return date(year, month, 1), month_end(year, month), "month"
+
+
+def _year_only(match, context):
+    year = int(match.group("year"))
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _nth(match, context):
+    if context is None or context.precision not in ("day", "part-of-month", "month"):
+        raise DateError(f"{match.group(0)!r} needs a document date with its month")
+    day = int(match.group("day"))
+    when = date(context.earliest.year, context.earliest.month, day)
+    return when, when, "day"
+
+
+_OPTIONAL_YEAR = r"(?:,?\s+" + YEAR + ")?"
+
+# (pattern, builder) for single dates; the longest match starting first wins, so order does not matter.
+SINGLE_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
+    (compile_form(pattern), builder) for pattern, builder in (
+        (r"(?:(?:[Oo]n\s+)?the\s+(?=[0-3]?\d(?:st|nd|rd|th)))?" + DAY + ORD + r"(?:\s+day)?(?:\s+of)?\s+"
+         + MONTH + _OPTIONAL_YEAR, _day),
+        (MONTH + r"\s+" + DAY + ORD + r"(?!\d)" + _OPTIONAL_YEAR, _day),
+        (DAY + r"\s*(?:\(\s*(?P<day2>[0-3]?\d)\s*\)|/\s*(?P<day3>[0-3]?\d))\s+" + MONTH + _OPTIONAL_YEAR, _double),
+        (MONTH + r"\s+" + DAY + r"\s*\(\s*(?P<day2>[0-3]?\d)\s*\)" + _OPTIONAL_YEAR, _double),
+        (DAY + r"\s+" + MONTH + r"\s*\(\s*(?P<day2>[0-3]?\d)\s+(?P<month2>" + MONTH_NAMES + r")\s*\)"
+         + _OPTIONAL_YEAR, _double),
+        (PART + r"[\s-]*" + MONTH + r"(?:,?\s+(?:of\s+)?" + YEAR + ")?", _part_of_month),
+        (MONTH + r",?\s+(?:of\s+)?" + YEAR, _month_year),
+        (DAY + r"\s?[./]\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+         + r"(?:(?:\s?[./-]\s?|\s(?=1[7-9]\d\d\b))(?P<year>\d{4}|\d\d))?", _roman),
+        (DAY + r"\.(?P<nmonth>[01]?\d)\." + YEAR, _numeric),
+        (YEAR + r"-(?P<nmonth>[01]\d)(?:-(?P<day>[0-3]\d))?", _iso),
+        (YEAR + r"(?!,\d)", _year_only),
+        (r"[Oo]n the " + DAY + r"(?:st|nd|rd|th)(?!\s+(?:day|of)\b)", _nth),
+    )
+)
