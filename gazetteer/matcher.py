@@ -22,17 +22,13 @@ from typing import NamedTuple
 from .index import Gazetteer
 from .normalize import SPACE, fold_parts, fold_word
 from .stoplists import (
-    ARCHIVE_PREFIXES,
     CUE_AFTER,
     CUE_BEFORE,
+    DEMONYM_KEYS,
     DEMONYMS,
     EVENT_WORDS,
-    FUNCTION_WORDS,
     GENERIC_WORDS,
-    ORGANISATION_WORDS,
-    PERSON_HONORIFICS,
-    PERSON_NAMES,
-    PERSON_TITLES,
+    not_a_place,
 )
 
 CHUNK = 1 << 18   # characters scanned at once: bounds the memory of the offset tables
@@ -49,7 +45,6 @@ _WORD = re.compile(r"\w+")
 TYPE_WORDS = frozenset(CUE_AFTER)
 _UNSEEN = object()
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-_SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
 _CUE_OF = frozenset(c.split()[0] for c in CUE_BEFORE if c.endswith(" of"))
 # Place cues around unknown names: "[village] of (the) X" and "X district". Each regex is
 # anchored on plain text (" of " before a capital) so that the scan stays fast.
@@ -285,60 +280,6 @@ def _cue(before: str, after: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def not_a_place(hit: Hit) -> bool:
-    """Return True when the words around a hit show it is not a place."""
-    words = _WORD.findall(hit.text)
-    if _demonym(hit, words):
-        return True   # "Armenian", "Russian Federation": adjectives are not annotated as places
-    if hit.text.isupper() and len(hit.text) <= 4 and not hit.prev_raw.isupper():
-        return True   # "API", "USA" in a sentence: an acronym, not a heading word
-    if any(_SOVIET_ACRONYM.match(w) for w in words):
-        return True   # "RSFSR", "Azerbaijani SSR": the state, not the territory
-    if all(w.lower() in GENERIC_WORDS for w in words):
-        return True   # "Government of the Grand National Assembly": no place word in it
-    if hit.after in ORGANISATION_WORDS or hit.after in PERSON_HONORIFICS:
-        return True
-    if len(words) == 1 and hit.cue is None and (
-            words[0].lower() in FUNCTION_WORDS or fold_word(words[0]) in _PERSON_KEYS):
-        return True   # "Any military actions", "Ordzhonikidze" signing a telegram
-    previous = hit.before.split(" ")[-1] if hit.before else ""
-    if previous in PERSON_TITLES or (hit.sep_before.strip() in ("", "“", '"')
-                                      and hit.prev_raw.lower() in PERSON_TITLES):
-        return True
-    if words[-1].lower().endswith(_PATRONYMIC) or hit.after.endswith(_PATRONYMIC):
-        return True   # "Vladimir Ilyich": a first name and patronymic
-    return _initial_before(hit) or _archive_before(hit)
-
-
-def _demonym(hit: Hit, words: list[str]) -> bool:
-    """An adjective of nationality, alone or leading a phrase; "Tartar river" and the hyphenated
-    "Kurd-Hajy" are places."""
-    if len(words) == 1:
-        return fold_word(words[0]) in _DEMONYM_KEYS and hit.cue not in _PHYSICAL_CUES
-    first_joined = not set(hit.text[len(words[0]):len(words[0]) + 1]) & _DASHES
-    return (first_joined and fold_word(words[0]) in _DEMONYM_KEYS) or fold_word(words[-1]) in _DEMONYM_KEYS
-
-
-def _initial_before(hit: Hit) -> bool:
-    """'G. Chicherin', 'B. LEGRAND': an initial before the name makes it a person."""
-    word = hit.prev_raw
-    return hit.sep_before.strip() == "." and len(word) == 1 and word.isupper()
-
-
-_PHYSICAL_CUES = frozenset({"river", "ridge", "mountain", "pass", "lake"})
-_PATRONYMIC = ("ovich", "evich", "ilyich", "ovna", "evna", "ichna")
-_DEMONYM_KEYS = frozenset(fold_word(w) for w in DEMONYMS)
-_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
-
-
-def _archive_before(hit: Hit) -> bool:
-    """'CGAORSS Armenia', 'TsGIA of Armenia': an archive's name, not the place."""
-    words = hit.before.split(" ") if hit.before else []
-    if words and words[-1] == "of":
-        words = words[:-1]
-    return bool(words) and words[-1].startswith(ARCHIVE_PREFIXES) and len(words[-1]) >= 3
-
-
 def _unknown_with_cue(chunk: str, base: int, found: list[Hit]) -> list[Hit]:
     """Return hits for capitalised unknown names next to a place cue, not overlapping `found`."""
     taken = sorted((h.start - base, h.end - base) for h in found)
@@ -346,7 +287,7 @@ def _unknown_with_cue(chunk: str, base: int, found: list[Hit]) -> list[Hit]:
     for name, after in _cue_names(chunk):
         start, end = name.span(1)
         first_word = name.group(1).split()[0]
-        if first_word.lower() in _NOT_NAMES or fold_word(first_word) in _DEMONYM_KEYS:
+        if first_word.lower() in _NOT_NAMES or fold_word(first_word) in DEMONYM_KEYS:
             continue
         i = bisect_right(taken, (start, end))
         if (i and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):

@@ -1,15 +1,18 @@
-"""Words that look like place names but are not: demonyms, organisations, persons, archives.
+"""Words that look like place names but are not: demonyms, organisations, persons, archives,
+and `not_a_place`, the rule the matcher applies with them to each recognised name.
 
-The lists hold the words; the matcher decides with them (see `matcher.not_a_place`).
 `common_words()` is the list of English words that are also names of some town in GeoNames
 (so "Reading", "Mobile", "Batman" are dropped from the broad layer); it is derived from the
-SCOWL word list of Debian's `wamerican` package (public domain-like licence, see
-gazetteer/data/README.md).
+SCOWL word list of Debian's `wamerican` package (public domain-like licence; the provenance
+is in the header of gazetteer/data/common_words.txt, made by bench/common_words.py).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
+
+from .normalize import fold_word
 
 # Demonyms and adjectives: never places, even in capitals at a sentence start.
 DEMONYMS = frozenset("""
@@ -130,3 +133,62 @@ def common_words() -> frozenset[str]:
     """Return the lowercase English words that are also some GeoNames town's name."""
     text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_WORD = re.compile(r"\w+")
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
+
+
+def not_a_place(hit) -> bool:
+    """Return True when the words around a hit show it is not a place."""
+    words = _WORD.findall(hit.text)
+    if _demonym(hit, words):
+        return True   # "Armenian", "Russian Federation": adjectives are not annotated as places
+    if hit.text.isupper() and len(hit.text) <= 4 and not hit.prev_raw.isupper():
+        return True   # "API", "USA" in a sentence: an acronym, not a heading word
+    if any(_SOVIET_ACRONYM.match(w) for w in words):
+        return True   # "RSFSR", "Azerbaijani SSR": the state, not the territory
+    if all(w.lower() in GENERIC_WORDS for w in words):
+        return True   # "Government of the Grand National Assembly": no place word in it
+    if hit.after in ORGANISATION_WORDS or hit.after in PERSON_HONORIFICS:
+        return True
+    if len(words) == 1 and hit.cue is None and (
+            words[0].lower() in FUNCTION_WORDS or fold_word(words[0]) in _PERSON_KEYS):
+        return True   # "Any military actions", "Ordzhonikidze" signing a telegram
+    previous = hit.before.split(" ")[-1] if hit.before else ""
+    if previous in PERSON_TITLES or (hit.sep_before.strip() in ("", "“", '"')
+                                      and hit.prev_raw.lower() in PERSON_TITLES):
+        return True
+    if words[-1].lower().endswith(_PATRONYMIC) or hit.after.endswith(_PATRONYMIC):
+        return True   # "Vladimir Ilyich": a first name and patronymic
+    return _initial_before(hit) or _archive_before(hit)
+
+
+def _demonym(hit, words: list[str]) -> bool:
+    """An adjective of nationality, alone or leading a phrase; "Tartar river" and the hyphenated
+    "Kurd-Hajy" are places."""
+    if len(words) == 1:
+        return fold_word(words[0]) in DEMONYM_KEYS and hit.cue not in _PHYSICAL_CUES
+    first_joined = not set(hit.text[len(words[0]):len(words[0]) + 1]) & _DASHES
+    return (first_joined and fold_word(words[0]) in DEMONYM_KEYS) or fold_word(words[-1]) in DEMONYM_KEYS
+
+
+def _initial_before(hit) -> bool:
+    """'G. Chicherin', 'B. LEGRAND': an initial before the name makes it a person."""
+    word = hit.prev_raw
+    return hit.sep_before.strip() == "." and len(word) == 1 and word.isupper()
+
+
+_PHYSICAL_CUES = frozenset({"river", "ridge", "mountain", "pass", "lake"})
+_PATRONYMIC = ("ovich", "evich", "ilyich", "ovna", "evna", "ichna")
+DEMONYM_KEYS = frozenset(fold_word(w) for w in DEMONYMS)
+_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
+
+
+def _archive_before(hit) -> bool:
+    """'CGAORSS Armenia', 'TsGIA of Armenia': an archive's name, not the place."""
+    words = hit.before.split(" ") if hit.before else []
+    if words and words[-1] == "of":
+        words = words[:-1]
+    return bool(words) and words[-1].startswith(ARCHIVE_PREFIXES) and len(words[-1]) >= 3
