@@ -111,8 +111,9 @@ def test_mentions_are_keyboard_focusable_and_enter_pans_to_the_place(page, live_
 def test_marker_popup_lists_names_and_opens_documents(page, live_server):
     open_map(page, live_server + "/?date=1920-08-10&window=30")
     place = shown(page)["places"][0]
-    page.evaluate("id => { const m = [...window.chronotopeLayers.places.getLayers()]"
-                  ".find(l => l.getElement().dataset.place === id); m.openPopup(); }", place)
+    marker = page.locator(f"path.place-marker[data-place='{place}']")
+    marker.focus()                      # markers are reachable by keyboard; Enter opens the popup
+    page.keyboard.press("Enter")
     popup = page.locator(".place-popup")
     popup.locator(".popup-docs a").first.wait_for()
     info = page.evaluate("id => fetch('/api/places/' + encodeURIComponent(id)).then(r => r.json())", place)

@@ -80,10 +80,23 @@ export class MapLayers {
       marker.bindTooltip(el("span", {}, p.name), { direction: "top" });
       marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });
       marker.addTo(group);
-      marker.getElement()?.setAttribute("data-place", p.id);
+      this.reachable(marker, p);
       if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));
       this.markers.set(p.id, marker);
     }
+  }
+
+  /** Let keyboard and screen-reader users reach a marker: focusable, named, Enter opens its popup. */
+  reachable(marker, p) {
+    const path = marker.getElement();
+    if (!path) return;
+    path.setAttribute("data-place", p.id);
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "button");
+    path.setAttribute("aria-label", `${p.name}, named ${p.mentions ?? 0} time(s)`);
+    path.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
+    });
   }
 
   drawMovements(collection) {
