@@ -252,8 +252,7 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
-    for table in ("mentions", "movements"):
-        conn.execute(f"UPDATE {table} SET seq = d.seq FROM documents d WHERE {table}.document_id = d.id")
+    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.document_id = d.id")
     fts = schema.finish(conn)
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",

@@ -111,30 +111,25 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
 
 
 def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> str:
-    where, params = window_sql(window, "m", span)
+    where, params = window_sql(window, "d", span)
+    mentions, docs = defaultdict(int), defaultdict(list)
+    for doc_id, counts in conn.execute(
+            f"SELECT d.id, d.place_counts FROM documents d {by_date(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
+        for place_id, n in json.loads(counts).items():
+            mentions[place_id] += n
+            docs[place_id].append(doc_id)
     place_where, place_params = "1", []
     if bbox is not None:
-        lon = "p.lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(p.lon >= ? OR p.lon <= ?)"
-        place_where += f" AND {lon} AND p.lat BETWEEN ? AND ?"
+        lon = "lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(lon >= ? OR lon <= ?)"
+        place_where += f" AND {lon} AND lat BETWEEN ? AND ?"
         place_params += [bbox.west, bbox.east, bbox.south, bbox.north]
     if q and q.strip():
-        place_where += r" AND (p.name LIKE ? ESCAPE '\' OR p.names LIKE ? ESCAPE '\' OR p.id = ?)"
+        place_where += r" AND (name LIKE ? ESCAPE '\' OR names LIKE ? ESCAPE '\' OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
-    join = "JOIN places p ON p.id = m.place_id" if place_params else ""
-    pairs = conn.execute(
-        f"SELECT m.place_id, m.document_id, count(*) FROM mentions m {by_date(window, 'mentions_by_date')} "
-        f"{join} WHERE {where} AND {place_where} GROUP BY m.place_id, m.seq ORDER BY m.place_id, m.seq",
-        params + place_params).fetchall()
-    mentions, docs = defaultdict(int), defaultdict(list)
-    for place_id, doc_id, n in pairs:
-        mentions[place_id] += n
-        docs[place_id].append(doc_id)
-    if not docs:
-        return collection([])
-    marks = ",".join("?" * len(docs))
-    rows = conn.execute(f"SELECT id, head FROM places WHERE id IN ({marks}) ORDER BY name, id", list(docs))
+    rows = conn.execute(f"SELECT id, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
     return collection([f'{head},"mentions":{mentions[pid]},"documents":{dumps(docs[pid])}' + "}}"
-                       for pid, head in rows])
+                       for pid, head in rows if pid in docs])
 
 
 def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
@@ -155,9 +150,9 @@ def movements(conn: sqlite3.Connection, window, span: int) -> str:
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
-    where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT m.event FROM mentions m {by_date(window, 'mentions_by_date')} "
-                        f"WHERE {where} ORDER BY {in_order(window, 'm', 'start')}", params)
+    where, params = window_sql(window, "d", span)
+    rows = conn.execute(f"SELECT d.events FROM documents d {by_date(window, 'documents_by_date')} "
+                        f"WHERE {where} AND d.events != '' ORDER BY {in_order(window, 'd')}", params)
     return collection([r[0] for r in rows])
 
 

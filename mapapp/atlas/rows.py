@@ -90,16 +90,16 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
     return row
 
 
-def mention_row(doc: dict, mention, record: dict) -> dict:
-    """Return the mentions-table row of a resolved mention in document row `doc`."""
+def mention_row(doc: dict, mention, record: dict) -> tuple[dict, str]:
+    """Return the mentions-table row of a resolved mention in document row `doc`, and its event Feature."""
     place = mention.place
     event = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
              "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
                             "latest": doc["latest"], "place_id": place.id, "name": place.name,
                             "kind": place.kind, "text": mention.text, "start": mention.start, "end": mention.end}}
-    return {"document_id": doc["id"], "earliest": doc["earliest"], "latest": doc["latest"],
-            "place_id": place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": dumps(record), "event": dumps(event)}
+    row = {"document_id": doc["id"], "place_id": place.id, "start": mention.start, "end": mention.end,
+           "text": mention.text, "record": dumps(record)}
+    return row, dumps(event)
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
@@ -131,14 +131,20 @@ def analyse_source(path: Path) -> SourceRows:
         analysis = analyse_document(doc)
         row = document_row(doc, str(path), [date_record(d) for d in analysis.dates])
         rows.documents.append(row)
-        for mention in analysis.mentions:
-            if mention.place is not None:
-                places.setdefault(mention.place.id, mention.place)
-                rows.mentions.append(mention_row(row, mention, place_record(mention)))
-        for ord_, movement in enumerate(analysis.movements):
+        events, counts = [], {}
+        for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
+            places.setdefault(mention.place.id, mention.place)
+            mention_, event = mention_row(row, mention, place_record(mention))
+            rows.mentions.append(mention_)
+            events.append(event)
+            counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
+        row.update(events=",".join(events), place_counts=dumps(counts))
+        # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
+        stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
+        for ord_, (movement, in_heading) in enumerate(stated):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
-            rows.movements.append(movement_row(row, ord_, movement, route_record(movement)))
+            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading)))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +35,9 @@ CREATE TABLE documents (
     published_in TEXT,
     body TEXT NOT NULL,
     dates TEXT NOT NULL,            -- JSON list of date records
-    list_json TEXT NOT NULL         -- the document as `/api/documents` lists it
+    list_json TEXT NOT NULL,        -- the document as `/api/documents` lists it
+    events TEXT NOT NULL,           -- its mentions as `/api/events` Features, comma-joined
+    place_counts TEXT NOT NULL      -- JSON {place id: mentions}, in order of first mention
 );
 CREATE TABLE places (
     id TEXT PRIMARY KEY,
@@ -54,15 +56,11 @@ CREATE TABLE places (
 CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id));
 CREATE TABLE mentions (
     document_id TEXT NOT NULL,
-    earliest TEXT,                  -- the document's dates and rank, copied so that a window
-    latest TEXT,                    -- reads the mentions through one index, without a join
-    seq INTEGER,
     place_id TEXT,                  -- NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    record TEXT NOT NULL,           -- JSON mention record, as the pipeline gives it
-    event TEXT NOT NULL             -- its GeoJSON Feature as `/api/events` gives it
+    record TEXT NOT NULL            -- JSON mention record, as the pipeline gives it
 );
 CREATE TABLE movements (
     rowid INTEGER PRIMARY KEY,
@@ -88,10 +86,10 @@ CREATE TABLE territories (
 COLUMNS = {
     "documents": ("id", "source_path", "source", "line", "title", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
-                  "list_json"),
+                  "list_json", "events", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
-    "mentions": ("document_id", "earliest", "latest", "place_id", "start", "end", "text", "record", "event"),
+    "mentions": ("document_id", "place_id", "start", "end", "text", "record"),
     "movements": ("document_id", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
                   "props", "feature"),
     "territories": ("id", "ord", "head", "timeline"),
@@ -105,7 +103,6 @@ CREATE INDEX documents_by_source ON documents (source_path);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_document ON mentions (document_id, start);
 CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
-CREATE INDEX mentions_by_date ON mentions (earliest, seq, start);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (document_id, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
