@@ -87,10 +87,10 @@ def chronotope(*args: str, env: dict | None = None) -> subprocess.CompletedProce
     return subprocess.run([exe, *args], env=env, capture_output=True, text=True, check=True)
 
 
-def measure_build(corpus: Path, atlas: Path) -> dict:
+def measure_build(corpus: Path, atlas: Path, jobs: int = 1) -> dict:
     """Build the atlas of `corpus` with `chronotope build`; return its summary and wall time."""
     started = time.perf_counter()
-    done = chronotope("build", "--corpus", str(corpus), "--out", str(atlas), "--json")
+    done = chronotope("build", "--corpus", str(corpus), "--out", str(atlas), "--jobs", str(jobs), "--json")
     report = json.loads(done.stdout)
     report["wall_seconds"] = round(time.perf_counter() - started, 2)
     return report
@@ -308,11 +308,12 @@ def report_page(label: str, base_url: str) -> dict:
 
 
 # --- the report ----------------------------------------------------------------------------
-def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurrency: int) -> dict:
+def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurrency: int, jobs: int = 1) -> dict:
     """Build and load one corpus; print and return the figures."""
-    build = measure_build(corpus, atlas)
+    build = measure_build(corpus, atlas, jobs)
+    state = "up to date, not rebuilt" if build["up_to_date"] else f"{build['read']} read, jobs={jobs}"
     print(f"[{label}] build: {build['documents']} documents, {build['mentions']} mentions, "
-          f"{build['movements']} movements from {build['sources']} sources in {build['wall_seconds']} s "
+          f"{build['movements']} movements from {build['sources']} sources ({state}) in {build['wall_seconds']} s "
           f"(atlas {Path(build['path']).stat().st_size / 1e6:.1f} MB)", flush=True)
     server = Server(corpus, atlas)
     results = {"build": build}
@@ -339,19 +340,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=8.0, help="load duration of each run")
     parser.add_argument("--concurrency", type=int, default=8, help="load-generator threads")
     parser.add_argument("--json", action="store_true", help="print all figures as JSON at the end")
+    parser.add_argument("--jobs", type=int, default=1, help="build worker processes (chronotope build --jobs)")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and atlases here (a rerun then skips "
+                                                          "the unchanged build) instead of a temporary folder")
     args = parser.parse_args(argv)
     figures = {}
     with tempfile.TemporaryDirectory(prefix="chronotope-bench-") as tmp:
-        tmp = Path(tmp)
+        tmp = args.workdir or Path(tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         figures["bundled"] = bench_corpus("bundled", ROOT / "documents" / "corpus", tmp / "atlas-bundled",
-                                          args.seconds, args.concurrency)
+                                          args.seconds, args.concurrency, args.jobs)
         if args.documents:
-            corpus = tmp / "synthetic"
-            corpus.mkdir()
+            corpus = tmp / f"synthetic-{args.documents}"
+            corpus.mkdir(exist_ok=True)
             copies = synthetic_corpus(corpus, args.documents)
             print(f"[synthetic] {copies} shifted copies of {len(SEEDS)} seed pages", flush=True)
-            figures["synthetic"] = bench_corpus(f"synthetic {args.documents}", corpus, tmp / "atlas-synthetic",
-                                                args.seconds, args.concurrency)
+            figures["synthetic"] = bench_corpus(f"synthetic {args.documents}", corpus,
+                                                tmp / f"atlas-synthetic-{args.documents}",
+                                                args.seconds, args.concurrency, args.jobs)
     if args.json:
         print(json.dumps(figures, indent=1, default=str))
     p95 = figures.get("synthetic", figures["bundled"])["concurrent"]["p95_ms"]
