@@ -7,7 +7,7 @@ the other. The record helpers give the JSON shapes `chronotope geoparse --json` 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -23,6 +23,9 @@ class TextAnalysis:
     mentions: tuple[Mention, ...]
     dates: tuple[FoundDate, ...]
     movements: tuple[Movement, ...]
+    # A document's heading states movements too ("... DIVISION HAS BEEN DEPLOYED AGAINST ARMENIA");
+    # their start/end are offsets into the title, not the body.
+    heading_movements: tuple[Movement, ...] = ()
 
 
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
@@ -37,8 +40,15 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
 
 
 def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
-    """Return the analysis of a document's body, dated by the document's own date."""
-    return analyse_text(doc.body, doc.date, doc.origin, gazetteer)
+    """Return the analysis of a document's body, dated by the document's own date.
+
+    `heading_movements` are the movements its title states (offsets into the title).
+    """
+    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer)
+    if not doc.title:
+        return body
+    heading = analyse_text(doc.title, doc.date, doc.origin, gazetteer).movements
+    return replace(body, heading_movements=heading)
 
 
 def _find_dates(text: str, context: DateRange | None) -> list[FoundDate]:
@@ -103,14 +113,21 @@ def date_record(found: FoundDate) -> dict:
             "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
 
 
-def route_record(movement: Movement) -> dict:
-    """Return the JSON record of a movement, its waypoints in order of movement."""
-    return {"start": movement.start, "end": movement.end, "text": movement.text,
-            "kind": movement.kind, "status": movement.status,
-            "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-            "actor": movement.actor, "approximate": movement.approximate,
-            "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
-                          for w in movement.waypoints]}
+def route_record(movement: Movement, in_heading: bool = False) -> dict:
+    """Return the JSON record of a movement, its waypoints in order of movement.
+
+    `in_heading`: the movement is stated in the document's title, and start/end are offsets
+    into the title (the record then says so with `"in_heading": true`).
+    """
+    record = {"start": movement.start, "end": movement.end, "text": movement.text,
+              "kind": movement.kind, "status": movement.status,
+              "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
+              "actor": movement.actor, "approximate": movement.approximate,
+              "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
+                            for w in movement.waypoints]}
+    if in_heading:
+        record["in_heading"] = True
+    return record
 
 
 def analysis_record(source: str, analysis: TextAnalysis) -> dict:

@@ -3,7 +3,8 @@
 Reads the documents of FILEs (the bundled corpus if none), finds their place mentions and
 the movements they state, and prints a table, or with `--json` one GeoJSON
 FeatureCollection: a LineString per movement through its waypoints (along the 1920 roads and
-railways where it can), or a Point for a movement stated at a single place.
+railways where it can), or a Point for a movement stated at a single place. Movements stated
+in a document's heading come first, with `in_heading` true and start/end into the title.
 """
 from __future__ import annotations
 
@@ -23,8 +24,11 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def movement_feature(movement, document_id: str | None, source: str | None) -> dict:
-    """Return the GeoJSON feature of a `Movement` (LineString, or Point for one place)."""
+def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False) -> dict:
+    """Return the GeoJSON feature of a `Movement` (LineString, or Point for one place).
+
+    `in_heading`: stated in the document's title; start/end are then offsets into the title.
+    """
     coords = [[p.lon, p.lat] for p in movement.path] or [[w.lon, w.lat] for w in movement.waypoints]
     geometry = ({"type": "Point", "coordinates": coords[0]} if len(coords) == 1
                 else {"type": "LineString", "coordinates": coords})
@@ -35,7 +39,7 @@ def movement_feature(movement, document_id: str | None, source: str | None) -> d
         "document_id": document_id, "source": source,
         "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                       for w in movement.waypoints],
-        "approximate": movement.approximate}}
+        "approximate": movement.approximate, "in_heading": in_heading}}
 
 
 def _date_cell(props: dict) -> str:
@@ -83,11 +87,13 @@ def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -
         fail(str(err))
     features = []
     for doc in documents:
-        for movement in analyse_document(doc, gazetteer).movements:
+        analysis = analyse_document(doc, gazetteer)
+        stated = [(m, True) for m in analysis.heading_movements] + [(m, False) for m in analysis.movements]
+        for movement, in_heading in stated:
             if network_file is not None:  # redraw along the network the user gave
                 path, approximate = draw_path(movement.waypoints, network)
                 movement = replace(movement, path=path, approximate=approximate)
-            features.append(movement_feature(movement, doc.id, doc.source))
+            features.append(movement_feature(movement, doc.id, doc.source, in_heading))
     if as_json:
         click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
         return

@@ -6,7 +6,7 @@ import json
 import pytest
 
 PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
-              "source", "waypoints", "approximate"}
+              "source", "waypoints", "approximate", "in_heading"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
 
 REPORT = """---
@@ -39,6 +39,39 @@ def test_json_is_one_feature_collection_of_lines_and_points(runner, report):
     assert retreated["properties"]["earliest"] == "1920-08-12"  # the document's date
     assert retreated["properties"]["source"] == "report.md"
     assert retreated["properties"]["approximate"] is False  # along the Goris–Kapan road
+    assert not any(f["properties"]["in_heading"] for f in collection["features"])
+
+
+HEADED = """---
+title: Armenian troops withdrew from Kars to Alexandropol
+date: 1920-10-31
+---
+The population remained in the town.
+"""
+
+
+def test_a_movement_in_the_heading_is_listed_with_offsets_into_the_title(runner, tmp_path):
+    path = tmp_path / "headed.md"
+    path.write_text(HEADED, encoding="utf-8")
+    result = runner.invoke(["movements", str(path), "--json"])
+    assert result.exit_code == 0
+    (feature,) = json.loads(result.output)["features"]
+    props = feature["properties"]
+    title = "Armenian troops withdrew from Kars to Alexandropol"
+    assert props["in_heading"] is True
+    assert title[props["start"]:props["end"]] == props["text"] == title
+    assert [w["name"] for w in props["waypoints"]] == ["Kars", "Gyumri"]
+    assert props["earliest"] == "1920-10-31"
+
+
+def test_the_atlas_stores_heading_movements_flagged(tmp_path):
+    from mapapp.atlas.rows import analyse_source
+
+    path = tmp_path / "headed.md"
+    path.write_text(HEADED, encoding="utf-8")
+    (row,) = analyse_source(path).movements
+    record = json.loads(row["props"])
+    assert record["in_heading"] is True and record["text"].startswith("Armenian troops withdrew")
 
 
 def test_table_lists_each_movement(runner, report):

@@ -69,7 +69,8 @@ export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...citation(doc));
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
-  const movements = [...(doc.movements || [])].sort((a, b) => a.start - b.start);
+  // A movement stated in the heading has offsets into the title: not highlighted in the body.
+  const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
   nodes.body.replaceChildren(markedText(doc.body || "", mentions, movements, hooks));
   nodes.prev.disabled = !doc.prev;
   nodes.next.disabled = !doc.next;
