@@ -154,12 +154,14 @@ def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
 
 def _analysed(sources: list[Path], jobs: int) -> Iterator[SourceRows]:
     """Yield the rows of each source, in order; analysed `jobs` at a time in worker processes."""
-    if jobs <= 1 or len(sources) <= 1:
+    if jobs <= 1 or len(sources) <= 2:
         yield from map(analyse_source, sources)
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources)))
+    # The first source is read here: it loads the gazetteer, which forked workers then share.
+    yield analyse_source(sources[0])
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources) - 1))
     try:
-        yield from pool.map(analyse_source, sources, chunksize=2)
+        yield from pool.map(analyse_source, sources[1:], chunksize=2)
     finally:  # on failure, drop the sources not started yet
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from .corpus_edits import unreadable_source
+from .corpus_edits import add_document, unreadable_source
 
 SUMMARY = re.compile(r"^atlas (?P<version>[0-9a-f]{12}) (?P<state>built in [\d.]+ s|up to date): "
                      r"(?P<documents>\d+) documents, (?P<places>\d+) places, (?P<mentions>\d+) mentions, "
@@ -108,3 +108,15 @@ def test_serve_builds_the_missing_atlas_then_answers_with_waitress(small_corpus,
         server.wait(timeout=30)
         server.stdout.close()
         server.stderr.close()
+
+
+def test_a_long_build_reports_progress_in_a_log(runner, tmp_path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(25):
+        add_document(corpus, n)
+    result = runner.invoke(["build", "--corpus", str(corpus), "--out", str(tmp_path / "atlas")])
+    assert result.exit_code == 0, result.output
+    progress = [line for line in result.stderr.splitlines() if line.startswith("building atlas: ")]
+    assert len(progress) == 10 and progress[-1] == "building atlas: 25/25 sources"
+    assert SUMMARY.match(result.stdout.strip())["documents"] == "25"
