@@ -61,6 +61,7 @@ class BroadLayer:
 
     records: list[tuple]
     keys: dict[str, tuple[int, ...]]
+    cache: Path | None = None   # the cache file it was read from or written to, if any
     _places: dict[int, Place] = field(default_factory=dict, repr=False)
 
     def place(self, index: int) -> Place:
@@ -182,7 +183,7 @@ def load_layer(folder: Path | None = None) -> BroadLayer:
     try:
         with open(path, "rb") as handle:
             records, keys = pickle.load(handle)
-        return BroadLayer(records, keys)
+        return BroadLayer(records, keys, path)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         pass
     layer = build_layer()
@@ -195,6 +196,32 @@ def load_layer(folder: Path | None = None) -> BroadLayer:
         for stale in folder.glob("broad-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
+        layer.cache = path
     except OSError:
         pass  # a read-only home still works, only slower
     return layer
+
+
+def cached(path: Path, make):
+    """Return the object pickled at `path`, else `make()`, pickled there for the next time.
+
+    Other `<prefix>-*.pickle` files beside it (older versions) are removed.
+    """
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        pass
+    value = make()
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(value, handle, protocol=5)
+        os.replace(tmp, path)
+        prefix = path.name.split("-")[0]
+        for stale in path.parent.glob(f"{prefix}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value

@@ -5,6 +5,7 @@ layer once per process; `Gazetteer.from_places` builds one from any places (test
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .broad import BroadLayer, load_layer
+from .broad import BroadLayer, cached, load_layer
 from .lpf import bundled_place_files, load_places
 from .model import LAYERS, Place
 from .normalize import name_key, name_keys
@@ -47,16 +48,7 @@ class Gazetteer:
             for key in name_keys(_with_bare_names(place)):
                 if len(key.strip()) >= 2:
                     keys.setdefault(key, []).append(index)
-        automaton = None
-        if keys or (broad is not None and broad.keys):
-            automaton = ahocorasick.Automaton()
-            for key in keys:
-                automaton.add_word(key, key)
-            for key in (broad.keys if broad is not None else ()):
-                if key not in keys:
-                    automaton.add_word(key, key)
-            automaton.make_automaton()
-        return cls(ordered, {k: tuple(v) for k, v in keys.items()}, automaton, broad)
+        return cls(ordered, {k: tuple(v) for k, v in keys.items()}, _automaton(keys, broad), broad)
 
     def automata(self) -> list[ahocorasick.Automaton]:
         """Return the automata to scan a folded text with."""
@@ -86,6 +78,29 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         """Return the local place with this id, if any."""
         return next((p for p in self.places if p.id == place_id), None)
+
+
+def _automaton(keys: dict, broad: BroadLayer | None) -> ahocorasick.Automaton | None:
+    """Return the automaton over the local and broad keys; with a cached broad layer, it is
+    cached beside it (keyed by the layer's file and the local keys), which halves start-up."""
+    if not keys and (broad is None or not broad.keys):
+        return None
+
+    def build() -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key in keys:
+            automaton.add_word(key, key)
+        for key in (broad.keys if broad is not None else ()):
+            if key not in keys:
+                automaton.add_word(key, key)
+        automaton.make_automaton()
+        return automaton
+
+    if broad is None or broad.cache is None:
+        return build()
+    digest = hashlib.sha1(broad.cache.name.encode())
+    digest.update("\n".join(sorted(keys)).encode())
+    return cached(broad.cache.parent / f"automaton-{digest.hexdigest()[:16]}.pickle", build)
 
 
 def _with_bare_names(place: Place) -> list[str]:

@@ -42,6 +42,17 @@ def test_layer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     kars = [p for p in second.places_for_key(" kars ") if p.country_code == "TR"]
     assert kars and kars[0].coord_source.startswith("GeoNames (CC BY 4.0)")
     assert cached.stat().st_size < 60 * 1024 * 1024
+    # the automaton over every layer's keys is cached beside it, and scans alike when read back
+    from gazetteer.index import Gazetteer
+    from gazetteer.matcher import find_hits
+
+    built_fresh = Gazetteer.from_places([], second)
+    [automaton_file] = list(tmp_path.glob("automaton-*.pickle"))
+    read_back = Gazetteer.from_places([], broad.load_layer(tmp_path))
+    text = "From Vanadzor to Kars and Marseille."
+    assert find_hits(text, read_back) == find_hits(text, built_fresh)
+    assert [h.text for h in find_hits(text, read_back)] == ["Vanadzor", "Kars", "Marseille"]
+    assert automaton_file.exists()
 
 
 def test_countries_have_centroids_not_capitals(full_gazetteer):
