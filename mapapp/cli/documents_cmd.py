@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -17,9 +17,13 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def document_record(doc: Document) -> dict:
-    """Return the JSON Lines record of one document (the scripts' contract; extend, don't rename)."""
-    return {
+def document_record(doc: Document, places: list[dict] | None = None) -> dict:
+    """Return the JSON Lines record of one document (the scripts' contract; extend, don't rename).
+
+    `places`, the geoparser's place records with offsets into the body, is added when given;
+    without it the record has no "places" key (an empty list would claim the body names none).
+    """
+    record = {
         "id": doc.id,
         "source": doc.source,
         "title": doc.title,
@@ -39,15 +43,44 @@ def document_record(doc: Document) -> dict:
              "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
             for found in doc.dates
         ],
-        "places": _places(doc),  # added by the geoparser (mapapp.pipeline)
     }
+    if places is not None:
+        record["places"] = places
+    return record
 
 
-def _places(doc: Document) -> list[dict]:
-    """The document's place mentions, offsets into its body (geoparser's records)."""
-    from mapapp.pipeline import document_places
+PlaceFinder = Callable[[Document], "list[dict] | None"]
 
-    return document_places(doc)
+
+def place_finder() -> PlaceFinder:
+    """Return a function giving a document's place records (mapapp.pipeline), or None for none.
+
+    The documents are listed even when the gazetteer cannot be loaded (a broken user-layer
+    file, say): one warning names the file and the problem, and the records go without places.
+    """
+    try:
+        from gazetteer.index import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    except Exception as err:  # the gazetteer's problem must not stop the listing; one line, no traceback
+        warn(f"gazetteer not loaded, documents listed without places: {_described(err)}")
+        return lambda doc: None
+    from mapapp.pipeline import analyse_document, place_record
+
+    def places_of(doc: Document) -> list[dict] | None:
+        try:
+            return [place_record(m) for m in analyse_document(doc, gazetteer).mentions]
+        except Exception as err:  # one document's geoparsing failing leaves the others' places
+            warn(f"{doc.source}:{doc.line}: places not found: {_described(err)}")
+            return None
+
+    return places_of
+
+
+def _described(err: Exception) -> str:
+    from gazetteer.errors import GazetteerError
+
+    return str(err) if isinstance(err, GazetteerError) else f"{type(err).__name__}: {err}"
 
 
 def load_documents(files: Sequence[Path], reader: str | None = None) -> tuple[Document, ...]:
@@ -104,8 +137,9 @@ def command(files: tuple[Path, ...], as_json: bool, reader: str | None) -> None:
     """
     documents = load_documents(files, reader)
     if as_json:
+        places_of = place_finder()
         for doc in documents:
-            emit_json_line(document_record(doc))
+            emit_json_line(document_record(doc, places_of(doc)))
         return
     for line in table_lines(documents, shutil.get_terminal_size((120, 24)).columns):
         click.echo(line)

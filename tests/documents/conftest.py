@@ -15,9 +15,14 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
-def cli(tmp_path):
-    """Run `chronotope documents ARGS` in-process; return click's Result (stdout and stderr apart)."""
+def cli(tmp_path, monkeypatch):
+    """Run `chronotope documents ARGS` in-process; return click's Result (stdout and stderr apart).
+
+    Chronotope's home is an empty folder, so the user's own gazetteer layer plays no part.
+    """
     from mapapp.cli import main
+
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path / "home"))
 
     def run(*args: str):
         return CliRunner().invoke(main, ["documents", *map(str, args)])

@@ -29,6 +29,10 @@ def test_json_lines_of_the_bundled_corpus(cli):
         for found in doc["dates"]:
             assert list(found) == ["text", "start", "end", "earliest", "latest"]
             assert doc["body"][found["start"]:found["end"]] == found["text"]
+    # the geoparser's places follow, offsets into the body (a healthy gazetteer: no warning)
+    assert result.stderr == "" and all(list(doc) == KEYS + ["places"] for doc in docs)
+    places = [(doc, place) for doc in docs for place in doc["places"]]
+    assert places and all(doc["body"][p["start"]:p["end"]] == p["text"] for doc, p in places)
 
 
 def test_readable_table(cli, data_dir):
@@ -116,3 +120,35 @@ def test_readme_documents_every_key_option_and_format(project_root):
     section = readme[readme.index("## Documents"):]
     for word in KEYS + ["--json", "--reader", "collection", "markdown", "csv", "---", "title,"]:
         assert word in section, word
+
+
+def run_documents(home, *args: str) -> subprocess.CompletedProcess:
+    """Run `chronotope documents ARGS` in a fresh process (the gazetteer is loaded once per process)."""
+    env = {**os.environ, "CHRONOTOPE_HOME": str(home)}
+    return subprocess.run([sys.executable, "-c", "from mapapp.cli import main; main()", "documents", *args],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+BROKEN_USER_LAYERS = [
+    # (content of the user's LPF file, the problem the warning must name)
+    ('{"type": "FeatureCollection", "features": [\n', "not JSON: Expecting value at line 2, column 1"),
+    ('{"type": "Feature"}\n', "not a Linked Places FeatureCollection"),
+    ('{"type": "FeatureCollection", "features": [{"@id": "my:shushi", "type": "Feature",'
+     ' "properties": {"title": "Shushi"}, "geometry": {"type": "Point", "coordinates": ["east", 39.7]}}]}\n',
+     "record my:shushi"),
+]
+
+
+@pytest.mark.parametrize(("content", "problem"), BROKEN_USER_LAYERS)
+def test_documents_are_listed_without_places_when_the_gazetteer_cannot_load(tmp_path, content, problem):
+    layer = tmp_path / "gazetteer" / "mine.lpf.json"
+    layer.parent.mkdir()
+    layer.write_text(content, encoding="utf-8")
+    run = run_documents(tmp_path, "--json")
+    assert run.returncode == 0
+    (warning,) = run.stderr.splitlines()
+    assert warning.startswith("warning: gazetteer not loaded") and str(layer) in warning and problem in warning
+    docs = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(docs) == 22 and all(list(doc) == KEYS for doc in docs)
+    assert layer.read_text(encoding="utf-8") == content  # the user's file is left as it was
+
