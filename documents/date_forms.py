@@ -106,6 +106,28 @@ def _part_of_month(match, context):
     return first, last, "part-of-month"
 
 
+# Days of a month named by a part of it: (first day, last day), None for "to the month's end".
+MONTH_PIECES = {
+    "week": {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28), "last": (-6, None)},
+    "days": {"first": (1, 10), "last": (21, None)},
+    "half": {"first": (1, 15), "second": (16, None), "last": (16, None)},
+    "decade": {"first": (1, 10), "second": (11, 20), "third": (21, None), "last": (21, None)},  # Russian dekada
+}
+
+
+def _piece_of_month(match, context):
+    """Return "the first week / last days / second half / first decade (ten days) of May 1920"."""
+    month = month_of(match.group("month"))
+    year = year_of(match, context, month)
+    unit = "decade" if match.group("unit").lower() in ("decade", "ten days") else match.group("unit").lower()
+    span = MONTH_PIECES[unit].get(match.group("which").lower())
+    if span is None:
+        raise DateError(f"{match.group(0)!r} names no part of the month")
+    end = month_end(year, month)
+    first = end.day + span[0] if span[0] < 0 else span[0]
+    return date(year, month, first), date(year, month, span[1]) if span[1] else end, "part-of-month"
+
+
 def _month_year(match, context):
     month = month_of(match.group("month"))
     year = year_of(match, context, month)
@@ -158,6 +180,8 @@ SINGLE_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
         (DAY + r"\s+" + MONTH + r"\s*\(\s*(?P<day2>[0-3]?\d)\s+(?P<month2>" + MONTH_NAMES + r")\s*\)"
          + _OPTIONAL_YEAR, _double),
         (PART + r"[\s-]*" + MONTH + r"(?:,?\s+(?:of\s+)?" + YEAR + ")?", _part_of_month),
+        (r"(?P<which>(?i:first|second|third|fourth|last))\s+(?P<unit>week|days|half|decade|ten\s+days)\s+of\s+"
+         + MONTH + r"(?:,?\s+(?:of\s+)?" + YEAR + ")?", _piece_of_month),
         (MONTH + r",?\s+(?:of\s+)?" + YEAR, _month_year),
         (DAY + r"\s?[./]\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
          + r"(?:(?:\s?[./-]\s?|\s(?=1[7-9]\d\d\b))(?P<year>\d{4}|\d\d))?", _roman),

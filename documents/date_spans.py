@@ -58,6 +58,8 @@ _MONTH_DAY = r"(?:" + MONTH_NAMES + r")\s+[0-3]?\d" + ORD + r"(?!\d)"
 _DATED = r"(?:" + _DAY_MONTH + "|" + _MONTH_DAY + r")(?:,?\s+" + FULL_YEAR + r")?"
 _MONTH_YEAR = r"(?:" + MONTH_NAMES + r"),?\s+(?:of\s+)?" + FULL_YEAR
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+_PARTED_SEASON = r"(?:(?i:early|mid|late)[\s-]+)?" + _SEASON
+_LISTED_SEASON = re.compile(r"(?:(early|mid|late)[\s-]+)?(spring|summer|autumn|fall|winter)", re.IGNORECASE)
 _THE = r"(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)))?"  # "the 11th to the 13th of June"
 
 
@@ -108,24 +110,25 @@ def _winter(year: int, position: str) -> tuple[date, date]:
 
 def _seasons(match, context):
     """Return the span of one or more seasons of a year ("spring and summer of 1919", "winter of 1920/21")."""
-    names = [name.lower() for name in re.findall(_SEASON, match.group("seasons"))]
+    listed = [(part.lower(), name.lower()) for part, name in _LISTED_SEASON.findall(match.group("seasons"))]
     year, second = int(match.group("y1")), match.group("y2")
-    note = None
     if second is not None:
         second_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
         if second_year != year + 1:
             raise DateError(f"{match.group(0)!r} is not a winter across two years")
-        spans = [_winter(year, "begins") if n == "winter" else _season_of(n, year) for n in names]
-    else:
-        spans = [_winter(year, "begins" if i > 0 else "ends") if n == "winter" else _season_of(n, year)
-                 for i, n in enumerate(names)]
-        if names == ["winter"]:
-            note = (f"the winter of {year} read as December {year - 1} - February {year} "
-                    f"(the winter whose January falls in {year})")
+    spans = []
+    for i, (part, name) in enumerate(listed):
+        if name == "winter":
+            first, last = _winter(year, "begins" if second is not None or i > 0 else "ends")
+        else:
+            first, last = _season_of(name, year)
+        spans.append(_part_of_season(first, part) if part else (first, last))
     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
-    if match.group("spart") and len(names) == 1:  # "late summer of 1920"
-        first, last = _part_of_season(first, match.group("spart").lower())
-    return (first, last, "season", note) if note else (first, last, "season")
+    if second is None and listed[0][1] == "winter" and len(listed) == 1:
+        note = (f"the winter of {year} read as December {year - 1} - February {year} "
+                f"(the winter whose January falls in {year})")
+        return first, last, "season", note
+    return first, last, "season"
 
 
 def _season_of(name: str, year: int) -> tuple[date, date]:
@@ -180,8 +183,8 @@ SPAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
          _joined),
         (r"(?:between\s+)?(?P<left>" + MONTH_NAMES + r")(?:" + _TO + r"|\s+and\s+)(?P<right>" + _MONTH_YEAR + ")",
          _joined),
-        (r"(?:(?P<spart>(?i:early|mid|late))[\s-]+)?(?P<seasons>" + _SEASON + r"(?:(?:\s*,\s*|\s+and\s+|" + DASH
-         + r"|\s+to\s+)" + _SEASON + r")*)(?:\s+of)?\s+" + _Y1 + r"(?:\s*[–—/-]\s*" + _Y2 + ")?", _seasons),
+        (r"(?P<seasons>" + _PARTED_SEASON + r"(?:(?:\s*,\s*|\s+and\s+|" + DASH + r"|\s+to\s+)" + _PARTED_SEASON
+         + r")*)(?:\s+of)?\s+" + _Y1 + r"(?:\s*[–—/-]\s*" + _Y2 + ")?", _seasons),
         (PART + r"[\s-]*(?:in\s+)?" + YEAR, _part_of_year),
         (r"(?P<half>(?i:first|second|latter))\s+half\s+of\s+" + YEAR, _part_of_year),
         (r"(?:(?P<dpart>(?i:early|mid|late))[\s-]+)?(?P<decade>1[7-9]\d0)[’']?s", _decade),

@@ -25,7 +25,7 @@ _OLD_STYLE = re.compile(r",?\s*(?:\(\s*(?:O\.\s?S\.|[Oo]ld [Ss]tyle)\s*\)|O\.\s?
 _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?S\.|[Nn]ew [Ss]tyle)")
 # What may stand between a date without a year and the dated one it borrows the year from.
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&|to|until|till|through)\s+)"
-                       r"(?:(?:on|in|by)\s+(?:the\s+)?)?")
+                       r"(?:(?:on|in|by)\s+)?(?:the\s+)?")
 _LENDERS = ("day", "part-of-month", "month")
 
 

@@ -67,6 +67,14 @@ def ctx(iso: str, precision: str = "day") -> DateRange:
     ("autumn of 1920", "1920-09-01", "1920-11-30", "season"),
     ("late summer of 1920", "1920-08-01", "1920-08-31", "season"),
     ("early spring 1921", "1921-03-01", "1921-03-31", "season"),
+    ("autumn and early winter of 1920", "1920-09-01", "1920-12-31", "season"),
+    ("late winter of 1920–21", "1921-02-01", "1921-02-28", "season"),
+    ("first week of May 1920", "1920-05-01", "1920-05-07", "part-of-month"),
+    ("last week of February 1920", "1920-02-23", "1920-02-29", "part-of-month"),
+    ("last days of November 1920", "1920-11-21", "1920-11-30", "part-of-month"),
+    ("second half of February 1921", "1921-02-16", "1921-02-28", "part-of-month"),
+    ("first decade of March 1921", "1921-03-01", "1921-03-10", "part-of-month"),   # the Russian dekada
+    ("second ten days of March 1921", "1921-03-11", "1921-03-20", "part-of-month"),
     ("late 1918", "1918-09-01", "1918-12-31", "part-of-year"),
     ("Early 1920", "1920-01-01", "1920-04-30", "part-of-year"),
     ("mid-1920", "1920-05-01", "1920-08-31", "part-of-year"),
@@ -153,7 +161,8 @@ def test_parse_date_rejects_what_is_not_a_date(text):
     "up to the village of Yengikend (16 versts from Aghdam)", "the 32nd and 28th Divisions",
     "Archive Editions, pp. 654–656.", "doc. No. 13, p. 70", "They may be right in May.",
     "the 11th Army and the 28th Division", "ll. 40, 42, 44–46.", "op. 1, d. 1920/21, l. 5",
-    "from 5 to 7 versts", "a spring and summer offensive", "late in the evening",
+    "from 5 to 7 versts", "a spring and summer offensive", "late in the evening", "the second half of the 11th Army",
+    "the first week of the offensive",
 ])
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text, ctx("1920-08-09")) == []
@@ -182,6 +191,8 @@ def test_find_dates_ignores_numbers_that_are_not_dates(text):
       ("17 April 1921", "1921-04-17", "1921-04-17")]),
     ("on 28 December and 4 January 1921", None,
      [("28 December", "1920-12-28", "1920-12-28"), ("4 January 1921", "1921-01-04", "1921-01-04")]),
+    ("the third week of May and the first week of June 1918", None,
+     [("third week of May", "1918-05-15", "1918-05-21"), ("first week of June 1918", "1918-06-01", "1918-06-07")]),
     ("late May and early June 1920", None,
      [("late May", "1920-05-21", "1920-05-31"), ("early June 1920", "1920-06-01", "1920-06-10")]),
     ("on 2 August, in the 1920s", None, [("1920s", "1920-01-01", "1929-12-31")]),  # a decade lends no year
