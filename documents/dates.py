@@ -19,7 +19,10 @@ from documents.model import PRECISIONS, DateRange, FoundDate
 FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
-_REFERENCE = re.compile(r"(?:\bNo|№|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
+_REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
+# Numbers followed by a unit are measures ("1920 m", "March 20 versts"), not dates.
+_UNIT = re.compile(r"\s*(?:m|km|metres|meters|kilometres|kilometers|ft|feet|miles|versts?|sazhens?|kg|tons|tonnes"
+                   r"|poods?|roubles|rubles)\b")
 _DIGIT = re.compile(r"\d")
 _OLD_STYLE = re.compile(r",?\s*(?:\(\s*(?:O\.\s?S\.|[Oo]ld [Ss]tyle)\s*\)|O\.\s?S\.|[Oo]ld [Ss]tyle)")
 _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?S\.|[Nn]ew [Ss]tyle)")
@@ -41,7 +44,7 @@ def _old_style(first: date, last: date, text: str) -> tuple[date, date, str]:
 
 def _candidate(builder, match, text, context) -> FoundDate | None:
     """Return the FoundDate for one match, or None if it is not a readable date."""
-    if _REFERENCE.search(text[max(0, match.start() - 6):match.start()]):
+    if _REFERENCE.search(text[max(0, match.start() - 6):match.start()]) or _UNIT.match(text, match.end()):
         return None
     try:
         first, last, precision, *noted = builder(match, context)

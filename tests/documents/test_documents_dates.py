@@ -162,7 +162,7 @@ def test_parse_date_rejects_what_is_not_a_date(text):
     "Archive Editions, pp. 654–656.", "doc. No. 13, p. 70", "They may be right in May.",
     "the 11th Army and the 28th Division", "ll. 40, 42, 44–46.", "op. 1, d. 1920/21, l. 5",
     "from 5 to 7 versts", "a spring and summer offensive", "late in the evening", "the second half of the 11th Army",
-    "the first week of the offensive",
+    "the first week of the offensive", "the pass lies at 1920 m", "March 20 versts to Shusha", "§ 1920",
 ])
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text, ctx("1920-08-09")) == []
