@@ -1,4 +1,5 @@
-"""The written forms of one date: a day, a third of a month, a month, a year.
+"""The written forms of one date: a day, a part of a month (a third, a week, a half, a dekada),
+a month, a year.
 
 Each form is a regular expression and a builder that turns its match into an interval. The
 forms that join two dates or name a vague period (ranges, seasons, parts of a year) are in

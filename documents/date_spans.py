@@ -1,9 +1,8 @@
 """Written spans of time: ranges between two dates, seasons, parts of a year, decades.
 
-"25 to 28 May 1918", "12 February – 17 March 1921", "from 24 September to 2 December 1920",
-"September–October 1920", "spring and summer of 1919", "winter of 1920–21", "late 1918",
-"the first half of 1920", "1918–20", "the 1920s". The first part of a range takes what it
-leaves out (year, month) from the second.
+"25 to 28 May 1918", "12 February – 17 March 1921", "September–October 1920", "spring and
+summer of 1919", "winter of 1920–21", "late 1918", "the first half of 1920", "1918–20", "the
+1920s". The first part of a range takes what it leaves out (year, month) from the second.
 
 A dash makes one span of its two ends. Words ("to", "until", "and") join only a first part
 that is not a date by itself (a day number, a bare month or season: "25 to 28 May 1918",
