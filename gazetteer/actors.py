@@ -15,6 +15,8 @@ MONTHS = frozenset("january february march april may june july august september 
 DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8
+NAME_LIST = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+(?:and|or)\s+[A-Z][\w'’-]+)?\s*")
+ASIDE = re.compile(r"\s*(?:with|together with|along with|accompanied by)\b", re.I)
 POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+([a-z]+\s+)?$")
 VERBISH = re.compile(
     r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin(?:s|ning)?|express(?:es|ed|ing)?|"
@@ -32,13 +34,22 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
     """The subject phrase of the clause that ends at `trigger_start`, with its offset; or None."""
     prefix = text[scope_start:trigger_start]
     stops = list(CLAUSE_STOP.finditer(prefix))
+    while stops and re.fullmatch(r",\s*with", stops[-1].group(), re.I) and "," in prefix[stops[-1].end():]:
+        stops.pop()  # "The flotilla, with Ordzhonikidze on board, sailed": an aside, not a new clause
     base = scope_start + (stops[-1].end() if stops else 0)
     clause = text[base:trigger_start]
-    chunks, offset = [], base
+    chunks: list[tuple[str, int]] = []
+    offset = base
     for part in clause.split(","):
-        chunks.append((part, offset))
+        if chunks and NAME_LIST.fullmatch(part) and chunks[-1][0].split()[-1:] \
+                and chunks[-1][0].split()[-1][0].isupper():
+            chunks[-1] = (chunks[-1][0] + "," + part, chunks[-1][1])  # "detachments from Goris, Sisian and Kapan"
+        else:
+            chunks.append((part, offset))
         offset += len(part) + 1
-    for part, where in reversed(chunks):
+    for i, (part, where) in reversed(list(enumerate(chunks))):
+        if i and ASIDE.match(part):
+            continue  # "The flotilla, with Ordzhonikidze on board, sailed"
         part, where = _after_adverbial(part, where)
         words = [w.lower() for w in WORD.findall(part)]
         if not words or words[0] in LEADING_PREPOSITIONS or _verbish(WORD.findall(part)[0]):
@@ -66,11 +77,14 @@ def _after_adverbial(part: str, where: int) -> tuple[str, int]:
     verb = next((i for i, w in enumerate(words) if i and _verbish(w.group())), len(words))
     cut = 0
     for i, w in enumerate(words[1:verb], 1):
-        low = w.group().lower()
-        if low.isdigit() and i + 1 < len(words):
-            cut = words[i + 1].start()
+        low, before = w.group().lower(), words[i - 1].group()
+        if low.isdigit() or low in MONTHS:
+            cut = words[i + 1].start() if i + 1 < len(words) else len(part)  # "In May 1918, pushed": none
         elif low in DETERMINERS:
             cut = w.start()
+        elif w.group()[0].isupper() and before.isalpha() and before.islower() \
+                and before not in DETERMINERS and before not in LEADING_PREPOSITIONS and before != "and":
+            cut = w.start()  # "Under its terms Turkish troops withdrew"
     return (part[cut:], where + cut) if cut else (part, where)
 
 
@@ -103,7 +117,8 @@ def _noun_phrase(part: str) -> str | None:
     if len(kept) > MAX_WORDS:
         return None
     first = kept[0]
-    if not (first[0].isupper() or first[0].isdigit() or first.lower() in DETERMINERS):
+    if not (first[0].isupper() or first[0].isdigit() or first.lower() in DETERMINERS
+            or FORCE_WORDS.fullmatch(first)):  # "detachments from Karabakh were sent"
         return None
     # Rebuild from the original text so the phrase is a substring ("Comrade Karaev’s detachment").
     start = part.index(kept[0])

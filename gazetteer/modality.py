@@ -15,6 +15,7 @@ _PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|c
                    r"spread|drove|driven|rode|ran|won)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
+_RELATIVE_FACT = re.compile(r",\s*(?:which|who)\s+(?:had|has|have|was|were)\b", re.I)
 _LEFT_OUT = ("hedged", "conditional", "negated", "requested")
 
 
@@ -26,6 +27,9 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     a present form ("herders drive their flocks") is habitual, as is a route named without a
     verb (`trigger_text` None). `agreement`: "shall"/"is to" in a text of terms means agreed.
     """
+    facts = list(_RELATIVE_FACT.finditer(words))
+    if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same
+        words = words[facts[-1].start():]
     clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)])
     best: tuple[int, int, str] | None = None
     for rank, (name, rx) in enumerate(_CUES):

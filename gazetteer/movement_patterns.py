@@ -35,6 +35,7 @@ class Trigger:
     subject_place: bool = False
     carries: bool = False  # "sent": what is sent may be a message, not a traveller
     locative_role: str = "reached"  # "embarked at Batum": where one boards is the origin
+    mover_not_land: bool = False  # "the larger part of Lori went to Armenia": land changing hands
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -82,7 +83,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:took|taken|tak(?:e|es|ing)|seiz(?:e|ed|es|ing)|gain(?:s|ed|ing)?) (?:full )?"
             r"(?:control|possession) (?:of|over)", "occupation", object_verb=True),
     Trigger(r"fall(?= of)", "occupation", noun=True),
-    Trigger(r"taken(?= by\b)", "occupation", object_verb=True),
+    Trigger(r"taken(?= by\b)|(?:(?<=was )|(?<=were )|(?<=been ))taken(?! (?:prisoner|hostage|captive|ill|into|"
+            r"as|to be|seriously|up|over|part|place|care|measures|steps|action|advantage)\b)",
+            "occupation", object_verb=True),
     Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
@@ -111,7 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True),
     Trigger(r"arrival", "journey", noun=True, locative=True),
     Trigger(r"return(?:s|ed|ing)?", "journey"),
-    Trigger(r"went", "journey"),
+    Trigger(r"went", "journey", mover_not_land=True),
     Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True),
     Trigger(r"sail(?:s|ed|ing)?|steam(?:s|ed|ing)?(?= (?:from|for|to|into)\b)", "journey", departure=True,
             civil=True),
@@ -200,7 +203,7 @@ NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dis
 INFRASTRUCTURE = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
                             r"pipelines?|valleys?|ranges?|border|frontier|boundary)\b(?:\s+[\w-]+)?\s*$", re.I)
 
-TERRITORY = re.compile(r"\b(?:territor\w*|districts?|regions?|provinces?|lands?|areas?|u[y]?ezds?|"
+TERRITORY = re.compile(r"\b(?:territor\w*|parts?|districts?|regions?|provinces?|lands?|areas?|u[y]?ezds?|"
                        r"oblasts?|sovereignty|control)\b", re.I)
 
 # Cessions are not movements: territory handed over.

@@ -61,13 +61,17 @@ _LISTED = re.compile(r"\s*(?:(?:in|on|at|by|during)\s+[\w ]{1,25}?)?\s*,\s*(?:an
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|when|after|before|until)\b|[;:]|\s[—–]\s", re.I)
 _PASSIVE_SUBJECT = re.compile(r"\s*(?:(?:is|are|was|were|has been|have been|had been|will be|to be|be)\s+)"
                               r"(?:\w+ly\s+)?", re.I)
-_ASIDE = re.compile(r"\([^()\[\].;:]{0,40}\)")
+_SERIES = re.compile(r"[^.;:()]{0,60}\s(?:and|then|and then)(?:\s*,\s*(?:in|on|at|by|during)\s+[\w ]{1,25}?,)?\s+",
+                     re.I)  # "sailed ..., shelled the harbour and landed"; "occupied Ardahan and, on 11 March, entered"
+_ASIDE = re.compile(r"\([^()\[\].;:\d]{0,40}\)")  # "(now Spitak)", not "(16 versts from Aghdam)"
 # "Baku, which they captured": the antecedent of a relative clause is the verb's object.
 _ANTECEDENT = re.compile(r"\s*,?\s*(?:which|whom)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _WHERE = re.compile(r"\s*,?\s*where\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 # "Detachments from Karabakh were sent": an origin inside the subject phrase.
 _FROM_BEFORE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:district|region|city|town|"
                           r"province|village|area)\s+of\s+)?$", re.I)
+_GOVERNED_NAME = re.compile(r"\b(?:from|to|into|towards?|through|via|of|in|at|on|near|for)\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|or))\s*", re.I)
 _SUBJECT_TAIL = re.compile(r"[^,;:.()—–]{0,40}$")
 # "met in Tiflis and moved to Erivan": where a first verb happened is where the second starts.
 _IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -216,16 +220,22 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
         return None
     form = "passive" if passive else "noun" if nominal else "verb"
     actor, actor_start = _actor(text, (scope, end), (t_start, t_end), trigger, form, attached)
+    if trigger.mover_not_land and actor is not None and actor_start is not None and (
+            TERRITORY.search(actor) or ctx.spots_within(actor_start, actor_start + len(actor))):
+        return None  # "Batum and the northern part of Ajaria went to Georgia": a cession
     if text[t_start:t_end].lower().startswith("return") and ctx.writer is not None \
             and all(a.role == "origin" for a in attached):
         # "has not yet returned from Moscow": back to where the document was written.
         attached = attached + [Attached(Spot(-1, -1, (ctx.writer,)), "reached")]
+    kind = _kind(trigger, actor)
+    after = [a.role for a in attached if a.spot.start >= t_end]
+    if kind == "occupation" and after[:1] == ["origin"] and "reached" in after:
+        kind = "journey"  # "the ships had been taken from Petrovsk to Enzeli": carried, not captured
     spans = [a.spot for a in attached if a.spot.start >= 0]
     first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None and
                                                         actor_start < t_start else []))
     last = max([t_end] + [s.end for s in spans] + ([actor_start + len(actor)] if actor and actor_start else []))
-    return _Found(first, last, _kind(trigger, actor), state, tuple(attached), actor, t_start, scope, end,
-                  trigger.noun)
+    return _Found(first, last, kind, state, tuple(attached), actor, t_start, scope, end, trigger.noun)
 
 
 def _before_verb(ctx: _Context, scope: int, span: tuple[int, int], trigger: Trigger,
@@ -251,9 +261,14 @@ def _before_verb(ctx: _Context, scope: int, span: tuple[int, int], trigger: Trig
     if any(a.role == "origin" for a in attached) or last.start < clause \
             or ctx.triggers_within(clause, t_start):
         return attached
+    run = [last]  # "detachments from Daralagyaz, Ashtarak and Garni advanced"
+    for s in reversed(before[:-1]):
+        if s.start < clause or not _LIST_GAP.fullmatch(text[s.end:run[0].start]):
+            break
+        run.insert(0, s)
+    if _FROM_BEFORE.search(text[max(clause, run[0].start - 60):run[0].start]) and _SUBJECT_TAIL.fullmatch(gap):
+        return [Attached(s, "origin") for s in run] + attached
     lead = text[max(clause, last.start - 60):last.start]
-    if _FROM_BEFORE.search(lead) and _SUBJECT_TAIL.fullmatch(gap):
-        return [Attached(last, "origin")] + attached
     if attached and _IN_BEFORE.search(lead) and _AND_THEN.fullmatch(gap):
         return [Attached(last, "origin")] + attached
     return attached
@@ -295,6 +310,8 @@ def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached
             break
         chosen.insert(0, s)
         edge = s.start
+    if chosen and _GOVERNED_NAME.search(text, max(0, chosen[0].start - 20), chosen[0].start):
+        chosen = chosen[-1:]  # "fell back from Olti and Kaghizman, and Merdenek was taken": only Merdenek
     return [Attached(s, "reached") for s in chosen]
 
 
@@ -390,7 +407,8 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         prev = merged[-1] if merged else None
         if prev is not None and f.kind != "route" and prev.kind != "route" and _continues(text, prev, f):
-            step = 1 + max(a.step for a in prev.attached)
+            # Each verb is a step; a list of nouns ("advance toward X, occupation up to Y") is one.
+            step = max(a.step for a in prev.attached) + (not f.noun)
             later = tuple(replace(a, step=a.step + step) for a in f.attached)
             merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + later,
                                 prev.actor, prev.cue_start, prev.scope_start, prev.sentence_end, prev.noun)
@@ -403,8 +421,8 @@ def _continues(text: str, prev: _Found, f: _Found) -> bool:
     gap = text[prev.end:f.cue_start]
     if f.noun:
         return f.actor is None and bool(_LISTED.fullmatch(gap))
-    if f.actor is not None and f.actor == prev.actor and _LISTED.fullmatch(gap):
-        return True  # "The Red Army, advancing from Baku, entered Yerevan"
+    if f.actor is not None and f.actor == prev.actor and (_LISTED.fullmatch(gap) or _SERIES.fullmatch(gap)):
+        return True  # "The Red Army, advancing from Baku, entered Yerevan"; "sailed ..., shelled ... and landed"
     return f.actor in (None, prev.actor) and bool(_COORDINATED.fullmatch(gap))
 
 
@@ -421,8 +439,8 @@ def _writer_place(text: str, spots: Sequence[Spot], dates: Sequence[DatedSpan]) 
 
 def _ordered_places(attached: Sequence[Attached]) -> tuple[Place, ...]:
     """Waypoints in order of movement, without a place repeated next to itself."""
-    # Step by step (verb by verb, leg by leg), origin first in each; the direction aimed at last.
-    ordered = sorted(attached, key=lambda a: (a.role == "direction", a.step, ROLE_RANK[a.role]))
+    # Step by step (verb by verb, leg by leg), in each the origin first and the direction last.
+    ordered = sorted(attached, key=lambda a: (a.step, ROLE_RANK[a.role]))
     places: list[Place] = []
     for a in ordered:
         for p in a.spot.places:

@@ -49,6 +49,13 @@ COMMANDER_GAP = re.compile(r"\b(?:under|led by|commanded by|headed by)\s+(?:(?:g
 SCENE = re.compile(r"\b(?:in|within|throughout|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 PLURAL_HEAD = re.compile(r"\b(?:districts|regions|territories|provinces|areas)\b", re.I)
 SCENE_REACH = 1500  # characters back from "this region"
+DISTANCE = re.compile(r"\b(?:km|kilometres|kilometers|versts?|miles|metres|meters)\b", re.I)
+NEW_SUBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|shall|fell|"
+                         r"(?!and\b|or\b)[a-z]+ed)\b")
+PLACE_PARTICIPLES = frozenset("neighbouring neighboring surrounding adjoining remaining bordering "
+                              "following leading".split())
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
 DATED_LIST = re.compile(r"(?:on|in|by) (?:the )?(?:\d+ )?[a-z]+(?: \d+)?(?: ,)? (?:and|,)(?: the)?")
 
 
@@ -204,8 +211,10 @@ def attach(text: str, anchor: int, stop: int, spots: Sequence[Spot], trigger: Tr
         role = _role(text[pos:spot.start], trigger, found[-1].role if found else None)
         if role is None:
             break
+        if found and role == found[-1].role and NEW_SUBJECT.match(text, spot.end):
+            break  # "..., and the Kars Oblast was handed to Armenia": the subject of a new clause
         step = found[-1].step if found else 0
-        if role == "origin" and found and found[-1].role != "origin":
+        if role == "origin" and found and found[-1].role == "via":
             step += 1  # "over the Mamison Pass and along the coast from Sochi to Gagra": a new leg
         found.append(Attached(spot, role, step))
         pos = spot.end
@@ -224,31 +233,36 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
     gap = gap.lstrip(") ")  # after "Hamamlu (now Spitak)"
     tokens = TOKEN.findall(gap)
     lowered = [t.lower() for t in tokens]
+    if DISTANCE.search(gap):
+        return None  # "some 50 kilometres from Tiflis": a distance, not a waypoint
+    # "into Soviet Russia": a capitalised word before a name qualifies it (a month does not)
+    proper = frozenset(t.lower() for t in tokens if t[:1].isupper() and t.lower() not in MONTHS)
     if previous is not None:
         while lowered and lowered[0] in CUE_NOUNS:  # "the Engelaurt route, and ..."
             lowered = lowered[1:]
-        if lowered and lowered[0] in LIST_JOINERS and _listy(lowered):
+        if lowered and lowered[0] in LIST_JOINERS and _listy(lowered, proper):
             return previous
         if DATED_LIST.fullmatch(" ".join(lowered)):
             return previous  # "took Kars on 30 October and Alexandropol"
-    proper = frozenset(t.lower() for t in tokens if t[:1].isupper())  # "into Soviet Russia"
+        if any(len(t) > 5 and t.endswith("ing") and t not in PLACE_PARTICIPLES for t in lowered):
+            return None  # ", handing the city over to Georgia": another verb's object
     preposition, after, before = _governing(lowered, trigger, proper)
     if preposition is None:
         if previous is None and trigger is not None and trigger.object_verb \
                 and before != BLOCKED and after <= MAX_OBJECT_WORDS:
             return trigger.object_role
         return None
-    limit = MAX_BEFORE_PREPOSITION if previous is None else 4  # "..., and along the coast from"
+    limit = MAX_BEFORE_PREPOSITION if previous is None else 3
     if after > MAX_AFTER_PREPOSITION or before > limit:
         return None
     return preposition
 
 
-def _listy(lowered: list[str]) -> bool:
+def _listy(lowered: list[str], proper: frozenset[str] = frozenset()) -> bool:
     """True if the tokens are only joiners, articles and at most two nominal words."""
     others = [t for i, t in enumerate(lowered) if t not in LIST_JOINERS and t not in ARTICLES
               and not (t == "at" and i and lowered[i - 1] in CUE_NOUNS)]  # "the Persian frontier at"
-    return len(others) <= 2 and all(_nominal(t) for t in others)
+    return len(others) <= 2 and all(_nominal(t) or t in proper for t in others)
 
 
 def _nominal(word: str) -> bool:
@@ -273,7 +287,8 @@ def _governing(lowered: list[str], trigger: Trigger | None,
             continue
         role = _preposition_role(word, trigger)
         if role is not None:
-            if not all(_nominal(t) or t == "of" or t in proper for t in lowered[i + 1:] if t[0].isalpha()):
+            if any(t.isdigit() for t in lowered[i + 1:]) or \
+                    not all(_nominal(t) or t == "of" or t in proper for t in lowered[i + 1:] if t[0].isalpha()):
                 return None, after, BLOCKED  # "to make Angora": "to" begins a verb, not a place
             return role, after, _words(lowered[:i])
         if word in ("of", "by", "with", "for", "in", "at", "near", "around"):
@@ -299,4 +314,4 @@ def _preposition_role(word: str, trigger: Trigger | None) -> str | None:
 
 
 def _words(lowered: list[str]) -> int:
-    return sum(1 for t in lowered if t[0].isalnum())
+    return sum(1 for t in lowered if t[0].isalnum() and t not in ARTICLES)

@@ -163,7 +163,18 @@ FORMS = [
      "advance", ["Astara", "Lankaran", "Salyan"], "occurred", "The brigade"),
     ("The British mission returned from [Enzeli] and landed at [Baku].",
      "journey", ["Bandar-e Anzali", "Baku"], "occurred", "The British mission"),
+    ("Two Armenian regiments were taken prisoner and [Ganja] was taken shortly afterwards.",
+     "occupation", ["Ganja"], "occurred", None),
     # more waypoints: chains, origins in the subject or a first verb, rivers and ranges, asides
+    ("Insurgent detachments from [Goris], [Sisian] and [Angelyaut] advanced on [Nakhichevan].",
+     "advance", ["Goris", "Sisian", "Angeghakot", "Nakhchivan"], "occurred",
+     "Insurgent detachments from Goris, Sisian and Angelyaut"),
+    ("The Red cavalry occupied [Kars] and, on 3 May 1921, entered [Julfa].",
+     "occupation", ["Kars", "Julfa"], "occurred", "The Red cavalry"),
+    ("The gunboat, with the commissar on board, sailed from [Baku], shelled the coast and landed at [Enzeli].",
+     "journey", ["Baku", "Bandar-e Anzali"], "occurred", "The gunboat"),
+    ("Under the armistice Turkish troops withdrew from [Alexandropol] to [Kars].",
+     "withdrawal", ["Gyumri", "Kars"], "occurred", "Turkish troops"),
     ("The staff travelled to [Tiflis] and then to [Batum].", "journey", ["Tbilisi", "Batumi"], "occurred",
      "The staff"),
     ("Detachments from [Ganja] were sent into [Karabakh].",
@@ -234,6 +245,8 @@ LEFT_OUT = [
     "The government asked the British to send troops from [Baku] to [Shusha].",
     "The Georgian army did not land at [Batum].",
     "Reportedly the British sailed from [Batum].",
+    "[Kars] and the southern part of [Zangezur] went to [Turkey].",
+    "The larger part of the district went to [Armenia].",
 ]
 
 
@@ -320,3 +333,24 @@ def test_a_date_in_a_later_clause_dates_only_that_clause(mark):
     found = find_movements(text, mentions, dates, document)
     assert [(m.waypoints[0].name, m.earliest) for m in found] == [
         ("Goris", date(1921, 5, 2)), ("Persia", date(1921, 7, 1)), ("Kars", date(1921, 7, 9))]
+
+
+@pytest.mark.parametrize(("marked", "expected"), [
+    # a distance is not a waypoint
+    ("Armenian troops reached [Shusha], some 30 kilometres from [Goris].", [["Shusha"]]),
+    # a name listed after ", and" that is the subject of a new clause
+    ("The Turks took [Kars] and [Julfa], and [Batum] was handed to [Georgia].",
+     [["Kars", "Julfa"]]),
+    # the object of another verb ("handing the city over to")
+    ("The garrison left [Batum] and embarked for [Constantinople], handing the city over to [Georgia].",
+     [["Batumi", "Istanbul"]]),
+    # a date after "on" is not a place
+    ("The Red Army entered [Nakhichevan] from [Julfa], and on 28 July a [Baku] delegation arrived.",
+     [["Julfa", "Nakhchivan"]]),
+    # a river, a range and a town in one route, in text order, step by step
+    ("The column crossed the [Arpachay], marched over the [Kyssyr-Dagh] ridge and took [Goris].",
+     [["Akhurian", "Kyssyr-Dagh", "Goris"]]),
+])
+def test_only_the_places_the_movement_passes_are_waypoints(mark, marked, expected):
+    text, mentions = mark(marked)
+    assert [[w.name for w in m.waypoints] for m in find_movements(text, mentions)] == expected
