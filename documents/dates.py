@@ -8,6 +8,7 @@ mentioned in its text (`find_dates`): single dates (`documents.date_forms`) and 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from documents.calendars import julian_to_gregorian
@@ -80,9 +81,40 @@ def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
     # Right to left, so that in "12 February, 3 March and 17 April 1921" each lends to the one before.
     for builder, match in sorted(yearless, key=lambda item: -item[1].start()):
         lender = _listed_after(match.end(), found, text)
-        if candidate := _candidate(builder, match, text, lender.range if lender else context):
+        if lender is None and context is None:
+            candidate = _in_running_year(builder, match, text, found)
+        else:
+            candidate = _candidate(builder, match, text, lender.range if lender else context)
+        if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _in_running_year(builder, match, text: str, found: list[FoundDate]) -> FoundDate | None:
+    """Return the date of `match` in the year the narrative has reached, with a note; None if none.
+
+    Prose without a document date ("In May 1918 ... On 28 May, ...") is dated by the last date
+    before it in its paragraph; a month well before that date's is in the next year
+    ("In December 1920 ... on 5 January").
+    """
+    before = [f for f in found if f.end <= match.start() and "\n\n" not in text[f.end:match.start()]]
+    last = max(before, key=lambda f: (f.end, f.end - f.start), default=None)
+    if last is None or last.range.precision == "years":
+        return None
+    year = last.range.latest.year
+    candidate = _candidate(builder, match, text, _whole_year(year))
+    if candidate and last.range.precision != "year" and last.range.latest.month - candidate.range.earliest.month > 6:
+        year += 1
+        candidate = _candidate(builder, match, text, _whole_year(year))
+    if candidate is None:
+        return None
+    note = f"year {year} taken from the date before it in the text ({last.text})"
+    return FoundDate(candidate.text, candidate.start, candidate.end,
+                     replace(candidate.range, note=candidate.range.note or note))
+
+
+def _whole_year(year: int) -> DateRange:
+    return DateRange(date(year, 1, 1), date(year, 12, 31), str(year), "year")
 
 
 def _listed_after(end: int, found: list[FoundDate], text: str) -> FoundDate | None:
@@ -96,7 +128,8 @@ def find_dates(text: str, context: DateRange | None = None) -> list[FoundDate]:
     """Return the dates written in `text`, in order, with their spans; overlaps keep the longest.
 
     A date without a year takes it from a date with one listed right after it, else from `context`
-    (the document's date); with neither it is skipped.
+    (the document's date), else, in prose without one, from the last date before it in its
+    paragraph (with a note saying so); with none of these it is skipped.
     """
     chosen: list[FoundDate] = []
     taken_until = -1

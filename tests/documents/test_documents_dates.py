@@ -136,6 +136,12 @@ def test_a_bare_winter_is_the_one_its_january_falls_in_and_says_so():
     assert "December 1919" in found.note and "1920" in found.note
 
 
+def test_a_year_taken_from_the_text_before_says_so():
+    (_, found) = find_dates("In the summer of 1920 the front was quiet. On 5 January the army moved.")
+    assert found.range.earliest == date(1921, 1, 5)
+    assert "1921" in found.range.note and "summer of 1920" in found.range.note
+
+
 def test_old_style_range_converts_both_ends():
     found = parse_date("12–15 March 1920 (O.S.)")
     assert (found.earliest, found.latest) == (date(1920, 3, 25), date(1920, 3, 28))
@@ -197,6 +203,15 @@ def test_find_dates_ignores_numbers_that_are_not_dates(text):
      [("late May", "1920-05-21", "1920-05-31"), ("early June 1920", "1920-06-01", "1920-06-10")]),
     ("on 2 August, in the 1920s", None, [("1920s", "1920-01-01", "1929-12-31")]),  # a decade lends no year
     ("5 August and 1921", "1920-08-09", [("5 August", "1920-08-05", "1920-08-05"), ("1921", "1921-01-01", "1921-12-31")]),
+    # prose without a document date: a date without a year is in the year the narrative has reached
+    ("In May 1918 the Turks advanced. On 28 May, the council met.", None,
+     [("May 1918", "1918-05-01", "1918-05-31"), ("28 May", "1918-05-28", "1918-05-28")]),
+    ("In December 1920 the army entered; on 5 January it left.", None,
+     [("December 1920", "1920-12-01", "1920-12-31"), ("5 January", "1921-01-05", "1921-01-05")]),
+    ("In 1920 the army rested; in late May it moved.", None,
+     [("1920", "1920-01-01", "1920-12-31"), ("late May", "1920-05-21", "1920-05-31")]),
+    ("In May 1918 the Turks advanced.\n\nOn 28 May, the council met.", None, [("May 1918", "1918-05-01", "1918-05-31")]),
+    ("in 1918–1920. On 5 January", None, [("1918–1920", "1918-01-01", "1920-12-31")]),  # which year? skipped
     # a dash, or a first part that is no date alone, makes one span
     ("fought from 25 to 28 May 1918 at Sardarapat", None, [("25 to 28 May 1918", "1918-05-25", "1918-05-28")]),
     ("the war of 12 February – 17 March 1921 ended", None,
