@@ -145,9 +145,11 @@ def _part_of_season(first: date, part: str) -> tuple[date, date]:
 
 def _part_of_year(match, context):
     year = int(match.group("year"))
-    half = match.groupdict().get("half")
+    half, months = match.groupdict().get("half"), match.groupdict().get("months")
     if half:
         first, last = (1, 6) if half.lower() == "first" else (7, 12)
+    elif months:  # "the first months of 1921" are its early third, "the last months" its late one
+        first, last = YEAR_THIRDS["early" if months.lower() in ("first", "opening") else "late"]
     else:
         first, last = YEAR_THIRDS[PARTS[re.sub(r"[\s-]+", " ", match.group("part").lower()).strip()]]
     return date(year, first, 1), month_end(year, last), "part-of-year"
@@ -186,6 +188,7 @@ SPAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
          + r")*)(?:\s+of)?\s+" + _Y1 + r"(?:\s*[–—/-]\s*" + _Y2 + ")?", _seasons),
         (PART + r"[\s-]*(?:in\s+)?" + YEAR, _part_of_year),
         (r"(?P<half>(?i:first|second|latter))\s+half\s+of\s+" + YEAR, _part_of_year),
+        (r"(?P<months>(?i:first|opening|last|final|closing))\s+months\s+of\s+" + YEAR, _part_of_year),
         (r"(?:(?P<dpart>(?i:early|mid|late))[\s-]+)?(?P<decade>1[7-9]\d0)[’']?s", _decade),
         (_Y1 + r"(?:" + DASH + r"|\s*/\s*)" + _Y2, _years),
     )

@@ -84,6 +84,8 @@ def ctx(iso: str, precision: str = "day") -> DateRange:
     ("early in 1920", "1920-01-01", "1920-04-30", "part-of-year"),
     ("first half of 1920", "1920-01-01", "1920-06-30", "part-of-year"),
     ("second half of 1919", "1919-07-01", "1919-12-31", "part-of-year"),
+    ("first months of 1921", "1921-01-01", "1921-04-30", "part-of-year"),
+    ("closing months of 1920", "1920-09-01", "1920-12-31", "part-of-year"),
     ("1920s", "1920-01-01", "1929-12-31", "years"),
     ("early 1920s", "1920-01-01", "1923-12-31", "years"),
     ("1920/21", "1920-01-01", "1921-12-31", "years"),
