@@ -1,8 +1,10 @@
 """The map drawn server-side as a PNG (matplotlib Agg, geopandas), and a cache of the results.
 
 `render_png(scene, width, height)` draws a `Scene` (GeoJSON features already chosen for a date
-and a view) into exactly width x height pixels; `Frame` says where a lon/lat lands in those
-pixels, so a test or a caller can find a place in the picture.
+and a view) into exactly width x height pixels: a title band, the map frame, the legend in a strip
+beside or below the map (never over it, see `picture_layout`), an attribution band; place labels
+are placed so that none overlaps another (`labels`). `picture_frame(scene, width, height)` says
+where a lon/lat lands in those pixels, so a test or a caller can find a place in the picture.
 """
 from __future__ import annotations
 
@@ -17,8 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from .labels import Box
+from .picture_layout import DPI
+
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 200, 2400, (800, 600)
-DPI = 100
+STYLE = 2                     # bump when pictures change, so no cached picture of an older style is served
+PAPER = "#ffffff"             # the bands and the legend strip around the map
+FRAME_EDGE = "#777777"
 BACKGROUND = "#e8eef2"
 LAND = "#f7f5ef"
 WATER = "#a9cbe3"
@@ -52,13 +59,14 @@ class Scene:
 
 
 class Frame:
-    """The picture's lon/lat -> pixel mapping: the view's bbox widened to the picture's shape.
+    """The map frame's lon/lat -> picture pixel mapping: the view's bbox widened to the frame's shape.
 
+    The frame is width x height pixels with its top-left corner at (left, top) in the picture.
     Plate carrée with the longitude scaled by cos(middle latitude), so shapes are not squashed.
     """
 
-    def __init__(self, bbox: Bbox, width: int, height: int):
-        self.width, self.height = width, height
+    def __init__(self, bbox: Bbox, width: int, height: int, left: int = 0, top: int = 0):
+        self.width, self.height, self.left, self.top = width, height, left, top
         mid_lat = (bbox.south + bbox.north) / 2
         self.x_scale = math.cos(math.radians(mid_lat))
         span_x = (bbox.east - bbox.west) * self.x_scale
@@ -68,12 +76,33 @@ class Frame:
         half_w, half_h = per_px * width / 2 / self.x_scale, per_px * height / 2
         self.bbox = Bbox(cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
-    def pixel(self, lon: float, lat: float) -> tuple[int, int]:
-        """Return (x, y) from the picture's top-left corner for a lon/lat."""
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        """Return (x, y) in pixels from the picture's top-left corner for a lon/lat, unrounded."""
         b = self.bbox
         x = (lon - b.west) / (b.east - b.west) * self.width
         y = (b.north - lat) / (b.north - b.south) * self.height
+        return self.left + x, self.top + y
+
+    def pixel(self, lon: float, lat: float) -> tuple[int, int]:
+        """Return the (x, y) pixel from the picture's top-left corner holding a lon/lat."""
+        x, y = self.point(lon, lat)
         return int(x), int(y)
+
+    def lonlat(self, x: float, y: float) -> tuple[float, float]:
+        """Return the (lon, lat) at picture pixel (x, y): the inverse of `point`."""
+        b = self.bbox
+        return (b.west + (x - self.left) / self.width * (b.east - b.west),
+                b.north - (y - self.top) / self.height * (b.north - b.south))
+
+    @property
+    def box(self) -> Box:
+        """The frame's box in picture pixels."""
+        return Box(self.left, self.top, self.left + self.width, self.top + self.height)
+
+    @classmethod
+    def of(cls, bbox: Bbox, box: Box) -> Frame:
+        """The frame of `bbox` drawn into the picture's pixel `box`."""
+        return cls(bbox, int(box.right - box.left), int(box.bottom - box.top), int(box.left), int(box.top))
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
@@ -126,144 +155,59 @@ def _visible(features: tuple[dict, ...], bbox: Bbox | None) -> list[dict]:
     return [f for f in features if f.get("geometry") and shape(f["geometry"]).intersects(view)]
 
 
-def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
-    """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order."""
-    colours = party_colours(scene.parties or tuple(
+def scene_colours(scene: Scene) -> dict[str, str]:
+    """The colour of each party of the scene (of every party in the data when the scene lists them)."""
+    return party_colours(scene.parties or tuple(
         p for t in scene.territories for key in ("control", "claims") for p in _parties(t["properties"].get(key))))
-    used, entries = set(), []
+
+
+def other_claimants(properties: dict) -> list[str]:
+    """The parties claiming a territory that do not control it (the reason for its hatching)."""
+    control = set(_parties(properties.get("control")))
+    return [p for p in _parties(properties.get("claims")) if p not in control]
+
+
+def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
+    """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order:
+    parties alphabetically (no side first), then 'control not recorded / shared'."""
+    colours = scene_colours(scene)
+    entries = {}
     for feature in _visible(scene.territories, bbox):
         fill = territory_colour(feature["properties"], colours)
         control = _parties(feature["properties"].get("control"))
         label = f"controlled by {control[0]}" if fill != UNKNOWN_CONTROL else "control not recorded / shared"
-        if label not in used:
-            used.add(label)
-            entries.append((label, fill))
-    return entries
+        entries[label] = fill
+    return sorted(entries.items(), key=lambda item: (item[1] == UNKNOWN_CONTROL, item[0].casefold()))
 
 
-def _frame_of(features: tuple[dict, ...]):
-    """A GeoDataFrame of GeoJSON features (geometry made valid), or None when there are none."""
-    import geopandas
-    import shapely
-
-    rows = [f for f in features if f.get("geometry")]
-    if not rows:
-        return None
-    frame = geopandas.GeoDataFrame.from_features(rows, crs="EPSG:4326")
-    frame["geometry"] = shapely.make_valid(frame.geometry.values)
-    return frame
-
-
-def _draw_basemap(ax, scene: Scene) -> None:
-    land = _frame_of(scene.basemap.get("land", ()))
-    if land is not None:
-        land.plot(ax=ax, color=LAND, linewidth=0)
-
-
-def _draw_water(ax, scene: Scene, scale: float) -> None:
-    """Lakes and rivers, over the territories so they stay readable."""
-    lakes = _frame_of(scene.basemap.get("lakes", ()))
-    if lakes is not None:
-        lakes.plot(ax=ax, color=WATER, linewidth=0)
-    rivers = _frame_of(scene.basemap.get("rivers", ()))
-    if rivers is not None:
-        rivers.plot(ax=ax, color=WATER, linewidth=1.2 * scale)
-
-
-def _draw_territories(ax, scene: Scene, colours: dict[str, str], scale: float) -> None:
-    """Fills by control; claims by a party other than the controller shown by hatching."""
-    frame = _frame_of(scene.territories)
-    if frame is None:
-        return
-    fills = [territory_colour(f["properties"], colours) for f in scene.territories if f.get("geometry")]
-    frame.plot(ax=ax, color=fills, edgecolor="#555555", linewidth=0.8 * scale)
-    claimed = [i for i, feature in enumerate(f for f in scene.territories if f.get("geometry"))
-               if set(_parties(feature["properties"].get("claims")))
-               - set(_parties(feature["properties"].get("control")))]
-    if claimed:
-        frame.iloc[claimed].plot(ax=ax, facecolor="none", edgecolor="#666666", hatch="//", linewidth=0)
-
-
-def _draw_movements(ax, scene: Scene, scale: float) -> None:
-    """Each movement as a line with an arrow at its end; dashed when not stated as done."""
-    for feature in scene.movements:
-        geometry = feature.get("geometry") or {}
-        coords = geometry.get("coordinates") or []
-        if geometry.get("type") != "LineString" or len(coords) < 2:
-            continue
-        done = (feature.get("properties") or {}).get("status") == "occurred"
-        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-        ax.plot(xs, ys, color=MOVE_COLOUR, linewidth=1.6 * scale, linestyle="-" if done else "--")
-        ax.annotate("", xy=(xs[-1], ys[-1]), xytext=(xs[-2], ys[-2]),
-                    arrowprops={"arrowstyle": "-|>", "color": MOVE_COLOUR, "lw": 1.6 * scale,
-                                "mutation_scale": 14 * scale})
-
-
-def _draw_places(ax, scene: Scene, frame: Frame, scale: float) -> None:
-    points = [f for f in scene.places if (f.get("geometry") or {}).get("type") == "Point"]
-    inside = [f for f in points if frame.bbox.west <= f["geometry"]["coordinates"][0] <= frame.bbox.east
-              and frame.bbox.south <= f["geometry"]["coordinates"][1] <= frame.bbox.north]
-    for feature in inside:
-        lon, lat = feature["geometry"]["coordinates"][:2]
-        ax.plot([lon], [lat], marker="o", markersize=4 * scale, color=PLACE_COLOUR,
-                markeredgecolor="white", markeredgewidth=0.8 * scale)
-        limit = 40 if frame.width >= 500 and frame.height >= 400 else 8
-        if len(inside) <= limit:   # beyond that labels hide the map
-            ax.annotate(str(feature["properties"].get("name", "")), (lon, lat), xytext=(4 * scale, 3 * scale),
-                        textcoords="offset points", fontsize=7.5 * scale, color=PLACE_COLOUR)
-
-
-def _draw_legend_and_text(fig, ax, scene: Scene, frame: Frame, scale: float) -> None:
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    handles = [Patch(facecolor=colour, edgecolor="#555555", label=label)
-               for label, colour in legend_entries(scene, frame.bbox)]
-    if any(_parties(t["properties"].get("claims")) for t in scene.territories):
-        handles.append(Patch(facecolor="white", edgecolor="#666666", hatch="//", label="also claimed by another party"))
+def legend_rows(scene: Scene, bbox: Bbox | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(kind, label, colour) for each line of the legend: fills, hatching, places, movements."""
+    rows = [("fill", label, colour) for label, colour in legend_entries(scene, bbox)]
+    claimants = sorted({p for t in _visible(scene.territories, bbox) for p in other_claimants(t["properties"])},
+                       key=str.casefold)
+    if claimants:
+        rows.append(("hatch", "hatched: also claimed by a party not in control (here: "
+                     + ", ".join(claimants) + ")", "#666666"))
     if scene.places:
-        handles.append(Line2D([], [], marker="o", color=PLACE_COLOUR, linestyle="", label="place named in documents"))
+        rows.append(("place", "place named in documents", PLACE_COLOUR))
     if scene.movements:
-        handles.append(Line2D([], [], color=MOVE_COLOUR, label="movement (dashed: ordered, agreed or intended)"))
-    small = frame.width < 500 or frame.height < 400   # a thumbnail: the page around it has the legend
-    if handles and not small:
-        # Upper right: over the Kura lowlands, away from the districts the documents dispute.
-        ax.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.995, 0.93), fontsize=7 * scale,
-                  framealpha=0.9, ncol=2 if len(handles) > 7 else 1, columnspacing=1.0)
-    fits = int(frame.width / (9.5 * scale))    # characters of the title's type across the picture
-    title = scene.title if len(scene.title) <= fits else scene.title[:fits - 1].rstrip() + "…"
-    fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=11 * scale, weight="bold",
-             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 3})
-    if scene.attribution:
-        text = scene.attribution.split(" · ")[0] + " · Natural Earth" if small else scene.attribution
-        fig.text(0.995, 0.005, text, ha="right", va="bottom", fontsize=6 * scale, color="#333333",
-                 bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.5})
+        rows.append(("movement", "movement (dashed: ordered, agreed or intended)", MOVE_COLOUR))
+    return tuple(rows)
+
+
+def picture_frame(scene: Scene, width: int, height: int) -> Frame:
+    """Where the map lies in the width x height picture of `scene`: its lon/lat -> pixel mapping."""
+    from .picture_draw import Ruler, plan
+
+    return plan(scene, width, height, Ruler(width, height))[1]
 
 
 def render_png(scene: Scene, width: int, height: int) -> bytes:
     """The scene drawn as a PNG of exactly width x height pixels."""
-    from matplotlib.figure import Figure
+    from .picture_draw import draw_picture
 
-    frame = Frame(scene.bbox, width, height)
-    scale = max(0.7, min(2.5, min(width, height) / 500))   # type and lines grow with the picture
-    # No Agg canvas until savefig: geopandas asks the canvas to redraw after every layer.
-    fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=BACKGROUND)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_facecolor(BACKGROUND)
-    ax.set_xlim(frame.bbox.west, frame.bbox.east)
-    ax.set_ylim(frame.bbox.south, frame.bbox.north)
-    ax.set_autoscale_on(False)
-    colours = party_colours(scene.parties or tuple(
-        p for t in scene.territories for key in ("control", "claims") for p in _parties(t["properties"].get(key))))
-    _draw_basemap(ax, scene)
-    _draw_territories(ax, scene, colours, scale)
-    _draw_water(ax, scene, scale)
-    _draw_movements(ax, scene, scale)
-    _draw_places(ax, scene, frame, scale)
-    _draw_legend_and_text(fig, ax, scene, frame, scale)
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor=BACKGROUND)
+    draw_picture(scene, width, height).figure.savefig(out, format="png", dpi=DPI, facecolor=PAPER)
     return out.getvalue()
 
 
@@ -278,7 +222,7 @@ class PictureCache:
     @staticmethod
     def key(*parts: object) -> str:
         """A file-safe key for (version, normalised state, size, ...)."""
-        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+        return hashlib.sha256(repr((STYLE, *parts)).encode("utf-8")).hexdigest()[:32]
 
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
         """The picture kept for `key`, drawn with `make()` and kept when missing."""

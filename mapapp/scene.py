@@ -11,8 +11,11 @@ from .atlas.store import Atlas, Window
 from .picture import Bbox, Scene
 from .view_state import DEFAULT_WINDOW_DAYS, ViewState
 
-# The disputed districts and their neighbours: the view when the URL names none.
+# The disputed districts and their neighbours: the view when the atlas has nothing to frame.
 REGION = Bbox(44.2, 38.6, 47.9, 41.6)
+NEAR = 2.0          # degrees: places of the window this close to the disputed territories are framed too
+MARGIN = 0.06       # of the framed span, on each side (at least MIN_MARGIN degrees)
+MIN_MARGIN = 0.15
 BASEMAP = Path(__file__).resolve().parent / "data" / "basemap" / "region.geojson"
 BASEMAP_KINDS = {"land": "land", "sea": "lakes", "lake": "lakes", "river": "rivers"}
 
@@ -54,6 +57,38 @@ def fit_points(points: list[tuple[float, float]], margin: float = 0.25) -> Bbox 
     return Bbox(min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin)
 
 
+def is_disputed(properties: dict) -> bool:
+    """True when a territory has several claimants, or a claimant that does not control it."""
+    claims = {c.get("party") if isinstance(c, dict) else c for c in properties.get("claims") or []}
+    control = {c.get("party") if isinstance(c, dict) else c for c in properties.get("control") or []}
+    return len(claims) > 1 or bool(claims - control)
+
+
+def default_bbox(territories: list[dict], places: tuple[dict, ...]) -> Bbox:
+    """The view without `ll`/`z`: every disputed territory and the window's places near them, with a margin.
+
+    Places farther than NEAR degrees from the disputed territories (a capital far away, a country's
+    centroid) are left out of the frame, or the districts would shrink to a speck.
+    """
+    from shapely.geometry import shape
+
+    bounds = [shape(t["geometry"]).bounds for t in territories
+              if t.get("geometry") and is_disputed(t.get("properties") or {})]
+    core = Bbox(min(b[0] for b in bounds), min(b[1] for b in bounds),
+                max(b[2] for b in bounds), max(b[3] for b in bounds)) if bounds else REGION
+    points = [tuple(f["geometry"]["coordinates"][:2]) for f in places
+              if (f.get("geometry") or {}).get("type") == "Point"]
+    near = [(lon, lat) for lon, lat in points
+            if core.west - NEAR <= lon <= core.east + NEAR and core.south - NEAR <= lat <= core.north + NEAR]
+    west = min([core.west, *(p[0] for p in near)])
+    east = max([core.east, *(p[0] for p in near)])
+    south = min([core.south, *(p[1] for p in near)])
+    north = max([core.north, *(p[1] for p in near)])
+    dx = max(MIN_MARGIN, (east - west) * MARGIN)
+    dy = max(MIN_MARGIN, (north - south) * MARGIN)
+    return Bbox(west - dx, south - dy, east + dx, north + dy)
+
+
 def view_date(atlas: Atlas, state: ViewState, document: dict | None) -> str:
     """The date the view shows: asked for, else the document's, else the corpus's last."""
     if state.date:
@@ -88,7 +123,8 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
     on = view_date(atlas, state, document)
     window = view_window(state, on, document)
     layers = state.shown_layers
-    territories = tuple(atlas.territories(on)["features"]) if "territories" in layers else ()
+    on_date = atlas.territories(on)["features"]
+    territories = tuple(on_date) if "territories" in layers else ()
     places, movements = (), ()
     if state.place:     # a place's own picture: that place, labelled, whatever the window
         places = (atlas.place(state.place),)
@@ -101,7 +137,8 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
     if state.lon is not None and state.zoom is not None:
         bbox = zoom_bbox(state.lon, state.lat, state.zoom, width, height)
     else:
-        bbox = (fit_points([tuple(f["geometry"]["coordinates"][:2]) for f in places]) if document else None) or REGION
+        bbox = ((fit_points([tuple(f["geometry"]["coordinates"][:2]) for f in places]) if document else None)
+                or default_bbox(on_date, places))
     title = long_date(on)
     if document and document.get("title"):
         title = f"{title} · {document['title']}"

@@ -1,4 +1,5 @@
-"""/map.png: a PNG of the asked size whose territory pixels have the colour the legend gives."""
+"""/map.png: a PNG of the asked size whose territory pixels have the colour the legend gives, its
+legend beside the map rather than over it, its labels apart, its default view framing the disputes."""
 from __future__ import annotations
 
 import io
@@ -6,10 +7,12 @@ from collections import Counter
 
 import pytest
 from PIL import Image
-from shapely.geometry import Point, shape
+from shapely.geometry import Point, box, shape
 
-from mapapp.picture import UNKNOWN_CONTROL, Frame, party_colours
-from mapapp.scene import REGION
+from mapapp.atlas.current import current_atlas
+from mapapp.picture import UNKNOWN_CONTROL, party_colours, picture_frame
+from mapapp.scene import build_scene, is_disputed
+from mapapp.view_state import parse_state
 
 
 def png(client, **params):
@@ -44,6 +47,12 @@ def expected_colour(client, lon, lat, on):
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
+def scene_of(app, width, height, **params):
+    """The scene the app draws for these URL parameters, from the app's own atlas."""
+    with app.test_request_context("/map.png", query_string=params):
+        return build_scene(current_atlas(), parse_state(params), width, height)
+
+
 def colour_at(image, x, y, radius=5):
     rgb = image.convert("RGB")
     pixels = [rgb.getpixel((i, j)) for i in range(x - radius, x + radius + 1) for j in range(y - radius, y + radius + 1)]
@@ -52,11 +61,11 @@ def colour_at(image, x, y, radius=5):
 
 @pytest.mark.parametrize("on", ["1920-08-10", "1921-03-01"])
 @pytest.mark.parametrize("name", ["Goris", "Nakhichevan"])
-def test_territory_pixels_have_the_legend_colour_of_their_controller(client, name, on):
+def test_territory_pixels_have_the_legend_colour_of_their_controller(app, client, name, on):
     width, height = 900, 700
     image = png(client, width=width, height=height, date=on, layers="territories")
     lon, lat = place_point(client, name)
-    x, y = Frame(REGION, width, height).pixel(lon, lat)
+    x, y = picture_frame(scene_of(app, width, height, date=on, layers="territories"), width, height).pixel(lon, lat)
     assert colour_at(image, x, y) == expected_colour(client, lon, lat, on)
 
 
@@ -85,3 +94,36 @@ def test_a_document_picture_shows_its_own_view(client):
 def test_bad_view_parameters_are_refused_clearly(client, params, status):
     answer = client.get("/map.png", query_string=params)
     assert answer.status_code == status
+
+
+@pytest.mark.parametrize("on", ["1920-08-10", "1921-03-20"])
+def test_the_default_view_frames_every_disputed_territory(app, client, on):
+    width, height = 1200, 630
+    frame = picture_frame(scene_of(app, width, height, date=on), width, height)
+    view = box(*frame.bbox)
+    disputed = [t for t in client.get("/api/territories", query_string={"date": on}).get_json()["features"]
+                if t["geometry"] and is_disputed(t["properties"])]
+    assert disputed
+    for territory in disputed:
+        assert view.contains(shape(territory["geometry"])), territory["properties"]["id"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1200, 630), (900, 600), (600, 800)])
+def test_the_legend_lies_outside_the_map_and_labels_apart(app, width, height):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from mapapp.picture_draw import draw_picture
+
+    picture = draw_picture(scene_of(app, width, height, date="1921-03-20"), width, height)
+    renderer = FigureCanvasAgg(picture.figure).get_renderer()
+    picture.figure.draw(renderer)
+    (ax,), (legend,) = picture.figure.axes, picture.figure.legends
+    map_box, legend_box = ax.get_window_extent(renderer), legend.get_window_extent(renderer)
+    # display y grows upwards: right of the map when wide, below it when tall
+    assert legend_box.x0 >= map_box.x1 if width >= height else legend_box.y1 <= map_box.y0
+    assert 0 <= legend_box.x0 and legend_box.x1 <= width and 0 <= legend_box.y0 and legend_box.y1 <= height
+    texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    assert len(texts) >= 8 and len(texts) == len({t.get_text() for t in ax.texts if t.get_text()})
+    for i, one in enumerate(texts):
+        for other in texts[i + 1:]:
+            assert not (one.x0 < other.x1 and other.x0 < one.x1 and one.y0 < other.y1 and other.y0 < one.y1)

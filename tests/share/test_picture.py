@@ -1,4 +1,5 @@
-"""The PNG renderer: exact sizes, territory colours where the frame says, and the cache."""
+"""The PNG renderer: exact sizes, territory colours where the frame says, the legend beside the map,
+labels that do not overlap, and the cache."""
 from __future__ import annotations
 
 import io
@@ -15,7 +16,9 @@ from mapapp.picture import (
     Scene,
     clamp_size,
     legend_entries,
+    legend_rows,
     party_colours,
+    picture_frame,
     render_png,
 )
 
@@ -67,17 +70,19 @@ def test_territory_pixels_have_their_legend_colour(lon, lat, fill):
     image = Image.open(io.BytesIO(render_png(SCENE, width, height))).convert("RGB")
     legend = dict(legend_entries(SCENE))
     expected = legend[f"controlled by {fill}"] if fill else legend["control not recorded / shared"]
-    x, y = Frame(SCENE.bbox, width, height).pixel(lon, lat)
+    x, y = picture_frame(SCENE, width, height).pixel(lon, lat)
     assert colour_around(image, x, y) == hex_rgb(expected)
 
 
-def test_frame_keeps_the_view_and_widens_it_to_the_picture_shape():
+@pytest.mark.parametrize(("left", "top"), [(0, 0), (30, 45)])
+def test_frame_keeps_the_view_and_widens_it_to_the_picture_shape(left, top):
     for width, height in ((800, 400), (400, 800)):
-        frame = Frame(SCENE.bbox, width, height)
+        frame = Frame(SCENE.bbox, width, height, left, top)
         b = frame.bbox
         assert b.west <= 44.0 and b.east >= 48.0 and b.south <= 38.5 and b.north >= 40.5
-        assert frame.pixel(b.west, b.north) == (0, 0)
-        assert frame.pixel((b.west + b.east) / 2, (b.south + b.north) / 2) == (width // 2, height // 2)
+        assert frame.pixel(b.west, b.north) == (left, top)
+        assert frame.pixel((b.west + b.east) / 2, (b.south + b.north) / 2) == (left + width // 2, top + height // 2)
+        assert frame.lonlat(*frame.point(45.3, 39.9)) == pytest.approx((45.3, 39.9))
 
 
 @pytest.mark.parametrize(("width", "height", "expected"), [
@@ -110,3 +115,72 @@ def test_cache_draws_once_and_keeps_pictures_on_disk(tmp_path):
     fresh = PictureCache(size=2, folder=tmp_path)       # a restarted server reads the disk
     assert fresh.get_or_make(key, make) == b"png-bytes" and len(calls) == 1
     assert PictureCache.key("v2", (("date", "1920-08-10"),), (640, 480)) != key
+
+
+def crowded_scene() -> Scene:
+    """SCENE with many places, some sharing a point, some a few pixels apart, one named twice."""
+    spots = [("Goris", 46.34, 39.51, 9), ("Zangezur (uyezd)", 46.34, 39.51, 2), ("Zangezur", 46.30, 39.40, 18),
+             ("Vank (Hadrut)", 46.40, 39.50, 1), ("Elizavetpol Governorate", 45.36, 39.68, 2),
+             ("Elizavetpol (uyezd)", 45.36, 39.68, 1), ("Shusha", 46.75, 39.76, 5), ("Khankendi", 46.75, 39.82, 2),
+             ("Askeran", 46.83, 39.94, 2), ("Aghdam", 46.93, 39.99, 2), ("Minkend", 46.25, 39.71, 5),
+             ("Angeghakot", 45.94, 39.57, 7), ("Bichenak", 45.77, 39.50, 2), ("Nakhchivan", 45.41, 39.21, 10)]
+    places = tuple({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                    "properties": {"id": name.lower(), "name": name, "mentions": mentions}}
+                   for name, lon, lat, mentions in spots)
+    return Scene(title=SCENE.title, bbox=SCENE.bbox, territories=SCENE.territories,
+                 places=places + places[:1], movements=SCENE.movements, attribution="test")
+
+
+def drawn(scene: Scene, width: int, height: int):
+    """The drawn picture, its renderer, its map axes and its legend (or None)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from mapapp.picture_draw import draw_picture
+
+    picture = draw_picture(scene, width, height)
+    renderer = FigureCanvasAgg(picture.figure).get_renderer()
+    picture.figure.draw(renderer)
+    legends = picture.figure.legends
+    return picture, renderer, picture.figure.axes[0], legends[0] if legends else None
+
+
+def overlap(one, other) -> bool:
+    return one.x0 < other.x1 and other.x0 < one.x1 and one.y0 < other.y1 and other.y0 < one.y1
+
+
+@pytest.mark.parametrize(("width", "height", "side"), [(1200, 630, "right"), (900, 600, "right"),
+                                                       (800, 800, "right"), (600, 800, "below"),
+                                                       (500, 1200, "below")])
+def test_the_legend_is_beside_or_below_the_map_never_over_it(width, height, side):
+    picture, renderer, ax, legend = drawn(crowded_scene(), width, height)
+    map_box, legend_box = ax.get_window_extent(renderer), legend.get_window_extent(renderer)
+    assert not overlap(map_box, legend_box)
+    # display y grows upwards
+    assert legend_box.x0 >= map_box.x1 if side == "right" else legend_box.y1 <= map_box.y0
+    assert picture.layout.side == side
+    assert 0 <= legend_box.x0 and legend_box.x1 <= width and 0 <= legend_box.y0 and legend_box.y1 <= height
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert len(texts) == len(legend_rows(crowded_scene(), picture.frame.bbox))
+
+
+@pytest.mark.parametrize(("width", "height"), [(300, 250), (499, 600), (640, 399)])
+def test_a_thumbnail_has_no_legend_and_the_map_fills_it_between_title_and_attribution(width, height):
+    picture, renderer, ax, legend = drawn(crowded_scene(), width, height)
+    assert legend is None
+    map_box = ax.bbox
+    assert (map_box.x0, map_box.x1) == pytest.approx((0, width)) and map_box.height > 0.8 * height
+
+
+@pytest.mark.parametrize(("width", "height"), [(1200, 630), (900, 600), (600, 800), (300, 250)])
+def test_no_two_drawn_labels_overlap_and_each_place_is_labelled_once(width, height):
+    picture, renderer, ax, _ = drawn(crowded_scene(), width, height)
+    labels = [t for t in ax.texts if t.get_text()]
+    names = [t.get_text() for t in labels]
+    assert len(names) == len(set(names)) >= 3
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, one in enumerate(boxes):
+        assert all(not overlap(one, other) for other in boxes[i + 1:]), names[i]
+    map_box = ax.get_window_extent(renderer)
+    assert all(map_box.x0 <= b.x0 and b.x1 <= map_box.x1 and map_box.y0 <= b.y0 and b.y1 <= map_box.y1 for b in boxes)
+    # the most-mentioned place of a crowded spot keeps its label
+    assert "Zangezur" in names and "Nakhchivan" in names
