@@ -53,7 +53,7 @@ PlaceFinder = Callable[[Document], "list[dict] | None"]
 
 
 def place_finder() -> PlaceFinder:
-    """Return a function giving a document's place records (mapapp.pipeline), or None for none.
+    """Return a function giving a document's place records (mapapp.pipeline), None if not found.
 
     The documents are listed even when the gazetteer cannot be loaded (a broken user-layer
     file, say): one warning names the file and the problem, and the records go without places.
