@@ -58,6 +58,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:counter-?)?offensive", "advance", noun=True),
     Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True, civil=True),
     Trigger(r"f(?:ight|ights|ought|ighting) (?:their|its|his|her|our|the) way", "advance"),
+    Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
+    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
+            r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
+            "advance", civil=True),
     Trigger(r"spread(?:s|ing)?(?= (?:\w+ )?(?:along|across|through|over|into|to|towards?|from)\b)", "advance",
             carries=True),
     # withdrawals
@@ -71,6 +75,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"dr(?:ive|ives|ove|iven|iving) (?:[\w'’-]+ ){0,3}?(?:back|out)", "withdrawal"),
     Trigger(r"evacuat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?", "withdrawal", object_verb=True,
             object_role="origin"),
+    # "The Armenians lost Kars": the losers leave it
+    Trigger(r"(?:lost|los(?:e|es|ing))(?= (?:the (?:town|city|fortress|village|district) of )?(?-i:[A-Z]))",
+            "withdrawal", object_verb=True, object_role="origin"),
     Trigger(r"(?:expell?(?:ed|ing|s)?|driven out|forced out|ousted)(?= (?:of|from))", "withdrawal"),
     Trigger(r"evacuation", "withdrawal", noun=True),
     Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
@@ -107,7 +114,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # journeys
     Trigger(r"depart(?:s|ed|ing)?|set(?:s|ting)? out|head(?:s|ed|ing)?(?= (?:for|to|toward))",
             "journey", departure=True),
-    Trigger(r"left|leav(?:e|es|ing)", "journey", departure=True, object_verb=True, object_role="origin"),
+    # not "were left to Turkey" (allotted) nor "the left bank"
+    Trigger(r"(?<!was )(?<!were )(?<!been )(?<!be )(?<!being )(?<!is )(?<!are )"
+            r"(?:left(?! (?:bank|flank|wing|side|hand|behind|in place|intact|outside|unoccupied)\b)|leav(?:e|es|ing))",
+            "journey", departure=True, object_verb=True, object_role="origin"),
     Trigger(r"departure", "journey", noun=True, departure=True),
     Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
     Trigger(r"journey", "journey", noun=True),
@@ -134,7 +144,9 @@ TRIGGERS: tuple[Trigger, ...] = (
 FORCE_WORDS = re.compile(
     r"\b(?:army|armies|troops?|forces?|units?|detachments?|division|divisions|regiments?|brigades?|"
     r"corps|cavalry|infantry|bands?|sabers|sabres|battalions?|squadrons?|partisans|insurgents|"
-    r"soldiers|men|Reds|Red Army)\b", re.I)
+    r"soldiers|men|Reds|Red Army|garrisons?|columns?|flotilla|fleet|militia|"
+    r"reserves|reinforcements|Turks|Armenians|Azerbaijanis|Georgians|Bolsheviks|Kemalists|Dashnaks|Ottomans|"
+    r"Whites|Russians|Persians)\b", re.I)
 
 # Prepositions that attach a place to a movement, and the place's role (its rank in the order
 # of movement: origin first, places passed next, places reached, then the direction).
@@ -157,7 +169,8 @@ CUE_NOUNS = frozenset(
     "city town village villages settlement fortress district districts region regions area areas "
     "territory territories province uezd uyezd sector part parts border borders frontier valley "
     "station port line route road railway ridge pass river lake mountains heights zone coast outskirts "
-    "environs vicinity suburbs gates garrison garrisons positions valley gorge range steppe".split())
+    "environs vicinity suburbs gates garrison garrisons positions valley gorge range steppe bank banks "
+    "shore shores".split())
 
 # Anaphors that name a place already mentioned ("the aforementioned ridge", "this region").
 ANAPHOR = re.compile(

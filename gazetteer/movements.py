@@ -71,6 +71,7 @@ _WHERE = re.compile(r"\s*,?\s*where\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:district|region|city|town|"
                           r"province|village|area)\s+of\s+)?$", re.I)
 _GOVERNED_NAME = re.compile(r"\b(?:from|to|into|towards?|through|via|of|in|at|on|near|for)\s+(?:the\s+)?$", re.I)
+_ALONG = re.compile(r"\b(?:along|via|through|by way of|down|up|over|across|by)\s+(?:the\s+)?$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|or))\s*", re.I)
 _SUBJECT_TAIL = re.compile(r"[^,;:.()—–]{0,40}$")
 # "met in Tiflis and moved to Erivan": where a first verb happened is where the second starts.
@@ -145,12 +146,16 @@ def _in_sentence(ctx: _Context, start: int, end: int) -> list[_Found]:
     results: list[_Found] = []
     consumed = [(c[0].start, c[-1].end) for c in chains]
     for i, (t_start, t_end, trigger) in enumerate(triggers):
-        stop = min([end] + [t[0] for t in triggers[i + 1:i + 2]]
-                   + [c[0] for c in consumed if c[0] >= t_end] + [_clause_end(text, t_end, end)])
+        # A named route after "along"/"via" is the way this movement goes; otherwise a route of its own.
+        routes = [c[0].start for c in chains if c[0].start >= t_end
+                  and not _ALONG.search(text, max(t_end, c[0].start - 30), c[0].start)]
+        stop = min([end] + [t[0] for t in triggers[i + 1:i + 2]] + routes + [_clause_end(text, t_end, end)])
         consumed.append((t_start, stop))
         found = _from_trigger(ctx, start, end, t_start, t_end, trigger, stop)
         if found is not None:
             results.append(found)
+            taken = {a.spot.start for a in found.attached}
+            chains = [c for c in chains if c[0].start not in taken]  # "advanced along the Baku–Tiflis railway"
     for chain in chains:
         found = _route(ctx, (start, end), chain[0].start, chain[-1].end, [Attached(s, "via") for s in chain])
         if found is not None:

@@ -165,6 +165,16 @@ FORMS = [
      "journey", ["Bandar-e Anzali", "Baku"], "occurred", "The British mission"),
     ("Two Armenian regiments were taken prisoner and [Ganja] was taken shortly afterwards.",
      "occupation", ["Ganja"], "occurred", None),
+    ("Hundreds of refugees streamed into [Erivan] from [Kars].",
+     "journey", ["Kars", "Yerevan"], "occurred", "Hundreds of refugees"),
+    ("From [Julfa] the Red cavalry rode north to [Nakhichevan].",
+     "advance", ["Julfa", "Nakhchivan"], "occurred", "the Red cavalry"),
+    ("Reserves were rushed to [Kars] by train.", "advance", ["Kars"], "occurred", "Reserves"),
+    ("The Armenians lost [Kars] on 30 October.", "withdrawal", ["Kars"], "occurred", "The Armenians"),
+    ("The courier made his way through [Zangezur] to [Persia].",
+     "journey", ["Zangezur", "Persia"], "occurred", "The courier"),
+    ("The 11th Army advanced along the [Baku]–[Tiflis] railway.",
+     "advance", ["Baku", "Tbilisi"], "occurred", "The 11th Army"),
     # more waypoints: chains, origins in the subject or a first verb, rivers and ranges, asides
     ("Insurgent detachments from [Goris], [Sisian] and [Angelyaut] advanced on [Nakhichevan].",
      "advance", ["Goris", "Sisian", "Angeghakot", "Nakhchivan"], "occurred",
@@ -180,7 +190,7 @@ FORMS = [
     ("Detachments from [Ganja] were sent into [Karabakh].",
      "advance", ["Ganja", "Karabakh"], "occurred", "Detachments from Ganja"),
     ("The garrison left [Tiflis] in May, moving by rail to [Batum].",
-     "journey", ["Tbilisi", "Batumi"], "occurred", "The garrison"),
+     "withdrawal", ["Tbilisi", "Batumi"], "occurred", "The garrison"),
     ("The envoys left [Baku] on 3 May and embarked for [Enzeli].",
      "journey", ["Baku", "Bandar-e Anzali"], "occurred", "The envoys"),
     ("The congress met in [Tiflis] and moved to [Baku].", "journey", ["Tbilisi", "Baku"], "occurred",
@@ -247,6 +257,8 @@ LEFT_OUT = [
     "Reportedly the British sailed from [Batum].",
     "[Kars] and the southern part of [Zangezur] went to [Turkey].",
     "The larger part of the district went to [Armenia].",
+    "[Kars] and [Julfa] were left to [Turkey].",
+    "The lowland parts were left outside [Karabakh].",
 ]
 
 
@@ -312,7 +324,7 @@ def test_find_movements_keeps_the_signature_the_pipeline_calls():
     ("The militia fled to [Gori], which was occupied without a fight.",
      [("withdrawal", "The militia", ["Gori"]), ("occupation", None, ["Gori"])]),
     ("The Turks besieged [Kars], which the Armenians left for [Alexandropol].",
-     [("attack", "The Turks", ["Kars"]), ("journey", "the Armenians", ["Kars", "Gyumri"])]),
+     [("attack", "The Turks", ["Kars"]), ("withdrawal", "the Armenians", ["Kars", "Gyumri"])]),
     ("The envoy reached [Tiflis], where he landed after a storm.",
      [("journey", "The envoy", ["Tbilisi"]), ("journey", None, ["Tbilisi"])]),
 ])
