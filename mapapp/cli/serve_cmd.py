@@ -42,7 +42,8 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, debug:
         return
     import waitress
 
-    server = waitress.create_server(app, host=host, port=port, threads=threads)
+    # Answers of a few MB (a busy month's events) stay in memory rather than in a temporary file.
+    server = waitress.create_server(app, host=host, port=port, threads=threads, outbuf_overflow=32 << 20)
     click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
     try:
         server.run()
