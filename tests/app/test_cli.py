@@ -120,3 +120,15 @@ def test_a_long_build_reports_progress_in_a_log(runner, tmp_path):
     progress = [line for line in result.stderr.splitlines() if line.startswith("building atlas: ")]
     assert len(progress) == 10 and progress[-1] == "building atlas: 25/25 sources"
     assert SUMMARY.match(result.stdout.strip())["documents"] == "25"
+
+
+def test_serve_rebuilds_a_stale_atlas_and_keeps_a_fresh_one(small_corpus, tmp_path):
+    from mapapp.cli.build_cmd import ensure_atlas
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(small_corpus, corpus)
+    first = ensure_atlas((corpus,), tmp_path / "atlas", keep=5)
+    assert ensure_atlas((corpus,), tmp_path / "atlas", keep=5).up_to_date
+    add_document(corpus, 1)
+    stale = ensure_atlas((corpus,), tmp_path / "atlas", keep=5)
+    assert not stale.up_to_date and stale.read == 1 and stale.documents == first.documents + 1
