@@ -64,29 +64,44 @@ def is_disputed(properties: dict) -> bool:
     return len(claims) > 1 or bool(claims - control)
 
 
-def default_bbox(territories: list[dict], places: tuple[dict, ...]) -> Bbox:
-    """The view without `ll`/`z`: every disputed territory and the window's places near them, with a margin.
-
-    Places farther than NEAR degrees from the disputed territories (a capital far away, a country's
-    centroid) are left out of the frame, or the districts would shrink to a speck.
-    """
+def disputed_core(territories: list[dict]) -> Bbox:
+    """The box around every territory disputed on the date (REGION when none is)."""
     from shapely.geometry import shape
 
     bounds = [shape(t["geometry"]).bounds for t in territories
               if t.get("geometry") and is_disputed(t.get("properties") or {})]
-    core = Bbox(min(b[0] for b in bounds), min(b[1] for b in bounds),
-                max(b[2] for b in bounds), max(b[3] for b in bounds)) if bounds else REGION
+    if not bounds:
+        return REGION
+    return Bbox(min(b[0] for b in bounds), min(b[1] for b in bounds),
+                max(b[2] for b in bounds), max(b[3] for b in bounds))
+
+
+def near_points(core: Bbox, places: tuple[dict, ...]) -> list[tuple[float, float]]:
+    """(lon, lat) of the places within NEAR degrees of `core`.
+
+    Farther ones (a capital far away, a country's centroid) are left out of a frame, or the
+    districts would shrink to a speck; their markers fall outside the picture.
+    """
     points = [tuple(f["geometry"]["coordinates"][:2]) for f in places
               if (f.get("geometry") or {}).get("type") == "Point"]
-    near = [(lon, lat) for lon, lat in points
+    return [(lon, lat) for lon, lat in points
             if core.west - NEAR <= lon <= core.east + NEAR and core.south - NEAR <= lat <= core.north + NEAR]
-    west = min([core.west, *(p[0] for p in near)])
-    east = max([core.east, *(p[0] for p in near)])
-    south = min([core.south, *(p[1] for p in near)])
-    north = max([core.north, *(p[1] for p in near)])
+
+
+def default_bbox(territories: list[dict], places: tuple[dict, ...]) -> Bbox:
+    """The view without `ll`/`z`: every disputed territory and the window's places near them, with a margin."""
+    core = disputed_core(territories)
+    near = near_points(core, places)
+    west, east = min([core.west, *(p[0] for p in near)]), max([core.east, *(p[0] for p in near)])
+    south, north = min([core.south, *(p[1] for p in near)]), max([core.north, *(p[1] for p in near)])
     dx = max(MIN_MARGIN, (east - west) * MARGIN)
     dy = max(MIN_MARGIN, (north - south) * MARGIN)
     return Bbox(west - dx, south - dy, east + dx, north + dy)
+
+
+def document_bbox(territories: list[dict], places: tuple[dict, ...]) -> Bbox:
+    """A document's view: its places near the disputed territories; the default view when it has none."""
+    return fit_points(near_points(disputed_core(territories), places)) or default_bbox(territories, places)
 
 
 def view_date(atlas: Atlas, state: ViewState, document: dict | None) -> str:
@@ -137,8 +152,7 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
     if state.lon is not None and state.zoom is not None:
         bbox = zoom_bbox(state.lon, state.lat, state.zoom, width, height)
     else:
-        bbox = ((fit_points([tuple(f["geometry"]["coordinates"][:2]) for f in places]) if document else None)
-                or default_bbox(on_date, places))
+        bbox = document_bbox(on_date, places) if document else default_bbox(on_date, places)
     title = long_date(on)
     if document and document.get("title"):
         title = f"{title} · {document['title']}"

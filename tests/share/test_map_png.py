@@ -11,7 +11,7 @@ from shapely.geometry import Point, box, shape
 
 from mapapp.atlas.current import current_atlas
 from mapapp.picture import UNKNOWN_CONTROL, party_colours, picture_frame
-from mapapp.scene import build_scene, is_disputed
+from mapapp.scene import REGION, build_scene, default_bbox, document_bbox, is_disputed
 from mapapp.view_state import parse_state
 
 
@@ -127,3 +127,51 @@ def test_the_legend_lies_outside_the_map_and_labels_apart(app, width, height):
     for i, one in enumerate(texts):
         for other in texts[i + 1:]:
             assert not (one.x0 < other.x1 and other.x0 < one.x1 and one.y0 < other.y1 and other.y0 < one.y1)
+
+
+def claims(control, claimed):
+    return {"control": [{"party": p} for p in control], "claims": [{"party": p} for p in claimed]}
+
+
+@pytest.mark.parametrize(("properties", "disputed"), [
+    (claims(["A"], ["A"]), False), (claims(["A"], []), False), (claims([], []), False),
+    (claims(["A"], ["A", "B"]), True), (claims(["A"], ["B"]), True), (claims([], ["A", "B"]), True),
+    (claims(["A", "B"], ["A", "B"]), True),
+])
+def test_is_disputed(properties, disputed):
+    assert is_disputed(properties) is disputed
+
+
+def square(west, south, east, north, **properties):
+    return {"type": "Feature", "properties": properties,
+            "geometry": {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north],
+                                                              [west, north], [west, south]]]}}
+
+
+def point(lon, lat):
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {}}
+
+
+TERRITORIES = [square(45.0, 39.0, 46.0, 40.0, **claims(["A"], ["A", "B"])),
+               square(42.0, 41.0, 43.0, 42.0, **claims(["C"], ["C", "A"])),
+               square(30.0, 30.0, 31.0, 31.0, **claims(["A"], ["A"]))]     # undisputed, far: not framed
+
+
+@pytest.mark.parametrize(("places", "inside", "outside"), [
+    ((), [(45.5, 39.5), (42.5, 41.5)], [(30.5, 30.5)]),
+    ((point(47.5, 38.2),), [(47.5, 38.2), (42.1, 41.9)], []),          # a place near the disputes is framed
+    ((point(37.6, 55.8), point(-1.5, 52.6)), [(45.9, 39.1)], [(37.6, 55.8), (-1.5, 52.6)]),   # far ones are not
+])
+def test_the_default_view_frames_the_disputes_and_the_places_near_them(places, inside, outside):
+    bbox = default_bbox(TERRITORIES, places)
+    for lon, lat in inside:
+        assert bbox.west < lon < bbox.east and bbox.south < lat < bbox.north
+    for lon, lat in outside:
+        assert not (bbox.west < lon < bbox.east and bbox.south < lat < bbox.north)
+    assert default_bbox([], ()).west < REGION.west
+
+
+def test_a_document_view_frames_its_nearby_places_only():
+    bbox = document_bbox(TERRITORIES, (point(45.2, 39.3), point(45.8, 39.9), point(37.6, 55.8)))
+    assert bbox.west < 45.2 and bbox.east > 45.8 and bbox.north < 45 and bbox.east - bbox.west < 2
+    assert document_bbox(TERRITORIES, (point(37.6, 55.8),)) == default_bbox(TERRITORIES, ())
