@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import ahocorasick
 
@@ -19,10 +18,14 @@ from .broad import BroadLayer, cached, load_layer
 from .lpf import bundled_place_files, load_places
 from .model import LAYERS, Place
 from .normalize import name_key, name_keys
+from .userlayer import load_user_places
 
 DUPLICATE_KM = 15.0
 UNIT_WORDS = frozenset({"uyezd", "uezd", "district", "province", "vilayet", "governorate", "guberniya",
                         "oblast", "okrug", "sanjak", "gavar", "mahal", "region", "qəzası"})
+KIND_WORDS = UNIT_WORDS | frozenset({"village", "town", "city", "river", "ridge", "mountain", "mount",
+                                     "lake", "pass", "fortress", "monastery", "station", "settlement",
+                                     "country", "state", "republic", "valley", "plain", "gorge"})
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -110,19 +113,26 @@ def _with_bare_names(place: Place) -> list[str]:
     between them with the type cues and the evidence of the text.
     """
     names = [place.name, *(n.toponym for n in place.names)]
-    if place.kind not in ("district", "province", "region"):
-        return names
+    unit = place.kind in ("district", "province", "region")
     bare = []
     for name in names:
         stripped = _QUALIFIER.sub("", name).strip()
+        if not unit and _qualifier_is_a_kind(name):
+            continue   # "Syunik (village)" tells it from the region: the bare name is the region's
         words = stripped.split()
-        if len(words) > 1 and words[-1].lower() in UNIT_WORDS:
+        if unit and len(words) > 1 and words[-1].lower() in UNIT_WORDS:
             stripped = " ".join(words[:-1])
-        elif len(words) > 2 and words[0].lower() in UNIT_WORDS and words[1].lower() == "of":
+        elif unit and len(words) > 2 and words[0].lower() in UNIT_WORDS and words[1].lower() == "of":
             stripped = " ".join(words[2:])
         if stripped and stripped != name:
             bare.append(stripped)
     return names + bare
+
+
+def _qualifier_is_a_kind(name: str) -> bool:
+    """Return True for "Syunik (village)", "Hrazdan (river)"; False for "Arpachay (Daralagyaz)"."""
+    found = _QUALIFIER.search(name)
+    return bool(found) and found.group(0).strip(" ()").lower().split(" ")[0] in KIND_WORDS
 
 
 def _close(a: Place, b: Place, km: float = DUPLICATE_KM) -> bool:
@@ -132,21 +142,15 @@ def _close(a: Place, b: Place, km: float = DUPLICATE_KM) -> bool:
 
 
 def local_places() -> list[Place]:
-    """Return the curated places shipped in the package and the user's own places."""
+    """Return the curated places shipped in the package and the user's own places.
+
+    The user's imported files make the "user" layer; the results of online geocoding
+    (userlayer.GEOCODED_FILE) the "geocoded" layer, ranked below every other one.
+    """
     places = []
     for path in bundled_place_files():
         places.extend(load_places(path, "curated"))
-    for path in _user_files():
-        places.extend(load_places(path, "user"))
-    return places
-
-
-def _user_files() -> list[Path]:
-    try:
-        from .userlayer import user_place_files
-    except ImportError:  # the user layer is optional
-        return []
-    return list(user_place_files())
+    return places + load_user_places()
 
 
 @cache

@@ -19,13 +19,16 @@ from .index import Gazetteer
 from .matcher import Hit
 from .model import Candidate, LonLat, Mention, Place
 from .normalize import name_key
+from .persons import not_meant
 from .stoplists import CUE_KINDS, POLITY_WORDS
 
 FIELD_CENTRE = LonLat(45.5, 40.5)   # the Caucasus: a text with no other clue is about it
-LAYER_PRIOR = {"user": 3.0, "curated": 2.5, "geocoded": 1.0, "broad": 0.0}
+LAYER_PRIOR = {"user": 3.0, "curated": 2.5, "broad": 0.0, "geocoded": -0.5}   # LAYERS order
 REGION_KINDS = frozenset({"region", "district", "province", "country"})
 AREA_KINDS = frozenset({"region", "district", "province"})
 MAX_CANDIDATES = 5
+FOCUS_KM = 60.0
+MIN_SURE = 3
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
@@ -47,6 +50,7 @@ class Evidence:
     cue: str | None
     peer: str | None       # "region" or "settlement": what the names listed with it are
     focus: LonLat | None
+    alias: str | None = None   # the id of the place a name in parentheses beside it means
 
 
 def haversine_km(a: LonLat | Place, b: LonLat | Place) -> float:
@@ -79,12 +83,27 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
         reasons.append(f"listed with names of {ev.peer} kind")
     elif place.kind == "settlement":
         score += 0.2  # a bare name shared by a town and its district is the town
-    if any(n.toponym == ev.text for n in place.names) or place.name == ev.text:
+    if ev.text in _spellings(place):
         score += 0.3
         reasons.append("exact spelling")
+    if ev.alias == place.id:
+        score += 4.0
+        reasons.append("named beside it in parentheses")
     score += _nearness(place, ev, reasons)
     score += _validity(place, ev.key, context, reasons)
     return score, tuple(reasons)
+
+
+def _spellings(place: Place) -> frozenset[str]:
+    """Return the place's names as written (a name known only with a qualifier, "Vank
+    (Gandzasar)", is not spelt exactly by "Vank": the curator marked it as the lesser one)."""
+    found = _SPELLINGS.get(place.id)
+    if found is None or found[0] is not place:
+        found = _SPELLINGS[place.id] = (place, frozenset([place.name, *(n.toponym for n in place.names)]))
+    return found[1]
+
+
+_SPELLINGS: dict[str, tuple[Place, frozenset[str]]] = {}
 
 
 def _nearness(place: Place, ev: Evidence, reasons: list[str]) -> float:
@@ -121,15 +140,67 @@ def _validity(place: Place, key: str, context: TextContext, reasons: list[str]) 
 
 
 def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None = None) -> list[Mention]:
-    """Return one Mention per hit, in order, each with its scored candidates and choice."""
+    """Return one Mention per hit, in order, each with its scored candidates and choice.
+
+    Hits that are persons after all (see `persons`) and names of polities ("Ararat
+    Republic") are left out.
+    """
     context = context or TextContext()
     places = {key: _unique(gazetteer.places_for_key(key)) for key in {h.key for h in hits if h.key}}
     first = _pass(hits, places, context, focus=None, peers=[None] * len(hits))
     focus = _focus(first, gazetteer, context)
     peers = _peers(hits, first)
     second = _pass(hits, places, context, focus, peers)
-    return [Mention(h.start, h.end, h.text, *choice, h.cue_text, reason)
-            for h, (*choice, reason) in zip(hits, second, strict=True) if not _polity(choice[0], h)]
+    second = _aliases(hits, places, context, focus, peers, second)
+    countries = frozenset(c[0].country_code for c in second if c[0] is not None and c[0].kind == "country")
+    region = focus or FIELD_CENTRE
+    mentions = []
+    for h, (place, *choice, reason) in zip(hits, second, strict=True):
+        if place is not None and (_polity(place, h)
+                                  or not_meant(h, place, context, region, countries, haversine_km)):
+            continue
+        mentions.append(Mention(h.start, h.end, h.text, place, *choice, h.cue_text, reason))
+    return mentions
+
+
+def _aliases(hits, places, context, focus, peers, choices) -> list[tuple]:
+    """Return the choices with "X (Y)" made one place when one name's choice is a candidate of
+    the other: "Sisian (Karakilisa)" is Sisian, not Vanadzor, another Karakilisa."""
+    choices = list(choices)
+    for i in range(len(hits) - 1):
+        a, b = hits[i], hits[i + 1]
+        pa, pb = choices[i][0], choices[i + 1][0]
+        if pa is None or pb is None or pa.id == pb.id or not _in_parentheses(a, b):
+            continue
+        ids_a = {p.id for p in places[a.key]}
+        ids_b = {p.id for p in places[b.key]}
+        a_fits, b_fits = pa.id in ids_b, pb.id in ids_a
+        if a_fits and (not b_fits or len(ids_a) <= len(ids_b)):
+            j, alias = i + 1, pa.id
+        elif b_fits:
+            j, alias = i, pb.id
+        else:
+            continue
+        h = hits[j]
+        choices[j] = _choose(places[h.key], Evidence(h.key, h.text, h.cue, peers[j], focus, alias), context)
+    return choices
+
+
+ALIAS_WORDS = frozenset({"now", "modern", "today", "present-day", "later", "formerly", "former",
+                         "then", "also", "or", "soviet", "today's", "historically", "old"})
+
+
+def _in_parentheses(a: Hit, b: Hit) -> bool:
+    """Return True when `b` is in parentheses right after `a`: "Sisian (Karakilisa)",
+    "Alexandropol (modern Gyumri)"."""
+    if a.sep_after.strip() != "(":
+        return False
+    gap = b.start - a.end - len(a.sep_after)
+    if gap == 0:
+        return True
+    words = b.before.split(" ") if b.before else []
+    return bool(words) and all(w in ALIAS_WORDS for w in words) \
+        and gap == len(b.before) + len(b.sep_before)
 
 
 def _unique(places: list[Place]) -> list[Place]:
@@ -179,9 +250,17 @@ def _choose(places: list[Place], ev: Evidence, context: TextContext):
 
 
 def _focus(choices: list[tuple], gazetteer: Gazetteer, context: TextContext) -> LonLat | None:
-    """Return the median point of the document's unambiguous places and its place of writing."""
-    points = [place for place, score, *_ in choices if place is not None and place.kind != "country"
-              and place.layer != "broad" and score >= 0.8]
+    """Return the median point of the document's unambiguous places and its place of writing.
+
+    A name is unambiguous when it scores high; in a text with fewer than MIN_SURE of those,
+    also when all its likely candidates lie close together (Sisian the town and the district).
+    """
+    located = [(place, score >= 0.8) for place, score, candidates, _ in choices if place is not None
+               and place.kind != "country" and place.layer != "broad"
+               and (score >= 0.8 or _one_area(place, candidates))]
+    points = [place for place, sure in located if sure]
+    if len(points) < MIN_SURE:   # a short text: names whose candidates lie together count too
+        points = [place for place, _ in located]
     if context.origin:
         origin = next((p for p in gazetteer.lookup(context.origin) if p.kind != "country"), None)
         if origin is not None:
@@ -189,6 +268,11 @@ def _focus(choices: list[tuple], gazetteer: Gazetteer, context: TextContext) -> 
     if not points:
         return None
     return LonLat(median(p.lon for p in points), median(p.lat for p in points))
+
+
+def _one_area(place: Place, candidates: tuple[Candidate, ...]) -> bool:
+    """Return True when every candidate of a fair share lies within FOCUS_KM of `place`."""
+    return all(haversine_km(place, c.place) <= FOCUS_KM for c in candidates if c.score >= 0.15)
 
 
 def _peers(hits: list[Hit], choices: list[tuple]) -> list[str | None]:

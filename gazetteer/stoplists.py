@@ -65,9 +65,15 @@ POLITY_WORDS = frozenset({"republic"})
 # Titles before a name and honorifics after it that make it a person.
 PERSON_TITLES = frozenset("""
 comrade comrades camarade dear general colonel captain lieutenant commander mr mrs dr prof professor citizen
-prince count sultan shah tsar king queen
+prince count sultan shah tsar king queen president premier minister commissar commissars ataman
+marshal admiral sergeant emir sheikh mullah mulla bishop catholicos patriarch ambassador
+envoy consul chairman leader
 """.split())
-PERSON_HONORIFICS = frozenset({"pasha", "bey", "beg", "agha", "efendi", "effendi", "khanum"})
+PERSON_HONORIFICS = frozenset({"pasha", "bey", "beg", "agha", "efendi", "effendi", "khanum", "khan",
+                               "haji", "hajji", "sahib"})
+PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "via", "towards", "toward"})
+# Words before a name that make it a name whatever else it is: "renamed Ordzhonikidze".
+NAMING_WORDS = frozenset({"renamed", "rename", "renaming", "called", "named", "name"})
 
 # Well-known people of 1918-1923 whose names are also (later) place names in GeoNames:
 # Vladikavkaz was "Ordzhonikidze", Gyumri "Leninakan"; in these texts they are persons.
@@ -86,6 +92,9 @@ sami hayk jacob movses simon alexander thomas michael peter paul james john mark
 helen olga tamara lucia marina daniel solomon abraham isaac moses gabriel samuel levon tigran
 arshak vahan ashot smbat gevorg ruben boris sergei mikhail joseph grigory anastas ali ahmed
 mehmed mustafa kemal rauf said halim yusuf fuat amin jafar samad nasib fatali mirza rza
+nur nuri reza riza hamo movses filipp noe valiko budu mamia polikarp akaki evgeni ilia shalva
+irakli nariman mammad mamed aram andranik garegin drastamat alexandre nikol avetis sargis
+hovhannes khosrov bekir kazim kâzım halil enver talat ahmad husein huseyn mir uzun
 """.split())
 
 # Archive abbreviations before a place name: "CGAORSS Armenia", "TsGIA of Armenia".
@@ -153,16 +162,27 @@ def not_a_place(hit) -> bool:
         return True   # "Government of the Grand National Assembly": no place word in it
     if hit.after in ORGANISATION_WORDS or hit.after in PERSON_HONORIFICS:
         return True
-    if len(words) == 1 and hit.cue is None and (
-            words[0].lower() in FUNCTION_WORDS or fold_word(words[0]) in _PERSON_KEYS):
-        return True   # "Any military actions", "Ordzhonikidze" signing a telegram
+    if len(words) == 1 and hit.cue is None and not naming_cue(hit.before) and (
+            words[0].lower() in FUNCTION_WORDS or (fold_word(words[0]) in _PERSON_KEYS
+                                                   and hit.before.split(" ")[-1] not in PREPOSITIONS)):
+        return True   # "Any military actions", "Ordzhonikidze" signing a telegram; "in X": resolution
+        # decides by the years of the name (gazetteer.persons)
     previous = hit.before.split(" ")[-1] if hit.before else ""
     if previous in PERSON_TITLES or (hit.sep_before.strip() in ("", "“", '"')
                                       and hit.prev_raw.lower() in PERSON_TITLES):
         return True
+    if hit.sep_before == " " and hit.prev_raw[:1].isupper() and hit.prev_raw.lower() in GIVEN_NAMES:
+        return True   # "Filipp Makharadze", "Movses Silikyan": a first name, then the surname
     if words[-1].lower().endswith(_PATRONYMIC) or hit.after.endswith(_PATRONYMIC):
         return True   # "Vladimir Ilyich": a first name and patronymic
     return _initial_before(hit) or _archive_before(hit)
+
+
+def naming_cue(before: str) -> bool:
+    """Return True when the words before a name introduce it as a name ("renamed", "called to")."""
+    words = before.split(" ") if before else []
+    return bool(words) and (words[-1] in NAMING_WORDS
+                            or (len(words) == 2 and words[0] in NAMING_WORDS and words[1] in ("to", "as")))
 
 
 def _demonym(hit, words: list[str]) -> bool:

@@ -1,6 +1,7 @@
 """Resolution: which place a name means, with the evidence of the text (full gazetteer)."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -134,3 +135,67 @@ def test_user_places_rank_first_and_replace_curated_ones_with_their_id():
     assert chosen("to Alashkert", Gazetteer.from_places([curated, other]), "Alashkert").place.id == "t:b"
     gazetteer = Gazetteer.from_places([curated, moved])
     assert [c.place for c in chosen("to Alashkert", gazetteer, "Alashkert").candidates] == [moved]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # "X (Y)": the name in parentheses is another name of the same place
+    ("Sisian (Karakilisa) was held by the partisans.", "Karakilisa", "Sisian"),
+    ("Karakilisa (Sisian) was held by the partisans.", "Karakilisa", "Sisian"),
+    ("Ghapan (Kafan) was the centre of resistance.", "Kafan", "Kapan"),
+    ("The Turks took Alexandropol (Gyumri).", "Alexandropol", "Gyumri"),
+    ("The Turks took Alexandropol (modern Gyumri).", "Alexandropol", "Gyumri"),
+    # without parentheses the usual reading stays
+    ("The railway ran through Karakilisa to Tiflis.", "Karakilisa", "Vanadzor"),
+])
+def test_a_name_in_parentheses_is_the_same_place(text, name, expected, full_gazetteer):
+    assert chosen(text, full_gazetteer, name).place.name == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # ambiguous rivers follow the document's region as towns do
+    ("From Nakhichevan the column withdrew north of the Arpachay towards Ordubad.", "Arpachay", "Arpa"),
+    ("From Kars the Turks crossed the Arpachay to Alexandropol.", "Arpachay", "Akhurian"),
+])
+def test_a_physical_feature_follows_the_documents_region(text, name, expected, full_gazetteer):
+    assert chosen(text, full_gazetteer, name).place.name == expected
+
+
+@pytest.mark.parametrize("text", ["The Turks took Alexandrapol.", "The Turks took Aleksandropol."])
+def test_period_spellings_of_long_names(text, full_gazetteer):
+    assert chosen(text, full_gazetteer, text.split()[-1].rstrip(".")).place.name == "Gyumri"
+
+
+def _write_layer(folder, name, place_id, lon, lat, title="Zestaponi"):
+    feature = {"@id": place_id, "type": "Feature", "properties": {"title": title, "kind": "settlement",
+               "coord_source": "test"}, "names": [{"toponym": title}],
+               "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+
+
+@pytest.mark.parametrize("files, expected", [
+    # a geocoded result is for a name no other layer knows: the broad layer's Zestaponi wins
+    ({"geocoded.lpf.json": ("geo:z", 44.5, 41.5)}, "geonames"),
+    # the user's own file outranks every layer
+    ({"geocoded.lpf.json": ("geo:z", 44.5, 41.5), "mine.lpf.json": ("user:z", 43.0, 42.1)}, "user:z"),
+])
+def test_layer_precedence_user_curated_broad_geocoded(files, expected, tmp_path, monkeypatch):
+    from gazetteer.broad import load_layer
+    from gazetteer.index import local_places
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path))
+    for name, (place_id, lon, lat) in files.items():
+        _write_layer(tmp_path / "gazetteer", name, place_id, lon, lat)
+    gazetteer = Gazetteer.from_places(local_places(), load_layer())
+    mention = chosen("The column reached Zestaponi.", gazetteer, "Zestaponi")
+    assert mention.place.id.startswith(expected)
+    layers = [c.place.layer for c in mention.candidates]
+    assert layers == sorted(layers, key=["user", "curated", "broad", "geocoded"].index)
+
+
+def test_a_geocoded_place_serves_a_name_no_other_layer_knows(tmp_path, monkeypatch):
+    from gazetteer.index import local_places
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path))
+    _write_layer(tmp_path / "gazetteer", "geocoded.lpf.json", "geo:t", 45.0, 39.5, title="Tsaghkashenik")
+    places = local_places()
+    assert [p.layer for p in places if p.id == "geo:t"] == ["geocoded"]
+    assert chosen("They reached Tsaghkashenik.", Gazetteer.from_places(places), "Tsaghkashenik").place.id == "geo:t"

@@ -1,0 +1,87 @@
+"""Names the gazetteer knows as places but that a text most likely uses for something else.
+
+Applied after resolution, with what recognition cannot know: the chosen place's layer, its
+distance from the document's region and the years its name was in use. Each rule yields
+to a place cue next to the name ("the city of X", "X district", "renamed X"):
+
+- a Soviet-era name that is also a person's surname (Ordzhonikidze 1931-1944, Makharadze,
+  Mikoyan) is the person, unless a cue says place or the document's date falls in the
+  years of that name and a preposition stands before it ("in Ordzhonikidze");
+- a broad-layer alternate name that looks like a surname ("Jugheli" for Zestaponi) or is a
+  short word of up to four letters ("Nur", "Reza", "Hamo", "Uzun") is a person's name;
+- a broad-layer town thousands of kilometres from the document's region, neither a big city
+  nor in a country the text names, is a namesake of a person ("Thomson", "Wilson").
+"""
+from __future__ import annotations
+
+from .matcher import Hit
+from .model import LonLat, Place
+from .normalize import fold_word, name_key
+from .stoplists import EVENT_WORDS, PERSON_NAMES, PREPOSITIONS, naming_cue
+
+PERIOD_END = 1921        # the field's years end here: a name first used later is a renaming
+FAR_KM = 2500.0
+BIG_CITY = 300_000
+SHORT_KEY = 4
+# Endings of surnames as they fold (normalize.fold_word): -adze, -idze, -shvili, -eli
+# (Georgian), -yan/-ian (Armenian), -sky/-ski; Russian -ov/-ev/-in only for Soviet renamings.
+SURNAME_ENDINGS = ("adze", "idze", "shvili", "eli", "ian", "ski")
+SOVIET_SURNAME_ENDINGS = SURNAME_ENDINGS + ("ov", "ev", "in")
+_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
+
+
+def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozenset[str],
+              distance) -> str | None:
+    """Return why `place`, chosen for `hit`, is not what the text means (a person), else None.
+
+    `context` is the TextContext, `region` the document's centre, `countries` the country
+    codes of the countries the text names, `distance(a, b)` a distance in km.
+    """
+    if _has_place_cue(hit):
+        return None
+    word = hit.key.strip() if hit.key else ""
+    if place.layer != "broad":
+        return _soviet_surname(hit, word, place, context)
+    if place.kind == "country":
+        return None
+    alternate = name_key(place.name) != hit.key
+    if alternate and " " not in word and (len(word) <= SHORT_KEY or word.endswith(SURNAME_ENDINGS)):
+        return f"'{hit.text}' is a short or surname-like alternate name of {place.name}: a person"
+    if (place.population or 0) < BIG_CITY and place.country_code not in countries:
+        km = distance(place, region)
+        if km > FAR_KM:
+            return f"{place.name} is {km:,.0f} km from the document's region, with no evidence for it"
+    return None
+
+
+def _has_place_cue(hit: Hit) -> bool:
+    """A type cue, a renaming ("renamed X"), or an event of the place ("Treaty of X", "X Conference")."""
+    if hit.cue is not None or naming_cue(hit.before):
+        return True
+    words = hit.before.split(" ") if hit.before else []
+    event_before = len(words) == 2 and words[1] == "of" and words[0] in EVENT_WORDS
+    return event_before or hit.after in EVENT_WORDS
+
+
+def _soviet_surname(hit: Hit, word: str, place: Place, context) -> str | None:
+    """A name first used after the field's years, and given up since, that is a surname."""
+    names = [n for n in place.names if name_key(n.toponym) == hit.key]
+    if not names or " " in word or not all(n.valid_from is not None and n.valid_from > PERIOD_END - 1
+                                           and n.valid_to is not None for n in names):
+        return None
+    if word not in _PERSON_KEYS and not word.endswith(SOVIET_SURNAME_ENDINGS):
+        return None
+    previous = hit.before.split(" ")[-1] if hit.before else ""
+    if previous in PREPOSITIONS and _dated_within(context, names):
+        return None   # "in Ordzhonikidze" in a text of the years the town bore that name
+    first = min(n.valid_from for n in names)
+    return f"'{hit.text}' was a name of {place.name} only from {first}: here a person"
+
+
+def _dated_within(context, names) -> bool:
+    """Return True when the text's dates fall within the years of one of `names`."""
+    if context is None or (context.earliest is None and context.latest is None):
+        return False
+    first = (context.earliest or context.latest).year
+    last = (context.latest or context.earliest).year
+    return any(n.valid_from <= last and first <= n.valid_to for n in names)
