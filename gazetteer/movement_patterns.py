@@ -210,7 +210,8 @@ NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dis
                         r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
                         r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
                         r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
-                        r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located)\b", re.I)
+                        r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located|"
+                        r"oil|kerosene|petroleum|goods|grain|cargo|freight|pipeline)\b", re.I)
 # Roads, railways and rivers run between places; they do not move: "the road from Kars to
 # Alexandropol is long", "the railway passes through Kars".
 INFRASTRUCTURE = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"

@@ -207,7 +207,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
                                         and bool(_PASSIVE.search(text[scope:t_start])))
     attached = attach(text, t_end, stop, ctx.spots_within(t_end, stop), trigger)
     if passive:
-        attached = _subject_spots(text, ctx.spots_within(scope, t_start), t_start) + attached
+        attached = _subject_spots(text, ctx.spots_within(scope, t_start), t_start, trigger.locative) + attached
     elif not nominal:
         attached = _before_verb(ctx, scope, (t_start, t_end), trigger, attached)
     if not attached:
@@ -215,7 +215,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     if trigger.cession and _ceded(text, scope, (t_start, t_end), attached,
                                   ctx.spots_within(scope, attached[0].spot.start)):
         return None  # a territory handed over, not a movement
-    if trigger.carries and (NOT_TRAVEL.search(text[scope:max(t_end, attached[0].spot.start)])
+    # What is sent is named near the verb ("a telegram was sent", "the report, which was sent").
+    if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 50):max(t_end, attached[0].spot.start)])
                             or INFRASTRUCTURE.search(text[scope:t_start])):
         return None  # a message sent, a railway passing a town: not a traveller
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
@@ -302,8 +303,11 @@ def _ceded(text: str, scope: int, span: tuple[int, int], attached: list[Attached
         or any(_PASSIVE_SUBJECT.fullmatch(text[s.end:t_start]) for s in spots if s.end <= t_start)
 
 
-def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached]:
-    """The places that are the subject of a passive ("The region of X has been occupied")."""
+def _subject_spots(text: str, before: Sequence[Spot], pos: int, locative: bool = False) -> list[Attached]:
+    """The places that are the subject of a passive ("The region of X has been occupied").
+
+    `locative`: the verb takes where it happened ("our mission in the Engelaurt area was attacked").
+    """
     chosen: list[Spot] = []
     edge = pos
     for s in reversed(before):
@@ -315,6 +319,11 @@ def _subject_spots(text: str, before: Sequence[Spot], pos: int) -> list[Attached
             break
         chosen.insert(0, s)
         edge = s.start
+    governed = _GOVERNED_NAME.search(text, max(0, chosen[-1].start - 20), chosen[-1].start) if chosen else None
+    if governed and not governed.group().lower().startswith("of") \
+            and not (locative and governed.group().lower().startswith(("in", "at", "near"))) \
+            and not _RELATIVE.fullmatch(text[chosen[-1].end:pos]):
+        return []  # "The plan to march on Erivan was abandoned": Erivan is not what was abandoned
     if chosen and _GOVERNED_NAME.search(text, max(0, chosen[0].start - 20), chosen[0].start):
         chosen = chosen[-1:]  # "fell back from Olti and Kaghizman, and Merdenek was taken": only Merdenek
     return [Attached(s, "reached") for s in chosen]

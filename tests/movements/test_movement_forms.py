@@ -165,6 +165,8 @@ FORMS = [
      "journey", ["Bandar-e Anzali", "Baku"], "occurred", "The British mission"),
     ("Two Armenian regiments were taken prisoner and [Ganja] was taken shortly afterwards.",
      "occupation", ["Ganja"], "occurred", None),
+    ("The Revkom requisitioned grain and arrested the officers, who were sent to [Baku] and from there to "
+     "[Moscow].", "journey", ["Baku", "Moscow"], "occurred", None),
     ("Hundreds of refugees streamed into [Erivan] from [Kars].",
      "journey", ["Kars", "Yerevan"], "occurred", "Hundreds of refugees"),
     ("From [Julfa] the Red cavalry rode north to [Nakhichevan].",
@@ -258,6 +260,7 @@ LEFT_OUT = [
     "[Kars] and the southern part of [Zangezur] went to [Turkey].",
     "The larger part of the district went to [Armenia].",
     "[Kars] and [Julfa] were left to [Turkey].",
+    "Oil was carried from [Baku] to [Batumi] through the pipeline.",
     "The lowland parts were left outside [Karabakh].",
 ]
 
