@@ -216,7 +216,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
                                   ctx.spots_within(scope, attached[0].spot.start)):
         return None  # a territory handed over, not a movement
     # What is sent is named near the verb ("a telegram was sent", "the report, which was sent").
-    if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 50):max(t_end, attached[0].spot.start)])
+    if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 30):max(t_end, attached[0].spot.start)])
                             or INFRASTRUCTURE.search(text[scope:t_start])):
         return None  # a message sent, a railway passing a town: not a traveller
     if _HALTED.search(text[max(scope, t_start - 40):t_start]):
