@@ -62,7 +62,6 @@ class BuildReport:
     up_to_date: bool = False
     warnings: tuple[str, ...] = ()  # documents skipped by the reader, one line each
 
-
     def as_dict(self) -> dict:
         return {k: (str(v) if isinstance(v, Path) else list(v) if isinstance(v, tuple) else v)
                 for k, v in self.__dict__.items()}
@@ -86,7 +85,7 @@ def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
 def _meta(path: Path) -> dict[str, str]:
     """Return the meta table of an atlas file ({} when it cannot be read)."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with versions.read_only(path) as conn:
             return dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return {}
@@ -111,7 +110,7 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     previous = _previous(location)
     reusable: frozenset[str] = frozenset()
     if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
-        with sqlite3.connect(f"file:{previous}?mode=ro", uri=True) as conn:
+        with versions.read_only(previous) as conn:
             old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
         reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
@@ -144,7 +143,7 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
 
 def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
     """Return the row counts of an atlas file and the reader's warnings about its sources."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with versions.read_only(path) as conn:
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "places", "mentions", "movements", "territories")}
         warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")
@@ -169,14 +168,14 @@ def _analysed(sources: list[Path], jobs: int) -> Iterator[SourceRows]:
 def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int = 1) -> int:
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
-    conn = sqlite3.connect(tmp)
+    conn = sqlite3.connect(versions.sqlite_uri(tmp, "rwc"), uri=True)   # URIs, so ATTACH can be read-only
     try:
         # A temporary file is thrown away on failure, so no journal is needed while writing.
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         schema.create_tables(conn)
         if plan.reusable:
-            conn.execute("ATTACH DATABASE ? AS old", (f"file:{plan.previous}?mode=ro",))
+            conn.execute("ATTACH DATABASE ? AS old", (versions.sqlite_uri(plan.previous),))
         fresh = [p for p in plan.sources if str(p) not in plan.reusable]
         analysed = _analysed(fresh, jobs)
         try:

@@ -10,7 +10,6 @@ import sqlite3
 import threading
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 from mapapp.errors import AtlasMissing, NotFound, VersionGone
 
@@ -69,7 +68,8 @@ class Atlas:
         """This thread's read-only connection to the atlas file."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+            # Immutable: a published atlas file is never written again (a build swaps in a new one).
+            uri = versions.sqlite_uri(self.path) + "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn

@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 from .schema import SCHEMA_VERSION
 
@@ -20,6 +23,16 @@ FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 VERSION_RE = re.compile(r"^[0-9a-f]{12}$")
 # The code and data whose change changes what a build produces.
 ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/pipeline", "mapapp/pipeline.py", "mapapp/atlas/build.py")
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """Return the SQLite URI opening `path` in `mode` ("ro", "rw", "rwc"), its name quoted."""
+    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+
+
+def read_only(path: Path) -> closing[sqlite3.Connection]:
+    """Return a read-only connection to an atlas file, closed when the `with` block ends."""
+    return closing(sqlite3.connect(sqlite_uri(path), uri=True))
 
 
 def file_sha256(path: Path) -> str:

@@ -133,3 +133,12 @@ def test_a_failing_source_in_a_worker_is_named_too(corpus, tmp_path):
     with pytest.raises(DocumentError, match="zz-bad-source.txt:1: no document found"):
         build(corpus, tmp_path / "atlas", jobs=2)
     assert list((tmp_path / "atlas").iterdir()) == []
+
+
+def test_paths_with_spaces_and_uri_characters_work(corpus, tmp_path, app_for):
+    odd = tmp_path / "my atlas #1?%20"
+    first = build(corpus, odd)
+    fix_a_typo(sorted(corpus.iterdir())[0])
+    second = build(corpus, odd)
+    assert second.reused == first.sources - 1
+    assert app_for(odd).test_client().get("/api/corpus").get_json()["version"] == second.version
