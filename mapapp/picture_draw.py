@@ -36,6 +36,7 @@ from .picture_layout import (
     TITLE_PT,
     Layout,
     is_small,
+    picture_scale,
     plan_layout,
     points_to_px,
 )
@@ -94,22 +95,45 @@ def legend_options(rows: tuple, fontsize: float, wrap: int | None, ncol: int) ->
             "borderpad": 0, "columnspacing": 1.2, "handletextpad": 0.6, "labelspacing": 0.55}
 
 
-def plan(scene: Scene, width: int, height: int, ruler: Ruler) -> tuple[Layout, Frame, tuple]:
-    """The layout, the map frame and the legend rows of the picture.
+def plan(scene: Scene, width: int, height: int, ruler: Ruler) -> tuple[Layout, Frame, tuple, list[str]]:
+    """The layout, the map frame, the legend rows and the attribution's lines of the picture.
 
     The legend lists what the frame shows, and the frame depends on the legend's size: a second
     pass settles it (a third changes nothing in practice).
     """
+    lines = attribution_lines(scene.attribution, width, height, ruler)
     rows = legend_rows(scene, scene.bbox)
     for _ in range(3):
         measure = (lambda fs, wrap, ncol, rows=rows: ruler.legend_size(rows, fs, wrap, ncol)) if rows else None
-        layout = plan_layout(width, height, measure)
+        layout = plan_layout(width, height, measure, max(1, len(lines)))
         frame = Frame.of(scene.bbox, layout.map_box)
         seen = legend_rows(scene, frame.bbox)
         if seen == rows:
             break
         rows = seen
-    return layout, frame, rows
+    return layout, frame, rows, lines
+
+
+def attribution_lines(attribution: str, width: int, height: int, ruler: Ruler) -> list[str]:
+    """The attribution as drawn: one line when it fits; else two, split between its ' · ' parts; a
+    thumbnail, or a picture too narrow for two lines, gets the short form, cut to fit."""
+    if not attribution:
+        return []
+    scale = picture_scale(width, height)
+    size, room = ATTRIBUTION_PT * scale, width - 2 * round(8 * scale)
+
+    def wide(text: str) -> float:
+        return ruler.text_size(text, size)[0]
+
+    parts = attribution.split(" · ")
+    if not is_small(width, height):
+        if wide(attribution) <= room:
+            return [attribution]
+        for cut in sorted(range(1, len(parts)), key=lambda i: abs(2 * i - len(parts))):
+            lines = [" · ".join(parts[:cut]), " · ".join(parts[cut:])]
+            if all(wide(line) <= room for line in lines):
+                return lines
+    return [_fitted(parts[0] + " · Natural Earth", room, wide)]
 
 
 def _frame_of(features: tuple[dict, ...]):
@@ -231,27 +255,23 @@ def _fitted(text: str, room: float, measure) -> str:
     return text
 
 
-def _draw_title_and_attribution(fig, scene: Scene, layout: Layout, ruler: Ruler) -> None:
+def _draw_title_and_attribution(fig, scene: Scene, layout: Layout, lines: list[str], ruler: Ruler) -> None:
     pad, w, h = layout.padding, layout.width, layout.height
     size = TITLE_PT * layout.scale
     title = _fitted(scene.title, w - 2 * pad, lambda t: ruler.text_size(t, size, weight="bold")[0])
     middle = (layout.title_box.top + layout.title_box.bottom) / 2
     fig.text(0.5, 1 - middle / h, title, ha="center", va="center", fontsize=size, weight="bold")
-    if not scene.attribution:
+    if not lines:
         return
-    size = ATTRIBUTION_PT * layout.scale
-    short = scene.attribution.split(" · ")[0] + " · Natural Earth"
-    text = scene.attribution
-    if ruler.text_size(text, size)[0] > w - 2 * pad:
-        text = _fitted(short, w - 2 * pad, lambda t: ruler.text_size(t, size)[0])
     middle = (layout.attribution_box.top + layout.attribution_box.bottom) / 2
-    fig.text(1 - pad / w, 1 - middle / h, text, ha="right", va="center", fontsize=size, color="#333333")
+    fig.text(1 - pad / w, 1 - middle / h, "\n".join(lines), ha="right", va="center", ma="right",
+             fontsize=ATTRIBUTION_PT * layout.scale, color="#333333", linespacing=1.3)
 
 
 def draw_picture(scene: Scene, width: int, height: int) -> Picture:
     """The scene drawn on a width x height figure (not yet saved): bands, map frame, legend strip."""
     ruler = Ruler(width, height)
-    layout, frame, rows = plan(scene, width, height, ruler)
+    layout, frame, rows, lines = plan(scene, width, height, ruler)
     # No Agg canvas until savefig: geopandas asks the canvas to redraw after every layer.
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=PAPER)
     m = layout.map_box
@@ -277,5 +297,5 @@ def draw_picture(scene: Scene, width: int, height: int) -> Picture:
     ax.set_ylabel("")
     labels = _draw_places(ax, place_marks(scene, frame), layout, frame, ruler)
     _draw_legend(fig, layout, rows)
-    _draw_title_and_attribution(fig, scene, layout, ruler)
+    _draw_title_and_attribution(fig, scene, layout, lines, ruler)
     return Picture(fig, layout, frame, labels)

@@ -80,14 +80,15 @@ def fit_legend(measure: Callable[[float, int | None, int], tuple[float, float]],
 
 
 def plan_layout(width: int, height: int,
-                measure: Callable[[float, int | None, int], tuple[float, float]] | None) -> Layout:
+                measure: Callable[[float, int | None, int], tuple[float, float]] | None,
+                attribution_lines: int = 1) -> Layout:
     """Where the title, map, legend and attribution go in a width x height picture.
 
     `measure(fontsize, wrap, ncol)` gives the legend's (w, h) in pixels; None means no legend.
     """
     scale = picture_scale(width, height)
     header = round(points_to_px(TITLE_PT * scale) * 1.8)
-    footer = round(points_to_px(ATTRIBUTION_PT * scale) * 2.0)
+    footer = round(points_to_px(ATTRIBUTION_PT * scale) * (0.8 + 1.2 * attribution_lines))
     title_box = Box(0, 0, width, header)
     attribution_box = Box(0, height - footer, width, height)
     whole = Box(0, header, width, height - footer)

@@ -184,3 +184,23 @@ def test_no_two_drawn_labels_overlap_and_each_place_is_labelled_once(width, heig
     assert all(map_box.x0 <= b.x0 and b.x1 <= map_box.x1 and map_box.y0 <= b.y0 and b.y1 <= map_box.y1 for b in boxes)
     # the most-mentioned place of a crowded spot keeps its label
     assert "Zangezur" in names and "Nakhchivan" in names
+
+
+ATTRIBUTION = ("Chronotope · atlas 0123456789ab · basemap: Natural Earth (public domain) · "
+               "territory outlines approximate, see their sources")
+
+
+@pytest.mark.parametrize(("width", "height", "lines"), [(1200, 630, 1), (600, 800, 2), (300, 250, 1)])
+def test_the_attribution_keeps_its_caveat_when_there_is_room_and_stays_inside(width, height, lines):
+    from dataclasses import replace
+
+    picture, renderer, ax, _ = drawn(replace(crowded_scene(), attribution=ATTRIBUTION), width, height)
+    (text,) = [t for t in picture.figure.texts if "Chronotope" in t.get_text()]
+    assert len(text.get_text().splitlines()) == lines
+    words = text.get_text().replace("\n", " · ")
+    if lines == 2 or width >= 1200:
+        assert words == ATTRIBUTION
+    else:
+        assert "Natural Earth" in words
+    extent = text.get_window_extent(renderer)
+    assert 0 <= extent.x0 and extent.x1 <= width and extent.y0 >= 0 and extent.y1 <= ax.bbox.y0
