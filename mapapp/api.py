@@ -98,7 +98,7 @@ def answer(make: Callable[[Atlas], str], mimetype: str = JSON) -> Response:
     """Answer with the JSON text `make(atlas)`, or 304 when the client holds this version's answer."""
     atlas = current_atlas()
     etag = request_etag(atlas.version)
-    if etag in request.if_none_match:
+    if request.if_none_match.contains_weak(etag):   # RFC 9110: If-None-Match compares weakly
         response = Response(status=304)
     else:
         cache = current_app.extensions["chronotope.answers"]

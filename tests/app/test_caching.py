@@ -22,6 +22,12 @@ def test_an_etag_answers_304_without_a_body(client, url):
     assert again.headers["ETag"] == etag
 
 
+def test_a_weak_or_wildcard_etag_also_answers_304(client):
+    etag = client.get("/api/corpus").headers["ETag"]
+    assert client.get("/api/corpus", headers={"If-None-Match": f"W/{etag}"}).status_code == 304
+    assert client.get("/api/corpus", headers={"If-None-Match": "*"}).status_code == 304
+
+
 def test_different_parameters_have_different_etags(client):
     a = client.get("/api/documents?per_page=1").headers["ETag"]
     b = client.get("/api/documents?per_page=2").headers["ETag"]
