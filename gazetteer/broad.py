@@ -97,7 +97,7 @@ def keep_name(name: str, country: bool = False) -> bool:
     folded = fold_word(name)
     if folded in _stop_keys():
         return False
-    return country or folded not in _common_keys()
+    return country or folded not in common_keys()
 
 
 @cache
@@ -106,7 +106,8 @@ def _stop_keys() -> frozenset[str]:
 
 
 @cache
-def _common_keys() -> frozenset[str]:
+def common_keys() -> frozenset[str]:
+    """Return the folded keys of the English words that are also town names somewhere."""
     return frozenset(fold_word(w) for w in common_words())
 
 
@@ -171,7 +172,7 @@ def build_layer() -> BroadLayer:
     keys: dict[str, list[int]] = {}
     for index, record in enumerate(records):
         for key in name_keys(record[7]):
-            if record[2] == "country" or " " in key.strip() or key.strip() not in _common_keys():
+            if record[2] == "country" or " " in key.strip() or key.strip() not in common_keys():
                 keys.setdefault(key, []).append(index)
     return BroadLayer(records, {k: tuple(v) for k, v in keys.items()})
 

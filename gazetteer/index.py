@@ -1,4 +1,7 @@
-"""The layered gazetteer the geoparser searches: user places over curated ones over the broad layer.
+"""The layered gazetteer the geoparser searches: user places over curated ones over the broad
+layer over the results of online geocoding (for names no other layer knows).
+
+Long one-word names of the user and curated layers also match one vowel off ("Alexandrapol").
 
 `load_gazetteer()` reads the bundled curated files, the user's own files and the broad
 layer once per process; `Gazetteer.from_places` builds one from any places (tests).
@@ -14,10 +17,10 @@ from functools import cache
 
 import ahocorasick
 
-from .broad import BroadLayer, cached, load_layer
+from .broad import BroadLayer, cached, common_keys, load_layer
 from .lpf import bundled_place_files, load_places
 from .model import LAYERS, Place
-from .normalize import name_key, name_keys
+from .normalize import name_key, name_keys, vowel_variants
 from .userlayer import load_user_places
 
 DUPLICATE_KM = 15.0
@@ -51,6 +54,7 @@ class Gazetteer:
             for key in name_keys(_with_bare_names(place)):
                 if len(key.strip()) >= 2:
                     keys.setdefault(key, []).append(index)
+        _add_vowel_variants(keys, ordered, broad)
         return cls(ordered, {k: tuple(v) for k, v in keys.items()}, _automaton(keys, broad), broad)
 
     def automata(self) -> list[ahocorasick.Automaton]:
@@ -81,6 +85,23 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         """Return the local place with this id, if any."""
         return next((p for p in self.places if p.id == place_id), None)
+
+
+def _add_vowel_variants(keys: dict[str, list[int]], places: tuple[Place, ...], broad: BroadLayer | None) -> None:
+    """Add to `keys` the one-vowel variants of the user and curated layers' long one-word names
+    ("Alexandrapol"), unless a variant is some other name of any layer (or an English word)."""
+    taken = set(keys) | (set(broad.keys) if broad is not None else set())
+    fuzzy: dict[str, set[int]] = {}
+    for key, indices in keys.items():
+        if all(places[i].layer == "geocoded" for i in indices):
+            continue
+        for variant in vowel_variants(key):
+            if variant not in taken:
+                fuzzy.setdefault(variant, set()).update(indices)
+    common = common_keys()
+    for variant, indices in fuzzy.items():
+        if variant.strip() not in common:
+            keys[variant] = sorted(indices)
 
 
 def _automaton(keys: dict, broad: BroadLayer | None) -> ahocorasick.Automaton | None:

@@ -93,6 +93,23 @@ def name_keys(names) -> set[str]:
     return keys
 
 
+VOWELS = "aeiou"
+FUZZY_MIN = 8
+
+
+def vowel_variants(key: str) -> list[str]:
+    """Return the keys one vowel away from a one-word key of FUZZY_MIN letters or more
+    ("alexandrapol" for "alexandropol"): spellings of translations vary in their vowels."""
+    word = key.strip()
+    if len(word) < FUZZY_MIN or " " in word or not word.isalpha():
+        return []
+    out = []
+    for i, c in enumerate(word):
+        if c in VOWELS:
+            out.extend(f" {word[:i]}{v}{word[i + 1:]} " for v in VOWELS if v != c)
+    return out
+
+
 def is_ascii_latin(name: str) -> bool:
     """Return True when every letter of `name` is Latin (diacritics allowed)."""
     for c in name:

@@ -1,6 +1,6 @@
 """Resolution: which place each recognised name means, with the evidence for the choice.
 
-Every candidate gets a score from the evidence: its layer (user > curated > broad), a
+Every candidate gets a score from the evidence: its layer (user > curated > broad > geocoded), a
 type cue next to the name ("district", "the city of", "ridge"), its peers (names listed
 with it: "Zangezur and Nakhichevan" are regions alike; a dash chain of towns is a route),
 the document's region (where its unambiguous places and its place of writing lie), the

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import fold_parts, fold_word, name_key, name_keys
+from gazetteer.normalize import fold_parts, fold_word, name_key, name_keys, vowel_variants
 
 
 @pytest.mark.parametrize("a, b", [
@@ -55,3 +55,14 @@ def test_folded_parts_keep_the_original_text():
     assert "".join(parts) == text
     assert len(parts) == len(folded)
     assert folded[1::2] == [fold_word(w) for w in parts[1::2]]
+
+
+@pytest.mark.parametrize("key, variant, expected", [
+    (" alexandropol ", " alexandrapol ", True),
+    (" elizavetpol ", " elizavetpal ", True),
+    (" alexandropol ", " alexandrpol ", False),     # one vowel changed, none dropped
+    (" shusha ", " shushe ", False),                # short names stay exact
+    (" nagorno karabah ", " nagorno karabeh ", False),   # one word only
+])
+def test_vowel_variants_of_long_names(key, variant, expected):
+    assert (variant in vowel_variants(key)) is expected
