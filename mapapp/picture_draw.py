@@ -193,11 +193,9 @@ def _draw_movements(ax, scene: Scene, scale: float) -> None:
                                 "mutation_scale": 14 * scale})
 
 
-
-
 def place_marks(scene: Scene, frame: Frame) -> list[Mark]:
     """The places inside the frame as marks to label, weighted by their mentions in the window."""
-    marks = []
+    marks: dict[str, Mark] = {}
     b = frame.bbox
     for feature in scene.places:
         geometry = feature.get("geometry") or {}
@@ -209,9 +207,10 @@ def place_marks(scene: Scene, frame: Frame) -> list[Mark]:
         props = feature.get("properties") or {}
         x, y = frame.point(lon, lat)
         mentions = props.get("mentions")
-        marks.append(Mark(str(props.get("id") or props.get("name", "")), str(props.get("name", "")), x, y,
-                          float(mentions) if isinstance(mentions, int | float) else 0.0))
-    return marks
+        key = str(props.get("id") or props.get("name", ""))
+        marks.setdefault(key, Mark(key, str(props.get("name", "")), x, y,
+                                   float(mentions) if isinstance(mentions, int | float) else 0.0))
+    return list(marks.values())
 
 
 def _draw_places(ax, marks: list[Mark], layout: Layout, frame: Frame, ruler: Ruler) -> tuple[Label, ...]:
@@ -256,6 +255,7 @@ def _fitted(text: str, room: float, measure) -> str:
 
 
 def _draw_title_and_attribution(fig, scene: Scene, layout: Layout, lines: list[str], ruler: Ruler) -> None:
+    """The title (cut to the width) centred in its band; the attribution right-aligned in its own."""
     pad, w, h = layout.padding, layout.width, layout.height
     size = TITLE_PT * layout.scale
     title = _fitted(scene.title, w - 2 * pad, lambda t: ruler.text_size(t, size, weight="bold")[0])
@@ -268,14 +268,10 @@ def _draw_title_and_attribution(fig, scene: Scene, layout: Layout, lines: list[s
              fontsize=ATTRIBUTION_PT * layout.scale, color="#333333", linespacing=1.3)
 
 
-def draw_picture(scene: Scene, width: int, height: int) -> Picture:
-    """The scene drawn on a width x height figure (not yet saved): bands, map frame, legend strip."""
-    ruler = Ruler(width, height)
-    layout, frame, rows, lines = plan(scene, width, height, ruler)
-    # No Agg canvas until savefig: geopandas asks the canvas to redraw after every layer.
-    fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=PAPER)
-    m = layout.map_box
-    ax = fig.add_axes((m.left / width, 1 - m.bottom / height, (m.right - m.left) / width, (m.bottom - m.top) / height))
+def _map_axes(fig, layout: Layout, frame: Frame):
+    """The map's axes, filling the layout's map box exactly, framed by a thin line, without ticks."""
+    w, h, m = layout.width, layout.height, layout.map_box
+    ax = fig.add_axes((m.left / w, 1 - m.bottom / h, (m.right - m.left) / w, (m.bottom - m.top) / h))
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -285,6 +281,16 @@ def draw_picture(scene: Scene, width: int, height: int) -> Picture:
     ax.set_xlim(frame.bbox.west, frame.bbox.east)
     ax.set_ylim(frame.bbox.south, frame.bbox.north)
     ax.set_autoscale_on(False)
+    return ax
+
+
+def draw_picture(scene: Scene, width: int, height: int) -> Picture:
+    """The scene drawn on a width x height figure (not yet saved): bands, map frame, legend strip."""
+    ruler = Ruler(width, height)
+    layout, frame, rows, lines = plan(scene, width, height, ruler)
+    # No Agg canvas until savefig: geopandas asks the canvas to redraw after every layer.
+    fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=PAPER)
+    ax = _map_axes(fig, layout, frame)
     scale = layout.scale
     _draw_basemap(ax, scene)
     _draw_territories(ax, scene, scene_colours(scene), scale)
