@@ -50,6 +50,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"approach(?:es|ed|ing)?", "advance", object_verb=True),
     Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
     Trigger(r"deployment", "advance", noun=True, locative=True),
+    Trigger(r"concentrat(?:e|es|ed|ing)|mass(?:ed|ing)(?= (?:[\w-]+ ){0,3}?(?:in|at|on|near|along)\b)", "advance",
+            locative=True),
     Trigger(r"cross(?:es|ed|ing)?", "advance", object_verb=True),
     Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces?|units?|army|armies|detachments?|regiments?|bands?|men|"
             r"divisions?|brigades?|columns?)", "advance"),
@@ -72,13 +74,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"f(?:a|e)ll(?:s|ing)? back", "withdrawal"),
     Trigger(r"turn(?:s|ed|ing)? back", "withdrawal", locative=True),
     # "drove the insurgents back into Russia": the driven withdraw
-    Trigger(r"dr(?:ive|ives|ove|iven|iving) (?:[\w'’-]+ ){0,3}?(?:back|out)", "withdrawal"),
+    Trigger(r"dr(?:ive|ives|ove|iven|iving) (?:[\w'’-]+ ){0,3}?back|"
+            r"dr(?:ive|ives|ove|iven|iving)(?= (?:[\w'’-]+ ){0,3}?out (?:of|from)\b)", "withdrawal"),
     Trigger(r"evacuat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?", "withdrawal", object_verb=True,
             object_role="origin"),
     # "The Armenians lost Kars": the losers leave it
     Trigger(r"(?:lost|los(?:e|es|ing))(?= (?:the (?:town|city|fortress|village|district) of )?(?-i:[A-Z]))",
             "withdrawal", object_verb=True, object_role="origin"),
-    Trigger(r"(?:expell?(?:ed|ing|s)?|driven out|forced out|ousted)(?= (?:of|from))", "withdrawal"),
+    Trigger(r"(?:expell?(?:ed|ing|s)?|ousted)(?= (?:of|from))|(?:driven|forced)(?= out (?:of|from))", "withdrawal"),
+    Trigger(r"regroup(?:s|ed|ing)?", "withdrawal", locative=True),
+    Trigger(r"flight(?= (?:[\w-]+ ){0,3}?(?:to|into|from|across|over)\b)", "withdrawal", noun=True),
     Trigger(r"evacuation", "withdrawal", noun=True),
     Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
     # occupations
@@ -96,6 +101,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
+    Trigger(r"entry(?= into)", "occupation", noun=True),
+    Trigger(r"(?:establish|extend|restor|impos)(?:e|es|ed|ing)? (?:[\w-]+ )?(?:control|rule) (?:over|of)",
+            "occupation", object_verb=True),
     Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
             "occupation", object_verb=True),
     Trigger(r"h(?:old|olds|eld|olding)", "occupation", object_verb=True),
@@ -261,7 +269,7 @@ AUXILIARIES = frozenset(
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "
-    "meanwhile however therefore moreover yesterday today".split())
+    "meanwhile however therefore moreover yesterday today having being".split())
 
 # Sentence ends, except after initials and abbreviations ("G. Chicherin", "No. 03").
 ABBREVIATIONS = frozenset("no nos dr mr mrs st gen col capt lt approx i.e e.g etc cf vs art p.s "

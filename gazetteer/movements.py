@@ -72,14 +72,18 @@ _FROM_BEFORE = re.compile(r"\b(?:from|out of)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:d
                           r"province|village|area)\s+of\s+)?$", re.I)
 _GOVERNED_NAME = re.compile(r"\b(?:from|to|into|towards?|through|via|of|in|at|on|near|for)\s+(?:the\s+)?$", re.I)
 _ALONG = re.compile(r"\b(?:along|via|through|by way of|down|up|over|across|by)\s+(?:the\s+)?$", re.I)
+_OPENING = re.compile(r"\s*(?:(?:having|after|once|when)\s+)?", re.I)  # a sentence's opening participle
 _LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|or))\s*", re.I)
 _SUBJECT_TAIL = re.compile(r"[^,;:.()—–]{0,40}$")
 # "met in Tiflis and moved to Erivan": where a first verb happened is where the second starts.
-_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"[^,;:.()—–]{0,40}?\s(?:and|then|and then|before)\s+"
                        r"(?:(?:then|later|soon|subsequently|eventually|finally)\s+)?$", re.I)
 _COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
-_DETERMINED = re.compile(r"(?:\b(?:the|a|an|their|its|his|her|our|this|further)|['’]s)\s+$", re.I)
+# "the capture", "their advance", "the Turkish advance", "the Red Army's march": a noun, not a verb
+_DETERMINED = re.compile(r"(?:\b(?i:the|a|an|their|its|his|her|our|this|further)\s+"
+                         r"(?:(?:[A-Z][\w-]*(?:an|ish|ese|ic|i)|Soviet|Red|White|Allied|Bolshevik)\s+)?|"
+                         r"['’]s\s+)$")
 # A movement noun that is the object of "launched", "began" ...: its actor is that verb's subject.
 _GOVERNED = re.compile(r"\b(?:launch|beg[aiu]n|commenc|continu|undert[ao]o?k|resum|open|start|made|make)\w*\s+"
                        r"(?:(?:an?|the|their|its|his|her|our|a new)\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -200,7 +204,7 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     """The movement a movement word states, or None if it names no place or is not asserted."""
     text = ctx.text
     scope = _scope_start(text, start, t_start)
-    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 10):t_start]))
+    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 30):t_start]))
     if nominal and not trigger.noun:
         trigger = replace(trigger, noun=True)  # "the capture of Kars": a verb's form used as a noun
     passive = trigger.subject_place or (trigger.object_verb and not trigger.noun
@@ -425,7 +429,8 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
             step = max(a.step for a in prev.attached) + (not f.noun)
             later = tuple(replace(a, step=a.step + step) for a in f.attached)
             merged[-1] = _Found(prev.start, f.end, prev.kind, prev.status, prev.attached + later,
-                                prev.actor, prev.cue_start, prev.scope_start, prev.sentence_end, prev.noun)
+                                prev.actor or f.actor, prev.cue_start, prev.scope_start, prev.sentence_end,
+                                prev.noun)
             continue
         merged.append(f)
     return merged
@@ -433,6 +438,9 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
 
 def _continues(text: str, prev: _Found, f: _Found) -> bool:
     gap = text[prev.end:f.cue_start]
+    if prev.actor is None and f.actor is not None and _OPENING.fullmatch(text[prev.scope_start:prev.start]) \
+            and re.fullmatch(r"\s*,\s*" + re.escape(f.actor) + r"\s+(?:\w+ly\s+|then\s+)?", gap):
+        return True  # "Driven out of Kars, the Armenians regrouped at Alexandropol": one subject
     if f.noun:
         return f.actor is None and bool(_LISTED.fullmatch(gap))
     if f.actor is not None and f.actor == prev.actor and (_LISTED.fullmatch(gap) or _SERIES.fullmatch(gap)):
