@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .output import fail
+from .output import EXIT_FAILED, fail
 
 
 @click.command("serve")
@@ -43,7 +43,10 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, debug:
     import waitress
 
     # Answers of a few MB (a busy month's events) stay in memory rather than in a temporary file.
-    server = waitress.create_server(app, host=host, port=port, threads=threads, outbuf_overflow=32 << 20)
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, outbuf_overflow=32 << 20)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED)
     click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
     try:
         server.run()

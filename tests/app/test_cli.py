@@ -6,6 +6,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -132,3 +133,17 @@ def test_serve_rebuilds_a_stale_atlas_and_keeps_a_fresh_one(small_corpus, tmp_pa
     add_document(corpus, 1)
     stale = ensure_atlas((corpus,), tmp_path / "atlas", keep=5)
     assert not stale.up_to_date and stale.read == 1 and stale.documents == first.documents + 1
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error(small_corpus, atlas_path, tmp_path):
+    shutil.copytree(atlas_path, tmp_path / "atlas")   # built already: the test reaches the port quickly
+    env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(tmp_path / "atlas"), "CHRONOTOPE_CORPUS": str(small_corpus)}
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([shutil.which("chronotope"), "serve", "--port", str(port)], env=env,
+                                capture_output=True, text=True, timeout=240)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
+    assert "Traceback" not in result.stderr and result.stdout == ""
