@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -242,3 +245,21 @@ def test_territories_on_a_date_hold_the_claims_and_control_in_force(client, day)
             in_force = [{k: v for k, v in e.items() if k != "relation"} for e in timelines[feature["id"]]
                         if e["relation"] == relation and (e["from"] or "") <= day <= (e["to"] or "9999")]
             assert props["claims" if relation == "claim" else "control"] == in_force
+
+
+def test_search_works_without_full_text_index(client, app_for, atlas_path, tmp_path, documents):
+    """An SQLite without FTS5 falls back to substring search: a superset of the word matches."""
+    copy = tmp_path / "atlas"
+    shutil.copytree(atlas_path, copy)
+    (path,) = copy.glob("atlas-*.sqlite")
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'fts'")
+    plain = app_for(copy).test_client()
+    body = client.get(f"/api/documents/{documents[-1]['id']}").get_json()["body"]
+    word = max(re.findall(r"[A-Za-z]{6,}", body), key=len)
+    with_fts = {d["id"] for d in all_documents(client, f"q={word}")}
+    without = plain.get(f"/api/documents?per_page=500&q={word}").get_json()["documents"]
+    assert with_fts <= {d["id"] for d in without} and documents[-1]["id"] in with_fts
+    for doc in without:
+        text = plain.get(f"/api/documents/{doc['id']}").get_json()
+        assert word.lower() in f"{text['title']} {text['body']}".lower()
