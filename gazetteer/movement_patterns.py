@@ -36,6 +36,7 @@ class Trigger:
     carries: bool = False  # "sent": what is sent may be a message, not a traveller
     locative_role: str = "reached"  # "embarked at Batum": where one boards is the origin
     mover_not_land: bool = False  # "the larger part of Lori went to Armenia": land changing hands
+    continuation: bool = False  # a movement only as the next step of one before ("sent from X, took command in Y")
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -133,6 +134,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"arrival", "journey", noun=True, locative=True),
     Trigger(r"return(?:s|ed|ing)?", "journey"),
     Trigger(r"went", "journey", mover_not_land=True),
+    Trigger(r"t(?:ook|akes?|aking) (?:up )?(?:command|post|office|residence|quarters|positions?|position)(?= (?:in|at)\b)",
+            "journey", locative=True, continuation=True),
     Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True),
     Trigger(r"sail(?:s|ed|ing)?|steam(?:s|ed|ing)?(?= (?:from|for|to|into)\b)", "journey", departure=True,
             civil=True),

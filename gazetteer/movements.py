@@ -103,6 +103,7 @@ class _Found:
     scope_start: int        # where its sentence (or clause after a colon) begins
     sentence_end: int
     noun: bool = False
+    continuation: bool = False  # kept only as a further step of a movement before it
 
 
 def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
@@ -245,7 +246,8 @@ def _from_trigger(ctx: _Context, start: int, end: int, t_start: int, t_end: int,
     first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None and
                                                         actor_start < t_start else []))
     last = max([t_end] + [s.end for s in spans] + ([actor_start + len(actor)] if actor and actor_start else []))
-    return _Found(first, last, kind, state, tuple(attached), actor, t_start, scope, end, trigger.noun)
+    return _Found(first, last, kind, state, tuple(attached), actor, t_start, scope, end, trigger.noun,
+                  trigger.continuation)
 
 
 def _before_verb(ctx: _Context, scope: int, span: tuple[int, int], trigger: Trigger,
@@ -433,7 +435,7 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
                                 prev.noun)
             continue
         merged.append(f)
-    return merged
+    return [f for f in merged if not f.continuation]
 
 
 def _continues(text: str, prev: _Found, f: _Found) -> bool:

@@ -187,6 +187,7 @@ FORMS = [
     ("The Red Army established control over [Zangezur] in July.", "occupation", ["Zangezur"], "occurred",
      "The Red Army"),
     # more waypoints: chains, origins in the subject or a first verb, rivers and ranges, asides
+    ("Dro, sent from [Erivan], took command in [Goris].", "journey", ["Yerevan", "Goris"], "occurred", "Dro"),
     ("Driven out of [Kars], the Armenians regrouped at [Alexandropol].",
      "withdrawal", ["Kars", "Gyumri"], "occurred", "the Armenians"),
     ("Having crossed the [Arpachay], the Turkish army took [Alexandropol].",
@@ -275,6 +276,7 @@ LEFT_OUT = [
     "[Kars] and the southern part of [Zangezur] went to [Turkey].",
     "The larger part of the district went to [Armenia].",
     "[Kars] and [Julfa] were left to [Turkey].",
+    "Dro took command in [Goris].",
     "Oil was carried from [Baku] to [Batumi] through the pipeline.",
     "The lowland parts were left outside [Karabakh].",
 ]
