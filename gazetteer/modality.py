@@ -43,9 +43,12 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
         if name in _LEFT_OUT:
             return None
         if name == "not secured":
-            return "ordered, not secured"
+            # "failed to retake Kars" is an attempt; "failed to secure the route", an order not carried out
+            attempted = trigger_text is not None and re.search(r"\bfail\w* to\s+$", words[:-len(trigger_text)])
+            return "intended" if attempted else "ordered, not secured"
         if name == "agreed":
-            return "agreed" if agreement else "ordered"
+            agreed = agreement or re.search(r"\b(?:agree|undertak)\w*", words[max(0, best[0] - 12):best[0]], re.I)
+            return "agreed" if agreed else "ordered"
         return name
     if trigger_text is None:
         return "habitual"

@@ -61,6 +61,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:counter-?)?offensive", "advance", noun=True),
     Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True, civil=True),
     Trigger(r"f(?:ight|ights|ought|ighting) (?:their|its|his|her|our|the) way", "advance"),
+    Trigger(r"br(?:eak|eaks|oke|oken|eaking) through", "advance"),
     Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
     Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
             r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
@@ -238,13 +239,14 @@ CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|ann
 # Modality cues read in the words before a movement (nearest cue wins, see movements._status);
 # hedged, negated and requested movements are left out.
 STATUS_CUES: tuple[tuple[str, str], ...] = (
-    ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r"),
+    ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r|"
+               r"\bsome accounts\b|\bit is said\b|\bsaid to have\b|\bunconfirmed\b"),
     ("conditional", r"\bif\b|\bunless\b"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
     ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b|"
                   r"\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}to\b|\bappeal\w*\s+to\b"),
     ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
-    ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\black(?:s|ed|ing)? (?:the )?means\b|"
+    ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\bneither\b|\bnor\b|\black(?:s|ed|ing)? (?:the )?means\b|"
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
     ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
                  r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
@@ -257,7 +259,7 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
 )
 # These cues count only in the movement's own clause: "Although they did not resist, the Turks
 # took Kars" took Kars all the same.
-CLAUSE_CUES = frozenset({"conditional", "negated", "not secured"})
+CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered"})
 CUE_CLAUSE_START = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|where|when|while|because|although|though|"
                               r"but|whereas|unless|if)\b", re.I)
 

@@ -187,6 +187,11 @@ FORMS = [
     ("The Red Army established control over [Zangezur] in July.", "occupation", ["Zangezur"], "occurred",
      "The Red Army"),
     # more waypoints: chains, origins in the subject or a first verb, rivers and ranges, asides
+    ("The Armenians failed to retake [Kars].", "occupation", ["Kars"], "intended", "The Armenians"),
+    ("Armenia agreed to withdraw its troops from [Nakhichevan].", "withdrawal", ["Nakhchivan"], "agreed",
+     "Armenia"),
+    ("Dro attempted to break through to [Nakhichevan].", "advance", ["Nakhchivan"], "intended", "Dro"),
+    ("Without waiting for orders, Nzhdeh marched on [Goris].", "advance", ["Goris"], "occurred", "Nzhdeh"),
     ("Dro, sent from [Erivan], took command in [Goris].", "journey", ["Yerevan", "Goris"], "occurred", "Dro"),
     ("Driven out of [Kars], the Armenians regrouped at [Alexandropol].",
      "withdrawal", ["Kars", "Gyumri"], "occurred", "the Armenians"),
@@ -277,6 +282,8 @@ LEFT_OUT = [
     "The larger part of the district went to [Armenia].",
     "[Kars] and [Julfa] were left to [Turkey].",
     "Dro took command in [Goris].",
+    "Neither side advanced towards [Kars].",
+    "According to some accounts, the Red Army entered [Shusha] on 15 May.",
     "Oil was carried from [Baku] to [Batumi] through the pipeline.",
     "The lowland parts were left outside [Karabakh].",
 ]
