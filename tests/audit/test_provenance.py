@@ -1,0 +1,109 @@
+"""Every coordinate, polygon, line and date the project ships says where it comes from and how
+certain it is; a failure names the record."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import BASEMAP, NETWORK, TERRITORIES, load_json, shipped_places, timeline_entries
+
+CERTAINTIES = {"certain", "probable", "approximate", "uncertain"}
+PLACES = shipped_places()
+ENTRIES = timeline_entries()
+TERRITORY_FEATURES = load_json(TERRITORIES / "territories.geojson")["features"]
+NETWORK_FEATURES = load_json(NETWORK / "network.geojson")["features"]
+CORPUS_SOURCE = re.compile(r"^corpus:(?P<file>[\w.-]+\.txt)#(?P<n>\d+)$")
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")     # a year or a month: an approximate edge
+
+
+def _ids(records):
+    return [name for name, _ in records]
+
+
+@pytest.mark.parametrize("name,feature", PLACES, ids=_ids(PLACES))
+def test_place_says_where_its_point_comes_from_and_how_certain_it_is(name, feature):
+    props = feature["properties"]
+    assert (props.get("coord_source") or "").strip(), f"{name}: no coord_source"
+    assert props.get("certainty") in CERTAINTIES, f"{name}: certainty {props.get('certainty')!r}"
+
+
+@pytest.mark.parametrize("name,feature", [p for p in PLACES if p[1]["properties"]["certainty"] != "certain"],
+                         ids=_ids(p for p in PLACES if p[1]["properties"]["certainty"] != "certain"))
+def test_a_place_not_certain_gives_its_radius(name, feature):
+    km = feature["properties"].get("uncertainty_km")
+    assert isinstance(km, (int, float)) and km > 0, f"{name}: {feature['properties']['certainty']} without uncertainty_km"
+
+
+UNSURE = [p for p in PLACES if p[1]["properties"]["certainty"] in ("uncertain", "probable")]
+
+
+@pytest.mark.parametrize("name,feature", UNSURE, ids=_ids(UNSURE))
+def test_an_uncertain_or_unchecked_place_says_why_in_a_note(name, feature):
+    # Approximate areas explain themselves in coord_source ("approximate centre", "point = the seat");
+    # a doubtful or unchecked point needs words of its own for the reader.
+    assert (feature["properties"].get("note") or "").strip(), f"{name}: {feature['properties']['certainty']} without a note"
+
+
+@pytest.mark.parametrize("feature", TERRITORY_FEATURES, ids=[f["properties"]["id"] for f in TERRITORY_FEATURES])
+def test_territory_polygon_has_method_certainty_and_sources(feature):
+    props = feature["properties"]
+    assert (props.get("method") or "").strip(), f"{props['id']}: no method"
+    assert (props.get("certainty") or "").strip(), f"{props['id']}: no certainty"
+    sources = props.get("sources")
+    assert isinstance(sources, list) and sources and all(str(s).strip() for s in sources), f"{props['id']}: no sources"
+
+
+@pytest.mark.parametrize("name,entry", ENTRIES, ids=_ids(ENTRIES))
+def test_timeline_entry_has_a_source_that_resolves(name, entry, timeline):
+    source = entry.get("source") or ""
+    if source.startswith("ref:"):
+        assert source[4:] in timeline["references"], f"{name}: {source} is not listed under references"
+    else:
+        match = CORPUS_SOURCE.match(source)
+        assert match, f"{name}: source {source!r} is neither ref:<key> nor corpus:<file>#<n>"
+        assert (TERRITORIES.parents[2] / "documents" / "corpus" / match["file"]).exists(), f"{name}: {source}"
+
+
+@pytest.mark.parametrize("name,entry", ENTRIES, ids=_ids(ENTRIES))
+def test_timeline_entry_names_a_listed_party_and_a_relation(name, entry, timeline):
+    assert entry.get("relation") in ("claim", "control"), f"{name}: relation {entry.get('relation')!r}"
+    assert entry.get("party") in timeline["parties"], f"{name}: party {entry.get('party')!r} not in parties"
+
+
+APPROXIMATE = [(n, e) for n, e in ENTRIES
+               if e["relation"] == "control" and any(PARTIAL_DATE.match(e.get(k) or "") for k in ("from", "to"))]
+
+
+@pytest.mark.parametrize("name,entry", APPROXIMATE, ids=_ids(APPROXIMATE))
+def test_control_known_only_to_the_month_or_year_says_so(name, entry):
+    # A claim opens with a declaration or a treaty; control changes on the ground, so a month-level
+    # edge there is a guess the reader must be told about.
+    assert "approximate" in (entry.get("note") or ""), f"{name}: {entry.get('from')}..{entry.get('to')} without 'approximate'"
+
+
+def test_the_timeline_covers_every_territory_drawn(timeline):
+    drawn = {f["properties"]["id"] for f in TERRITORY_FEATURES}
+    assert drawn == set(timeline["territories"]), drawn ^ set(timeline["territories"])
+
+
+@pytest.mark.parametrize("feature", NETWORK_FEATURES, ids=[f["properties"]["name"] for f in NETWORK_FEATURES])
+def test_network_line_has_source_and_certainty(feature):
+    props = feature["properties"]
+    assert (props.get("source") or "").strip(), f"{props['name']}: no source"
+    assert props.get("certainty") in CERTAINTIES, f"{props['name']}: certainty {props.get('certainty')!r}"
+
+
+BASEMAP_FILES = sorted(p.name for p in BASEMAP.glob("*.geojson"))
+
+
+@pytest.mark.parametrize("filename", BASEMAP_FILES)
+def test_basemap_file_is_documented_with_its_source(filename):
+    readme = (BASEMAP / "README.md").read_text(encoding="utf-8")
+    assert f"`{filename}`" in readme, f"{filename} is not described in mapapp/data/basemap/README.md"
+    source = readme.split("## Source", 1)
+    assert len(source) == 2 and "public domain" in source[1].lower(), "the basemap README names no source and licence"
+
+
+def test_there_is_a_basemap_to_check():
+    assert BASEMAP_FILES, "no basemap files found"
