@@ -65,9 +65,11 @@ def _has_place_cue(hit: Hit) -> bool:
 
 def _soviet_surname(hit: Hit, word: str, place: Place, context) -> str | None:
     """A name first used after the field's years, and given up since, that is a surname."""
+    if " " in word or not any(n.valid_from is not None and n.valid_to is not None for n in place.names):
+        return None
     names = [n for n in place.names if name_key(n.toponym) == hit.key]
-    if not names or " " in word or not all(n.valid_from is not None and n.valid_from > PERIOD_END - 1
-                                           and n.valid_to is not None for n in names):
+    if not names or not all(n.valid_from is not None and n.valid_from > PERIOD_END - 1
+                            and n.valid_to is not None for n in names):
         return None
     if word not in _PERSON_KEYS and not word.endswith(SOVIET_SURNAME_ENDINGS):
         return None

@@ -155,9 +155,17 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
     countries = frozenset(c[0].country_code for c in second if c[0] is not None and c[0].kind == "country")
     region = focus or FIELD_CENTRE
     mentions = []
+    memo: dict[tuple, bool] = {}
     for h, (place, *choice, reason) in zip(hits, second, strict=True):
-        if place is not None and (_polity(place, h)
-                                  or not_meant(h, place, context, region, countries, haversine_km)):
+        if place is None:
+            dropped = False
+        else:
+            signature = (h.key, h.text, h.before, h.after, h.cue, place.id)
+            dropped = memo.get(signature)
+            if dropped is None:
+                dropped = memo[signature] = _polity(place, h) or bool(
+                    not_meant(h, place, context, region, countries, haversine_km))
+        if dropped:
             continue
         mentions.append(Mention(h.start, h.end, h.text, place, *choice, h.cue_text, reason))
     return mentions
@@ -255,9 +263,10 @@ def _focus(choices: list[tuple], gazetteer: Gazetteer, context: TextContext) -> 
     A name is unambiguous when it scores high; in a text with fewer than MIN_SURE of those,
     also when all its likely candidates lie close together (Sisian the town and the district).
     """
+    areas: dict[int, bool] = {}   # choices of the same evidence share their candidates tuple
     located = [(place, score >= 0.8) for place, score, candidates, _ in choices if place is not None
                and place.kind != "country" and place.layer != "broad"
-               and (score >= 0.8 or _one_area(place, candidates))]
+               and (score >= 0.8 or _one_area(place, candidates, areas))]
     points = [place for place, sure in located if sure]
     if len(points) < MIN_SURE:   # a short text: names whose candidates lie together count too
         points = [place for place, _ in located]
@@ -270,9 +279,13 @@ def _focus(choices: list[tuple], gazetteer: Gazetteer, context: TextContext) -> 
     return LonLat(median(p.lon for p in points), median(p.lat for p in points))
 
 
-def _one_area(place: Place, candidates: tuple[Candidate, ...]) -> bool:
+def _one_area(place: Place, candidates: tuple[Candidate, ...], memo: dict[int, bool]) -> bool:
     """Return True when every candidate of a fair share lies within FOCUS_KM of `place`."""
-    return all(haversine_km(place, c.place) <= FOCUS_KM for c in candidates if c.score >= 0.15)
+    found = memo.get(id(candidates))
+    if found is None:
+        found = memo[id(candidates)] = all(haversine_km(place, c.place) <= FOCUS_KM
+                                           for c in candidates if c.score >= 0.15)
+    return found
 
 
 def _peers(hits: list[Hit], choices: list[tuple]) -> list[str | None]:
