@@ -210,6 +210,9 @@ DEMONYM_IRREGULAR = {"turkish": "turkey", "kurdish": "kurdistan", "polish": "pol
 CHAIN_JOINER = re.compile(r"^\s*[-–—]\s*$")
 ROUTE_NOUN = re.compile(r"^\s*(?:route|road|railway|railroad|line|highway|track|path)\b", re.I)
 
+# A later clause: "... retreated to Darachichag, and in April 1921 Nzhdeh withdrew"
+NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|when|after|before|until)\b|[;:]|\s[—–]\s", re.I)
+
 # Where a movement's clause ends: a new clause or a new sentence.
 CLAUSE_STOP = re.compile(
     r"[.;:!?()\[\]<>…]|\b(?:that|which|who|whom|whose|where|when|while|because|although|though|unless|"
