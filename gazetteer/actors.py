@@ -16,7 +16,8 @@ DETERMINERS = frozenset("the a an our their his her its my your this that these 
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8
 NAME_LIST = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+(?:and|or)\s+[A-Z][\w'’-]+)?\s*")
-ASIDE = re.compile(r"\s*(?:with|together with|along with|accompanied by)\b", re.I)
+ASIDE = re.compile(r"\s*(?:with|together with|along with|accompanied by|having|being|who|which|whom|whose)\b",
+                   re.I)
 POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+([a-z]+\s+)?$")
 VERBISH = re.compile(
     r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin(?:s|ning)?|express(?:es|ed|ing)?|"
@@ -34,8 +35,11 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
     """The subject phrase of the clause that ends at `trigger_start`, with its offset; or None."""
     prefix = text[scope_start:trigger_start]
     stops = list(CLAUSE_STOP.finditer(prefix))
-    while stops and re.fullmatch(r",\s*with", stops[-1].group(), re.I) and "," in prefix[stops[-1].end():]:
-        stops.pop()  # "The flotilla, with Ordzhonikidze on board, sailed": an aside, not a new clause
+    while stops and "," in prefix[stops[-1].end():] and (
+            re.fullmatch(r",\s*with", stops[-1].group(), re.I)
+            or (stops[-1].group().lower() in ("who", "which") and prefix[:stops[-1].start()].rstrip().endswith(","))):
+        # "The flotilla, with Ordzhonikidze on board, sailed", "Khalil Pasha, who had arrived, left": asides
+        stops.pop()
     base = scope_start + (stops[-1].end() if stops else 0)
     clause = text[base:trigger_start]
     chunks: list[tuple[str, int]] = []
@@ -49,7 +53,7 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
         offset += len(part) + 1
     for i, (part, where) in reversed(list(enumerate(chunks))):
         if i and ASIDE.match(part):
-            continue  # "The flotilla, with Ordzhonikidze on board, sailed"
+            continue  # "The flotilla, with Ordzhonikidze on board, sailed"; "The 11th Army, having taken Baku,"
         part, where = _after_adverbial(part, where)
         words = [w.lower() for w in WORD.findall(part)]
         if not words or words[0] in LEADING_PREPOSITIONS or _verbish(WORD.findall(part)[0]):
@@ -61,7 +65,25 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
         if any(w in PRONOUNS for w in lowered) or all(w in DETERMINERS for w in lowered):
             return None  # "they", "this banner they": the text does not name the actor here
         return phrase, where + part.index(phrase)
+    if stops and stops[-1].group().lower() == "who":  # "Khalil Pasha, who had arrived from Moscow"
+        return _antecedent(text, scope_start, scope_start + stops[-1].start())
     return None
+
+
+def _antecedent(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The noun phrase that ends right before `end` (", who"): "arrested the officers, who" -> "the officers"."""
+    words = list(WORD.finditer(text, max(start, end - 80), end))
+    if not words or not re.fullmatch(r"\s*,\s*", text[words[-1].end():end]):
+        return None
+    first = None
+    for w in reversed(words[-MAX_WORDS:]):
+        if _verbish(w.group()) or re.search(r"[,;:()]", text[w.end():words[-1].end()]):
+            break
+        if w.group()[0].isupper() or w.group().lower() in DETERMINERS:
+            first = w
+    if first is None or first.group().lower() in PRONOUNS:
+        return None
+    return text[first.start():words[-1].end()], first.start()
 
 
 def _after_adverbial(part: str, where: int) -> tuple[str, int]:

@@ -166,7 +166,11 @@ FORMS = [
     ("Two Armenian regiments were taken prisoner and [Ganja] was taken shortly afterwards.",
      "occupation", ["Ganja"], "occurred", None),
     ("The Revkom requisitioned grain and arrested the officers, who were sent to [Baku] and from there to "
-     "[Moscow].", "journey", ["Baku", "Moscow"], "occurred", None),
+     "[Moscow].", "journey", ["Baku", "Moscow"], "occurred", "the officers"),
+    ("Khalil Pasha, who had arrived from [Moscow], left for [Baku].", "journey", ["Moscow", "Baku"], "occurred",
+     "Khalil Pasha"),
+    ("The 11th Army, having taken [Baku], advanced along the railway to [Ganja].",
+     "occupation", ["Baku", "Ganja"], "occurred", "The 11th Army"),
     ("Hundreds of refugees streamed into [Erivan] from [Kars].",
      "journey", ["Kars", "Yerevan"], "occurred", "Hundreds of refugees"),
     ("From [Julfa] the Red cavalry rode north to [Nakhichevan].",
