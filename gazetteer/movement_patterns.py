@@ -104,7 +104,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "occupation", object_verb=True),
     Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"entry(?= into)", "occupation", noun=True),
-    Trigger(r"(?:establish|extend|restor|impos)(?:e|es|ed|ing)? (?:[\w-]+ )?(?:control|rule) (?:over|of)",
+    Trigger(r"(?:establish|extend|restor|impos)(?:e|es|ed|ing)? (?:[\w-]+ )?control (?:over|of)",
             "occupation", object_verb=True),
     Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
             "occupation", object_verb=True),
@@ -253,7 +253,7 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
     ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
                  r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
-                 r"\bwant\w*|\btr(?:y|ies|ied) to\b|\battempt\w* to\b|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
+                 r"\bwant\w*|\btr(?:y|ies|ied) to\b|\bambitions?\b|\baspir\w*|\bsought to\b|\bseek\w* to\b|\battempt\w* to\b|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
     ("proposed", r"\bpropos\w+|\bsuggest\w*|\basked to\b|\binvit\w+"),
     ("demanded", r"\bdemand\w*|\binsist\w*|\brequire\w*|\bultimatum\b"),
     ("ordered", r"\bdirective\b|(?<!in )\border(?:s|ed)?\b|\binstruct\w*|\bcommand(?:ed|s)? to\b|\bmust\b"),

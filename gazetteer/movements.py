@@ -149,7 +149,9 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
     """The movement a movement word states, or None if it names no place or is not asserted."""
     text = ctx.text
     scope = _scope_start(text, start, t_start)
-    nominal = trigger.noun or bool(_DETERMINED.search(text[max(scope, t_start - 30):t_start]))
+    # "the capture", "the Turkish advance" are nouns; "the British evacuated" is a verb all the same
+    nominal = trigger.noun or (not text[t_start:t_end].lower().endswith("ed")
+                               and bool(_DETERMINED.search(text[max(scope, t_start - 30):t_start])))
     if nominal and not trigger.noun:
         trigger = replace(trigger, noun=True)  # "the capture of Kars": a verb's form used as a noun
     passive = trigger.subject_place or (trigger.object_verb and not trigger.noun

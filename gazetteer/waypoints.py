@@ -237,6 +237,9 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
         return None  # "some 50 kilometres from Tiflis": a distance, not a waypoint
     # "into Soviet Russia": a capitalised word before a name qualifies it (a month does not)
     proper = frozenset(t.lower() for t in tokens if t[:1].isupper() and t.lower() not in MONTHS)
+    if sum(1 for t in tokens if len(t) > 3 and t[:1].isupper()) >= 3 \
+            and not any(len(t) > 3 and t.islower() for t in tokens):
+        proper = frozenset()  # a heading in title case ("Resolutions Adopted to Save Armenia")
     if previous is not None:
         while lowered and lowered[0] in CUE_NOUNS:  # "the Engelaurt route, and ..."
             lowered = lowered[1:]
