@@ -9,8 +9,9 @@ to a place cue next to the name ("the city of X", "X district", "renamed X"):
   years of that name and a preposition stands before it ("in Ordzhonikidze");
 - a broad-layer alternate name that looks like a surname ("Jugheli" for Zestaponi) or is a
   short word of up to four letters ("Nur", "Reza", "Hamo", "Uzun") is a person's name;
-- a broad-layer town thousands of kilometres from the document's region, neither a big city
-  nor in a country the text names, is a namesake of a person ("Thomson", "Wilson").
+- a broad-layer town thousands of kilometres from the document's region, small for its
+  distance and not in a country the text names, is a person's namesake ("Lansing" in
+  Michigan, "Haskell" in Texas); Trieste or Toulon, big enough in Europe, stay.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from .normalize import fold_word, name_key
 from .stoplists import EVENT_WORDS, PERSON_NAMES, PREPOSITIONS, naming_cue
 
 PERIOD_END = 1921        # the field's years end here: a name first used later is a renaming
-FAR_KM = 2500.0
+FAR_KM = 2500.0              # beyond it, a town of under SMALL_TOWN people needs evidence...
+SMALL_TOWN = 50_000
+OTHER_CONTINENT_KM = 5000.0  # ...and beyond this (the Americas, East Asia), one under BIG_CITY
 BIG_CITY = 300_000
 SHORT_KEY = 4
 # Endings of surnames as they fold (normalize.fold_word): -adze, -idze, -shvili, -eli
@@ -47,9 +50,10 @@ def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozen
     alternate = name_key(place.name) != hit.key
     if alternate and " " not in word and (len(word) <= SHORT_KEY or word.endswith(SURNAME_ENDINGS)):
         return f"'{hit.text}' is a short or surname-like alternate name of {place.name}: a person"
-    if (place.population or 0) < BIG_CITY and place.country_code not in countries:
+    if place.country_code not in countries:
         km = distance(place, region)
-        if km > FAR_KM:
+        population = place.population or 0
+        if (km > OTHER_CONTINENT_KM and population < BIG_CITY) or (km > FAR_KM and population < SMALL_TOWN):
             return f"{place.name} is {km:,.0f} km from the document's region, with no evidence for it"
     return None
 

@@ -72,6 +72,9 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
         elif place.population:
             score += 0.15 * math.log10(place.population + 1)
             reasons.append(f"population {place.population:,}")
+        if name_key(place.name) == ev.key:   # GeoNames' alternate names are many and noisy
+            score += 0.4
+            reasons.append("its main name")
     if ev.cue:
         if place.kind in CUE_KINDS.get(ev.cue, ()):
             score += 1.5

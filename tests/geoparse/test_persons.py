@@ -43,6 +43,11 @@ def mentioned(text, gazetteer, context=None):
     # namesakes far away in the broad layer, with nothing in the text for them
     ("Wilson's arbitration gave Erzurum to Armenia.", ["Erzurum", "Armenia"]),
     ("Thomson recognised the government in Baku.", ["Baku"]),
+    ("Lansing replied to the note from Erivan.", ["Erivan"]),
+    ("Haskell arrived in Erivan with the relief mission.", ["Erivan"]),
+    # far but big enough, or named with a place cue: places
+    ("The delegation sailed from Batum to Trieste and Toulon.", ["Batum", "Trieste", "Toulon"]),
+    ("The delegates met at Venice.", ["Venice"]),
 ])
 def test_persons_are_not_places(text, places, full_gazetteer):
     assert mentioned(text, full_gazetteer) == places

@@ -124,6 +124,12 @@ def test_persons_whose_names_are_towns_somewhere_are_not_places(text, full_gazet
     assert [m.text for m in geoparse(text, full_gazetteer)] == []
 
 
+@pytest.mark.parametrize("name, lat, lon", [("Venice", 45.44, 12.33), ("Sinop", 42.03, 35.15)])
+def test_a_broad_layer_town_by_its_own_name_wins_over_alternates(name, lat, lon, full_gazetteer):
+    place = chosen(f"The delegation travelled to {name}.", full_gazetteer, name).place
+    assert haversine_km(place, LonLat(lon, lat)) < 15
+
+
 def test_a_broad_layer_town_before_an_event_word_stays_a_place(full_gazetteer):
     assert [m.text for m in geoparse("the Marseille Conference", full_gazetteer)] == ["Marseille"]
 
