@@ -40,7 +40,8 @@ function partyOf(entry) {
 export function territoryStatus(props) {
   const claims = Array.isArray(props.claims) ? props.claims : [];
   const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
-  const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))];
+  // Alphabetical, so that no side is named first in tooltips and legends.
+  const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))].sort((a, b) => a.localeCompare(b));
   return { claimants: names(claims), controllers: names(control) };
 }
 

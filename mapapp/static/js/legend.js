@@ -51,7 +51,9 @@ function placesPart() {
 
 function movementsPart(movements, actors) {
   const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
-  return el("section", {}, el("h3", {}, "Movements (arrow: direction)"), el("ul", {},
+  return el("section", {}, el("h3", {}, "Movements (arrow: direction)"),
+    el("p", { class: "note" }, "Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side)."),
+    el("ul", {},
     el("li", {}, line("#555", null), " carried out"),
     el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
     el("li", {}, line("#555", "3 6"), " course approximate"),
@@ -69,8 +71,8 @@ function territoriesPart(territories, parties) {
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
   return el("section", {}, el("h3", {}, "Disputed territories on this date"),
-    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it. " +
-      "Colours are dealt alphabetically and imply no claim is right."),
+    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
+      "Parties are listed and coloured alphabetically; no colour means a claim is right."),
     el("ul", {}, rows,
       statuses.some((s) => s.controllers.length > 1) ? el("li", {}, swatch(DIVIDED), " control divided between parties") : null,
       statuses.some((s) => !s.controllers.length) ? el("li", {}, swatch(UNCONTROLLED), " no control recorded") : null,

@@ -4,7 +4,8 @@ import { el } from "./dom.js";
 
 function namesList(props) {
   const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
-  return names.length ? el("ul", { class: "names" }, names) : null;
+  return names.length ? [el("p", { class: "names-note" }, "All its names, in no order of preference:"),
+    el("ul", { class: "names" }, names)] : null;
 }
 
 function certaintyText(props) {
