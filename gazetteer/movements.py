@@ -161,17 +161,8 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
         attached = subject_spots(text, ctx.spots_within(scope, t_start), t_start, trigger.locative) + attached
     elif not nominal:
         attached = before_verb(ctx, scope, (t_start, t_end), trigger, attached)
-    if not attached:
+    if not attached or _not_a_movement(ctx, scope, (t_start, t_end), trigger, attached):
         return None
-    if trigger.cession and ceded(text, scope, (t_start, t_end), attached,
-                                  ctx.spots_within(scope, attached[0].spot.start)):
-        return None  # a territory handed over, not a movement
-    # What is sent is named near the verb ("a telegram was sent", "the report, which was sent").
-    if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 30):max(t_end, attached[0].spot.start)])
-                            or INFRASTRUCTURE.search(text[scope:t_start])):
-        return None  # a message sent, a railway passing a town: not a traveller
-    if _HALTED.search(text[max(scope, t_start - 40):t_start]):
-        return None  # "the cessation of military operations against Armenia"
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
     if state is None:
         return None
@@ -184,10 +175,7 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
             and all(a.role == "origin" for a in attached):
         # "has not yet returned from Moscow": back to where the document was written.
         attached = attached + [Attached(Spot(-1, -1, (ctx.writer,)), "reached")]
-    kind = _kind(trigger, actor)
-    after = [a.role for a in attached if a.spot.start >= t_end]
-    if kind == "occupation" and after[:1] == ["origin"] and "reached" in after:
-        kind = "journey"  # "the ships had been taken from Petrovsk to Enzeli": carried, not captured
+    kind = _kind(trigger, actor, [a.role for a in attached if a.spot.start >= t_end])
     spans = [a.spot for a in attached if a.spot.start >= 0]
     first = min([t_start] + [s.start for s in spans] + ([actor_start] if actor_start is not None and
                                                         actor_start < t_start else []))
@@ -196,8 +184,23 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
                   trigger.continuation)
 
 
-def _kind(trigger: Trigger, actor: str | None) -> str:
-    """The movement's kind: the trigger's, unless who moves says otherwise."""
+def _not_a_movement(ctx: TextIndex, scope: int, span: tuple[int, int], trigger: Trigger,
+                    attached: list[Attached]) -> bool:
+    """True if the words state a cession, a message or a road, or a halt, not a movement."""
+    text, (t_start, t_end) = ctx.text, span
+    if trigger.cession and ceded(text, scope, span, attached, ctx.spots_within(scope, attached[0].spot.start)):
+        return True  # a territory handed over
+    # What is sent is named near the verb ("a telegram was sent", "the report, which was sent").
+    if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 30):max(t_end, attached[0].spot.start)])
+                            or INFRASTRUCTURE.search(text[scope:t_start])):
+        return True  # a message sent, a railway passing a town: not a traveller
+    return bool(_HALTED.search(text[max(scope, t_start - 40):t_start]))  # "the cessation of operations"
+
+
+def _kind(trigger: Trigger, actor: str | None, roles_after: Sequence[str] = ()) -> str:
+    """The movement's kind: the trigger's, unless who moves, or where, says otherwise."""
+    if trigger.kind == "occupation" and roles_after[:1] == ["origin"] and "reached" in roles_after:
+        return "journey"  # "the ships had been taken from Petrovsk to Enzeli": carried, not captured
     if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor):
         # "the arrival of a detachment" is a military move; troops leaving a place withdraw from it
         return "withdrawal" if trigger.object_role == "origin" else "advance"
