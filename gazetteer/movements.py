@@ -49,6 +49,7 @@ from .movement_patterns import (
     any_trigger,
     compile_triggers,
     sentence_spans,
+    triggers_by_letter,
 )
 from .movement_steps import Found, merge, ordered_places
 from .network import RouteNetwork, draw_path
@@ -57,6 +58,7 @@ from .waypoints import Attached, Spot, attach, build_spots
 
 _TRIGGERS = compile_triggers()
 _ANY_TRIGGER = any_trigger()
+_BY_LETTER = triggers_by_letter(_TRIGGERS)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
@@ -120,7 +122,7 @@ def _triggers(text: str) -> list[tuple[int, int, Trigger]]:
     pos = 0
     while (hit := _ANY_TRIGGER.search(text, pos)) is not None:
         start = hit.start()
-        matches = [(m.end(), -order, trigger) for order, (rx, trigger) in enumerate(_TRIGGERS)
+        matches = [(m.end(), -order, trigger) for order, rx, trigger in _BY_LETTER.get(text[start].lower(), ())
                    if (m := rx.match(text, start)) is not None]
         end, _, trigger = max(matches, key=lambda m: (m[0], m[1]))
         kept.append((start, end, trigger))
