@@ -18,6 +18,7 @@ from statistics import median
 from .index import Gazetteer
 from .matcher import Hit
 from .model import Candidate, LonLat, Mention, Place
+from .neighbours import in_parentheses, list_peers
 from .normalize import name_key
 from .persons import not_meant
 from .stoplists import CUE_KINDS, POLITY_WORDS
@@ -25,11 +26,9 @@ from .stoplists import CUE_KINDS, POLITY_WORDS
 FIELD_CENTRE = LonLat(45.5, 40.5)   # the Caucasus: a text with no other clue is about it
 LAYER_PRIOR = {"user": 3.0, "curated": 2.5, "broad": 0.0, "geocoded": -0.5}   # LAYERS order
 REGION_KINDS = frozenset({"region", "district", "province", "country"})
-AREA_KINDS = frozenset({"region", "district", "province"})
 MAX_CANDIDATES = 5
 FOCUS_KM = 60.0
 MIN_SURE = 3
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,7 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
     places = {key: _unique(gazetteer.places_for_key(key)) for key in {h.key for h in hits if h.key}}
     first = _pass(hits, places, context, focus=None, peers=[None] * len(hits))
     focus = _focus(first, gazetteer, context)
-    peers = _peers(hits, first)
+    peers = list_peers(hits, first)
     second = _pass(hits, places, context, focus, peers)
     second = _aliases(hits, places, context, focus, peers, second)
     countries = frozenset(c[0].country_code for c in second if c[0] is not None and c[0].kind == "country")
@@ -181,7 +180,7 @@ def _aliases(hits, places, context, focus, peers, choices) -> list[tuple]:
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         pa, pb = choices[i][0], choices[i + 1][0]
-        if pa is None or pb is None or pa.id == pb.id or not _in_parentheses(a, b):
+        if pa is None or pb is None or pa.id == pb.id or not in_parentheses(a, b):
             continue
         ids_a = {p.id for p in places[a.key]}
         ids_b = {p.id for p in places[b.key]}
@@ -195,23 +194,6 @@ def _aliases(hits, places, context, focus, peers, choices) -> list[tuple]:
         h = hits[j]
         choices[j] = _choose(places[h.key], Evidence(h.key, h.text, h.cue, peers[j], focus, alias), context)
     return choices
-
-
-ALIAS_WORDS = frozenset({"now", "modern", "today", "present-day", "later", "formerly", "former",
-                         "then", "also", "or", "soviet", "today's", "historically", "old"})
-
-
-def _in_parentheses(a: Hit, b: Hit) -> bool:
-    """Return True when `b` is in parentheses right after `a`: "Sisian (Karakilisa)",
-    "Alexandropol (modern Gyumri)"."""
-    if a.sep_after.strip() != "(":
-        return False
-    gap = b.start - a.end - len(a.sep_after)
-    if gap == 0:
-        return True
-    words = b.before.split(" ") if b.before else []
-    return bool(words) and all(w in ALIAS_WORDS for w in words) \
-        and gap == len(b.before) + len(b.sep_before)
 
 
 def _unique(places: list[Place]) -> list[Place]:
@@ -289,59 +271,6 @@ def _one_area(place: Place, candidates: tuple[Candidate, ...], memo: dict[int, b
         found = memo[id(candidates)] = all(haversine_km(place, c.place) <= FOCUS_KM
                                            for c in candidates if c.score >= 0.15)
     return found
-
-
-def _peers(hits: list[Hit], choices: list[tuple]) -> list[str | None]:
-    """Return per hit what the names listed with it are: a cue kind, "region", "settlement" or None.
-
-    A list ("Zangezur, Nakhichevan and Karabakh", "the vilayets of Van, Bitlis and Mush")
-    shares a cue that one of its names has, else takes the kind most of its other names
-    have; a dash chain with a town in it ("Shusha–Geryusy–Nakhichevan") is a route of towns.
-    """
-    peers: list[str | None] = [None] * len(hits)
-    group: list[int] = [0]
-    for i in range(1, len(hits) + 1):
-        gap = _gap(hits[i - 1], hits[i]) if i < len(hits) else None
-        if gap is not None and (len(group) == 1 or (gap == "list") == _is_list(hits, group)):
-            group.append(i)
-            continue
-        if len(group) > 1:
-            _group_peers(group, hits, choices, peers, _is_list(hits, group))
-        group = [i]
-    return peers
-
-
-def _is_list(hits: list[Hit], group: list[int]) -> bool:
-    return len(group) < 2 or _gap(hits[group[0]], hits[group[1]]) == "list"
-
-
-def _group_peers(group, hits, choices, peers, is_list) -> None:
-    kinds = [choices[i][0].kind if choices[i][0] else None for i in group]
-    if not is_list:
-        if "settlement" in kinds:
-            for i in group:
-                peers[i] = "settlement"
-        return
-    cues = [hits[i].cue for i in group if hits[i].cue]
-    for n, i in enumerate(group):
-        others = kinds[:n] + kinds[n + 1:]
-        areas = sum(k in AREA_KINDS for k in others)
-        towns = sum(k == "settlement" for k in others)
-        peers[i] = cues[0] if cues else ("region" if areas > towns else
-                                         "settlement" if towns > areas else None)
-
-
-def _gap(a: Hit, b: Hit) -> str | None:
-    """Return "chain" for a dash between two names, "list" for a comma or "and", else None."""
-    sep = a.sep_after
-    if a.end + len(sep) == b.start:
-        stripped = sep.strip()
-        if stripped and all(c in _DASHES for c in stripped):
-            return "chain"
-        return "list" if stripped in (",", "/") else None
-    if a.after in ("and", "or") and a.end + len(sep) + len(a.after) + len(b.sep_before) == b.start:
-        return "list"
-    return None
 
 
 def _polity(place: Place | None, hit: Hit) -> bool:
