@@ -64,6 +64,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True, civil=True),
     Trigger(r"f(?:ight|ights|ought|ighting) (?:their|its|his|her|our|the) way", "advance"),
     Trigger(r"br(?:eak|eaks|oke|oken|eaking) through", "advance"),
+    Trigger(r"converg(?:e|es|ed|ing)(?= (?:on|upon|towards?)\b)|pursu(?:e|es|ed|ing)|"
+            r"swe(?:ep|eps|pt|eping)(?= (?:[\w-]+ )?(?:through|into|across|over|towards?)\b)|"
+            r"turn(?:s|ed|ing)? (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?|against)", "advance"),
     Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
     Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
             r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
@@ -111,6 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
             "occupation", object_verb=True),
     Trigger(r"h(?:old|olds|eld|olding)", "occupation", object_verb=True),
+    Trigger(r"t(?:ook|ake|akes|aken|aking) over", "occupation", object_verb=True),
     Trigger(r"recover(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
             subject_place=True),
@@ -144,7 +148,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             civil=True),
     Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",
             civil=True),
-    Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:\w+ )?to\b)|banish(?:es|ed|ing)?", "journey"),
+    Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:[\w-]+ ){0,4}?(?:to|from)\b)|banish(?:es|ed|ing)?",
+            "journey"),
     Trigger(r"deportation", "journey", noun=True),
     Trigger(r"pass(?:es|ed|ing)?(?= (?:\w+ )?(?:through|via)\b)", "journey", civil=True, carries=True),
     Trigger(r"t(?:ook|ake|akes|aken|aking) (?:[\w'’-]+ ){0,3}?back(?= (?:to|into)\b)", "journey", civil=True),
