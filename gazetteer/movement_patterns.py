@@ -233,7 +233,11 @@ NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dis
                         r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
                         r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
                         r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located|"
-                        r"oil|kerosene|petroleum|goods|grain|cargo|freight|pipeline)\b", re.I)
+                        r"oil|kerosene|petroleum|goods|grain|cargo|freight|pipeline|storms?|waves?|strikes|"
+                        r"unrest|famine|violence|fires?)\b", re.I)
+# A mover that is a road, a railway or a line: "the railway from Baku reached Tiflis in 1883".
+INFRASTRUCTURE_WORD = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
+                                 r"pipelines?|border|frontier|boundary|demarcation)\b", re.I)
 # Roads, railways and rivers run between places; they do not move: "the road from Kars to
 # Alexandropol is long", "the railway passes through Kars".
 INFRASTRUCTURE = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"

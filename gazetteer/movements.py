@@ -42,6 +42,7 @@ from .movement_patterns import (
     CLAUSE_STOP,
     FORCE_WORDS,
     INFRASTRUCTURE,
+    INFRASTRUCTURE_WORD,
     NOT_TRAVEL,
     ROUTE_NOUN,
     TERRITORY,
@@ -173,6 +174,9 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
     if trigger.mover_not_land and actor is not None and actor_start is not None and (
             TERRITORY.search(actor) or ctx.spots_within(actor_start, actor_start + len(actor))):
         return None  # "Batum and the northern part of Ajaria went to Georgia": a cession
+    if actor is not None and not FORCE_WORDS.search(actor) \
+            and (INFRASTRUCTURE_WORD.search(actor) or NOT_TRAVEL.search(actor)):
+        return None  # "the railway from Baku reached Tiflis", "a wave of strikes swept through Baku"
     if text[t_start:t_end].lower().startswith("return") and ctx.writer is not None \
             and all(a.role == "origin" for a in attached):
         # "has not yet returned from Moscow": back to where the document was written.
