@@ -17,15 +17,18 @@ function certaintyText(props) {
 /** Return the popup element for a place feature; its document list fills from `loadPlace`. */
 export function placePopup(props, loadPlace, openDocument) {
   const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, "loading documents…"));
+  const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
     el("h3", {}, props.name),
     namesList(props),
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
     props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,
+    note,
     el("p", { class: "mentions" }, `named ${props.mentions ?? 0} time(s) in the documents shown`),
     el("h4", {}, "Documents naming it"),
     docs);
   loadPlace(props.id).then((place) => {
+    note.textContent = place.properties.note || "";
     docs.replaceChildren(...(place.properties.documents || []).map((d) => el("li", {},
       el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
         onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, d.title || d.id),
