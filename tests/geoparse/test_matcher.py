@@ -113,3 +113,17 @@ def test_a_long_text_scanned_in_parallel_gives_the_same_hits(small_gazetteer, mo
 def test_short_capitals_in_a_sentence_are_acronyms_but_headings_are_places(small_gazetteer):
     assert names("We used the BAKU API.", small_gazetteer) == []
     assert names("TELEGRAM TO BAKU", small_gazetteer) == ["BAKU"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_geoparse_leaves_the_garbage_collector_as_it_found_it(enabled, small_gazetteer):
+    import gc
+
+    from gazetteer.geoparse import geoparse
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert [m.text for m in geoparse("From Geryusy to Nakhichevan.", small_gazetteer)]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
