@@ -11,7 +11,7 @@ import re
 from .movement_patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
-_PAST = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
+PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
                    r"spread|drove|driven|rode|ran|won|lost|made|pt)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
@@ -53,6 +53,6 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     if trigger_text is None:
         return "habitual"
     verb = trigger_text.split()[0] if trigger_text.split() else ""
-    if nominal or _PAST.search(verb) or verb.lower().endswith("ing") or _INFINITIVE.search(words):
+    if nominal or PAST_FORM.search(verb) or verb.lower().endswith("ing") or _INFINITIVE.search(words):
         return "occurred"
     return "habitual"

@@ -234,7 +234,8 @@ NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dis
                         r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
                         r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located|"
                         r"oil|kerosene|petroleum|goods|grain|cargo|freight|pipeline|storms?|waves?|strikes|"
-                        r"unrest|famine|violence|fires?)\b", re.I)
+                        r"unrest|famine|violence|fires?|treat(?:y|ies)|agreements?|decisions?|decrees?|laws?|"
+                        r"resolutions?|policy|policies)\b", re.I)
 # A mover that is a road, a railway or a line: "the railway from Baku reached Tiflis in 1883".
 INFRASTRUCTURE_WORD = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
                                  r"pipelines?|border|frontier|boundary|demarcation)\b", re.I)

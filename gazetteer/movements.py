@@ -32,7 +32,7 @@ from dataclasses import replace
 from datetime import date
 
 from .actors import agent_after, has_possessive_before, phrase_after, possessor_before, subject_before
-from .modality import status
+from .modality import PAST_FORM, status
 from .model import DatedSpan, Mention, Movement, Place
 from .movement_dates import date_range, own_dates
 from .movement_patterns import (
@@ -61,6 +61,7 @@ _TRIGGERS = compile_triggers()
 _ANY_TRIGGER = any_trigger()
 _BY_LETTER = triggers_by_letter(_TRIGGERS)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
+_LEFT_AS = re.compile(r"\s+(?:with|within|inside|under|as|to|without|intact|alone)\b", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 _ASIDE = re.compile(r"\([^()\[\].;:\d]{0,40}\)")  # "(now Spitak)", not "(16 versts from Aghdam)"
@@ -152,8 +153,8 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
     """The movement a movement word states, or None if it names no place or is not asserted."""
     text = ctx.text
     scope = _scope_start(text, start, t_start)
-    # "the capture", "the Turkish advance" are nouns; "the British evacuated" is a verb all the same
-    nominal = trigger.noun or (not text[t_start:t_end].lower().endswith("ed")
+    # "the capture", "the Turkish advance" are nouns; "the British evacuated/left" are verbs all the same
+    nominal = trigger.noun or (not PAST_FORM.search(text[t_start:t_end].split()[0])
                                and bool(_DETERMINED.search(text[max(scope, t_start - 30):t_start])))
     if nominal and not trigger.noun:
         trigger = replace(trigger, noun=True)  # "the capture of Kars": a verb's form used as a noun
@@ -166,6 +167,9 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
         attached = before_verb(ctx, scope, (t_start, t_end), trigger, attached)
     if not attached or _not_a_movement(ctx, scope, (t_start, t_end), trigger, attached):
         return None
+    if trigger.object_role == "origin" and trigger.departure and attached[0].spot.start >= t_end \
+            and _LEFT_AS.match(text, attached[0].spot.end):
+        return None  # "left Armenia with little more than Erivan", "leave Karabakh within Azerbaijan"
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
     if state is None:
         return None

@@ -49,6 +49,7 @@ COMMANDER_GAP = re.compile(r"\b(?:under|led by|commanded by|headed by)\s+(?:(?:g
 SCENE = re.compile(r"\b(?:in|within|throughout|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 PLURAL_HEAD = re.compile(r"\b(?:districts|regions|territories|provinces|areas)\b", re.I)
 SCENE_REACH = 1500  # characters back from "this region"
+CLAUSE_AFTER_COMMA = re.compile(r",\s*(?:[\w'’-]+\s+){0,3}(?:had|has|have|was|were|is|are)\b", re.I)
 DISTANCE = re.compile(r"\b(?:km|kilometres|kilometers|versts?|miles|metres|meters)\b", re.I)
 NEW_SUBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|shall|fell|"
                          r"(?!and\b|or\b)[a-z]+ed)\b")
@@ -249,6 +250,8 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
             return previous  # "took Kars on 30 October and Alexandropol"
         if any(len(t) > 5 and t.endswith("ing") and t not in PLACE_PARTICIPLES for t in lowered):
             return None  # ", handing the city over to Georgia": another verb's object
+    if previous is None and CLAUSE_AFTER_COMMA.search(gap):
+        return None  # "After the withdrawal, the area had been ruled from Lenkoran": another clause
     preposition, after, before = _governing(lowered, trigger, proper)
     if preposition is None:
         if previous is None and trigger is not None and trigger.object_verb \
