@@ -30,9 +30,16 @@ def own_dates(text: str, found: Sequence[Found], i: int, dates: Sequence[DatedSp
 
 def date_range(f: Found, text: str, dates: Sequence[DatedSpan],
                default_range: tuple[date | None, date | None]) -> tuple[date | None, date | None]:
-    """The range of a date in the movement's sentence (nearest one), else the document's."""
+    """The range of a date in the movement's sentence (nearest one), else the document's.
+
+    A movement of several dated steps ("took Kars on 30 October and Alexandropol on 7 November")
+    runs from its first step's date to its last's.
+    """
     near = [d for d in dates if f.scope_start <= d.start and d.end <= f.sentence_end]
     if not near:
         return default_range
+    inside = [d for d in near if f.start <= d.start and d.end <= f.end + 40 and d.earliest and d.latest]
+    if len(inside) >= 2:
+        return min(d.earliest for d in inside), max(d.latest for d in inside)
     best = min(near, key=lambda d: abs(d.start - f.cue_start))
     return best.earliest, best.latest

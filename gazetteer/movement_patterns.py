@@ -289,7 +289,8 @@ AUXILIARIES = frozenset(
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "
-    "meanwhile however therefore moreover yesterday today having being".split())
+    "meanwhile however therefore moreover yesterday today having being between until within throughout "
+    "around".split())
 
 # Sentence ends, except after initials and abbreviations ("G. Chicherin", "No. 03").
 ABBREVIATIONS = frozenset("no nos dr mr mrs st gen col capt lt approx i.e e.g etc cf vs art p.s "

@@ -416,3 +416,11 @@ def test_a_date_in_a_later_clause_dates_only_that_clause(mark):
 def test_only_the_places_the_movement_passes_are_waypoints(mark, marked, expected):
     text, mentions = mark(marked)
     assert [[w.name for w in m.waypoints] for m in find_movements(text, mentions)] == expected
+
+
+def test_a_movement_of_several_dated_steps_runs_from_the_first_date_to_the_last(mark):
+    text, mentions = mark("The Turks took [Kars] on 30 October and [Alexandropol] on 7 November.")
+    dates = [DatedSpan(text.index(t), text.index(t) + len(t), d, d)
+             for t, d in (("30 October", date(1920, 10, 30)), ("7 November", date(1920, 11, 7)))]
+    (found,) = find_movements(text, mentions, dates)
+    assert (found.earliest, found.latest) == (date(1920, 10, 30), date(1920, 11, 7))
