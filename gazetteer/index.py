@@ -20,10 +20,11 @@ import ahocorasick
 from .broad import BroadLayer, cached, common_keys, load_layer
 from .lpf import bundled_place_files, load_places
 from .model import LAYERS, Place
-from .normalize import name_key, name_keys, vowel_variants
+from .normalize import BARRIER, name_key, name_keys, vowel_variants
 from .userlayer import load_user_places
 
 DUPLICATE_KM = 15.0
+AUTOMATON_FORMAT = 2   # part of the cached automaton's name: bump it when `_automaton` changes
 UNIT_WORDS = frozenset({"uyezd", "uezd", "district", "province", "vilayet", "governorate", "guberniya",
                         "oblast", "okrug", "sanjak", "gavar", "mahal", "region", "qəzası"})
 KIND_WORDS = UNIT_WORDS | frozenset({"village", "town", "city", "river", "ridge", "mountain", "mount",
@@ -113,7 +114,8 @@ def _automaton(keys: dict, broad: BroadLayer | None) -> ahocorasick.Automaton | 
     def build() -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
         for key in keys:
-            automaton.add_word(key, key)
+            if BARRIER not in key:   # "Karakilisa (Zangezur)" is looked up whole, never read whole
+                automaton.add_word(key, key)
         for key in (broad.keys if broad is not None else ()):
             if key not in keys:
                 automaton.add_word(key, key)
@@ -122,7 +124,7 @@ def _automaton(keys: dict, broad: BroadLayer | None) -> ahocorasick.Automaton | 
 
     if broad is None or broad.cache is None:
         return build()
-    digest = hashlib.sha1(broad.cache.name.encode())
+    digest = hashlib.sha1(f"{broad.cache.name} {AUTOMATON_FORMAT}".encode())
     digest.update("\n".join(sorted(keys)).encode())
     return cached(broad.cache.parent / f"automaton-{digest.hexdigest()[:16]}.pickle", build)
 

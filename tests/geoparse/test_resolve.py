@@ -157,6 +157,11 @@ def test_a_name_in_parentheses_is_the_same_place(text, name, expected, full_gaze
     assert chosen(text, full_gazetteer, name).place.name == expected
 
 
+def test_a_region_in_parentheses_is_its_own_mention_and_places_the_name(full_gazetteer):
+    mentions = geoparse("The partisans held Karakilisa (Zangezur).", full_gazetteer)
+    assert [(m.text, m.place.name) for m in mentions] == [("Karakilisa", "Sisian"), ("Zangezur", "Zangezur")]
+
+
 @pytest.mark.parametrize("text, name, expected", [
     # ambiguous rivers follow the document's region as towns do
     ("From Nakhichevan the column withdrew north of the Arpachay towards Ordubad.", "Arpachay", "Arpa"),
