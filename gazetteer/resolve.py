@@ -153,14 +153,16 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
     focus = _focus(first, gazetteer, context)
     peers = list_peers(hits, first)
     second = _pass(hits, places, context, focus, peers)
-    second = _aliases(hits, places, context, focus, peers, second)
+    second, paired = _aliases(hits, places, context, focus, peers, second)
     countries = frozenset(c[0].country_code for c in second if c[0] is not None and c[0].kind == "country")
     region = focus or FIELD_CENTRE
     mentions = []
     memo: dict[tuple, bool] = {}
-    for h, (place, *choice, reason) in zip(hits, second, strict=True):
+    for i, (h, (place, *choice, reason)) in enumerate(zip(hits, second, strict=True)):
         if place is None:
             dropped = False
+        elif i in paired:   # "Ozurgeti (Makharadze)": a name beside another of its names is a place
+            dropped = _polity(place, h)
         else:
             signature = (h.key, h.text, h.before, h.after, h.cue, place.id)
             dropped = memo.get(signature)
@@ -173,27 +175,30 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
     return mentions
 
 
-def _aliases(hits, places, context, focus, peers, choices) -> list[tuple]:
+def _aliases(hits, places, context, focus, peers, choices) -> tuple[list[tuple], set[int]]:
     """Return the choices with "X (Y)" made one place when one name's choice is a candidate of
-    the other: "Sisian (Karakilisa)" is Sisian, not Vanadzor, another Karakilisa."""
-    choices = list(choices)
+    the other ("Sisian (Karakilisa)" is Sisian, not Vanadzor, another Karakilisa), and the
+    indices of the hits so paired."""
+    choices, paired = list(choices), set()
     for i in range(len(hits) - 1):
         a, b = hits[i], hits[i + 1]
         pa, pb = choices[i][0], choices[i + 1][0]
-        if pa is None or pb is None or pa.id == pb.id or not in_parentheses(a, b):
+        if pa is None or pb is None or not in_parentheses(a, b):
             continue
-        ids_a = {p.id for p in places[a.key]}
-        ids_b = {p.id for p in places[b.key]}
-        a_fits, b_fits = pa.id in ids_b, pb.id in ids_a
-        if a_fits and (not b_fits or len(ids_a) <= len(ids_b)):
-            j, alias = i + 1, pa.id
-        elif b_fits:
-            j, alias = i, pb.id
-        else:
-            continue
-        h = hits[j]
-        choices[j] = _choose(places[h.key], Evidence(h.key, h.text, h.cue, peers[j], focus, alias), context)
-    return choices
+        if pa.id != pb.id:
+            ids_a = {p.id for p in places[a.key]}
+            ids_b = {p.id for p in places[b.key]}
+            a_fits, b_fits = pa.id in ids_b, pb.id in ids_a
+            if a_fits and (not b_fits or len(ids_a) <= len(ids_b)):
+                j, alias = i + 1, pa.id
+            elif b_fits:
+                j, alias = i, pb.id
+            else:
+                continue
+            h = hits[j]
+            choices[j] = _choose(places[h.key], Evidence(h.key, h.text, h.cue, peers[j], focus, alias), context)
+        paired.update((i, i + 1))
+    return choices, paired
 
 
 def _unique(places: list[Place]) -> list[Place]:

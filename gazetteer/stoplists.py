@@ -164,9 +164,10 @@ def not_a_place(hit) -> bool:
         return True
     if len(words) == 1 and hit.cue is None and not naming_cue(hit.before) and (
             words[0].lower() in FUNCTION_WORDS or (fold_word(words[0]) in _PERSON_KEYS
-                                                   and hit.before.split(" ")[-1] not in PREPOSITIONS)):
-        return True   # "Any military actions", "Ordzhonikidze" signing a telegram; "in X": resolution
-        # decides by the years of the name (gazetteer.persons)
+                                                   and hit.before.split(" ")[-1] not in PREPOSITIONS
+                                                   and not hit.sep_before.endswith("("))):
+        return True   # "Any military actions", "Ordzhonikidze" signing a telegram; "in X" and
+        # "Vladikavkaz (Ordzhonikidze)": resolution decides (gazetteer.persons, resolve._aliases)
     previous = hit.before.split(" ")[-1] if hit.before else ""
     if previous in PERSON_TITLES or (hit.sep_before.strip() in ("", "“", '"')
                                       and hit.prev_raw.lower() in PERSON_TITLES):

@@ -43,6 +43,7 @@ def mentioned(text, gazetteer, context=None):
     # namesakes far away in the broad layer, with nothing in the text for them
     ("Wilson's arbitration gave Erzurum to Armenia.", ["Erzurum", "Armenia"]),
     ("Thomson recognised the government in Baku.", ["Baku"]),
+    ("The Kavbiuro (Ordzhonikidze, Kirov) met in Baku.", ["Baku"]),
     ("Lansing replied to the note from Erivan.", ["Erivan"]),
     ("Haskell arrived in Erivan with the relief mission.", ["Erivan"]),
     # far but big enough, or named with a place cue: places
@@ -58,6 +59,9 @@ def test_persons_are_not_places(text, places, full_gazetteer):
     ("the city of Ordzhonikidze on the Terek", "Ordzhonikidze", None),
     ("The congress met in Ordzhonikidze.", "Ordzhonikidze", IN_1935),
     ("the Treaty of Rapallo", "Rapallo", None),
+    # another name of the same place beside it, in parentheses
+    ("Ozurgeti (Makharadze) lies in Guria.", "Makharadze", None),
+    ("Vladikavkaz (Ordzhonikidze) lay on the Terek.", "Ordzhonikidze", None),
 ])
 def test_a_place_cue_or_the_names_years_keep_a_place(text, name, context, full_gazetteer):
     assert name in mentioned(text, full_gazetteer, context)
