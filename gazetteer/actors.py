@@ -18,7 +18,8 @@ MAX_WORDS = 8
 NAME_LIST = re.compile(r"\s*[A-Z][\w'’-]+(?:\s+(?:and|or)\s+[A-Z][\w'’-]+)?\s*")
 ASIDE = re.compile(r"\s*(?:with|together with|along with|accompanied by|having|being|who|which|whom|whose)\b",
                    re.I)
-POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}[A-Z][\w-]*)['’]s\s+([a-z]+\s+)?$")
+POSSESSOR = re.compile(r"((?:[Tt]he\s+)?(?:[A-Z0-9][\w-]*\s+){0,4}(?:[A-Z][\w-]*|(?<=[A-Za-z] )(?:army|forces|troops|"
+                       r"corps|division|government|command|fleet|flotilla)))['’]s\s+([a-z]+\s+)?$")
 VERBISH = re.compile(
     r"went|go|goes|came|made|said|took|gave|sent|led|left|began|begun|begin(?:s|ning)?|express(?:es|ed|ing)?|"
     r"advanc(?:es|ed|ing)|withdr(?:aw|aws|ew|awing)|retreat(?:s|ed|ing)?|march(?:es|ed|ing)?|"

@@ -39,6 +39,7 @@ class Trigger:
     locative_role: str = "reached"  # "embarked at Batum": where one boards is the origin
     mover_not_land: bool = False  # "the larger part of Lori went to Armenia": land changing hands
     continuation: bool = False  # a movement only as the next step of one before ("sent from X, took command in Y")
+    civilian: bool = False  # a journey whoever makes it ("the Armenians emigrated", "officers were deported")
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -149,8 +150,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",
             civil=True),
     Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:[\w-]+ ){0,4}?(?:to|from)\b)|banish(?:es|ed|ing)?",
-            "journey"),
-    Trigger(r"deportation", "journey", noun=True),
+            "journey", civilian=True),
+    Trigger(r"deportation", "journey", noun=True, civilian=True),
+    Trigger(r"emigrat(?:e|es|ed|ing)|emigration", "journey", civilian=True),
     Trigger(r"pass(?:es|ed|ing)?(?= (?:\w+ )?(?:through|via)\b)", "journey", civil=True, carries=True),
     Trigger(r"t(?:ook|ake|akes|aken|aking) (?:[\w'’-]+ ){0,3}?back(?= (?:to|into)\b)", "journey", civil=True),
     Trigger(r"relocat(?:e|es|ed|ing)", "journey"),

@@ -211,7 +211,7 @@ def _kind(trigger: Trigger, actor: str | None, roles_after: Sequence[str] = ()) 
     """The movement's kind: the trigger's, unless who moves, or where, says otherwise."""
     if trigger.kind == "occupation" and roles_after[:1] == ["origin"] and "reached" in roles_after:
         return "journey"  # "the ships had been taken from Petrovsk to Enzeli": carried, not captured
-    if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor):
+    if trigger.kind == "journey" and actor and FORCE_WORDS.search(actor) and not trigger.civilian:
         # "the arrival of a detachment" is a military move; troops leaving a place withdraw from it
         return "withdrawal" if trigger.object_role == "origin" else "advance"
     if trigger.civil and actor and not FORCE_WORDS.search(actor):
