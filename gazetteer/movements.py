@@ -26,6 +26,7 @@ one mover's steps, waypoint order), `movement_dates`, `network` (drawing).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -82,11 +83,13 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
     spots = build_spots(text, mentions)
     context = TextIndex(text, spots, [s.start for s in spots], _triggers(text),
                        bool(AGREEMENT_CONTEXT.search(text)), _writer_place(text, spots, dates))
+    dates = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in dates]
     movements: list[Movement] = []
     for start, end in sentence_spans(text):
         found = merge(text, _in_sentence(context, start, end))
         for i, f in enumerate(found):
-            own = own_dates(text, found, i, dates)
+            own = own_dates(text, found, i, _dates_within(dates, starts, start, end))
             movements.append(_movement(text, f, own, default_range, network))
     return movements
 
@@ -116,6 +119,11 @@ def _in_sentence(ctx: TextIndex, start: int, end: int) -> list[Found]:
     taken = {a.spot.start for f in results for a in f.attached}
     results += _from_chains(ctx, start, end, consumed, taken)
     return sorted(results, key=lambda f: f.cue_start)
+
+
+def _dates_within(dates: Sequence[DatedSpan], starts: list[int], start: int, end: int) -> Sequence[DatedSpan]:
+    """The dates (sorted, with their `starts`) that begin in text[start:end]."""
+    return dates[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 def _triggers(text: str) -> list[tuple[int, int, Trigger]]:
