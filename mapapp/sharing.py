@@ -28,6 +28,15 @@ def share_meta(title: str, state: ViewState, version: str, path: str, descriptio
             "description": description}
 
 
+def request_meta(title: str = "Chronotope: documents on a dated map") -> dict:
+    """The discovery and card tags of the page being served, its state read from its own query."""
+    query = request.query_string.decode("utf-8", "replace")
+    png = page_url(url_for("share_pages.map_png"), query)
+    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": request.url, "format": "json"}))
+    return {"title": title, "url": request.url, "image": png, "image_size": None, "oembed": oembed,
+            "description": ""}
+
+
 def gone_page(error: VersionGone) -> Response:
     """410: the pinned data version is gone; say so plainly and link the same view on current data."""
     asked = request.args.get("v", "")
