@@ -16,11 +16,11 @@ uncertainty radius, the coordinate's source as a sentence) sits under the featur
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from . import datafiles
 from .errors import GazetteerError
 from .model import PLACE_KINDS, Place, PlaceName
 
@@ -144,17 +144,7 @@ def feature_collection(places: Iterable[Place]) -> dict:
 
 def read_features(path: Path) -> list[dict]:
     """The features of a LPF file; GazetteerError naming the file if it is not one."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise GazetteerError(f"cannot read: {err}", str(path)) from None
-    except json.JSONDecodeError as err:
-        raise GazetteerError(f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}",
-                             str(path)) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
-            or not isinstance(data.get("features"), list):
-        raise GazetteerError("not a Linked Places FeatureCollection", str(path))
-    return data["features"]
+    return datafiles.read_features(path, "Linked Places FeatureCollection")
 
 
 def load_places(path: Path, layer: str = "curated") -> list[Place]:

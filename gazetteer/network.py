@@ -9,7 +9,6 @@ great-circle segments, and whether the line is approximate.
 from __future__ import annotations
 
 import heapq
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
+from . import datafiles
 from .errors import GazetteerError
 from .model import LonLat, Place
 
@@ -143,18 +143,9 @@ def bundled_network_file() -> Path:
 def load_network(path: Path | None = None) -> RouteNetwork:
     """Read a network GeoJSON file; GazetteerError naming the file and the feature if broken."""
     path = Path(path) if path is not None else bundled_network_file()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise GazetteerError(f"cannot read: {getattr(err, 'strerror', None) or err}", str(path)) from None
-    except json.JSONDecodeError as err:
-        raise GazetteerError(f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}",
-                             str(path)) from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
-            or not isinstance(data.get("features"), list):
-        raise GazetteerError("not a GeoJSON FeatureCollection", str(path))
+    features = datafiles.read_features(path)
     lines = []
-    for i, feature in enumerate(data["features"]):
+    for i, feature in enumerate(features):
         name = (feature.get("properties") or {}).get("name") if isinstance(feature, dict) else None
         label = f"#{i + 1}" + (f" ({name})" if isinstance(name, str) and name else "")
         try:

@@ -7,7 +7,6 @@ A GeoJSON file of your own may instead carry each timeline as `properties.timeli
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 
+from . import datafiles
 from .errors import GazetteerError
 from .model import PlaceName, Territory, TimelineEntry
 from .timeline import RELATIONS, entries_on, parse_edge, source_kind
@@ -46,16 +46,6 @@ def bundled_paths() -> tuple[Path, Path]:
     """The shipped (territories.geojson, timeline.json)."""
     folder = resources.files("gazetteer") / "data" / "territories"
     return Path(str(folder / "territories.geojson")), Path(str(folder / "timeline.json"))
-
-
-def _read_json(path: Path) -> object:
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise GazetteerError(f"cannot read: {err}", str(path)) from None
-    except json.JSONDecodeError as err:
-        raise GazetteerError(f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}",
-                             str(path)) from None
 
 
 def _names(raw: object) -> tuple[PlaceName, ...]:
@@ -153,19 +143,11 @@ def _feature_id(feature: object, index: int) -> str:
     return ident if isinstance(ident, str) and ident else f"#{index}"
 
 
-def _features(path: Path) -> list:
-    data = _read_json(path)
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
-            or not isinstance(data.get("features"), list):
-        raise GazetteerError("not a GeoJSON FeatureCollection", str(path))
-    return data["features"]
-
-
 def _timelines(path: Path | None, ids: Iterable[str]) -> dict[str, tuple[TimelineEntry, ...]]:
     """Territory id -> timeline, from a timeline file; GazetteerError naming file and feature."""
     if path is None:
         return {}
-    data = _read_json(path)
+    data = datafiles.read_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("territories"), dict):
         raise GazetteerError("not a timeline file (no 'territories' object)", str(path))
     references, parties = data.get("references") or {}, data.get("parties") or ()
@@ -189,7 +171,7 @@ def load_territories(path: Path | str | None = None,
         path, default_timeline = bundled_paths()
         timeline_path = timeline_path or default_timeline
     path = Path(path)
-    features = _features(path)
+    features = datafiles.read_features(path)
     ids, seen = [], set()
     for i, feature in enumerate(features, 1):
         ident = _feature_id(feature, i)
