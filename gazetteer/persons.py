@@ -26,6 +26,8 @@ SMALL_TOWN = 50_000
 OTHER_CONTINENT_KM = 5000.0  # ...and beyond this (the Americas, East Asia), one under BIG_CITY
 BIG_CITY = 300_000
 SHORT_KEY = 4
+KNOWN_CITY = 100_000   # a city this big and NEAR_KM near is known by its short alternates too
+NEAR_KM = 1500.0
 # Endings of surnames as they fold (normalize.fold_word): -adze, -idze, -shvili, -eli
 # (Georgian), -yan/-ian (Armenian), -sky/-ski; Russian -ov/-ev/-in only for Soviet renamings.
 SURNAME_ENDINGS = ("adze", "idze", "shvili", "eli", "ian", "ski")
@@ -47,12 +49,14 @@ def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozen
         return _soviet_surname(hit, word, place, context)
     if place.kind == "country":
         return None
+    km = distance(place, region)
+    population = place.population or 0
     alternate = name_key(place.name) != hit.key
-    if alternate and " " not in word and (len(word) <= SHORT_KEY or word.endswith(SURNAME_ENDINGS)):
+    known = population >= KNOWN_CITY and km <= NEAR_KM   # "Orfa" for Urfa, "Hama" for Hamāh
+    if alternate and not known and " " not in word and (
+            len(word) <= SHORT_KEY or word.endswith(SURNAME_ENDINGS)):
         return f"'{hit.text}' is a short or surname-like alternate name of {place.name}: a person"
     if place.country_code not in countries:
-        km = distance(place, region)
-        population = place.population or 0
         if (km > OTHER_CONTINENT_KM and population < BIG_CITY) or (km > FAR_KM and population < SMALL_TOWN):
             return f"{place.name} is {km:,.0f} km from the document's region, with no evidence for it"
     return None
