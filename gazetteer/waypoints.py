@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .model import Mention, Place
 from .movement_patterns import (
@@ -69,6 +70,9 @@ class Spot:
     places: tuple[Place, ...]
 
 
+S = TypeVar("S", Mention, Spot)  # anything with start/end offsets into the text
+
+
 @dataclass(frozen=True)
 class Attached:
     """A spot attached to a movement, with its role (origin, via, reached, direction)."""
@@ -85,23 +89,13 @@ def build_spots(text: str, mentions: Sequence[Mention]) -> list[Spot]:
     spots += _defined_phrases(text, spots)
     spots += _anaphors(text, resolved)
     spots += _demonyms(text, resolved)
-    return _outermost_spots(spots)
+    return _outermost(spots)
 
 
-def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """Mentions that lie inside no longer mention ("Karabakh" in "Nagorno-Karabakh" is dropped)."""
-    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for m in ordered:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return kept
-
-
-def _outermost_spots(spots: list[Spot]) -> list[Spot]:
-    ordered = sorted(spots, key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[Spot] = []
+def _outermost(spans: list[S]) -> list[S]:
+    """Spans (mentions or spots) that lie inside no longer one ("Karabakh" in "Nagorno-Karabakh" is dropped)."""
+    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[S] = []
     for s in ordered:
         if kept and s.start < kept[-1].end:
             continue
