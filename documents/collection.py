@@ -191,10 +191,10 @@ def _undated(lines: list[Line], index: int, floor: int, in_body: bool) -> Anchor
                   needs_citation=True)
 
 
-def _find_anchors(lines: list[Line], source: str) -> tuple[list[Anchor], list[DocumentError], int]:
+def _find_anchors(text: str, lines: list[Line], source: str) -> tuple[list[Anchor], list[DocumentError], int]:
     """Return the documents' anchors, warnings for unreadable date lines, and where furniture starts."""
     anchors, warnings = [], []
-    floor, in_body, text = 0, False, "\n".join(line.text for line in lines)
+    floor, in_body = 0, False
     for index, line in enumerate(lines):
         if is_furniture(line.text):
             return anchors, warnings, line.start
@@ -264,7 +264,7 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _lines(text)
-    anchors, warnings, furniture = _find_anchors(lines, source)
+    anchors, warnings, furniture = _find_anchors(text, lines, source)
     if not anchors and not warnings:
         documents = _by_citations(text[:furniture], lines, source)
         if documents:
