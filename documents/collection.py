@@ -211,8 +211,7 @@ def _find_anchors(text: str, lines: list[Line], source: str) -> tuple[list[Ancho
         else:
             after = 0
         line_end = line.start + len(line.text)
-        if in_body and (find_citation(text, line.start + after, line_end)
-                        or find_publication(text, line.start + after, line_end)):
+        if in_body and _is_cited(text, line.start + after, line_end):
             in_body, floor = False, index + 1
     return anchors, warnings, len(text)
 
@@ -277,7 +276,7 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     ends = [a.start for a in anchors[1:]] + [furniture]
     documents = [_document(text, anchor, end, source) for anchor, end in zip(anchors, ends, strict=True)
-                 if not anchor.needs_citation or _is_cited(text, anchor, end)]
+                 if not anchor.needs_citation or _is_cited(text, anchor.body_start, end)]
     if not documents:
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     return documents, warnings
@@ -317,5 +316,6 @@ def _first_date(body: str) -> DateRange | None:
     return mentioned[0].range if mentioned else None
 
 
-def _is_cited(text: str, anchor: Anchor, end: int) -> bool:
-    return bool(find_citation(text, anchor.body_start, end) or find_publication(text, anchor.body_start, end))
+def _is_cited(text: str, start: int, end: int) -> bool:
+    """Return True if text[start:end] holds an archival citation or a publication note."""
+    return bool(find_citation(text, start, end) or find_publication(text, start, end))
