@@ -7,13 +7,12 @@ by places that really are different, such as Nakhichevan the town and the uyezd)
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lpf import place_from_feature
-from .model import Place
+from .model import Place, haversine_km
 
 DUPLICATE_KM = 5.0   # same name, same kind, closer than this: probably one place entered twice
 
@@ -50,13 +49,6 @@ def normalise(toponym: str) -> str:
         text = text.replace(mark, " ")
     return " ".join(text.split())
 
-
-def distance_km(a: Place, b: Place) -> float:
-    """Return the great-circle distance between two places in kilometres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def record_label(feature: object, index: int) -> str:
@@ -175,10 +167,10 @@ def name_collisions(located: list[tuple[str, str, Place]]) -> list[Problem]:
             for _, _, other in entries[i + 1:]:
                 pair = (place.id, other.id)
                 if (place.kind == other.kind and place.layer == other.layer and pair not in reported
-                        and distance_km(place, other) < DUPLICATE_KM):
+                        and haversine_km(place, other) < DUPLICATE_KM):
                     reported.add(pair)
                     problems.append(Problem(source, label, f"probable duplicate of {other.id!r}: same "
-                                            f"name {toponym!r}, same kind, {distance_km(place, other):.1f} km apart"))
+                                            f"name {toponym!r}, same kind, {haversine_km(place, other):.1f} km apart"))
         ids = ", ".join(sorted(by_id))
         problems.append(Problem(entries[0][0], None, f"ambiguous name {toponym!r}: {ids}", "note"))
     return problems

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import datafiles
 from .errors import GazetteerError
-from .model import LonLat, Place
+from .model import LonLat, Place, haversine_km
 
 KINDS = ("railway", "road")
 CERTAINTIES = ("certain", "probable", "approximate", "uncertain")
@@ -48,13 +48,6 @@ class RouteNetwork:
     names: tuple[str | None, ...]
     edges: dict[int, tuple[tuple[int, float], ...]] = field(default_factory=dict)
 
-
-def haversine_km(a: LonLat, b: LonLat) -> float:
-    """Return the great-circle distance between two points in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @lru_cache(maxsize=4096)  # the same legs recur across a corpus

@@ -16,7 +16,7 @@ to a place cue next to the name ("the city of X", "X district", "renamed X"):
 from __future__ import annotations
 
 from .matcher import Hit
-from .model import LonLat, Place
+from .model import LonLat, Place, haversine_km
 from .normalize import fold_word, name_key
 from .stoplists import EVENT_WORDS, PERSON_NAMES, PREPOSITIONS, naming_cue
 
@@ -35,12 +35,11 @@ SOVIET_SURNAME_ENDINGS = SURNAME_ENDINGS + ("ov", "ev", "in")
 _PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
 
 
-def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozenset[str],
-              distance) -> str | None:
+def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozenset[str]) -> str | None:
     """Return why `place`, chosen for `hit`, is not what the text means (a person), else None.
 
     `context` is the TextContext, `region` the document's centre, `countries` the country
-    codes of the countries the text names, `distance(a, b)` a distance in km.
+    codes of the countries the text names.
     """
     if _has_place_cue(hit):
         return None
@@ -49,7 +48,7 @@ def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozen
         return _soviet_surname(hit, word, place, context)
     if place.kind == "country":
         return None
-    km = distance(place, region)
+    km = haversine_km(place, region)
     population = place.population or 0
     alternate = name_key(place.name) != hit.key
     known = population >= KNOWN_CITY and km <= NEAR_KM   # "Orfa" for Urfa, "Hama" for Hamāh

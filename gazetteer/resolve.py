@@ -17,7 +17,7 @@ from statistics import median
 
 from .index import Gazetteer
 from .matcher import Hit
-from .model import Candidate, LonLat, Mention, Place
+from .model import Candidate, LonLat, Mention, Place, haversine_km
 from .neighbours import in_parentheses, list_peers
 from .normalize import name_key
 from .persons import not_meant
@@ -51,13 +51,6 @@ class Evidence:
     focus: LonLat | None
     alias: str | None = None   # the id of the place a name in parentheses beside it means
 
-
-def haversine_km(a: LonLat | Place, b: LonLat | Place) -> float:
-    """Return the great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[float, tuple[str, ...]]:
@@ -168,7 +161,7 @@ def resolve(hits: list[Hit], gazetteer: Gazetteer, context: TextContext | None =
             dropped = memo.get(signature)
             if dropped is None:
                 dropped = memo[signature] = _polity(place, h) or bool(
-                    not_meant(h, place, context, region, countries, haversine_km))
+                    not_meant(h, place, context, region, countries))
         if dropped:
             continue
         mentions.append(Mention(h.start, h.end, h.text, place, *choice, h.cue_text, reason))
