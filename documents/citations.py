@@ -103,22 +103,24 @@ def find_citation(text: str, start: int = 0, end: int | None = None) -> Citation
     series = _SERIES.search(text, start, end)
     by_fond = _find_by_fond(text, start, end)
     if series and (by_fond is None or series.start() < by_fond.start):
-        line_start = text.rfind("\n", 0, series.start()) + 1
-        line_end = text.find("\n", series.start())
-        line = text[line_start:len(text) if line_end < 0 else line_end]
+        line_start, line = _line_at(text, series.start())
         at = series.start() - line_start
         cited = line[at:_description_end(line, at)].strip()
         return Citation(series.start(), series.start() + len(cited), cited)
     return by_fond
 
 
+def _line_at(text: str, at: int) -> tuple[int, str]:
+    """Return the offset and the text of the line of `text` that holds offset `at`."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    return line_start, text[line_start:len(text) if line_end < 0 else line_end]
+
+
 def _find_by_fond(text: str, start: int, end: int) -> Citation | None:
     """Return the first citation with a fond ("RGASPI, f. 5, op. 1, ...") in text[start:end]."""
     for fond in _FOND.finditer(text, start, end):
-        line_start = text.rfind("\n", 0, fond.start()) + 1
-        line_end = text.find("\n", fond.start())
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
+        line_start, line = _line_at(text, fond.start())
         name_at = _name_start(line, fond.start() - line_start)
         if name_at is None or line_start + name_at < start:
             continue
