@@ -91,14 +91,6 @@ def _meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def _previous(location: Path) -> Path | None:
-    if versions.is_single_file(location):
-        return location if location.exists() else None
-    current = versions.current_version(location)
-    path = versions.version_file(location, current) if current else None
-    return path if path is not None and path.exists() else None
-
-
 def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     """Return the plan for building the atlas of `corpus` at `location` (a folder or a .sqlite file)."""
     sources = collect_sources(corpus)
@@ -107,7 +99,7 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     hashes = {str(p): versions.file_sha256(p) for p in sources}
     fingerprint = versions.analysis_fingerprint()
     version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
-    previous = _previous(location)
+    previous = versions.current_file(location)
     reusable: frozenset[str] = frozenset()
     if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
         with versions.read_only(previous) as conn:

@@ -193,9 +193,10 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
 
         location = from_env().ATLAS_DIR
     location = Path(location)
-    current = _current(location)
-    if current is None:
+    current_path = versions.current_file(location)
+    if current_path is None:
         raise AtlasMissing(f"no atlas at {location}; run `chronotope build`")
+    current = _open_file(current_path)
     if version is None or version == current.version:
         return current
     if not versions.VERSION_RE.match(version):
@@ -209,17 +210,4 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
         return _open_file(path)
     except AtlasMissing:  # kept, but made by an older Chronotope that this one cannot read
         raise gone from None
-
-
-def _current(location: Path) -> Atlas | None:
-    if versions.is_single_file(location):
-        return _open_file(location) if location.exists() else None
-    version = versions.current_version(location)
-    if version is None:
-        return None
-    path = versions.version_file(location, version)
-    if not path.exists():
-        return None
-    return _open_file(path)
-
 

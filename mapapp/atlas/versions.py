@@ -88,6 +88,18 @@ def current_version(location: Path) -> str | None:
     return text if VERSION_RE.match(text) else None
 
 
+def current_file(location: Path) -> Path | None:
+    """Return the file of the version served at `location`, or None when nothing is built there."""
+    if is_single_file(location):
+        path = location
+    else:
+        version = current_version(location)
+        if version is None:
+            return None
+        path = version_file(location, version)
+    return path if path.exists() else None
+
+
 def kept_versions(location: Path) -> list[str]:
     """Return the versions whose files are at a directory location, newest first."""
     if is_single_file(location) or not location.is_dir():
