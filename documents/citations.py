@@ -86,10 +86,14 @@ def _spelt_out(run: list[tuple[int, str]], i: int) -> int:
     return i
 
 
-def _description_end(line: str, start: int) -> int:
-    """Return where the archival description that begins at `start` ends in `line`."""
+def _description_end(line: str, start: int,
+                     stops: tuple[re.Pattern, ...] = (_EDITORIAL, PUBLICATION, _FOOTNOTE)) -> int:
+    """Return where the description that begins at `start` ends in `line`.
+
+    It ends at the first of `stops` after `start`, and before a page number printed at its end.
+    """
     end = len(line)
-    for pattern in (_EDITORIAL, PUBLICATION, _FOOTNOTE):
+    for pattern in stops:
         found = pattern.search(line, start + 1)
         if found:
             end = min(end, found.start())
@@ -139,11 +143,5 @@ def find_publication(text: str, start: int = 0, end: int | None = None) -> Citat
     line_end = text.find("\n", found.start())
     line_end = min(end, len(text) if line_end < 0 else line_end)
     line = text[found.start():line_end]
-    stop = len(line)
-    for pattern in (_EDITORIAL, _FOOTNOTE):
-        hit = pattern.search(line, 1)
-        if hit:
-            stop = min(stop, hit.start())
-    page = _PAGE_NUMBER.search(line[:stop])
-    note = line[:page.start() if page else stop].strip()
+    note = line[:_description_end(line, 0, (_EDITORIAL, _FOOTNOTE))].strip()
     return Citation(found.start(), found.start() + len(note), note)
