@@ -101,6 +101,11 @@ def read_dateline(line: str) -> Dateline | None:
     return None
 
 
+def _ends_unfinished(heading: str) -> bool:
+    """Return True for text that stops as a sentence does before a date ("... dated", "... on,")."""
+    return heading.split()[-1].lower().strip(",") in _SENTENCE_ENDINGS or heading.endswith((",", ":"))
+
+
 def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     """Return (heading part, date line) for a heading line that ends with its date, or None."""
     stripped = line.rstrip().rstrip(".")
@@ -116,8 +121,7 @@ def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     prefix = _PREFIX_AT_END.search(before)
     start = prefix.start() if prefix else last.start
     heading = stripped[:start].strip()
-    words = heading.split()
-    if not words or words[-1].lower().strip(",") in _SENTENCE_ENDINGS or heading.endswith((",", ":")):
+    if not heading or _ends_unfinished(heading):
         return None
     text = stripped[start:].strip()
     place = prefix.group("place") if prefix else None
@@ -150,9 +154,8 @@ def read_inline_dateline(line: str) -> tuple[str, Dateline] | None:
         else:
             start, place = found.start, None
         heading = line[:start].strip()
-        words = heading.split()
-        if (len(words) < 4 or words[-1].lower().strip(",") in _SENTENCE_ENDINGS or heading.endswith((",", ":"))
-                or SENTENCE_BREAK.search(heading) or not (heading[0].isupper() or heading[0] in "(“\"")):
+        if (len(heading.split()) < 4 or _ends_unfinished(heading) or SENTENCE_BREAK.search(heading)
+                or not (heading[0].isupper() or heading[0] in "(“\"")):
             continue
         text = line[start:found.end].strip()
         return heading, Dateline(text, start, found.end, replace(found.range, text=text), place)
