@@ -20,7 +20,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from .index import Gazetteer
-from .normalize import SPACE, fold_parts, fold_word
+from .normalize import DASHES, SPACE, fold_parts, fold_word
 from .stoplists import (
     CUE_AFTER,
     CUE_BEFORE,
@@ -34,7 +34,6 @@ from .stoplists import (
 CHUNK = 1 << 18   # characters scanned at once: bounds the memory of the offset tables
 PARALLEL_MIN = 1 << 21   # characters from which a text is scanned in parallel
 MAX_WORKERS = 4
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _NOT_NAMES = frozenset("""
 the this that these those each every our their his its her my your a an all any some no in on
 at of to from by for with and or but as if when where which while whole entire same said such
@@ -222,7 +221,7 @@ def _capitalised(parts: list[str], first: int, last: int, strict: bool = True) -
         return False
     return not strict or all(parts[i][:1].isupper() for i in range(first + 2, last + 1, 2)
                              if len(parts[i]) > 3 and parts[i] not in TYPE_WORDS
-                             and not (set(parts[i - 1]) & _DASHES))
+                             and not (set(parts[i - 1]) & DASHES))
 
 
 def _bare(parts, folded, first, last, key, gazetteer) -> tuple[int, int, str, tuple[str, str]]:

@@ -3,9 +3,9 @@ parentheses after the other ("Sisian (Karakilisa)") as another name of the same 
 from __future__ import annotations
 
 from .matcher import Hit
+from .normalize import DASHES
 
 AREA_KINDS = frozenset({"region", "district", "province"})
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 def list_peers(hits: list[Hit], choices: list[tuple]) -> list[str | None]:
@@ -53,7 +53,7 @@ def _gap(a: Hit, b: Hit) -> str | None:
     sep = a.sep_after
     if a.end + len(sep) == b.start:
         stripped = sep.strip()
-        if stripped and all(c in _DASHES for c in stripped):
+        if stripped and all(c in DASHES for c in stripped):
             return "chain"
         return "list" if stripped in (",", "/") else None
     if a.after in ("and", "or") and a.end + len(sep) + len(a.after) + len(b.sep_before) == b.start:

@@ -19,8 +19,9 @@ from functools import lru_cache
 WORD_RE = re.compile(r"(\w+)")
 SPACE = " "
 BARRIER = " # "
-# Characters that join the words of one name: whitespace, hyphen and the dashes.
-_JOINERS = frozenset(" \t\r\n\f\v\u00a0-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# The hyphen and the dashes; with whitespace they join the words of one name.
+DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_JOINERS = frozenset(" \t\r\n\f\v\u00a0") | DASHES
 
 # Letters NFKD does not take apart into a base letter and a mark.
 _LETTERS = str.maketrans({

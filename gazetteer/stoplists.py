@@ -12,7 +12,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from .normalize import fold_word
+from .normalize import DASHES, fold_word
 
 # Demonyms and adjectives: never places, even in capitals at a sentence start.
 DEMONYMS = frozenset("""
@@ -145,7 +145,6 @@ def common_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"\w+")
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _SOVIET_ACRONYM = re.compile(r"^[A-Z]{0,4}S?F?SR$")
 
 
@@ -191,7 +190,7 @@ def _demonym(hit, words: list[str]) -> bool:
     "Kurd-Hajy" are places."""
     if len(words) == 1:
         return fold_word(words[0]) in DEMONYM_KEYS and hit.cue not in _PHYSICAL_CUES
-    first_joined = not set(hit.text[len(words[0]):len(words[0]) + 1]) & _DASHES
+    first_joined = not set(hit.text[len(words[0]):len(words[0]) + 1]) & DASHES
     return (first_joined and fold_word(words[0]) in DEMONYM_KEYS) or fold_word(words[-1]) in DEMONYM_KEYS
 
 
