@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import schema, versions
+from . import query, schema, versions
 from .rows import SourceRows, analyse_source, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
@@ -136,8 +136,7 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
 def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
     """Return the row counts of an atlas file and the reader's warnings about its sources."""
     with versions.read_only(path) as conn:
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "places", "mentions", "movements", "territories")}
+        counts = query.counts(conn)
         warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")
                          for w in json.loads(text))
     return counts, warnings

@@ -63,6 +63,12 @@ def like_pattern(text: str) -> str:
     return "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
 
 
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Return how many rows the atlas's content tables hold, by table."""
+    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "places", "mentions", "movements", "territories")}
+
+
 def corpus(conn: sqlite3.Connection, version: str, built_at: str) -> str:
     row = conn.execute("SELECT count(*), min(earliest), max(latest) FROM documents").fetchone()
     dates = [r[0] for r in conn.execute(

@@ -159,9 +159,8 @@ class Atlas:
         return row
 
     def counts(self) -> dict:
-        """Return how many documents, places, mentions and movements the atlas holds."""
-        return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("documents", "places", "mentions", "movements", "territories")}
+        """Return how many rows each content table holds (documents, places, mentions, movements, territories)."""
+        return query.counts(self.conn)
 
     def sources(self) -> dict[str, str]:
         """Return {source path: sha256} of the sources this atlas was built from."""
