@@ -9,7 +9,7 @@ from flask import Flask
 from . import caching, errors
 from .settings import from_env, with_overrides
 
-# Modules whose blueprint `bp` the app serves; a module not written yet is skipped.
+# Modules whose blueprint `bp` the app serves.
 BLUEPRINT_MODULES = ("mapapp.api", "mapapp.pages", "mapapp.embed", "mapapp.share_pages")
 
 
@@ -27,19 +27,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     errors.init_app(app)
     caching.init_app(app)
     for name in BLUEPRINT_MODULES:
-        module = _optional_module(name)
-        if module is not None:
-            app.register_blueprint(module.bp)
-            if hasattr(module, "init_app"):
-                module.init_app(app)
+        module = importlib.import_module(name)
+        app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):
+            module.init_app(app)
     return app
 
-
-def _optional_module(name: str):
-    """Return the module `name`, or None when that very module does not exist (yet)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise

@@ -1,14 +1,15 @@
 """`/embed` (the map with minimal chrome, the only page other sites may frame) and `/oembed`."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, jsonify, render_template, request
+from flask import Blueprint, Response, g, jsonify, request
 
 from . import oembed
 from .atlas.current import current_atlas
 from .errors import BadParameter, NotFound, VersionGone
+from .pages import render_map_page
 from .scene import long_date
-from .sharing import gone_page, page_url
-from .view_state import StateError, ViewState, parse_state, state_query
+from .sharing import gone_page, page_url, request_state
+from .view_state import ViewState, parse_state, state_query
 
 bp = Blueprint("embed", __name__)
 
@@ -19,27 +20,15 @@ def _gone(error: VersionGone) -> Response:
     return gone_page(error)
 
 
-def _state() -> ViewState:
-    try:
-        return parse_state(request.args)
-    except StateError as err:
-        raise BadParameter(str(err)) from None
-
-
 @bp.get("/embed")
 def embed() -> str:
     """The map page in its `embed=True` form, framable by any site (`frame-ancestors *`)."""
     g.frame_ancestors = "*"
-    state = _state()
+    state = request_state()
     atlas = current_atlas()
     if state.doc and not atlas.has_document(state.doc):
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     full = "/?" + state_query(state, atlas.version)
-    try:
-        from .pages import render_map_page
-    except ImportError:      # the main page is not there (yet): a still picture of the view
-        return render_template("embed_fallback.html", version=atlas.version, full=full,
-                               picture=state_query(state, atlas.version, width=800, height=600))
     return render_map_page(embed=True, version=atlas.version, open_link=full)
 
 

@@ -6,14 +6,16 @@ the other. The record helpers give the JSON shapes `chronotope geoparse --json` 
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from documents.dates import find_dates
 from documents.model import DateRange, Document, FoundDate
 from gazetteer.geoparse import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
+from gazetteer.movements import find_movements
+from gazetteer.network import RouteNetwork, load_network
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class TextAnalysis:
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
                  gazetteer=None) -> TextAnalysis:
     """Return the analysis of `text`; `context` is its date, `origin` its place of writing."""
-    dates = tuple(_find_dates(text, context))
+    dates = tuple(find_dates(text, context))
     span = context or _span_of(dates)
     text_context = TextContext(span.earliest if span else None, span.latest if span else None, origin)
     mentions = tuple(geoparse(text, gazetteer, text_context))
@@ -51,14 +53,6 @@ def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
     return replace(body, heading_movements=heading)
 
 
-def _find_dates(text: str, context: DateRange | None) -> list[FoundDate]:
-    try:
-        from documents.dates import find_dates
-    except ImportError:  # the dates module is optional for the geoparser
-        return []
-    return find_dates(text, context)
-
-
 def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
     """The range from the first to the last date a text names (its likely period), if any."""
     if not dates:
@@ -67,23 +61,15 @@ def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
 
 
 def _find_movements(text, mentions, dates, context) -> list[Movement]:
-    try:
-        module = importlib.import_module("gazetteer.movements")
-    except ImportError:  # the movement finder is written separately
-        return []
     dated = [DatedSpan(d.start, d.end, d.range.earliest, d.range.latest) for d in dates]
     default = (context.earliest, context.latest) if context else (None, None)
-    return list(module.find_movements(text, list(mentions), dated, default, _network()))
+    return find_movements(text, list(mentions), dated, default, _network())
 
 
 @cache
-def _network():
-    """The 1920 roads and railways movements are drawn along (loaded once), or None."""
-    try:
-        from gazetteer.network import bundled_network_file, load_network
-    except ImportError:
-        return None
-    return load_network() if bundled_network_file().exists() else None
+def _network() -> RouteNetwork:
+    """The 1920 roads and railways movements are drawn along (loaded once)."""
+    return load_network()
 
 
 def _iso(value: date | None) -> str | None:

@@ -5,8 +5,8 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 
 from .atlas.current import current_atlas
 from .errors import BadParameter, NotFound, VersionGone
-from .sharing import gone_page, share_meta
-from .view_state import StateError, ViewState, parse_state, state_query
+from .sharing import gone_page, request_state, share_meta
+from .view_state import ViewState, state_query
 
 bp = Blueprint("share_pages", __name__)
 bp.register_error_handler(VersionGone, gone_page)
@@ -21,14 +21,6 @@ def init_app(app: Flask) -> None:
 
     app.extensions["chronotope.pictures"] = PictureCache(
         size=app.config.get("PICTURE_CACHE_SIZE", 64), folder=app.config.get("PICTURE_CACHE_DIR"))
-
-
-def request_state() -> ViewState:
-    """The view this request's parameters describe; 400 naming a bad parameter."""
-    try:
-        return parse_state(request.args)
-    except StateError as err:
-        raise BadParameter(str(err)) from None
 
 
 @bp.get("/map.png")

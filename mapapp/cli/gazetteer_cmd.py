@@ -1,42 +1,19 @@
-"""`chronotope gazetteer check|import|export|geocode`: the gazetteer's data files.
+"""`chronotope gazetteer check|import|export|geocode|lookup`: the gazetteer's data files.
 
-`lookup` lives in `mapapp.cli.gazetteer_lookup` (another module) and is registered lazily
-when that module exists.
+`lookup` lives in its own module, `mapapp.cli.gazetteer_lookup`.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from pathlib import Path
 
 import click
 
+from mapapp.cli.gazetteer_lookup import lookup
 from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
 
-# subcommand name -> "module:attribute" of commands defined outside this module
-LAZY_SUBCOMMANDS = {"lookup": "mapapp.cli.gazetteer_lookup:lookup"}
 
-
-class GazetteerGroup(click.Group):
-    """A click group that also offers subcommands from sibling modules, once they exist."""
-
-    def _lazy_available(self) -> list[str]:
-        return [name for name, target in LAZY_SUBCOMMANDS.items()
-                if importlib.util.find_spec(target.split(":")[0]) is not None]
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(self._lazy_available()))
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        found = super().get_command(ctx, name)
-        if found is not None or name not in self._lazy_available():
-            return found
-        module, attr = LAZY_SUBCOMMANDS[name].split(":")
-        return getattr(importlib.import_module(module), attr)
-
-
-@click.group("gazetteer", cls=GazetteerGroup)
+@click.group("gazetteer")
 def command() -> None:
     """Check, import, export and geocode gazetteer data (Linked Places Format)."""
 
@@ -245,3 +222,6 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
     found = [p for _, p in results if p is not None]
     if found:
         click.echo(f"added {len(found)} places to {_save_geocoded(found)}")
+
+
+command.add_command(lookup)
