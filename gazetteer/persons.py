@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from .matcher import Hit
 from .model import LonLat, Place, haversine_km
-from .normalize import fold_word, name_key
-from .stoplists import EVENT_WORDS, PERSON_NAMES, PREPOSITIONS, naming_cue
+from .normalize import name_key
+from .stoplists import EVENT_WORDS, PERSON_KEYS, PREPOSITIONS, naming_cue
 
 PERIOD_END = 1921        # the field's years end here: a name first used later is a renaming
 FAR_KM = 2500.0              # beyond it, a town of under SMALL_TOWN people needs evidence...
@@ -32,7 +32,6 @@ NEAR_KM = 1500.0
 # (Georgian), -yan/-ian (Armenian), -sky/-ski; Russian -ov/-ev/-in only for Soviet renamings.
 SURNAME_ENDINGS = ("adze", "idze", "shvili", "eli", "ian", "ski")
 SOVIET_SURNAME_ENDINGS = SURNAME_ENDINGS + ("ov", "ev", "in")
-_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
 
 
 def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozenset[str]) -> str | None:
@@ -78,7 +77,7 @@ def _soviet_surname(hit: Hit, word: str, place: Place, context) -> str | None:
     if not names or not all(n.valid_from is not None and n.valid_from > PERIOD_END - 1
                             and n.valid_to is not None for n in names):
         return None
-    if word not in _PERSON_KEYS and not word.endswith(SOVIET_SURNAME_ENDINGS):
+    if word not in PERSON_KEYS and not word.endswith(SOVIET_SURNAME_ENDINGS):
         return None
     previous = hit.before.split(" ")[-1] if hit.before else ""
     if previous in PREPOSITIONS and _dated_within(context, names):

@@ -162,7 +162,7 @@ def not_a_place(hit) -> bool:
     if hit.after in ORGANISATION_WORDS or hit.after in PERSON_HONORIFICS:
         return True
     if len(words) == 1 and hit.cue is None and not naming_cue(hit.before) and (
-            words[0].lower() in FUNCTION_WORDS or (fold_word(words[0]) in _PERSON_KEYS
+            words[0].lower() in FUNCTION_WORDS or (fold_word(words[0]) in PERSON_KEYS
                                                    and hit.before.split(" ")[-1] not in PREPOSITIONS
                                                    and not hit.sep_before.endswith("("))):
         return True   # "Any military actions", "Ordzhonikidze" signing a telegram; "in X" and
@@ -203,7 +203,7 @@ def _initial_before(hit) -> bool:
 _PHYSICAL_CUES = frozenset({"river", "ridge", "mountain", "pass", "lake"})
 _PATRONYMIC = ("ovich", "evich", "ilyich", "ovna", "evna", "ichna")
 DEMONYM_KEYS = frozenset(fold_word(w) for w in DEMONYMS)
-_PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
+PERSON_KEYS = frozenset(fold_word(w) for w in PERSON_NAMES)
 
 
 def _archive_before(hit) -> bool:
