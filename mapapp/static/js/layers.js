@@ -30,7 +30,8 @@ function latLngs(coordinates) {
   return coordinates.map(([lon, lat]) => [lat, lon]);
 }
 
-function partyOf(entry) {
+/** Return the party a claim or control entry names (a name, or {party} / {name}), or null. */
+export function partyOf(entry) {
   if (!entry) return null;
   if (typeof entry === "string") return entry;
   return entry.party || entry.name || null;

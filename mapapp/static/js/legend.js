@@ -1,7 +1,7 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { DIVIDED, PLACE_COLOUR, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
+import { DIVIDED, partyOf, PLACE_COLOUR, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -32,7 +32,7 @@ function sourcesByParty(features) {
   const out = new Map();
   for (const f of features) {
     for (const e of [...(f.properties.claims || []), ...(f.properties.control || [])]) {
-      const party = typeof e === "string" ? e : e && (e.party || e.name);
+      const party = partyOf(e);
       if (!party) continue;
       if (!out.has(party)) out.set(party, new Set());
       if (e.source) out.get(party).add(e.source);

@@ -3,7 +3,7 @@ import { Api, isAbort } from "./api.js";
 import { ColourBook } from "./colours.js";
 import { dayOf, isoOf } from "./dates.js";
 import { drawLegend } from "./legend.js";
-import { MapLayers } from "./layers.js";
+import { MapLayers, partyOf } from "./layers.js";
 import { ViewState } from "./view.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
@@ -178,7 +178,7 @@ function partiesOf(collection) {
   const names = [];
   for (const f of (collection && collection.features) || []) {
     for (const e of [...(f.properties.timeline || []), ...(f.properties.claims || []), ...(f.properties.control || [])]) {
-      names.push(typeof e === "string" ? e : e && (e.party || e.name));
+      names.push(partyOf(e));
     }
   }
   return names.filter(Boolean);
