@@ -71,6 +71,11 @@ def month_of(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
 
+def part_of(written: str) -> str:
+    """Return "early", "mid" or "late" for a written part of a period ("the beginning of", "Mid")."""
+    return PARTS[re.sub(r"[\s-]+", " ", written.lower()).strip()]
+
+
 def _day(match, context):
     month = month_of(match.group("month"))
     day = int(match.group("day"))
@@ -102,8 +107,7 @@ def _double(match, context):
 
 def _part_of_month(match, context):
     month = month_of(match.group("month"))
-    part = PARTS[re.sub(r"[\s-]+", " ", match.group("part").lower()).strip()]
-    first, last = month_third(year_of(match, context, month), month, part)
+    first, last = month_third(year_of(match, context, month), month, part_of(match.group("part")))
     return first, last, "part-of-month"
 
 

@@ -35,13 +35,13 @@ from documents.date_forms import (
     MONTHS,
     ORD,
     PART,
-    PARTS,
     SINGLE_FORMS,
     YEAR,
     Builder,
     compile_form,
     context_year,
     month_of,
+    part_of,
     year_of,
 )
 from documents.errors import DateError
@@ -151,7 +151,7 @@ def _part_of_year(match, context):
     elif months:  # "the first months of 1921" are its early third, "the last months" its late one
         first, last = YEAR_THIRDS["early" if months.lower() in ("first", "opening") else "late"]
     else:
-        first, last = YEAR_THIRDS[PARTS[re.sub(r"[\s-]+", " ", match.group("part").lower()).strip()]]
+        first, last = YEAR_THIRDS[part_of(match.group("part"))]
     return date(year, first, 1), month_end(year, last), "part-of-year"
 
 
