@@ -22,10 +22,9 @@ from pathlib import Path
 
 from . import datafiles
 from .errors import GazetteerError
-from .model import PLACE_KINDS, Place, PlaceName
+from .model import CERTAINTIES, PLACE_KINDS, Place, PlaceName
 
 CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
-CERTAINTIES = ("certain", "probable", "approximate", "uncertain")
 
 
 def _year(when: dict | None, edge: str) -> int | None:

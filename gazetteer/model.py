@@ -12,6 +12,7 @@ from datetime import date
 PLACE_KINDS = ("settlement", "region", "district", "province", "country", "river", "lake",
                "ridge", "mountain", "pass", "other")
 LAYERS = ("user", "curated", "broad", "geocoded")  # in order of precedence
+CERTAINTIES = ("certain", "probable", "approximate", "uncertain")  # of a point, a line, a polygon
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,9 @@ from pathlib import Path
 
 from . import datafiles
 from .errors import GazetteerError
-from .model import LonLat, Place, haversine_km
+from .model import CERTAINTIES, LonLat, Place, haversine_km
 
 KINDS = ("railway", "road")
-CERTAINTIES = ("certain", "probable", "approximate", "uncertain")
 SNAP_KM = 10.0
 STEP_KM = 25.0  # spacing of the points of a great-circle segment
 

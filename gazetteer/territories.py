@@ -20,11 +20,10 @@ from shapely.validation import explain_validity
 
 from . import datafiles
 from .errors import GazetteerError
-from .model import PlaceName, Territory, TimelineEntry
+from .model import CERTAINTIES, PlaceName, Territory, TimelineEntry
 from .timeline import RELATIONS, entries_on, parse_edge, source_kind
 
 LEVELS = ("uyezd", "uezd", "oblast", "okrug", "zone", "district", "region", "subregion")
-CERTAINTIES = ("certain", "probable", "approximate", "uncertain")
 _GEOD = Geod(ellps="WGS84")
 
 
