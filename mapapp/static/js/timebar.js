@@ -43,20 +43,21 @@ export class Timebar {
     this.onChange(this.show(null), { commit });
   }
 
-  /** Return the ISO dates of the previous and next document dates (those that exist). */
-  neighbours() {
+  /** Return the day of the next (+1) or previous (-1) document date, undefined at either end. */
+  neighbour(direction) {
     const day = this.day;
-    const next = this.steps.find((d) => d > day);
-    const prev = [...this.steps].reverse().find((d) => d < day);
-    return [next, prev].filter((d) => d !== undefined).map(isoOf);
+    return direction > 0 ? this.steps.find((d) => d > day) : [...this.steps].reverse().find((d) => d < day);
+  }
+
+  /** Return the ISO dates of the next and previous document dates (those that exist). */
+  neighbours() {
+    return [this.neighbour(1), this.neighbour(-1)].filter((d) => d !== undefined).map(isoOf);
   }
 
   /** Go to the previous (-1) or next (+1) document date; returns false at either end.
    * Steps while playing replace the history entry rather than add one each. */
   step(direction, playing = false) {
-    const day = this.day;
-    const target = direction > 0 ? this.steps.find((d) => d > day)
-      : [...this.steps].reverse().find((d) => d < day);
+    const target = this.neighbour(direction);
     if (target === undefined) return false;
     this.nodes.slider.value = String(target);
     this.onChange(this.show(null), { commit: playing ? "replace" : true });
