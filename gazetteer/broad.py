@@ -182,24 +182,13 @@ def load_layer(folder: Path | None = None) -> BroadLayer:
     folder = cache_dir() if folder is None else folder
     path = folder / f"broad-{_version()}.pickle"
     try:
-        with open(path, "rb") as handle:
-            records, keys = pickle.load(handle)
+        records, keys = _read_pickle(path)
         return BroadLayer(records, keys, path)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+    except _UNREADABLE:
         pass
     layer = build_layer()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump((layer.records, layer.keys), handle, protocol=5)
-        os.replace(tmp, path)
-        for stale in folder.glob("broad-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+    if _write_pickle(path, (layer.records, layer.keys)):
         layer.cache = path
-    except OSError:
-        pass  # a read-only home still works, only slower
     return layer
 
 
@@ -209,12 +198,27 @@ def cached(path: Path, make):
     Other `<prefix>-*.pickle` files beside it (older versions) are removed.
     """
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return _read_pickle(path)
+    except _UNREADABLE:
         pass
     value = make()
+    _write_pickle(path, value)
+    return value
+
+
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError)
+
+
+def _read_pickle(path: Path):
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def _write_pickle(path: Path, value) -> bool:
+    """Pickle `value` to `path` atomically and remove the other `<prefix>-*.pickle` files beside it;
+    return False when the folder cannot be written (a read-only home still works, only slower)."""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as handle:
             pickle.dump(value, handle, protocol=5)
@@ -224,5 +228,5 @@ def cached(path: Path, make):
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:
-        pass
-    return value
+        return False
+    return True
