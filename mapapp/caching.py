@@ -74,7 +74,7 @@ def add_cache_headers(response: Response) -> Response:
 
 def add_security_headers(response: Response) -> Response:
     """Forbid framing by other sites unless the view allowed it (`g.frame_ancestors = "*"`); no sniffing."""
-    ancestors = getattr(g, "frame_ancestors", None) or getattr(response, "frame_ancestors", None)
+    ancestors = getattr(g, "frame_ancestors", None)
     directive = f"frame-ancestors {ancestors}" if ancestors else "frame-ancestors 'self'"
     if not ancestors:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
