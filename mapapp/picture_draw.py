@@ -35,6 +35,7 @@ from .picture_layout import (
     LABEL_PT,
     TITLE_PT,
     Layout,
+    edge_padding,
     is_small,
     picture_scale,
     plan_layout,
@@ -120,7 +121,7 @@ def attribution_lines(attribution: str, width: int, height: int, ruler: Ruler) -
     if not attribution:
         return []
     scale = picture_scale(width, height)
-    size, room = ATTRIBUTION_PT * scale, width - 2 * round(8 * scale)
+    size, room = ATTRIBUTION_PT * scale, width - 2 * edge_padding(scale)
 
     def wide(text: str) -> float:
         return ruler.text_size(text, size)[0]

@@ -45,12 +45,17 @@ class Layout:
 
     @property
     def padding(self) -> float:
-        return round(8 * self.scale)
+        return edge_padding(self.scale)
 
 
 def picture_scale(width: int, height: int) -> float:
     """How much type and lines grow with the picture (1 at 500 px on the short side)."""
     return max(0.7, min(2.5, min(width, height) / 500))
+
+
+def edge_padding(scale: float) -> int:
+    """The clear space in pixels kept inside the bands and around the legend at `scale`."""
+    return round(8 * scale)
 
 
 def is_small(width: int, height: int) -> bool:
