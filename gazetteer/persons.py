@@ -88,8 +88,8 @@ def _soviet_surname(hit: Hit, word: str, place: Place, context) -> str | None:
 
 def _dated_within(context, names) -> bool:
     """Return True when the text's dates fall within the years of one of `names`."""
-    if context is None or (context.earliest is None and context.latest is None):
+    years = context.years() if context is not None else None
+    if years is None:
         return False
-    first = (context.earliest or context.latest).year
-    last = (context.latest or context.earliest).year
+    first, last = years
     return any(n.valid_from <= last and first <= n.valid_to for n in names)

@@ -39,6 +39,13 @@ class TextContext:
     latest: date | None = None
     origin: str | None = None
 
+    def years(self) -> tuple[int, int] | None:
+        """Return the first and last year of the text's date range (one end serving for a
+        missing other), or None for an undated text."""
+        if self.earliest is None and self.latest is None:
+            return None
+        return (self.earliest or self.latest).year, (self.latest or self.earliest).year
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -117,10 +124,10 @@ def _nearness(place: Place, ev: Evidence, reasons: list[str]) -> float:
 
 def _validity(place: Place, key: str, context: TextContext, reasons: list[str]) -> float:
     """A penalty when the place, or the name used, did not exist at the document's date."""
-    if context.earliest is None and context.latest is None:
+    years = context.years()
+    if years is None:
         return 0.0
-    first = (context.earliest or context.latest).year
-    last = (context.latest or context.earliest).year
+    first, last = years
     penalty = 0.0
     if (place.valid_to is not None and place.valid_to < first) or \
             (place.valid_from is not None and place.valid_from > last):
