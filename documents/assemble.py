@@ -1,10 +1,30 @@
 """Putting a Document together from what a reader found, filling in what the text implies."""
 from __future__ import annotations
 
-from documents.dates import find_dates
+from documents.dates import find_dates, parse_date
+from documents.errors import DateError, DocumentError
 from documents.ids import document_id
 from documents.kinds import kind_of, parties_of, signature_of
 from documents.model import KINDS, DateRange, Document
+
+
+def given_date(written: str | None, source: str, line: int) -> DateRange | None:
+    """Return the interval of a date a reader was given as a field, None if none was given.
+
+    Raises DocumentError at `line` of `source` when the date cannot be read.
+    """
+    if written is None:
+        return None
+    try:
+        return parse_date(written)
+    except DateError as err:
+        raise DocumentError(str(err), source, line) from None
+
+
+def check_kind(kind: str | None, source: str, line: int) -> None:
+    """Raise DocumentError at `line` of `source` for a kind given as a field that is not one of KINDS."""
+    if kind is not None and kind not in KINDS:
+        raise DocumentError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})", source, line)
 
 
 def assemble_document(

@@ -16,10 +16,9 @@ from datetime import date as Date
 
 import yaml
 
-from documents.assemble import assemble_document
-from documents.dates import parse_date
-from documents.errors import DateError, DocumentError
-from documents.model import KINDS, Document
+from documents.assemble import assemble_document, check_kind, given_date
+from documents.errors import DocumentError
+from documents.model import Document
 
 
 class _DatesAsText(yaml.SafeLoader):
@@ -78,15 +77,8 @@ def read_markdown(text: str, source: str) -> tuple[list[Document], list[Document
                               source, _key_line(lines, str(key), close))
                 for key in meta if key not in FIELDS]
     values = {key: _text(meta.get(key)) for key in FIELDS}
-    date = None
-    if values["date"] is not None:
-        try:
-            date = parse_date(values["date"])
-        except DateError as err:
-            raise DocumentError(str(err), source, _key_line(lines, "date", close)) from None
-    if values["kind"] is not None and values["kind"] not in KINDS:
-        raise DocumentError(f"unknown kind {values['kind']!r} (one of: {', '.join(KINDS)})", source,
-                            _key_line(lines, "kind", close))
+    date = given_date(values["date"], source, _key_line(lines, "date", close))
+    check_kind(values["kind"], source, _key_line(lines, "kind", close))
     body = "\n".join(lines[close + 1:]).strip()
     if not body and not values["title"]:
         raise DocumentError("no document: neither a title nor any text after the front matter",

@@ -8,10 +8,9 @@ from __future__ import annotations
 import csv
 import io
 
-from documents.assemble import assemble_document
-from documents.dates import parse_date
-from documents.errors import DateError, DocumentError
-from documents.model import KINDS, Document
+from documents.assemble import assemble_document, check_kind, given_date
+from documents.errors import DocumentError
+from documents.model import Document
 
 REQUIRED = ("title", "body")
 OPTIONAL = ("id", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
@@ -36,14 +35,8 @@ def _row_document(row: dict, source: str, line: int) -> Document:
     values = {key: (row.get(key) or "").strip() or None for key in REQUIRED + OPTIONAL}
     if not values["title"] and not values["body"]:
         raise DocumentError("row has neither a title nor a body", source, line)
-    date = None
-    if values["date"]:
-        try:
-            date = parse_date(values["date"])
-        except DateError as err:
-            raise DocumentError(str(err), source, line) from None
-    if values["kind"] and values["kind"] not in KINDS:
-        raise DocumentError(f"unknown kind {values['kind']!r} (one of: {', '.join(KINDS)})", source, line)
+    date = given_date(values["date"], source, line)
+    check_kind(values["kind"], source, line)
     return assemble_document(
         source, line, values["title"], date, values["body"] or "", origin=values["origin"],
         author=values["author"], recipient=values["recipient"], kind=values["kind"],
