@@ -21,6 +21,12 @@ def collection(features: list[str]) -> str:
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
+def with_properties(head: str, more: dict) -> str:
+    """Return the Feature whose JSON `head` stops inside its properties (see `rows.open_feature`),
+    with the non-empty `more` appended to them and the Feature closed."""
+    return head + "," + dumps(more)[1:] + "}"
+
+
 def window_sql(window, alias: str, max_span_days: int) -> tuple[str, list]:
     """Return an SQL condition (and its parameters): the row's dates overlap `window`.
 
@@ -134,7 +140,7 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
         place_where += r" AND (name LIKE ? ESCAPE '\' OR names LIKE ? ESCAPE '\' OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = conn.execute(f"SELECT id, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
-    return collection([f'{head},"mentions":{mentions[pid]},"documents":{dumps(docs[pid])}' + "}}"
+    return collection([with_properties(head, {"mentions": mentions[pid], "documents": docs[pid]})
                        for pid, head in rows if pid in docs])
 
 
@@ -145,7 +151,7 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
         (row["id"],)).fetchall()
     listed = [{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text")} for d in docs]
     more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
-    return row["head"] + "," + dumps(more)[1:] + "}"
+    return with_properties(row["head"], more)
 
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
@@ -181,5 +187,5 @@ def territories(conn: sqlite3.Connection, on: str | None) -> str:
             more = {"date": on, "disputed": len({e["party"] for e in claims}) > 1,
                     "claims": [e["shown"] for e in claims],
                     "control": [e["shown"] for e in held if e["relation"] == "control"]}
-        features.append(head + "," + dumps(more)[1:] + "}")
+        features.append(with_properties(head, more))
     return collection(features)
