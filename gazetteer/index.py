@@ -58,10 +58,6 @@ class Gazetteer:
         _add_vowel_variants(keys, ordered, broad)
         return cls(ordered, {k: tuple(v) for k, v in keys.items()}, _automaton(keys, broad), broad)
 
-    def automata(self) -> list[ahocorasick.Automaton]:
-        """Return the automata to scan a folded text with."""
-        return [self.automaton] if self.automaton is not None else []
-
     def places_for_key(self, key: str) -> list[Place]:
         """Return every place one of whose names folds to `key`, user and curated first.
 

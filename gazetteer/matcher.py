@@ -131,11 +131,11 @@ def _scan(chunk: str, base: int, gazetteer: Gazetteer, memo: dict) -> list[Hit]:
     o_starts = list(accumulate(map(len, parts), initial=0))
     raw = []
     local = gazetteer.keys
-    for automaton in gazetteer.automata():
-        for end, key in automaton.iter(norm):
-            first = bisect_right(n_starts, end - len(key) + 2) - 1
-            if parts[first][:1].isupper():   # strict case rules for the broad layer's names
-                raw.append((first, bisect_right(n_starts, end - 1) - 1, key, key not in local))
+    automaton = gazetteer.automaton
+    for end, key in automaton.iter(norm) if automaton is not None else ():
+        first = bisect_right(n_starts, end - len(key) + 2) - 1
+        if parts[first][:1].isupper():   # strict case rules for the broad layer's names
+            raw.append((first, bisect_right(n_starts, end - 1) - 1, key, key not in local))
     raw.extend(_compounds(chunk, parts, o_starts, gazetteer))
     raw.sort(key=lambda r: (r[0], -r[1]))  # leftmost, then longest
     hits = []
