@@ -31,8 +31,8 @@ PARTS = {"early": "early", "beginning of": "early", "the beginning of": "early",
 MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October"
                r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 MONTH = rf"(?P<month>{MONTH_NAMES})"
-YEAR = r"(?P<year>1[7-9]\d\d|20\d\d)"
 FULL_YEAR = r"(?:1[7-9]\d\d|20\d\d)"
+YEAR = rf"(?P<year>{FULL_YEAR})"
 DAY = r"(?P<day>[0-3]?\d)"
 ORD = r"(?:st|nd|rd|th)?"
 DASH = r"\s*[–—-]\s*"

@@ -170,7 +170,7 @@ def _years(match, context):
     return date(int(first), 1, 1), date(int(last), 12, 31), "years"
 
 
-_Y1, _Y2 = r"(?P<y1>1[7-9]\d\d|20\d\d)", r"(?P<y2>1[7-9]\d\d|20\d\d|\d\d)"
+_Y1, _Y2 = rf"(?P<y1>{FULL_YEAR})", rf"(?P<y2>{FULL_YEAR}|\d\d)"
 
 # (pattern, builder) for spans; as with single dates, the longest match starting first wins.
 SPAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
