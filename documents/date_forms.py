@@ -38,6 +38,9 @@ ORD = r"(?:st|nd|rd|th)?"
 DASH = r"\s*[–—-]\s*"
 PART = r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of))"
 
+# The precisions of a date whose month is known.
+WITHIN_A_MONTH = ("day", "part-of-month", "month")
+
 # A builder returns (earliest, latest, precision) and may add a note.
 Builder = Callable[[re.Match, "DateRange | None"], tuple]
 
@@ -165,7 +168,7 @@ def _year_only(match, context):
 
 
 def _nth(match, context):
-    if context is None or context.precision not in ("day", "part-of-month", "month"):
+    if context is None or context.precision not in WITHIN_A_MONTH:
         raise DateError(f"{match.group(0)!r} needs a document date with its month")
     day = int(match.group("day"))
     when = date(context.earliest.year, context.earliest.month, day)

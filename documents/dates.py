@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from documents.calendars import julian_to_gregorian
-from documents.date_forms import SINGLE_FORMS, Builder
+from documents.date_forms import SINGLE_FORMS, WITHIN_A_MONTH, Builder
 from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate
@@ -30,7 +30,6 @@ _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?
 # What may stand between a date without a year and the dated one it borrows the year from.
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&|to|until|till|through)\s+)"
                        r"(?:(?:on|in|by)\s+)?(?:the\s+)?")
-_LENDERS = ("day", "part-of-month", "month")
 
 
 def _old_style(first: date, last: date, text: str) -> tuple[date, date, str]:
@@ -54,7 +53,7 @@ def _candidate(builder, match, text, context) -> FoundDate | None:
     end, note = match.end(), (noted[0] if noted else None)
     old = _OLD_STYLE.match(text, end)
     if old:
-        if precision in ("day", "part-of-month", "month"):
+        if precision in WITHIN_A_MONTH:
             try:
                 first, last, note = _old_style(first, last, match.group(0))
             except DateError:
@@ -119,7 +118,7 @@ def _whole_year(year: int) -> DateRange:
 
 def _listed_after(end: int, found: list[FoundDate], text: str) -> FoundDate | None:
     """Return the longest date with a month that follows `end` in the same list ("…, and 17 March 1921")."""
-    listed = [f for f in found if f.start > end and f.range.precision in _LENDERS
+    listed = [f for f in found if f.start > end and f.range.precision in WITHIN_A_MONTH
               and _LIST_GAP.fullmatch(text, end, f.start)]
     return max(listed, key=lambda f: f.end, default=None)
 
