@@ -10,7 +10,8 @@ const L = window.L;
 const CARRIED_OUT = /^(occurred|carried out|completed|done)\b/i;
 const KIND_WEIGHT = { attack: 4.5, advance: 3.5, occupation: 3.5, withdrawal: 2.5, transfer: 2.5,
   journey: 2, route: 2 };
-export const PLACE_COLOUR = "#7b3b2a";
+export const PLACE_COLOUR = "#7b3b2a";   // a place marker's outline
+export const PLACE_FILL = "#d9825b";
 
 /** Return the radius of a place marker named `mentions` times (area grows with the count). */
 export function placeRadius(mentions) {
@@ -77,7 +78,7 @@ export class MapLayers {
       const [lon, lat] = f.geometry.coordinates;
       const marker = L.circleMarker([lat, lon], {
         pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
-        fillColor: "#d9825b", fillOpacity: 0.75, className: "place-marker",
+        fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
         dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
       marker.bindTooltip(el("span", {}, p.name), { direction: "top" });
       marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });

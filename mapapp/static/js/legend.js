@@ -1,7 +1,7 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { DIVIDED, partyOf, PLACE_COLOUR, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
+import { DIVIDED, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -43,9 +43,9 @@ function sourcesByParty(features) {
 
 function placesPart() {
   const sizes = [1, 5, 20].map((n) => el("li", {}, svg(40, 34, ["circle", { cx: 20, cy: 17, r: placeRadius(n),
-    fill: "#d9825b", "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), ` named ${n === 1 ? "once" : n + " times"}`));
+    fill: PLACE_FILL, "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), ` named ${n === 1 ? "once" : n + " times"}`));
   return el("section", {}, el("h3", {}, "Places"), el("ul", {}, sizes,
-    el("li", {}, svg(40, 20, ["circle", { cx: 20, cy: 10, r: 7, fill: "#d9825b", stroke: PLACE_COLOUR,
+    el("li", {}, svg(40, 20, ["circle", { cx: 20, cy: 10, r: 7, fill: PLACE_FILL, stroke: PLACE_COLOUR,
       "stroke-dasharray": "3 3" }]), " location approximate")));
 }
 
