@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .movement_patterns import AUXILIARIES, CLAUSE_STOP, FORCE_WORDS, LEADING_PREPOSITIONS, PRONOUNS
+from .movement_patterns import AUXILIARIES, CLAUSE_STOP, FORCE_WORDS, LEADING_PREPOSITIONS, MONTHS, PRONOUNS
 
 WORD = re.compile(r"[\w’'.-]+")
-MONTHS = frozenset("january february march april may june july august september october november "
-                   "december".split())
 DETERMINERS = frozenset("the a an our their his her its my your this that these those".split())
 POSSESSIVE = re.compile(r"\b(?:their|its|his|her|our|my)\s+$", re.I)
 MAX_WORDS = 8

@@ -288,6 +288,8 @@ AGREEMENT_CONTEXT = re.compile(r"\b(?:agreement|agree|terms|conditions|treaty|ar
 AUXILIARIES = frozenset(
     "is are was were has have had shall will must should would can could may might be been being "
     "do does did not now already also then still currently have firstly secondly to".split())
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "

@@ -24,6 +24,7 @@ from .movement_patterns import (
     DEMONYM_PHRASE,
     DEPARTURE,
     LOCATIVE,
+    MONTHS,
     MULTIWORD,
     PREPOSITIONS,
     Trigger,
@@ -56,8 +57,6 @@ NEW_SUBJECT = re.compile(r"\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|
                          r"(?!and\b|or\b)[a-z]+ed)\b")
 PLACE_PARTICIPLES = frozenset("neighbouring neighboring surrounding adjoining remaining bordering "
                               "following leading".split())
-MONTHS = frozenset("january february march april may june july august september october november "
-                   "december".split())
 DATED_LIST = re.compile(r"(?:on|in|by) (?:the )?(?:\d+ )?[a-z]+(?: \d+)?(?: ,)? (?:and|,)(?: the)?")
 
 

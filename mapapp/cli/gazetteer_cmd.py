@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from gazetteer.geocode import DEFAULT_URL
 from mapapp.cli.gazetteer_lookup import lookup
 from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
 
@@ -179,7 +180,7 @@ def _save_geocoded(places: list) -> Path:
 
 @command.command("geocode")
 @click.argument("names", nargs=-1, required=True)
-@click.option("--url", envvar="CHRONOTOPE_GEOCODER_URL", default="https://nominatim.openstreetmap.org",
+@click.option("--url", envvar="CHRONOTOPE_GEOCODER_URL", default=DEFAULT_URL,
               show_default=True, help="Nominatim service URL (or $CHRONOTOPE_GEOCODER_URL).")
 @click.option("--min-delay", type=float, default=1.0, show_default=True,
               help="Seconds between requests (Nominatim's usage policy asks for 1).")
