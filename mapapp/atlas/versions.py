@@ -22,7 +22,8 @@ CURRENT = "CURRENT"
 FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 VERSION_RE = re.compile(r"^[0-9a-f]{12}$")
 # The code and data whose change changes what a build produces.
-ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/pipeline.py", "mapapp/atlas/build.py")
+ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/pipeline.py", "mapapp/atlas/build.py",
+                     "mapapp/atlas/rows.py")
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
