@@ -5,7 +5,7 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from . import oembed
 from .atlas.current import current_atlas
-from .errors import BadParameter, NotFound, VersionGone
+from .errors import ApiError, BadParameter, NotFound, VersionGone, json_error
 from .pages import render_map_page
 from .scene import long_date
 from .sharing import gone_page, page_url, request_state
@@ -33,10 +33,9 @@ def embed() -> str:
 
 
 def _oembed_error(status: int, message: str) -> Response:
-    response = jsonify({"error": {"code": {404: "not_found", 501: "not_implemented"}.get(status, "bad_parameter"),
-                                  "message": message}})
-    response.status_code = status
-    return response
+    """oEmbed answers its errors in JSON too, though it lives outside /api/."""
+    code = {404: "not_found", 501: "not_implemented"}.get(status, "bad_parameter")
+    return json_error(ApiError(message, code, status))
 
 
 def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:

@@ -77,12 +77,21 @@ def wants_json() -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
 
 
+def json_error(error: ApiError) -> Response:
+    """Return `{"error": {"code", "message"}}` for `error`, with its status."""
+    from flask import jsonify
+
+    response = jsonify({"error": {"code": error.code, "message": error.message}})
+    response.status_code = error.status
+    return response
+
+
 def error_response(error: ApiError) -> Response:
     """Return the JSON or HTML answer for `error`, with its status."""
-    from flask import Response, jsonify, render_template
+    from flask import Response, render_template
 
     if wants_json():
-        response = jsonify({"error": {"code": error.code, "message": error.message}})
+        response = json_error(error)
     else:
         html = render_template("error.html", status=error.status, code=error.code, message=error.message)
         response = Response(html, mimetype="text/html")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 
 from .atlas.current import current_atlas
+from .caching import PINNED
 from .errors import BadParameter, NotFound, VersionGone
 from .sharing import gone_page, request_state, share_meta
 from .view_state import ViewState, state_query
@@ -39,8 +40,7 @@ def map_png() -> Response:
     key = PictureCache.key(atlas.version, cache_key(state), width, height)
     body = cache.get_or_make(key, lambda: render_png(build_scene(atlas, state, width, height), width, height))
     response = Response(body, mimetype="image/png")
-    response.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if state.version
-                                         else "public, max-age=300")
+    response.headers["Cache-Control"] = PINNED if state.version else "public, max-age=300"
     return response
 
 
