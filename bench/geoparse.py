@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STARTUP = ("import time; t = time.perf_counter(); from gazetteer.index import load_gazetteer; "
+STARTUP = ("import time; t = time.perf_counter(); from gazetteer.places.index import load_gazetteer; "
            "load_gazetteer(); print(time.perf_counter() - t)")
 
 
@@ -47,8 +47,8 @@ def _cpu_seconds() -> float:
 
 def measure(megabytes: float) -> None:
     """Print throughput and peak memory of `geoparse` on `megabytes` of seed text (this process)."""
-    from gazetteer.geoparse import geoparse
-    from gazetteer.index import load_gazetteer
+    from gazetteer.geoparse.linker import geoparse
+    from gazetteer.places.index import load_gazetteer
 
     gazetteer = load_gazetteer()
     text = seed_text(megabytes)
@@ -58,7 +58,7 @@ def measure(megabytes: float) -> None:
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     print(f"throughput: {size:.1f} MB in {seconds:.2f} s = {size / seconds:.1f} MB/s "
           f"({len(mentions):,} mentions, {len(gazetteer.places)} curated+user places, "
-          f"{len(gazetteer.broad.records) if gazetteer.broad else 0:,} broad places; "
+          f"{len(gazetteer.places.broad.records) if gazetteer.places.broad else 0:,} broad places; "
           f"{cpu:.2f} s of CPU over {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f})")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import GazetteerError
+from gazetteer.errors import GazetteerError
 
 
 def read_json(path: Path) -> object:

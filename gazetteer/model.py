@@ -1,7 +1,7 @@
 """The records of the gazetteer, the geoparser, territories and movements.
 
 Coordinates are always `lon`, `lat` fields (GeoJSON order); folium's (lat, lon)
-swap happens in one place only, `mapapp.geo.folium_location`.
+swap happens in one place only, `mapapp.web.geo.folium_location`.
 """
 from __future__ import annotations
 

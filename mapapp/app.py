@@ -6,11 +6,12 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import caching, errors
-from .settings import from_env, with_overrides
+from mapapp import errors
+from mapapp.settings import from_env, with_overrides
+from mapapp.web import caching
 
 # Modules whose blueprint `bp` the app serves.
-BLUEPRINT_MODULES = ("mapapp.api", "mapapp.pages", "mapapp.embed", "mapapp.share_pages")
+BLUEPRINT_MODULES = ("mapapp.web.api", "mapapp.web.pages", "mapapp.web.embed", "mapapp.web.share_pages")
 
 
 def create_app(config: Mapping | None = None) -> Flask:

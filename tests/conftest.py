@@ -1,12 +1,18 @@
-"""Fixtures shared by every test folder: where the real data lives."""
+"""Fixtures shared by every test folder: where the real data lives, and how to run the command."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from harness import chronotope_command
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def chronotope() -> list[str]:
+    return chronotope_command()
 
 
 @pytest.fixture(scope="session")

@@ -39,6 +39,6 @@ def test_no_utils_modules():
 
 
 def test_folium_swap_is_lat_then_lon():
-    from mapapp.geo import folium_location
+    from mapapp.web.geo import folium_location
 
     assert folium_location(lon=45.41, lat=39.21) == [39.21, 45.41]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import query, schema, versions
-from .rows import SourceRows, analyse_source, territory_rows
+from mapapp.atlas import query, schema, versions
+from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
 

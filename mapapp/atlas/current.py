@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
+from mapapp.atlas.store import Atlas, open_atlas
 from mapapp.errors import BadParameter
-
-from .store import Atlas, open_atlas
 
 
 def current_atlas(version: str | None = None) -> Atlas:

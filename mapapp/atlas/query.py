@@ -171,9 +171,8 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
 def territories(conn: sqlite3.Connection, on: str | None) -> str:
     """Return the territories; on a date, each with the claims and control then in force
     (the gazetteer's rule and JSON); without one, each with its whole `timeline`."""
-    from gazetteer.timeline import in_force
-
-    from .rows import timeline_entry
+    from gazetteer.territories.timeline import in_force
+    from mapapp.atlas.rows import timeline_entry
 
     day = date.fromisoformat(on) if on is not None else None
     features = []

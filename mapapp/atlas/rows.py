@@ -122,7 +122,7 @@ def analyse_source(path: Path) -> SourceRows:
     Raises DocumentError when the file cannot be read at all.
     """
     from documents.readers import read_documents
-    from mapapp.pipeline import analyse_document, date_record, place_record, route_record
+    from mapapp.analysis.pipeline import analyse_document, date_record, place_record, route_record
 
     reading = read_documents([path])
     rows = SourceRows(warnings=[str(w) for w in reading.warnings])
@@ -165,7 +165,7 @@ def timeline_entry(record: dict) -> TimelineEntry:
 
 def territory_rows() -> list[dict]:
     """Return the territories-table rows: each unit's Feature (as the gazetteer draws it) and timeline."""
-    from gazetteer.territories import entry_json, load_territories, territory_feature
+    from gazetteer.territories.units import entry_json, load_territories, territory_feature
 
     rows = []
     for i, territory in enumerate(load_territories()):

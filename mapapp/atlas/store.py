@@ -11,10 +11,9 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
+from mapapp.atlas import query, versions
+from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, NotFound, VersionGone
-
-from . import query, versions
-from .schema import SCHEMA_VERSION
 
 
 class Window(NamedTuple):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail, warn
+from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail, warn
 
 # More sources than this and the progress bar shows even when stderr is not a terminal.
 PROGRESS_MIN_SOURCES = 20

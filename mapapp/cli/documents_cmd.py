@@ -53,19 +53,19 @@ PlaceFinder = Callable[[Document], "list[dict] | None"]
 
 
 def place_finder() -> PlaceFinder:
-    """Return a function giving a document's place records (mapapp.pipeline), None if not found.
+    """Return a function giving a document's place records (mapapp.analysis.pipeline), None if not found.
 
     The documents are listed even when the gazetteer cannot be loaded (a broken user-layer
     file, say): one warning names the file and the problem, and the records go without places.
     """
     try:
-        from gazetteer.index import load_gazetteer
+        from gazetteer.places.index import load_gazetteer
 
         gazetteer = load_gazetteer()
     except Exception as err:  # the gazetteer's problem must not stop the listing; one line, no traceback
         warn(f"gazetteer not loaded, documents listed without places: {_described(err)}")
         return lambda doc: None
-    from mapapp.pipeline import analyse_document, place_record
+    from mapapp.analysis.pipeline import analyse_document, place_record
 
     def places_of(doc: Document) -> list[dict] | None:
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from gazetteer.geocode import DEFAULT_URL
+from gazetteer.places.geocode import DEFAULT_URL
 from mapapp.cli.gazetteer_lookup import lookup
 from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
 
@@ -21,10 +21,10 @@ def command() -> None:
 
 def _data_files(files: tuple[Path, ...]) -> tuple[list, list]:
     """Return (DataFile list, problems reading them) for FILES, or bundled + user layer."""
-    from gazetteer.check import DataFile, Problem
     from gazetteer.errors import GazetteerError
-    from gazetteer.lpf import bundled_place_files, read_features
-    from gazetteer.userlayer import GEOCODED_FILE, user_place_files
+    from gazetteer.places.check import DataFile, Problem
+    from gazetteer.places.lpf import bundled_place_files, read_features
+    from gazetteer.places.userlayer import GEOCODED_FILE, user_place_files
 
     bundled = [p.resolve() for p in bundled_place_files()]
     if files:
@@ -44,7 +44,7 @@ def _data_files(files: tuple[Path, ...]) -> tuple[list, list]:
 def _reference_ids() -> set[str]:
     """Return the ids of the bundled places, for parents of files checked on their own."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.lpf import bundled_place_files, read_features
+    from gazetteer.places.lpf import bundled_place_files, read_features
 
     ids = set()
     for path in bundled_place_files():
@@ -60,7 +60,7 @@ def _reference_ids() -> set[str]:
 @click.option("--notes", is_flag=True, help="Also list notes (names shared by several places).")
 def check(files: tuple[Path, ...], notes: bool) -> None:
     """Validate FILES (default: every bundled and user data file); exit 1 on errors."""
-    from gazetteer.check import check_files, errors
+    from gazetteer.places.check import check_files, errors
 
     loaded, problems = _data_files(files)
     problems += check_files(loaded, known_ids=_reference_ids() if files else ())
@@ -81,8 +81,8 @@ def check(files: tuple[Path, ...], notes: bool) -> None:
 def _read_import(path: Path, fmt: str) -> list:
     """Return the LPF features of an LPF file or a GeoNames dump; GazetteerError if broken."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.geonames_tsv import read_geonames
-    from gazetteer.lpf import feature_from_place, read_features
+    from gazetteer.places.geonames_tsv import read_geonames
+    from gazetteer.places.lpf import feature_from_place, read_features
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -106,10 +106,10 @@ def _read_import(path: Path, fmt: str) -> list:
 @click.option("--name", help="File name in the user layer (default: from FILE).")
 def import_(file: Path, fmt: str, name: str | None) -> None:
     """Import FILE into your own gazetteer layer, which overrides the bundled places."""
-    from gazetteer.check import DataFile, check_files, errors
     from gazetteer.errors import GazetteerError
-    from gazetteer.lpf import place_from_feature
-    from gazetteer.userlayer import layer_file_name, save_places
+    from gazetteer.places.check import DataFile, check_files, errors
+    from gazetteer.places.lpf import place_from_feature
+    from gazetteer.places.userlayer import layer_file_name, save_places
 
     try:
         features = _read_import(file, fmt)
@@ -135,9 +135,9 @@ def import_(file: Path, fmt: str, name: str | None) -> None:
 def export(fmt: str, layer: str, output: Path | None) -> None:
     """Export the gazetteer as Linked Places JSON, plain GeoJSON points or CSV."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.export import csv_text, geojson_collection, merge_layers
-    from gazetteer.lpf import bundled_place_files, feature_collection, load_places
-    from gazetteer.userlayer import load_user_places
+    from gazetteer.places.export import csv_text, geojson_collection, merge_layers
+    from gazetteer.places.lpf import bundled_place_files, feature_collection, load_places
+    from gazetteer.places.userlayer import load_user_places
 
     try:
         curated = [p for f in bundled_place_files() for p in load_places(f)] if layer != "user" else []
@@ -159,9 +159,9 @@ def export(fmt: str, layer: str, output: Path | None) -> None:
 
 def _known_names() -> dict[str, str]:
     """Return {normalised toponym: place id} over the bundled and user layers."""
-    from gazetteer.check import normalise
-    from gazetteer.lpf import bundled_place_files, load_places
-    from gazetteer.userlayer import load_user_places
+    from gazetteer.places.check import normalise
+    from gazetteer.places.lpf import bundled_place_files, load_places
+    from gazetteer.places.userlayer import load_user_places
 
     places = [p for f in bundled_place_files() for p in load_places(f)] + load_user_places()
     return {normalise(n.toponym): p.id for p in places for n in p.names}
@@ -169,8 +169,8 @@ def _known_names() -> dict[str, str]:
 
 def _save_geocoded(places: list) -> Path:
     """Merge geocoded places into the user layer's geocoded file; return its path."""
-    from gazetteer.lpf import load_places
-    from gazetteer.userlayer import GEOCODED_FILE, layer_dir, save_places
+    from gazetteer.places.lpf import load_places
+    from gazetteer.places.userlayer import GEOCODED_FILE, layer_dir, save_places
 
     path = layer_dir() / GEOCODED_FILE
     kept = {p.id: p for p in (load_places(path, layer="geocoded") if path.exists() else [])}
@@ -191,10 +191,10 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
     """Look NAMES up online (opt-in) and add them to your layer as uncertain places."""
     from geopy.exc import GeopyError
 
-    from gazetteer.check import normalise
     from gazetteer.errors import GazetteerError
-    from gazetteer.geocode import geocode_names, make_search, read_cache
-    from gazetteer.userlayer import home, write_atomically
+    from gazetteer.places.check import normalise
+    from gazetteer.places.geocode import geocode_names, make_search, read_cache
+    from gazetteer.places.userlayer import home, write_atomically
 
     try:
         known = {} if force else _known_names()

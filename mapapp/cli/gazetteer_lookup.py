@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import click
 
-from .output import EXIT_BAD_INPUT, emit_json_line, fail
+from mapapp.cli.output import EXIT_BAD_INPUT, emit_json_line, fail
 
 LIMIT = 10
 
 
 def lookup_records(name: str, gazetteer, limit: int = LIMIT) -> list[dict]:
     """Return the candidate places for `name`, best first, as JSON records."""
-    from gazetteer.normalize import name_key
-    from gazetteer.resolve import Evidence, TextContext, rank_candidates
+    from gazetteer.geoparse.resolve import Evidence, TextContext, rank_candidates
+    from gazetteer.names.normalize import name_key
 
     key = name_key(name)
     places = gazetteer.places_for_key(key) if key else []
@@ -37,7 +37,7 @@ def lookup_records(name: str, gazetteer, limit: int = LIMIT) -> list[dict]:
 def lookup(name: str, as_json: bool) -> None:
     """Show the places NAME may mean, in any spelling: names, kind, point, source and score."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.index import load_gazetteer
+    from gazetteer.places.index import load_gazetteer
 
     if not name.strip():
         fail("lookup: NAME is empty", EXIT_BAD_INPUT)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail
+from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail
 
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
@@ -83,8 +83,8 @@ def command(files: tuple[str, ...], as_json: bool) -> None:
             fail(f"{'<stdin>' if name == STDIN else name}: {err}", EXIT_BAD_INPUT)
 
     from gazetteer.errors import GazetteerError
-    from gazetteer.index import load_gazetteer
-    from mapapp.pipeline import analyse_text, analysis_record
+    from gazetteer.places.index import load_gazetteer
+    from mapapp.analysis.pipeline import analyse_text, analysis_record
 
     try:
         gazetteer = load_gazetteer()

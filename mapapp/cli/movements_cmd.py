@@ -75,9 +75,9 @@ def table_lines(features: Sequence[dict], width: int) -> list[str]:
 def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -> None:
     """List the movements and routes the documents of FILEs (default: the bundled corpus) state."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.index import load_gazetteer
-    from gazetteer.network import draw_path, load_network
-    from mapapp.pipeline import analyse_document
+    from gazetteer.movements.network import draw_path, load_network
+    from gazetteer.places.index import load_gazetteer
+    from mapapp.analysis.pipeline import analyse_document
 
     documents = load_documents(files)
     try:

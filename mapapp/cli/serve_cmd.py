@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .output import EXIT_FAILED, fail
+from mapapp.cli.output import EXIT_FAILED, fail
 
 
 @click.command("serve")
@@ -21,9 +21,8 @@ from .output import EXIT_FAILED, fail
 def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, debug: bool) -> None:
     """Serve the map and the API; builds the atlas first when it is missing or stale."""
     from mapapp.atlas.build import corpus_paths
+    from mapapp.cli.build_cmd import ensure_atlas, summary
     from mapapp.settings import SettingsError, from_env
-
-    from .build_cmd import ensure_atlas, summary
 
     try:
         settings = from_env()

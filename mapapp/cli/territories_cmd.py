@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from .output import EXIT_BAD_INPUT, fail
+from mapapp.cli.output import EXIT_BAD_INPUT, fail
 
 
 def parse_day(text: str | None) -> date | None:
@@ -27,7 +27,7 @@ def _parties(entries) -> str:
 
 def table(territories, day: date | None) -> str:
     """A readable table: one line per territory, with claims and control on `day` if given."""
-    from gazetteer.territories import area_km2, territories_on
+    from gazetteer.territories.units import area_km2, territories_on
 
     if day is None:
         rows = [("id", "level", "area km2", "name")]
@@ -50,7 +50,7 @@ def link_documents(collection: dict) -> None:
     from documents.corpus import bundled_corpus
     from documents.errors import DocumentError
     from documents.readers import read_file
-    from gazetteer.territories import corpus_document
+    from gazetteer.territories.units import corpus_document
 
     files, read = {p.name: p for p in bundled_corpus()}, {}
     for feature in collection["features"]:
@@ -82,7 +82,7 @@ def command(day_text: str | None, as_json: bool, level: str | None, data: str | 
     """The disputed territories of 1918-1921 with their names, drawing method and certainty;
     with --date, who claimed and who controlled each on that day, with sources."""
     from gazetteer.errors import GazetteerError
-    from gazetteer.territories import LEVELS, feature_collection, load_territories
+    from gazetteer.territories.units import LEVELS, feature_collection, load_territories
 
     try:
         day = parse_day(day_text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from flask import Blueprint, g
 
-from mapapp.caching import AnswerCache
+from mapapp.web.caching import AnswerCache
 
 ROUTES = ["/api/corpus", "/api/documents", "/api/places", "/api/movements", "/api/territories",
           "/api/territories?date=1920-08-10", "/api/events?from=1920-08-01&to=1920-08-31"]

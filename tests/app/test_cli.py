@@ -13,6 +13,7 @@ import time
 import urllib.request
 
 import pytest
+from harness import chronotope_command
 
 from .corpus_edits import add_document, unreadable_source
 
@@ -87,7 +88,7 @@ def _lines(stream, into: queue.Queue) -> None:
 def test_serve_builds_the_missing_atlas_then_answers_with_waitress(small_corpus, tmp_path):
     env = {**os.environ, "CHRONOTOPE_HOME": str(tmp_path / "home"), "CHRONOTOPE_CORPUS": str(small_corpus)}
     env.pop("CHRONOTOPE_ATLAS_DIR", None)
-    command = [shutil.which("chronotope"), "serve", "--port", "0", "--threads", "2"]
+    command = [*chronotope_command(), "serve", "--port", "0", "--threads", "2"]
     server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
@@ -142,7 +143,7 @@ def test_serve_on_a_busy_port_is_a_one_line_error(small_corpus, atlas_path, tmp_
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = subprocess.run([shutil.which("chronotope"), "serve", "--port", str(port)], env=env,
+        result = subprocess.run([*chronotope_command(), "serve", "--port", str(port)], env=env,
                                 capture_output=True, text=True, timeout=240)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"

@@ -11,7 +11,7 @@ PLACES = ROOT / "gazetteer" / "data" / "places"
 TERRITORIES = ROOT / "gazetteer" / "data" / "territories"
 NETWORK = ROOT / "gazetteer" / "data" / "network"
 BASEMAP = ROOT / "mapapp" / "data" / "basemap"
-TOURS = ROOT / "mapapp" / "tours"
+TOURS = ROOT / "mapapp" / "tours" / "data"
 
 
 def load_json(path: Path) -> object:

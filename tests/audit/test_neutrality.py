@@ -8,10 +8,11 @@ import re
 import subprocess
 
 import pytest
+from harness import chronotope_command
 
 from documents.corpus import bundled_corpus
 from documents.readers import read_file
-from mapapp.tours import load_tour
+from mapapp.tours.tour import load_tour
 
 from .conftest import NETWORK, TERRITORIES, TOURS, load_json, shipped_places, timeline_entries
 
@@ -145,7 +146,7 @@ def test_every_party_of_the_timeline_has_its_language_or_is_local(timeline):
 @pytest.fixture(scope="module", params=DATES)
 def territories_on(request) -> tuple[str, dict]:
     """(date, the GeoJSON `chronotope territories --date D --json` prints)."""
-    done = subprocess.run(["chronotope", "territories", "--date", request.param, "--json"],
+    done = subprocess.run([*chronotope_command(), "territories", "--date", request.param, "--json"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return request.param, json.loads(done.stdout)

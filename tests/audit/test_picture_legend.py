@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from gazetteer.territories import feature_collection, load_territories
-from mapapp.picture import UNKNOWN_CONTROL, Scene, legend_rows
+from gazetteer.territories.units import feature_collection, load_territories
+from mapapp.picture.render import UNKNOWN_CONTROL, Scene, legend_rows
 
 DATES = ("1919-06-01", "1920-08-15", "1921-03-20", "1921-10-20")
 

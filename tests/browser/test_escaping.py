@@ -32,7 +32,7 @@ USER_PLACE = {"type": "FeatureCollection", "features": [{
 @pytest.fixture(scope="module")
 def hostile_atlas(tmp_path_factory, make_atlas):
     """An atlas of one hostile Markdown document naming a hostile place of the user's own layer."""
-    from gazetteer.index import load_gazetteer
+    from gazetteer.places.index import load_gazetteer
 
     home = tmp_path_factory.mktemp("hostile_home")
     (home / "gazetteer").mkdir()

@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from harness import shared_path
 
-from gazetteer.lpf import bundled_place_files, load_places
+from gazetteer.places.lpf import bundled_place_files, load_places
 
-GOLD_PLACES = Path(__file__).resolve().parents[3] / "shared" / "gold" / "places.json"
 HERE = Path(__file__).resolve().parent
 
 
@@ -21,9 +21,7 @@ def bundled_places():
 @pytest.fixture(scope="session")
 def gold_entries():
     """The gold place entries of the seed texts (skips when ../shared is not beside the repo)."""
-    if not GOLD_PLACES.exists():
-        pytest.skip(f"gold annotations not found at {GOLD_PLACES}")
-    docs = json.loads(GOLD_PLACES.read_text(encoding="utf-8"))
+    docs = json.loads(shared_path("gold", "places.json").read_text(encoding="utf-8"))
     return [entry for doc in docs for entry in doc["places"]]
 
 

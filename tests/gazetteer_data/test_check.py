@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from gazetteer.check import DataFile, check_files, errors, normalise
+from gazetteer.places.check import DataFile, check_files, errors, normalise
 
 
 def feature(pid="chr:x", title="X", lon=45.0, lat=40.0, kind="settlement", **props):

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from gazetteer.geocode import kind_of, place_from_nominatim, slug, split_url
-from gazetteer.userlayer import load_user_places
+from gazetteer.places.geocode import kind_of, place_from_nominatim, slug, split_url
+from gazetteer.places.userlayer import load_user_places
 
 # Shaped like an item of Nominatim's /search?format=json&addressdetails=1 answer (documented
 # fields); the values are hand-written test data.

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from gazetteer.errors import GazetteerError
-from gazetteer.geonames_tsv import kind_of, read_geonames
-from gazetteer.lpf import load_places
-from gazetteer.userlayer import layer_file_name, load_user_places, user_place_files
+from gazetteer.places.geonames_tsv import kind_of, read_geonames
+from gazetteer.places.lpf import load_places
+from gazetteer.places.userlayer import layer_file_name, load_user_places, user_place_files
 
 
 def test_import_lpf_then_export_user_layer_round_trips(cli, home, data_dir):

@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from harness import shared_path
 
-from gazetteer.index import Gazetteer, load_gazetteer
-from gazetteer.lpf import load_places
+from gazetteer.places.index import Gazetteer, load_gazetteer
+from gazetteer.places.lpf import load_places
 
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +27,4 @@ def full_gazetteer() -> Gazetteer:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's shared folder (gold and scorers), beside the repository."""
-    if not (SHARED / "tools" / "score_geoparse.py").exists():
-        pytest.skip("shared/ with the scorers is not beside the repository")
-    return SHARED
+    return shared_path("tools", "score_geoparse.py").parent.parent

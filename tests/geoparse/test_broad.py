@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import broad
+from gazetteer.places import broad
 
 
 @pytest.mark.parametrize("name, kept", [
@@ -43,8 +43,8 @@ def test_layer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert kars and kars[0].coord_source.startswith("GeoNames (CC BY 4.0)")
     assert cached.stat().st_size < 60 * 1024 * 1024
     # the automaton over every layer's keys is cached beside it, and scans alike when read back
-    from gazetteer.index import Gazetteer
-    from gazetteer.matcher import find_hits
+    from gazetteer.geoparse.matcher import find_hits
+    from gazetteer.places.index import Gazetteer
 
     built_fresh = Gazetteer.from_places([], second)
     [automaton_file] = list(tmp_path.glob("automaton-*.pickle"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.matcher import find_hits
+from gazetteer.geoparse.matcher import find_hits
 
 
 def names(text, gazetteer):
@@ -62,7 +62,7 @@ def test_spans_are_offsets_into_the_original_text(small_gazetteer):
 
 
 def test_spans_are_exact_across_chunks(small_gazetteer, monkeypatch):
-    import gazetteer.matcher as matcher
+    import gazetteer.geoparse.matcher as matcher
 
     monkeypatch.setattr(matcher, "CHUNK", 64)   # many small chunks: offsets must still add up
     text = "The road from Goris to Nakhichevan.\n" * 20
@@ -98,7 +98,7 @@ def test_unknown_capitalised_words_without_a_cue_are_not_reported(small_gazettee
 
 
 def test_a_long_text_scanned_in_parallel_gives_the_same_hits(small_gazetteer, monkeypatch):
-    import gazetteer.matcher as matcher
+    import gazetteer.geoparse.matcher as matcher
 
     text = ("From Geryusy to the city of Nakhichevan; Soviet Armenia, G. Shusha, "
             "the village of Tsaghkashenik and the Kyssyr-Dagh ridge.\n") * 400
@@ -119,7 +119,7 @@ def test_short_capitals_in_a_sentence_are_acronyms_but_headings_are_places(small
 def test_geoparse_leaves_the_garbage_collector_as_it_found_it(enabled, small_gazetteer):
     import gc
 
-    from gazetteer.geoparse import geoparse
+    from gazetteer.geoparse.linker import geoparse
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:

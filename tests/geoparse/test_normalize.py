@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import fold_parts, fold_word, name_key, name_keys, vowel_variants
+from gazetteer.names.normalize import fold_parts, fold_word, name_key, name_keys, vowel_variants
 
 
 @pytest.mark.parametrize("a, b", [

@@ -1,9 +1,9 @@
 """Whole passages in the style of an encyclopedia: every place found, nothing else (full gazetteer)."""
 from __future__ import annotations
 
-from gazetteer.geoparse import geoparse
+from gazetteer.geoparse.linker import geoparse
+from gazetteer.geoparse.resolve import haversine_km
 from gazetteer.model import LonLat
-from gazetteer.resolve import haversine_km
 
 PASSAGE = (
     "The Democratic Republic of Georgia, with its capital at Tiflis, disputed the Borchaly and "

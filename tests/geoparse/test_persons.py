@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from gazetteer.geoparse import TextContext, geoparse
-from gazetteer.index import Gazetteer
+from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Place, PlaceName
+from gazetteer.places.index import Gazetteer
 
 IN_1920 = TextContext(date(1920, 5, 1), date(1920, 5, 31))
 IN_1935 = TextContext(date(1935, 3, 1), date(1935, 3, 31))

@@ -1,10 +1,10 @@
-"""mapapp.pipeline: dates, places and movements of a text or document, and their JSON records."""
+"""mapapp.analysis.pipeline: dates, places and movements of a text or document, and their JSON records."""
 from __future__ import annotations
 
 from datetime import date
 
 from documents.model import DateRange, Document
-from mapapp.pipeline import (
+from mapapp.analysis.pipeline import (
     analyse_document,
     analyse_text,
     analysis_record,

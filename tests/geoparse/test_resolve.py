@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from gazetteer.geoparse import TextContext, geoparse
-from gazetteer.index import Gazetteer
+from gazetteer.geoparse.linker import TextContext, geoparse
+from gazetteer.geoparse.resolve import Evidence, haversine_km, rank_candidates
 from gazetteer.model import LonLat, Place
-from gazetteer.resolve import Evidence, haversine_km, rank_candidates
+from gazetteer.places.index import Gazetteer
 
 
 def chosen(text, gazetteer, name, context=None):
@@ -192,8 +192,8 @@ def _write_layer(folder, name, place_id, lon, lat, title="Zestaponi"):
     ({"geocoded.lpf.json": ("geo:z", 44.5, 41.5), "mine.lpf.json": ("user:z", 43.0, 42.1)}, "user:z"),
 ])
 def test_layer_precedence_user_curated_broad_geocoded(files, expected, tmp_path, monkeypatch):
-    from gazetteer.broad import load_layer
-    from gazetteer.index import local_places
+    from gazetteer.places.broad import load_layer
+    from gazetteer.places.index import local_places
     monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path))
     for name, (place_id, lon, lat) in files.items():
         _write_layer(tmp_path / "gazetteer", name, place_id, lon, lat)
@@ -208,7 +208,7 @@ def test_layer_precedence_user_curated_broad_geocoded(files, expected, tmp_path,
 
 
 def test_a_geocoded_place_serves_a_name_no_other_layer_knows(tmp_path, monkeypatch):
-    from gazetteer.index import local_places
+    from gazetteer.places.index import local_places
     monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path))
     _write_layer(tmp_path / "gazetteer", "geocoded.lpf.json", "geo:t", 45.0, 39.5, title="Tsaghkashenik")
     places = local_places()

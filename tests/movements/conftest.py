@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.lpf import load_places
 from gazetteer.model import Mention, Place
+from gazetteer.places.lpf import load_places
 
 DATA = Path(__file__).resolve().parent / "data"
 MARK = re.compile(r"\[([^\]@]+)(?:@([^\]]+))?\]")

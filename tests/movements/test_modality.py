@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.modality import status
+from gazetteer.movements.modality import status
 
 
 @pytest.mark.parametrize(("words", "agreement", "trigger", "nominal", "expected"), [

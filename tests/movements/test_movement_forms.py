@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from gazetteer.model import DatedSpan
-from gazetteer.movements import find_movements
+from gazetteer.movements.finder import find_movements
 
 NAKH_UYEZD = "Nakhichevan@chr:nakhichevan-uyezd"
 

@@ -7,8 +7,8 @@ import pytest
 
 from gazetteer.errors import GazetteerError
 from gazetteer.model import LonLat
-from gazetteer.movements import find_movements
-from gazetteer.network import (
+from gazetteer.movements.finder import find_movements
+from gazetteer.movements.network import (
     SNAP_KM,
     draw_path,
     great_circle,

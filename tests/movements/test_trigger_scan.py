@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.movement_patterns import any_trigger, compile_triggers, first_letters
+from gazetteer.movements.patterns import any_trigger, compile_triggers, first_letters
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

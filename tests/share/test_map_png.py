@@ -10,8 +10,8 @@ from PIL import Image
 from shapely.geometry import Point, box, shape
 
 from mapapp.atlas.current import current_atlas
-from mapapp.picture import UNKNOWN_CONTROL, party_colours, picture_frame
-from mapapp.scene import REGION, build_scene, default_bbox, document_bbox, is_disputed
+from mapapp.picture.render import UNKNOWN_CONTROL, party_colours, picture_frame
+from mapapp.picture.scene import REGION, build_scene, default_bbox, document_bbox, is_disputed
 from mapapp.view_state import parse_state
 
 
@@ -112,7 +112,7 @@ def test_the_default_view_frames_every_disputed_territory(app, client, on):
 def test_the_legend_lies_outside_the_map_and_labels_apart(app, width, height):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from mapapp.picture_draw import draw_picture
+    from mapapp.picture.drawing import draw_picture
 
     picture = draw_picture(scene_of(app, width, height, date="1921-03-20"), width, height)
     renderer = FigureCanvasAgg(picture.figure).get_renderer()

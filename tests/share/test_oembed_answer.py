@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mapapp.oembed import Size, answer, fit_size, iframe_html, parse_our_url, thumbnail_size
+from mapapp.web.oembed import Size, answer, fit_size, iframe_html, parse_our_url, thumbnail_size
 
 HOST = "maps.example.org:8080"
 

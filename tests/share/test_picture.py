@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from PIL import Image
 
-from mapapp.picture import (
+from mapapp.picture.render import (
     UNKNOWN_CONTROL,
     Bbox,
     Frame,
@@ -135,7 +135,7 @@ def drawn(scene: Scene, width: int, height: int):
     """The drawn picture, its renderer, its map axes and its legend (or None)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from mapapp.picture_draw import draw_picture
+    from mapapp.picture.drawing import draw_picture
 
     picture = draw_picture(scene, width, height)
     renderer = FigureCanvasAgg(picture.figure).get_renderer()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapapp.labels import Box, Mark, place_labels
-from mapapp.picture_layout import plan_layout
+from mapapp.picture.labels import Box, Mark, place_labels
+from mapapp.picture.layout import plan_layout
 
 
 def measure_fixed(w, h):

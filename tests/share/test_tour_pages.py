@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mapapp.tours import bundled_tours_folder, load_tour
+from mapapp.tours.tour import bundled_tours_folder, load_tour
 
 SHIPPED = "disputed-districts-1920-1921"
 

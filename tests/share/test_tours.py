@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mapapp.tours import TourError, bundled_tours_folder, find_tours, load_tour
+from mapapp.tours.tour import TourError, bundled_tours_folder, find_tours, load_tour
 
 MARKDOWN = """\
 ---
@@ -123,7 +123,7 @@ def test_find_tours_earlier_folder_wins_and_odd_names_are_skipped(tmp_path):
 
 def test_the_bundled_tours_all_load():
     found = find_tours([bundled_tours_folder()])
-    assert found, "no tour shipped in mapapp/tours/"
+    assert found, "no tour shipped in mapapp/tours/data/"
     for path in found.values():
         tour = load_tour(path)
         assert len(tour.steps) >= 6

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapapp.page_data import Segment, body_segments, document_places, excerpt
 from mapapp.view_state import StateError, ViewState, parse_state, state_query
+from mapapp.web.page_data import Segment, body_segments, document_places, excerpt
 
 
 @pytest.mark.parametrize(("args", "expected"), [

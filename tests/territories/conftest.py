@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer.territories import bundled_paths, load_territories
+from gazetteer.territories.units import bundled_paths, load_territories
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from harness import shared_path
 
-from gazetteer.territories import bundled_paths
+from gazetteer.territories.units import bundled_paths
 from mapapp.cli import main
 
 from .conftest import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKER = ROOT.parent / "shared" / "tools" / "check_territories.py"
 LEGRAND_AGREEMENT = "corpus:003_56f7da20727ceaf0.txt#6"
 MOSCOW = "Treaty of Moscow"
 
@@ -208,10 +208,10 @@ def test_missing_file_is_one_line(tmp_path):
     assert result.exit_code == 2 and result.output.startswith(f"error: {tmp_path / 'nowhere.geojson'}: cannot read")
 
 
-@pytest.mark.skipif(not CHECKER.exists(), reason="the shared checker is not present")
 def test_the_shared_checker_passes():
+    checker = shared_path("tools", "check_territories.py")
     command = f"{sys.executable} -c 'from mapapp.cli import main; main()' territories"
-    out = subprocess.run([sys.executable, str(CHECKER), "--cmd", command],
+    out = subprocess.run([sys.executable, str(checker), "--cmd", command],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.strip().endswith("failures=0")

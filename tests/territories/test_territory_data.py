@@ -11,7 +11,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import shape
 
-from gazetteer.territories import bundled_paths, corpus_document, territories_at, territory_at
+from gazetteer.territories.units import bundled_paths, corpus_document, territories_at, territory_at
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DOCUMENTS = ROOT.parent / "shared" / "gold" / "documents.json"

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from gazetteer.model import TimelineEntry
-from gazetteer.timeline import (
+from gazetteer.territories.timeline import (
     entries_on,
     in_force,
     is_disputed,

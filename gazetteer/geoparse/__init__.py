@@ -1,0 +1,1 @@
+"""Reading place names in a text: matching, resolving, persons."""

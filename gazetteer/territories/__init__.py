@@ -1,0 +1,1 @@
+"""Disputed territories: polygons, claims and control over time."""

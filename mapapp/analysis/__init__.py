@@ -1,0 +1,1 @@
+"""The analysis of a text: where documents (dates) and gazetteer (places, movements) meet."""

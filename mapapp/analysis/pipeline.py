@@ -1,0 +1,128 @@
+"""The analysis of one text or document: its dates, place mentions and movements.
+
+This is where `documents` (dates) and `gazetteer` (places, movements) meet; neither knows
+the other. The record helpers give the JSON shapes `chronotope geoparse --json` and
+`chronotope documents --json` print, with character offsets into the analysed text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from documents.dates import find_dates
+from documents.model import DateRange, Document, FoundDate
+from gazetteer.geoparse.linker import TextContext, geoparse
+from gazetteer.model import Candidate, DatedSpan, Mention, Movement
+from gazetteer.movements.finder import find_movements
+from gazetteer.movements.network import RouteNetwork, load_network
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """What the pipeline finds in one text: place mentions, dates and movements, in text order."""
+
+    mentions: tuple[Mention, ...]
+    dates: tuple[FoundDate, ...]
+    movements: tuple[Movement, ...]
+    # A document's heading states movements too ("... DIVISION HAS BEEN DEPLOYED AGAINST ARMENIA");
+    # their start/end are offsets into the title, not the body.
+    heading_movements: tuple[Movement, ...] = ()
+
+
+def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
+                 gazetteer=None) -> TextAnalysis:
+    """Return the analysis of `text`; `context` is its date, `origin` its place of writing."""
+    dates = tuple(find_dates(text, context))
+    span = context or _span_of(dates)
+    text_context = TextContext(span.earliest if span else None, span.latest if span else None, origin)
+    mentions = tuple(geoparse(text, gazetteer, text_context))
+    movements = tuple(_find_movements(text, mentions, dates, context))
+    return TextAnalysis(mentions, dates, movements)
+
+
+def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
+    """Return the analysis of a document's body, dated by the document's own date.
+
+    `heading_movements` are the movements its title states (offsets into the title).
+    """
+    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer)
+    if not doc.title:
+        return body
+    heading = analyse_text(doc.title, doc.date, doc.origin, gazetteer).movements
+    return replace(body, heading_movements=heading)
+
+
+def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
+    """The range from the first to the last date a text names (its likely period), if any."""
+    if not dates:
+        return None
+    return DateRange(min(d.range.earliest for d in dates), max(d.range.latest for d in dates), "")
+
+
+def _find_movements(text, mentions, dates, context) -> list[Movement]:
+    dated = [DatedSpan(d.start, d.end, d.range.earliest, d.range.latest) for d in dates]
+    default = (context.earliest, context.latest) if context else (None, None)
+    return find_movements(text, list(mentions), dated, default, _network())
+
+
+@cache
+def _network() -> RouteNetwork:
+    """The 1920 roads and railways movements are drawn along (loaded once)."""
+    return load_network()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def candidate_record(candidate: Candidate) -> dict:
+    """Return the JSON record of one candidate place of a mention."""
+    p = candidate.place
+    return {"place_id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "score": candidate.score, "source": p.layer, "reasons": list(candidate.reasons)}
+
+
+def place_record(mention: Mention) -> dict:
+    """Return the JSON record of a place mention; an unresolved one has null place and point."""
+    p = mention.place
+    return {"start": mention.start, "end": mention.end, "text": mention.text,
+            "place_id": p.id if p else None, "name": p.name if p else None,
+            "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
+            "candidates": [candidate_record(c) for c in mention.candidates]}
+
+
+def date_record(found: FoundDate) -> dict:
+    """Return the JSON record of a date found in a text."""
+    return {"text": found.text, "start": found.start, "end": found.end,
+            "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
+
+
+def route_record(movement: Movement, in_heading: bool = False) -> dict:
+    """Return the JSON record of a movement, its waypoints in order of movement.
+
+    `in_heading`: the movement is stated in the document's title, and start/end are offsets
+    into the title (the record then says so with `"in_heading": true`).
+    """
+    record = {"start": movement.start, "end": movement.end, "text": movement.text,
+              "kind": movement.kind, "status": movement.status,
+              "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
+              "actor": movement.actor, "approximate": movement.approximate,
+              "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
+                            for w in movement.waypoints]}
+    if in_heading:
+        record["in_heading"] = True
+    return record
+
+
+def analysis_record(source: str, analysis: TextAnalysis) -> dict:
+    """Return the `chronotope geoparse --json` object for one input."""
+    return {"source": source, "places": [place_record(m) for m in analysis.mentions],
+            "dates": [date_record(d) for d in analysis.dates],
+            "routes": [route_record(m) for m in analysis.movements]}
+
+
+def document_places(doc: Document) -> list[dict]:
+    """Return the place records of a document, with offsets into its body."""
+    return [place_record(m) for m in analyse_document(doc).mentions]

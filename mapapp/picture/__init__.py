@@ -1,0 +1,1 @@
+"""The map drawn as a picture: scene, layout, labels, drawing."""

@@ -1,0 +1,1 @@
+"""Classroom tours: the files and what they hold."""

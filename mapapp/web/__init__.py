@@ -1,0 +1,1 @@
+"""The web: blueprints for the API, pages, embeds, oEmbed and share pages."""

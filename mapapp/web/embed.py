@@ -1,0 +1,101 @@
+"""`/embed` (the map with minimal chrome, the only page other sites may frame) and `/oembed`."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify, request
+
+from mapapp.atlas.current import current_atlas
+from mapapp.errors import ApiError, BadParameter, NotFound, VersionGone, json_error
+from mapapp.picture.scene import long_date
+from mapapp.view_state import ViewState, parse_state, state_query
+from mapapp.web import oembed
+from mapapp.web.pages import render_map_page
+from mapapp.web.sharing import gone_page, page_url, request_state
+
+bp = Blueprint("embed", __name__)
+
+
+@bp.errorhandler(VersionGone)
+def _gone(error: VersionGone) -> Response:
+    g.frame_ancestors = "*"     # the notice must show inside the other site's iframe too
+    return gone_page(error)
+
+
+@bp.get("/embed")
+def embed() -> str:
+    """The map page in its `embed=True` form, framable by any site (`frame-ancestors *`)."""
+    g.frame_ancestors = "*"
+    state = request_state()
+    atlas = current_atlas()
+    if state.doc and not atlas.has_document(state.doc):
+        raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
+    full = "/?" + state_query(state, atlas.version)
+    return render_map_page(embed=True, version=atlas.version, open_link=full)
+
+
+def _oembed_error(status: int, message: str) -> Response:
+    """oEmbed answers its errors in JSON too, though it lives outside /api/."""
+    code = {404: "not_found", 501: "not_implemented"}.get(status, "bad_parameter")
+    return json_error(ApiError(message, code, status))
+
+
+def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:
+    """The view an embeddable URL of ours shows, and its title."""
+    params = dict(found.query)
+    state = parse_state(params)
+    if found.kind == "document":
+        doc = atlas.document(found.ident)
+        return ViewState(doc=found.ident, date=doc.get("earliest")), doc.get("title") or found.ident
+    if found.kind == "place":
+        place = atlas.place(found.ident)
+        lon, lat = place["geometry"]["coordinates"][:2]
+        return ViewState(lon=lon, lat=lat, zoom=9), f"{place['properties']['name']} · Chronotope"
+    if found.kind == "tour":
+        return _tour_target(found.ident, params.get("step"), atlas)
+    if state.doc:
+        return state, atlas.document(state.doc).get("title") or state.doc
+    on = state.date or atlas.corpus().get("latest")
+    return state, f"Chronotope map · {long_date(on)}" if on else "Chronotope map"
+
+
+def _tour_target(name: str, step: str | None, atlas) -> tuple[ViewState, str]:
+    """The map view of a tour's step (the first unless `step` names one), and its title."""
+    from mapapp.web.tour_pages import find_tour, step_number, tour_steps
+
+    tour = find_tour(name)
+    if tour is None:
+        raise NotFound(f"no tour {name!r}")
+    steps = tour_steps(tour, atlas)
+    chosen = steps[step_number(step, len(steps)) - 1]
+    return chosen["state"], f"{tour.title} · {chosen['number']}. {chosen['step'].title}"
+
+
+@bp.get("/oembed")
+def oembed_answer() -> Response:
+    """oEmbed 1.0: a `rich` answer with the iframe; 404 for a URL not ours, 501 for a format not json."""
+    fmt = request.args.get("format", "json")
+    if fmt != "json":
+        return _oembed_error(501, f"format={fmt!r}: only json is offered")
+    url = request.args.get("url", "")
+    if not url:
+        return _oembed_error(400, "url= is required: the address of a Chronotope map, document or place")
+    found = oembed.parse_our_url(url, request.host, request.script_root)
+    if found is None:
+        return _oembed_error(404, f"{url} is not a Chronotope map, document or place of this server")
+    try:
+        size = oembed.fit_size(request.args.get("maxwidth"), request.args.get("maxheight"))
+        atlas = current_atlas(dict(found.query).get("v"))
+        state, title = _target(found, atlas)
+    except (ValueError, BadParameter) as err:
+        return _oembed_error(400, f"bad parameter: {err}")
+    except (NotFound, VersionGone) as err:
+        return _oembed_error(404, err.message)
+    thumb = oembed.thumbnail_size(size)
+    answer = oembed.answer(
+        embed_src=page_url("/embed", state_query(state, atlas.version)), title=title,
+        provider_url=page_url("/"), size=size, thumbnail_size=thumb,
+        thumbnail_url=page_url("/map.png", state_query(state, atlas.version, width=thumb.width,
+                                                       height=thumb.height)) if thumb else None)
+    response = jsonify(answer)
+    response.headers["Cache-Control"] = f"public, max-age={oembed.CACHE_AGE}"
+    response.headers["Access-Control-Allow-Origin"] = "*"   # consumers may fetch it from a browser
+    return response

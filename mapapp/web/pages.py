@@ -1,0 +1,46 @@
+"""The map page `/` and the files it needs (Leaflet, the basemap), all served by the app itself."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, send_file, send_from_directory, url_for
+
+from mapapp.web import assets
+from mapapp.web.sharing import request_meta
+
+bp = Blueprint("pages", __name__)
+
+ASSET_MAX_AGE = 24 * 3600   # revalidated by ETag after that; the files change only with a release
+
+
+def render_map_page(embed: bool = False, **context) -> str:
+    """Return the map page's HTML; `embed=True` leaves out the side panel (used by /embed)."""
+    from mapapp.web.mapview import build_map, map_parts
+
+    version = assets.leaflet_version()
+    m = build_map(
+        leaflet_js=url_for("pages.leaflet", filename="leaflet.js", v=version),
+        leaflet_css=url_for("pages.leaflet", filename="leaflet.css", v=version),
+        basemap={name: url_for("pages.basemap", name=name) for name in assets.BASEMAP_FILES},
+        tiles=bool(current_app.config.get("TILES", False)),
+    )
+    context.setdefault("meta", request_meta())
+    return render_template("index.html", map=map_parts(m), embed=embed, **context)
+
+
+@bp.get("/")
+def index() -> str:
+    return render_map_page()
+
+
+@bp.get("/vendor/leaflet/<path:filename>")
+def leaflet(filename: str):
+    """Leaflet's files from the installed xstatic-leaflet package."""
+    return send_from_directory(assets.leaflet_dir(), filename, max_age=ASSET_MAX_AGE)
+
+
+@bp.get("/basemap/<name>.geojson")
+def basemap(name: str):
+    """The shipped basemap (Natural Earth, public domain) as GeoJSON."""
+    path = assets.basemap_path(name)
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="application/geo+json", max_age=ASSET_MAX_AGE)

@@ -1,0 +1,144 @@
+"""Pages to read, teach and print from: documents, places, tours, handouts, and the map as a PNG."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, Response, current_app, render_template, request
+
+from mapapp.atlas.current import current_atlas
+from mapapp.errors import BadParameter, NotFound, VersionGone
+from mapapp.view_state import ViewState, state_query
+from mapapp.web.caching import PINNED
+from mapapp.web.sharing import gone_page, request_state, share_meta
+
+bp = Blueprint("share_pages", __name__)
+bp.register_error_handler(VersionGone, gone_page)
+
+PAPERS = ("a4", "letter")
+PRINT_EXCERPT = 1100     # characters of a document on a one-page handout
+
+
+def init_app(app: Flask) -> None:
+    """Keep the app's picture cache (in memory, and on disk when PICTURE_CACHE_DIR is set)."""
+    from mapapp.picture.render import PictureCache
+
+    app.extensions["chronotope.pictures"] = PictureCache(
+        size=app.config.get("PICTURE_CACHE_SIZE", 64), folder=app.config.get("PICTURE_CACHE_DIR"))
+
+
+@bp.get("/map.png")
+def map_png() -> Response:
+    """The view drawn server-side, width x height (200-2400 px, 800x600 otherwise); cached."""
+    from mapapp.picture.render import PictureCache, clamp_size, render_png
+    from mapapp.picture.scene import build_scene
+    from mapapp.view_state import cache_key
+
+    state = request_state()
+    atlas = current_atlas()
+    width, height = clamp_size(request.args.get("width"), request.args.get("height"))
+    if state.doc and not atlas.has_document(state.doc):
+        raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
+    cache: PictureCache = current_app.extensions["chronotope.pictures"]
+    key = PictureCache.key(atlas.version, cache_key(state), width, height)
+    body = cache.get_or_make(key, lambda: render_png(build_scene(atlas, state, width, height), width, height))
+    response = Response(body, mimetype="image/png")
+    response.headers["Cache-Control"] = PINNED if state.version else "public, max-age=300"
+    return response
+
+
+def paper() -> str:
+    value = request.args.get("paper", "a4").lower()
+    if value not in PAPERS:
+        raise BadParameter(f"paper={value!r}: one of {', '.join(PAPERS)}")
+    return value
+
+
+@bp.get("/documents/<doc_id>")
+def document_page(doc_id: str) -> str:
+    from mapapp.web.page_data import body_segments, document_places
+
+    atlas = current_atlas()
+    doc = atlas.document(doc_id)
+    state = ViewState(doc=doc_id)
+    return render_template(
+        "document.html", doc=doc, segments=body_segments(doc["body"], doc["places"]),
+        places=document_places(doc["places"]), version=atlas.version, pinned=bool(request.args.get("v")),
+        map_query=state_query(state, atlas.version, width=640, height=400),
+        map_link=state_query(ViewState(doc=doc_id, date=doc.get("earliest")), atlas.version),
+        meta=share_meta(doc.get("title") or doc_id, state, atlas.version, f"/documents/{doc_id}",
+                        f"{doc.get('date_text') or ''} {doc.get('origin') or ''}".strip()))
+
+
+@bp.get("/documents/<doc_id>/print")
+def document_print(doc_id: str) -> str:
+    from mapapp.web.page_data import excerpt
+
+    atlas = current_atlas()
+    doc = atlas.document(doc_id)
+    state = ViewState(doc=doc_id)
+    sheets = [{"title": doc.get("title") or "(untitled document)", "date_text": doc.get("date_text"),
+               "text": excerpt(doc["body"], PRINT_EXCERPT), "quote": None, "questions": (),
+               "citation": [doc.get("archive_ref"), doc.get("published_in")],
+               "map_query": state_query(state, atlas.version, width=1000, height=560),
+               "link": share_meta("", state, atlas.version, f"/documents/{doc_id}")["url"]}]
+    return render_template("print.html", title=sheets[0]["title"], sheets=sheets, paper=paper(),
+                           version=atlas.version)
+
+
+@bp.get("/places/<path:place_id>")
+def place_page(place_id: str) -> str:
+    from mapapp.web.page_data import territories_at
+
+    atlas = current_atlas()
+    feature = atlas.place(place_id)
+    lon, lat = feature["geometry"]["coordinates"][:2]
+    documents = feature["properties"].get("documents") or []
+    rows = [{"doc": d, "territories": territories_at(atlas, lon, lat, d.get("earliest"))} for d in documents]
+    state = ViewState(place=place_id, lon=lon, lat=lat, zoom=8)
+    return render_template(
+        "place.html", place=feature["properties"], lon=lon, lat=lat, rows=rows, version=atlas.version,
+        pinned=bool(request.args.get("v")),
+        map_query=state_query(state, atlas.version, width=640, height=400),
+        meta=share_meta(feature["properties"]["name"], state, atlas.version, f"/places/{place_id}"))
+
+
+def _tour(name: str):
+    """The tour called `name` with the atlas it plays on; 404 for no such tour."""
+    from mapapp.web.tour_pages import find_tour
+
+    tour = find_tour(name)
+    if tour is None:
+        raise NotFound(f"no tour {name!r}; the tours are listed at /tours/")
+    return tour
+
+
+@bp.get("/tours/")
+def tours_index() -> str:
+    from mapapp.web.tour_pages import list_tours
+
+    return render_template("tours.html", tours=list_tours())
+
+
+@bp.get("/tours/<name>")
+def tour_page(name: str) -> str:
+    from mapapp.web.tour_pages import step_number, tour_steps
+
+    tour = _tour(name)
+    atlas = current_atlas()
+    steps = tour_steps(tour, atlas)
+    current = step_number(request.args.get("step"), len(steps))
+    first = steps[current - 1]
+    return render_template("tour.html", tour=tour, steps=steps, current=current, version=atlas.version,
+                           pinned=True,
+                           meta=share_meta(tour.title, first["state"], atlas.version, f"/tours/{name}",
+                                           tour.summary[:200]))
+
+
+@bp.get("/tours/<name>/print")
+def tour_print(name: str) -> str:
+    from mapapp.web.tour_pages import print_sheets, step_number
+
+    tour = _tour(name)
+    atlas = current_atlas()
+    sheets = print_sheets(tour, atlas)
+    if request.args.get("step"):
+        sheets = [sheets[step_number(request.args.get("step"), len(sheets)) - 1]]
+    return render_template("print.html", title=tour.title, sheets=sheets, paper=paper(), version=atlas.version)

@@ -1,0 +1,56 @@
+"""What every shareable page carries: pinned links, the oEmbed discovery tag, og:/twitter: tags,
+and the clear page for a pinned data version the server no longer keeps."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Response, render_template, request, url_for
+
+from mapapp.errors import BadParameter, VersionGone
+from mapapp.view_state import StateError, ViewState, parse_state, state_query
+
+CARD_SIZE = (1200, 630)   # the size social sites show a large card at
+
+
+def request_state() -> ViewState:
+    """The view this request's parameters describe; 400 naming a bad parameter."""
+    try:
+        return parse_state(request.args)
+    except StateError as err:
+        raise BadParameter(str(err)) from None
+
+
+def page_url(path: str, query: str = "") -> str:
+    """The absolute URL of one of our pages (for links that leave the site: oEmbed, cards, print)."""
+    base = request.host_url.rstrip("/") + request.script_root
+    return f"{base}{path}" + (f"?{query}" if query else "")
+
+
+def share_meta(title: str, state: ViewState, version: str, path: str, description: str = "") -> dict:
+    """The template values of the discovery and card tags of a page showing `state`."""
+    here = page_url(path, state_query(state, version) if path in ("/", "/embed") else f"v={version}")
+    png = page_url(url_for("share_pages.map_png"),
+                   state_query(state, version, width=CARD_SIZE[0], height=CARD_SIZE[1]))
+    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": here, "format": "json"}))
+    return {"title": title, "url": here, "image": png, "image_size": CARD_SIZE, "oembed": oembed,
+            "description": description}
+
+
+def request_meta(title: str = "Chronotope: documents on a dated map") -> dict:
+    """The discovery and card tags of the page being served, its state read from its own query."""
+    query = request.query_string.decode("utf-8", "replace")
+    png = page_url(url_for("share_pages.map_png"), query)
+    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": request.url, "format": "json"}))
+    return {"title": title, "url": request.url, "image": png, "image_size": None, "oembed": oembed,
+            "description": ""}
+
+
+def gone_page(error: VersionGone) -> Response:
+    """410: the pinned data version is gone; say so plainly and link the same view on current data."""
+    asked = request.args.get("v", "")
+    current = [(k, v) for k, v in request.args.items(multi=True) if k != "v"]
+    link = request.path + ("?" + urlencode(current) if current else "")
+    html = render_template("gone.html", version=asked, link=link, detail=error.message)
+    response = Response(html, status=410, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response

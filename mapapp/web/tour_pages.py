@@ -1,0 +1,88 @@
+"""Tours as the player and the handouts show them: found next to the corpus and in the package."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app
+
+from mapapp.atlas.store import Atlas
+from mapapp.errors import ApiError, BadParameter
+from mapapp.picture.scene import long_date
+from mapapp.tours.tour import Tour, TourError, bundled_tours_folder, find_tours, load_tour
+from mapapp.view_state import ViewState, state_query
+from mapapp.web.sharing import page_url
+
+STEP_PICTURE = (960, 600)
+
+
+def tour_folders() -> list[Path]:
+    """`tours/` next to each corpus path, then the package's own tours."""
+    folders = []
+    for path in current_app.config.get("CORPUS") or ():
+        path = Path(path)
+        folders.append((path if path.is_dir() else path.parent) / "tours")
+    return folders + [bundled_tours_folder()]
+
+
+def find_tour(name: str) -> Tour | None:
+    """The tour `name`, None when there is none; a broken file is an error naming file and line."""
+    path = find_tours(tour_folders()).get(name)
+    if path is None:
+        return None
+    try:
+        return load_tour(path)
+    except TourError as err:
+        raise ApiError(f"the tour file cannot be used: {err}", "bad_tour", 500) from None
+
+
+def list_tours() -> list[dict]:
+    """Every tour found, with its title, or the problem that keeps it from playing."""
+    listed = []
+    for name, path in sorted(find_tours(tour_folders()).items()):
+        try:
+            tour = load_tour(path)
+            listed.append({"name": name, "title": tour.title, "steps": len(tour.steps), "problem": None})
+        except TourError as err:
+            listed.append({"name": name, "title": name, "steps": 0, "problem": str(err)})
+    return listed
+
+
+def step_number(text: str | None, count: int) -> int:
+    """The 1-based step asked for by `?step=`; 400 when it is not one of the tour's."""
+    if text in (None, ""):
+        return 1
+    if not text.isdigit() or not 1 <= int(text) <= count:
+        raise BadParameter(f"step={text!r}: this tour has steps 1 to {count}")
+    return int(text)
+
+
+def _citation(doc: dict | None) -> list[str]:
+    return [c for c in ((doc or {}).get("archive_ref"), (doc or {}).get("published_in")) if c]
+
+
+def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
+    """Each step with its document (when the atlas has it), its view and its links, pinned to the atlas."""
+    steps = []
+    for number, step in enumerate(tour.steps, start=1):
+        doc = atlas.document(step.doc) if step.doc and atlas.has_document(step.doc) else None
+        on = step.date.isoformat() if step.date else (doc or {}).get("earliest")
+        state = ViewState(date=on, doc=doc["id"] if doc else None, lon=step.view.lon, lat=step.view.lat,
+                          zoom=step.view.zoom, layers=step.view.layers or None)
+        steps.append({
+            "number": number, "step": step, "doc": doc, "state": state,
+            "date_long": long_date(on) if on else "", "citation": _citation(doc),
+            "missing_doc": step.doc if step.doc and doc is None else None,
+            "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
+            "map_link": "/?" + state_query(state, atlas.version),
+            "url": f"/tours/{tour.name}?step={number}&v={atlas.version}"})
+    return steps
+
+
+def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
+    """One handout sheet per step: map, caption, quote, questions, citation and a plain link."""
+    return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
+             "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
+             "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
+             "map_query": state_query(s["state"], atlas.version, width=1000, height=520),
+             "link": page_url(f"/tours/{tour.name}", f"step={s['number']}&v={atlas.version}")}
+            for s in tour_steps(tour, atlas)]
