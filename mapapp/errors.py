@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from documents.errors import DocumentError
 from gazetteer.errors import GazetteerError
+from mapapp.params import ParamError, shown
 
 if TYPE_CHECKING:
     from flask import Flask, Response
@@ -45,11 +46,15 @@ class AtlasMissing(ApiError):
     code, status = "no_atlas", 503
 
 
-# Errors raised by the domain packages: (code, status). The first matching class wins.
+# Errors raised by the domain packages and the parameter parsers: (code, status). The first
+# matching class wins.
 ERROR_TABLE: tuple[tuple[type[Exception], str, int], ...] = (
+    (ParamError, "bad_parameter", 400),
     (DocumentError, "bad_document", 422),
     (GazetteerError, "bad_gazetteer_data", 500),
 )
+
+LOGGED = 300   # characters of a refused request's message in the server log
 
 # Codes for the HTTP errors werkzeug raises itself (unknown route, wrong method, ...).
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone"}
@@ -108,6 +113,9 @@ def handle(error: Exception) -> Response:
     api_error = as_api_error(error)
     if api_error.status >= 500 and not isinstance(error, ApiError | HTTPException):
         current_app.logger.exception("unhandled error on %s", request.path)
+    else:   # a refused request: one line, bounded, whatever was sent
+        current_app.logger.warning("%s %s %s: %s", api_error.status, request.method,
+                                   shown(request.path), " ".join(api_error.message.split())[:LOGGED])
     return error_response(api_error)
 
 

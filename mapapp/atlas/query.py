@@ -38,7 +38,9 @@ def window_sql(window, alias: str, max_span_days: int) -> tuple[str, list]:
         clauses.append(f"{alias}.earliest <= ?")
         params.append(window.end)
     if window.start is not None:
-        lowest = date.fromisoformat(window.start) - timedelta(days=max_span_days)
+        start = date.fromisoformat(window.start)
+        # Never below the first day Python has (the API keeps its days far above it anyway).
+        lowest = start - min(timedelta(days=max_span_days), start - date.min)
         clauses.append(f"{alias}.earliest >= ? AND {alias}.latest >= ?")
         params += [lowest.isoformat(), window.start]
     return " AND ".join(clauses), params

@@ -9,35 +9,11 @@ import json
 import sqlite3
 import threading
 from pathlib import Path
-from typing import NamedTuple
 
 from mapapp.atlas import query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, NotFound, VersionGone
-
-
-class Window(NamedTuple):
-    """An inclusive date window, ISO strings; either end may be open (None)."""
-
-    start: str | None = None
-    end: str | None = None
-
-    @property
-    def open(self) -> bool:
-        return self.start is None and self.end is None
-
-
-class BBox(NamedTuple):
-    west: float
-    south: float
-    east: float
-    north: float
-
-
-class Page(NamedTuple):
-    number: int = 1
-    size: int = 50
-
+from mapapp.params import BBox, Page, Window
 
 ALL_TIME = Window()
 FIRST_PAGE = Page()

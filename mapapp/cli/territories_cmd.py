@@ -6,19 +6,8 @@ from datetime import date
 
 import click
 
+from mapapp import params
 from mapapp.cli.output import EXIT_BAD_INPUT, fail
-
-
-def parse_day(text: str | None) -> date | None:
-    """The day of a --date value (YYYY-MM-DD); ValueError with a readable message."""
-    if text is None:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--date {text!r}: expected a day as YYYY-MM-DD, e.g. 1920-08-15") from None
 
 
 def _parties(entries) -> str:
@@ -85,8 +74,8 @@ def command(day_text: str | None, as_json: bool, level: str | None, data: str | 
     from gazetteer.territories.units import LEVELS, feature_collection, load_territories
 
     try:
-        day = parse_day(day_text)
-    except ValueError as err:
+        day = params.day("--date", day_text)
+    except params.ParamError as err:
         fail(str(err), EXIT_BAD_INPUT)
     if level and level not in LEVELS:
         fail(f"--level {level!r}: expected one of {', '.join(LEVELS)}", EXIT_BAD_INPUT)

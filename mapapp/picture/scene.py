@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from mapapp.atlas.store import Atlas, Window
+from mapapp import params
+from mapapp.atlas.store import Atlas
+from mapapp.params import Window
 from mapapp.picture.render import Bbox, Scene
-from mapapp.view_state import DEFAULT_WINDOW_DAYS, ViewState
+from mapapp.view_state import ViewState
 
 # The disputed districts and their neighbours: the view when the atlas has nothing to frame.
 REGION = Bbox(44.2, 38.6, 47.9, 41.6)
@@ -119,9 +121,9 @@ def view_window(state: ViewState, on: str, document: dict | None) -> Window:
         return Window(state.start, state.end or on)
     if document:
         return Window(document.get("earliest"), document.get("latest"))
-    if state.window in ("all", "upto", "until"):
+    days = params.window_days(state.window)
+    if days is None:
         return Window(None, on)
-    days = int(state.window) if (state.window or "").isdigit() else DEFAULT_WINDOW_DAYS
     return Window((date.fromisoformat(on) - timedelta(days=days)).isoformat(), on)
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from mapapp import params
+
 SUFFIXES = (".yaml", ".yml", ".md")
 LAYER_NAMES = ("territories", "places", "movements", "events", "basemap")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -135,14 +137,13 @@ def _text(value: object, field: str, source: str, line: int, required: bool = Fa
 
 
 def _date(value: object, source: str, line: int) -> date | None:
+    """The step's day, read as a `date=` parameter is (`params.day`)."""
     if value is None:
         return None
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise TourError(f"'date' must be YYYY-MM-DD, not {value!r}", source, line) from None
+        return params.day("date", str(value))
+    except params.ParamError as err:
+        raise TourError(f"'date': {err.expected}, not {value!r}", source, line) from None
 
 
 def _number(view: dict, key: str, low: float, high: float, source: str, line: int) -> float | None:

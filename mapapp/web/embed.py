@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, g, jsonify, request
 
+from mapapp import params
 from mapapp.atlas.current import current_atlas
-from mapapp.errors import ApiError, BadParameter, NotFound, VersionGone, json_error
+from mapapp.errors import ApiError, NotFound, VersionGone, json_error
+from mapapp.params import ParamError
 from mapapp.picture.scene import long_date
 from mapapp.view_state import ViewState, parse_state, state_query
 from mapapp.web import oembed
@@ -59,13 +61,13 @@ def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:
 
 def _tour_target(name: str, step: str | None, atlas) -> tuple[ViewState, str]:
     """The map view of a tour's step (the first unless `step` names one), and its title."""
-    from mapapp.web.tour_pages import find_tour, step_number, tour_steps
+    from mapapp.web.tour_pages import find_tour, tour_steps
 
     tour = find_tour(name)
     if tour is None:
         raise NotFound(f"no tour {name!r}")
     steps = tour_steps(tour, atlas)
-    chosen = steps[step_number(step, len(steps)) - 1]
+    chosen = steps[params.step(step, len(steps)) - 1]
     return chosen["state"], f"{tour.title} · {chosen['number']}. {chosen['step'].title}"
 
 
@@ -85,7 +87,7 @@ def oembed_answer() -> Response:
         size = oembed.fit_size(request.args.get("maxwidth"), request.args.get("maxheight"))
         atlas = current_atlas(dict(found.query).get("v"))
         state, title = _target(found, atlas)
-    except (ValueError, BadParameter) as err:
+    except ParamError as err:
         return _oembed_error(400, f"bad parameter: {err}")
     except (NotFound, VersionGone) as err:
         return _oembed_error(404, err.message)

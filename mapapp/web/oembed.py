@@ -6,6 +6,8 @@ from html import escape
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
+from mapapp import params
+
 THUMBNAIL_MINIMUM = 200      # the smallest /map.png
 CACHE_AGE = 86400            # a pinned (v=) view does not change, so a day is safe
 PROVIDER_NAME = "Chronotope"
@@ -56,24 +58,14 @@ def parse_our_url(url: str, our_host: str, prefix: str = "") -> OurUrl | None:
     return None
 
 
-def _limit(value: str | int | None) -> int | None:
-    """A maxwidth/maxheight parameter as a positive int, None when absent; ValueError when not a number."""
-    if value in (None, ""):
-        return None
-    number = int(value)
-    if number < 1:
-        raise ValueError(f"must be a positive number of pixels, not {value!r}")
-    return number
-
-
 def fit_size(maxwidth: str | int | None, maxheight: str | int | None,
              default: Size = DEFAULT_SIZE, minimum: Size = MINIMUM_SIZE) -> Size:
     """The embed's size: the default's shape scaled down to fit the limits, never above them.
 
     Below the minimum only when a limit forces it (oEmbed: width/height must not exceed
-    maxwidth/maxheight); ValueError for a limit that is not a positive number.
+    maxwidth/maxheight); ParamError for a limit that is not a whole number of pixels.
     """
-    max_w, max_h = _limit(maxwidth), _limit(maxheight)
+    max_w, max_h = params.pixels("maxwidth", maxwidth), params.pixels("maxheight", maxheight)
     scale = min(1.0, (max_w or default.width) / default.width, (max_h or default.height) / default.height)
     width, height = round(default.width * scale), round(default.height * scale)
     width = max(width, min(minimum.width, max_w or minimum.width))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 
+from mapapp import params
 from mapapp.atlas.current import current_atlas
-from mapapp.errors import BadParameter, NotFound, VersionGone
+from mapapp.errors import NotFound, VersionGone
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.caching import PINNED
 from mapapp.web.sharing import gone_page, request_state, share_meta
@@ -45,10 +46,7 @@ def map_png() -> Response:
 
 
 def paper() -> str:
-    value = request.args.get("paper", "a4").lower()
-    if value not in PAPERS:
-        raise BadParameter(f"paper={value!r}: one of {', '.join(PAPERS)}")
-    return value
+    return params.choice("paper", request.args.get("paper"), PAPERS)
 
 
 @bp.get("/documents/<doc_id>")
@@ -119,12 +117,12 @@ def tours_index() -> str:
 
 @bp.get("/tours/<name>")
 def tour_page(name: str) -> str:
-    from mapapp.web.tour_pages import step_number, tour_steps
+    from mapapp.web.tour_pages import tour_steps
 
     tour = _tour(name)
     atlas = current_atlas()
     steps = tour_steps(tour, atlas)
-    current = step_number(request.args.get("step"), len(steps))
+    current = params.step(request.args.get("step"), len(steps))
     first = steps[current - 1]
     return render_template("tour.html", tour=tour, steps=steps, current=current, version=atlas.version,
                            pinned=True,
@@ -134,11 +132,11 @@ def tour_page(name: str) -> str:
 
 @bp.get("/tours/<name>/print")
 def tour_print(name: str) -> str:
-    from mapapp.web.tour_pages import print_sheets, step_number
+    from mapapp.web.tour_pages import print_sheets
 
     tour = _tour(name)
     atlas = current_atlas()
     sheets = print_sheets(tour, atlas)
-    if request.args.get("step"):
-        sheets = [sheets[step_number(request.args.get("step"), len(sheets)) - 1]]
+    if params.given(request.args.get("step")):
+        sheets = [sheets[params.step(request.args.get("step"), len(sheets)) - 1]]
     return render_template("print.html", title=tour.title, sheets=sheets, paper=paper(), version=atlas.version)

@@ -6,18 +6,15 @@ from urllib.parse import urlencode
 
 from flask import Response, render_template, request, url_for
 
-from mapapp.errors import BadParameter, VersionGone
-from mapapp.view_state import StateError, ViewState, parse_state, state_query
+from mapapp.errors import VersionGone
+from mapapp.view_state import ViewState, parse_state, state_query
 
 CARD_SIZE = (1200, 630)   # the size social sites show a large card at
 
 
 def request_state() -> ViewState:
-    """The view this request's parameters describe; 400 naming a bad parameter."""
-    try:
-        return parse_state(request.args)
-    except StateError as err:
-        raise BadParameter(str(err)) from None
+    """The view this request's parameters describe; 400 naming a bad parameter (a ParamError)."""
+    return parse_state(request.args)
 
 
 def page_url(path: str, query: str = "") -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import current_app
 
 from mapapp.atlas.store import Atlas
-from mapapp.errors import ApiError, BadParameter
+from mapapp.errors import ApiError
 from mapapp.picture.scene import long_date
 from mapapp.tours.tour import Tour, TourError, bundled_tours_folder, find_tours, load_tour
 from mapapp.view_state import ViewState, state_query
@@ -45,15 +45,6 @@ def list_tours() -> list[dict]:
         except TourError as err:
             listed.append({"name": name, "title": name, "steps": 0, "problem": str(err)})
     return listed
-
-
-def step_number(text: str | None, count: int) -> int:
-    """The 1-based step asked for by `?step=`; 400 when it is not one of the tour's."""
-    if text in (None, ""):
-        return 1
-    if not text.isdigit() or not 1 <= int(text) <= count:
-        raise BadParameter(f"step={text!r}: this tour has steps 1 to {count}")
-    return int(text)
 
 
 def _citation(doc: dict | None) -> list[str]:

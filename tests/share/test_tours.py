@@ -84,7 +84,7 @@ BROKEN = [
     ("d.yaml", "title: x\nsteps:\n  - doc: a\n    caption: c\n    view: {lon: 45}\n", 5, "both 'lon' and 'lat'"),
     ("e.yaml", "title: x\nsteps:\n  - doc: a\n    caption: c\n    view: {layers: [tiles]}\n", 5,
      "unknown layer 'tiles'"),
-    ("f.yaml", "title: x\nsteps:\n  - date: 1920-13-01\n    caption: c\n", 3, "'date' must be YYYY-MM-DD"),
+    ("f.yaml", "title: x\nsteps:\n  - date: 1920-13-01\n    caption: c\n", 3, "'date': expected a real day as YYYY-MM-DD"),
     ("g.yaml", "title: x\nsteps:\n  - doc: a\n    caption: c\n    colour: red\n", 3, "unknown key 'colour'"),
     ("h.yaml", "title: x\nsteps: []\n", 1, "non-empty list of 'steps'"),
     ("i.yaml", "title: x\nsteps:\n  - doc: a\n    caption: [c\n", 5, "not valid YAML"),

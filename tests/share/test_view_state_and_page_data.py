@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapapp.view_state import StateError, ViewState, parse_state, state_query
+from mapapp.params import ParamError
+from mapapp.view_state import ViewState, parse_state, state_query
 from mapapp.web.page_data import Segment, body_segments, document_places, excerpt
 
 
@@ -24,14 +25,14 @@ def test_parse_state(args, expected):
 @pytest.mark.parametrize(("args", "words"), [
     ({"date": "1920-13-45"}, "date='1920-13-45'"),
     ({"ll": "46"}, "'lat,lon'"),
-    ({"ll": "95,46"}, "outside the globe"),
+    ({"ll": "95,46"}, "on the globe"),
     ({"z": "0"}, "zoom level from 1 to 18"),
     ({"z": "eight"}, "zoom level"),
     ({"layers": "places,tiles"}, "unknown layer 'tiles'"),
     ({"from": "1920-09-01", "to": "1920-08-01"}, "is after"),
 ])
 def test_parse_state_names_the_bad_parameter(args, words):
-    with pytest.raises(StateError) as caught:
+    with pytest.raises(ParamError) as caught:
         parse_state(args)
     assert words in str(caught.value)
 

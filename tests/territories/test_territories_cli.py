@@ -114,7 +114,7 @@ def test_level_filter():
 def test_bad_date_is_one_line_and_exit_2(bad):
     result = run("--date", bad, "--json")
     assert result.exit_code == 2
-    assert result.output.count("\n") == 1 and result.output.startswith(f"error: --date {bad!r}")
+    assert result.output.count("\n") == 1 and result.output.startswith(f"error: --date={bad!r}")
 
 
 def test_a_file_of_ones_own_with_an_inline_timeline():
