@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from mapapp import params
 from mapapp.picture.labels import Box
 from mapapp.picture.layout import DPI
 
@@ -106,14 +107,18 @@ class Frame:
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
-    """The picture size to draw: numbers outside MIN..MAX or not numbers give the default."""
-    def one(value: object, default: int) -> int:
+    """The picture size to draw: numbers outside MIN..MAX or not numbers give the default.
+
+    Read as every whole number is (`params.whole_number`), but forgiven: a card or a thumbnail
+    with an odd size still gets a picture.
+    """
+    def one(name: str, value: object, default: int) -> int:
         try:
-            number = int(str(value))
-        except ValueError:
+            return params.whole_number(name, None if value is None else str(value), MIN_SIZE, MAX_SIZE,
+                                       default=default)
+        except params.ParamError:
             return default
-        return number if MIN_SIZE <= number <= MAX_SIZE else default
-    return one(width, DEFAULT_SIZE[0]), one(height, DEFAULT_SIZE[1])
+    return one("width", width, DEFAULT_SIZE[0]), one("height", height, DEFAULT_SIZE[1])
 
 
 def party_colours(parties: tuple[str, ...]) -> dict[str, str]:

@@ -88,6 +88,7 @@ def test_frame_keeps_the_view_and_widens_it_to_the_picture_shape(left, top):
 @pytest.mark.parametrize(("width", "height", "expected"), [
     (640, 480, (640, 480)), ("1200", "630", (1200, 630)), (199, 480, (800, 480)), (640, 2401, (640, 600)),
     ("wide", None, (800, 600)), (None, None, (800, 600)),
+    ("\u0663\u0660\u0660", "\u00b2", (800, 600)), ("9" * 5000, "", (800, 600)),  # '٣٠٠' and '²': ASCII digits only
 ])
 def test_clamp_size(width, height, expected):
     assert clamp_size(width, height) == expected
