@@ -215,8 +215,8 @@ def zoom(text: str | None) -> float | None:
 
 
 # --- words -------------------------------------------------------------------------------------
-def search_text(name: str, text: str | None) -> str | None:
-    """Free text to search for (`q`), at most MAX_TEXT characters; None when absent."""
+def short_text(name: str, text: str | None) -> str | None:
+    """Text to search for (`q`) or an id to match (`place`), at most MAX_TEXT characters; None when absent."""
     text = given(text)
     if text is not None and len(text) > MAX_TEXT:
         raise ParamError(name, text, f"expected at most {MAX_TEXT} characters")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, g, request
 
 from mapapp.atlas.store import Atlas, open_atlas
-from mapapp.errors import BadParameter
+from mapapp.params import ParamError
 
 
 def current_atlas(version: str | None = None) -> Atlas:
@@ -15,7 +15,7 @@ def current_atlas(version: str | None = None) -> Atlas:
     if version is None:
         version = request.args.get("v") or None
     if version is not None and version.strip() != version:
-        raise BadParameter(f"v={version!r}: an atlas version has no spaces")
+        raise ParamError("v", version, "an atlas version has no spaces")
     opened = g.setdefault("_chronotope_atlases", {})   # one look at the disk per request
     if version not in opened:
         opened[version] = open_atlas(version, current_app.config["ATLAS_DIR"])

@@ -13,7 +13,7 @@ from pathlib import Path
 from mapapp.atlas import query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, NotFound, VersionGone
-from mapapp.params import BBox, Page, Window
+from mapapp.params import BBox, Page, Window, shown
 
 ALL_TIME = Window()
 FIRST_PAGE = Page()
@@ -174,7 +174,7 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
     if version is None or version == current.version:
         return current
     if not versions.VERSION_RE.match(version):
-        raise VersionGone(f"atlas version {version!r} is not a version id (12 hex digits)")
+        raise VersionGone(f"atlas version {shown(version)} is not a version id (12 hex digits)")
     path = versions.version_file(location, version)
     gone = VersionGone(f"atlas version {version} is no longer kept on this server "
                        f"(the current version is {current.version}); the view it pinned cannot be shown")

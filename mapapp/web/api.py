@@ -53,7 +53,8 @@ def corpus() -> Response:
 @bp.get("/documents")
 def documents() -> Response:
     window, page = window_param(), page_param()
-    q, place = params.search_text("q", request.args.get("q")), params.given(request.args.get("place"))
+    q = params.short_text("q", request.args.get("q"))
+    place = params.short_text("place", request.args.get("place"))
     return answer(lambda atlas: atlas.documents_json(window, q=q, place=place, page=page))
 
 
@@ -65,7 +66,7 @@ def document(doc_id: str) -> Response:
 @bp.get("/places")
 def places() -> Response:
     window, bbox = window_param(), params.bbox(request.args.get("bbox"))
-    q = params.search_text("q", request.args.get("q"))
+    q = params.short_text("q", request.args.get("q"))
     return answer(lambda atlas: atlas.places_json(window, bbox=bbox, q=q), GEOJSON)
 
 

@@ -172,14 +172,14 @@ def test_pixels_refuse_without_int_s_words(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [(None, None), ("  Goris ", "Goris"), ("%" * 200, "%" * 200)])
-def test_search_text_reads(text, expected):
-    assert params.search_text("q", text) == expected
+def test_short_text_reads(text, expected):
+    assert params.short_text("q", text) == expected
 
 
 @pytest.mark.parametrize("text", ["x" * 201, "%" * 25_000, "-" * 50_000])
-def test_search_text_refuses_long_text(text):
+def test_short_text_refuses_long_text(text):
     with pytest.raises(ParamError, match=r"^q='.{40}'… \([\d,]+ characters\): expected at most 200 characters$"):
-        params.search_text("q", text)
+        params.short_text("q", text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [(None, "a4"), ("letter", "letter"), ("A4", "a4")])
