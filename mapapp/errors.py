@@ -112,11 +112,18 @@ def handle(error: Exception) -> Response:
 
     api_error = as_api_error(error)
     if api_error.status >= 500 and not isinstance(error, ApiError | HTTPException):
-        current_app.logger.exception("unhandled error on %s", request.path)
-    else:   # a refused request: one line, bounded, whatever was sent
-        current_app.logger.warning("%s %s %s: %s", api_error.status, request.method,
-                                   shown(request.path), " ".join(api_error.message.split())[:LOGGED])
+        current_app.logger.exception("unhandled error on %s", shown(request.path))
+    else:
+        log_refused(api_error)
     return error_response(api_error)
+
+
+def log_refused(error: ApiError) -> None:
+    """Log a refused request in one line, bounded whatever was sent (no traceback: nothing broke)."""
+    from flask import current_app, request
+
+    current_app.logger.warning("%s %s %s: %s", error.status, request.method, shown(request.path),
+                               " ".join(error.message.split())[:LOGGED])
 
 
 def init_app(app: Flask) -> None:

@@ -5,7 +5,7 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
-from mapapp.errors import ApiError, NotFound, VersionGone, json_error
+from mapapp.errors import ApiError, NotFound, VersionGone, json_error, log_refused
 from mapapp.params import ParamError
 from mapapp.picture.scene import long_date
 from mapapp.view_state import ViewState, parse_state, state_query
@@ -37,7 +37,9 @@ def embed() -> str:
 def _oembed_error(status: int, message: str) -> Response:
     """oEmbed answers its errors in JSON too, though it lives outside /api/."""
     code = {404: "not_found", 501: "not_implemented"}.get(status, "bad_parameter")
-    return json_error(ApiError(message, code, status))
+    error = ApiError(message, code, status)
+    log_refused(error)
+    return json_error(error)
 
 
 def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Response, render_template, request, url_for
 
-from mapapp.errors import VersionGone
+from mapapp.errors import VersionGone, log_refused
 from mapapp.view_state import ViewState, parse_state, state_query
 
 CARD_SIZE = (1200, 630)   # the size social sites show a large card at
@@ -44,6 +44,7 @@ def request_meta(title: str = "Chronotope: documents on a dated map") -> dict:
 
 def gone_page(error: VersionGone) -> Response:
     """410: the pinned data version is gone; say so plainly and link the same view on current data."""
+    log_refused(error)
     asked = request.args.get("v", "")
     current = [(k, v) for k, v in request.args.items(multi=True) if k != "v"]
     link = request.path + ("?" + urlencode(current) if current else "")
