@@ -124,7 +124,8 @@ def view_window(state: ViewState, on: str, document: dict | None) -> Window:
     days = params.window_days(state.window)
     if days is None:
         return Window(None, on)
-    return Window((date.fromisoformat(on) - timedelta(days=days)).isoformat(), on)
+    # The last N days with the day itself, as the page counts them (main.js `windowOf`).
+    return Window((date.fromisoformat(on) - timedelta(days=days - 1)).isoformat(), on)
 
 
 def all_parties(atlas: Atlas) -> tuple[str, ...]:

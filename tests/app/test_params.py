@@ -12,6 +12,8 @@ from gazetteer.model import LonLat
 from mapapp import params
 from mapapp.atlas.query import window_sql
 from mapapp.params import BBox, Page, ParamError, Window
+from mapapp.picture.scene import view_window
+from mapapp.view_state import ViewState
 
 LONG = "9" * 5000
 
@@ -92,6 +94,16 @@ def test_window_reads(text, mode, days):
 def test_window_refuses(text):
     with pytest.raises(ParamError, match=r"^window=.*: 'upto' or a number of days from 1 to \d+$"):
         params.window_days(text)
+
+
+@pytest.mark.parametrize(("window", "expected"), [
+    ("1", Window("1920-08-10", "1920-08-10")),
+    ("7", Window("1920-08-04", "1920-08-10")),         # the page's "last 7 days": the day and six before
+    (None, Window("1920-07-12", "1920-08-10")),        # 30 days
+    ("upto", Window(None, "1920-08-10")),
+])
+def test_the_picture_counts_a_window_as_the_page_does(window, expected):
+    assert view_window(ViewState(window=window), "1920-08-10", None) == expected
 
 
 @pytest.mark.parametrize(("page", "per_page", "expected"), [
