@@ -14,13 +14,15 @@ from typing import NamedTuple
 
 from gazetteer.model import LonLat
 
-# The days the app can show. The corpus is of 1918-1921 and documents of one's own may go back
-# into the 19th century, so two centuries either side are plenty. The bounds keep arithmetic
-# safe: a window (MAX_WINDOW_DAYS) or a document's span subtracted from the first day stays
-# centuries above `date.min`, where `date - timedelta` overflows; and every day has four
-# digits of year, so ISO days sort as text, which is how the atlas compares them.
-FIRST_DAY = date(1800, 1, 1)
-LAST_DAY = date(2100, 12, 31)
+# The days the app can show: those of the years the date finder reads in documents
+# (documents.date_forms.FULL_YEAR, 1700-2099; a test pins that they agree), so whatever a corpus
+# is dated to can be asked for. The corpus is of 1918-1921; wider would only admit days no
+# document has. The bounds also keep arithmetic safe: a window (MAX_WINDOW_DAYS) or a document's
+# span subtracted from the first day stays centuries above `date.min`, where `date - timedelta`
+# overflows; and every day has four digits of year, so ISO days sort as text, as the atlas
+# compares them.
+FIRST_DAY = date(1700, 1, 1)
+LAST_DAY = date(2099, 12, 31)
 DAY_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 DEFAULT_WINDOW_DAYS = 30

@@ -2,12 +2,14 @@
 says so, and that nothing it lets through can overflow the date arithmetic behind it."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from documents.date_forms import FULL_YEAR
 from gazetteer.model import LonLat
 from mapapp import params
 from mapapp.atlas.query import window_sql
@@ -24,8 +26,8 @@ LONG = "9" * 5000
     ("  ", None),
     ("1920-08-10", date(1920, 8, 10)),
     (" 1920-08-10 ", date(1920, 8, 10)),
-    ("1800-01-01", params.FIRST_DAY),
-    ("2100-12-31", params.LAST_DAY),
+    ("1700-01-01", params.FIRST_DAY),
+    ("2099-12-31", params.LAST_DAY),
 ])
 def test_day_reads(text, expected):
     assert params.day("date", text) == expected
@@ -40,8 +42,8 @@ def test_day_reads(text, expected):
     "1920-02-30",
     "1920-13-45",
     "0001-01-01",          # overflowed window_sql and view_window
-    "1799-12-31",
-    "2101-01-01",
+    "1699-12-31",
+    "2100-01-01",
     "9999-12-31",
     "１９２０-０８-１０",   # full-width digits, which fromisoformat would not read anyway
     "yesterday",
@@ -52,7 +54,7 @@ def test_day_refuses_with_one_message_naming_the_parameter(text):
         params.day("from", text)
     message = str(caught.value)
     assert message.startswith("from=")
-    assert message.endswith("expected a real day as YYYY-MM-DD from 1800-01-01 to 2100-12-31")
+    assert message.endswith("expected a real day as YYYY-MM-DD from 1700-01-01 to 2099-12-31")
     assert caught.value.name == "from" and len(message) < 200     # a long value is cut short
 
 
@@ -208,6 +210,13 @@ def test_a_value_with_a_line_break_stays_on_one_line():
     with pytest.raises(ParamError) as caught:
         params.day("date", "1920\nERROR forged line")
     assert "\n" not in str(caught.value)
+
+
+def test_the_days_one_can_ask_for_are_those_of_the_years_documents_are_dated_in():
+    years = re.compile(FULL_YEAR)
+    first, last = params.FIRST_DAY.year, params.LAST_DAY.year
+    assert [y for y in (first - 1, first, last, last + 1) if years.fullmatch(str(y))] == [first, last]
+    assert (params.FIRST_DAY.timetuple()[1:3], params.LAST_DAY.timetuple()[1:3]) == ((1, 1), (12, 31))
 
 
 @pytest.mark.parametrize("window", [Window("0001-01-01", None), Window("0001-01-02", "0001-01-03"),
