@@ -150,11 +150,12 @@ def whole_number(name: str, text: str | int | None, low: int, high: int, default
     return int(text)
 
 
-def number(name: str, text: str, low: float, high: float, expected: str) -> float:
-    """The decimal number in `text` (no inf, nan or digits in other scripts) from `low` to `high`."""
+def decimal(text: str, low: float, high: float) -> float | None:
+    """The decimal number in `text` from `low` to `high`; None when it is none (inf, nan and
+    digits of other scripts are none)."""
     text = text.strip()
     if not NUMBER.fullmatch(text) or not low <= float(text) <= high:
-        raise ParamError(name, text, expected)
+        return None
     return float(text)
 
 
@@ -182,16 +183,12 @@ def bbox(text: str | None) -> BBox | None:
     if text is None:
         return None
     parts = text.split(",")
-    expected = "expected four numbers west,south,east,north"
-    if len(parts) != 4:
-        raise ParamError("bbox", text, expected)
-    west, east = (number("bbox", parts[i], -180, 180, f"{expected}, longitudes from -180 to 180")
-                  for i in (0, 2))
-    south, north = (number("bbox", parts[i], -90, 90, f"{expected}, latitudes from -90 to 90")
-                    for i in (1, 3))
-    if south > north:
-        raise ParamError("bbox", text, f"{expected}, with south <= north")
-    return BBox(west, south, east, north)
+    if len(parts) == 4:
+        box = BBox(*(decimal(part, -limit, limit) for part, limit in zip(parts, (180, 90, 180, 90), strict=True)))
+        if None not in box and box.south <= box.north:
+            return box
+    raise ParamError("bbox", text, "expected four numbers west,south,east,north: longitudes from -180 to 180, "
+                                   "latitudes from -90 to 90, south <= north")
 
 
 def centre(text: str | None) -> LonLat | None:
@@ -199,13 +196,12 @@ def centre(text: str | None) -> LonLat | None:
     text = given(text)
     if text is None:
         return None
-    expected = "expected 'lat,lon' on the globe, e.g. ll=39.5,46.0"
     parts = text.split(",")
-    if len(parts) != 2:
-        raise ParamError("ll", text, expected)
-    lat = number("ll", parts[0], -90, 90, expected)
-    lon = number("ll", parts[1], -180, 180, expected)
-    return LonLat(lon, lat)
+    if len(parts) == 2:
+        lat, lon = decimal(parts[0], -90, 90), decimal(parts[1], -180, 180)
+        if lat is not None and lon is not None:
+            return LonLat(lon, lat)
+    raise ParamError("ll", text, "expected 'lat,lon' on the globe, e.g. ll=39.5,46.0")
 
 
 def zoom(text: str | None) -> float | None:
@@ -213,7 +209,10 @@ def zoom(text: str | None) -> float | None:
     text = given(text)
     if text is None:
         return None
-    return number("z", text, MIN_ZOOM, MAX_ZOOM, f"expected a zoom level from {MIN_ZOOM} to {MAX_ZOOM}")
+    found = decimal(text, MIN_ZOOM, MAX_ZOOM)
+    if found is None:
+        raise ParamError("z", text, f"expected a zoom level from {MIN_ZOOM} to {MAX_ZOOM}")
+    return found
 
 
 # --- words -------------------------------------------------------------------------------------

@@ -151,9 +151,10 @@ def test_bbox_reads(text, expected):
 @pytest.mark.parametrize("text", ["1,2,3", "a,b,c,d", "44,41,47,38", "190,38,47,41", "nan,38,47,41",
                                   "inf,38,47,41", "1e999,38,47,41", "٤٤,38,47,41", "1_0,38,47,41",
                                   "44,38,47,41,0", ",".join([LONG] * 4)])
-def test_bbox_refuses(text):
-    with pytest.raises(ParamError, match="^bbox=.*: expected four numbers west,south,east,north"):
+def test_bbox_refuses_repeating_the_whole_box(text):
+    with pytest.raises(ParamError) as caught:
         params.bbox(text)
+    assert str(caught.value).startswith(f"bbox={params.shown(text)}: expected four numbers west,south,east,north")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
