@@ -30,10 +30,6 @@ class ApiError(Exception):
             self.status = status
 
 
-class BadParameter(ApiError):
-    code, status = "bad_parameter", 400
-
-
 class NotFound(ApiError):
     code, status = "not_found", 404
 

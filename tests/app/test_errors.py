@@ -5,7 +5,8 @@ import pytest
 
 from documents.errors import DocumentError
 from gazetteer.errors import GazetteerError
-from mapapp.errors import BadParameter, as_api_error, error_response
+from mapapp.errors import as_api_error, error_response
+from mapapp.params import ParamError
 
 BAD_REQUESTS = [
     ("/api/territories?date=1920-13-45", 400, "bad_parameter", "date"),
@@ -67,7 +68,8 @@ def test_pages_outside_the_api_get_an_html_error_page(client):
 
 def test_the_html_error_page_escapes_the_message(app):
     with app.test_request_context("/somewhere"):
-        response = error_response(BadParameter('x=<script>alert(1)</script>" onmouseover="y'))
+        error = ParamError("x", '<script>alert(1)</script>" onmouseover="y', "expected <b>text</b>")
+        response = error_response(as_api_error(error))
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "<script>alert" not in html and '" onmouseover' not in html
@@ -77,7 +79,7 @@ def test_the_html_error_page_escapes_the_message(app):
 @pytest.mark.parametrize(("error", "code", "status"), [
     (DocumentError("no date", "a.txt", 4), "bad_document", 422),
     (GazetteerError("no point", "p.json", "chr:x"), "bad_gazetteer_data", 500),
-    (BadParameter("x"), "bad_parameter", 400),
+    (ParamError("x", "1", "expected y"), "bad_parameter", 400),
     (RuntimeError("boom"), "internal", 500),
 ])
 def test_the_error_table(error, code, status):
