@@ -14,7 +14,7 @@ from cachetools import LRUCache
 from flask import Flask, Response, g, request
 
 # Bumped when an API answer's shape changes, so clients drop what they hold.
-API_REVISION = "1"
+API_REVISION = "2"   # 2: a document carries its `citation`
 PINNED = "public, max-age=31536000, immutable"
 UNPINNED = "public, max-age=60, must-revalidate"   # the current atlas may be rebuilt
 PAGES = "no-cache"                                # revalidate with the ETag each time

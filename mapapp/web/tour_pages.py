@@ -56,10 +56,6 @@ def step_number(text: str | None, count: int) -> int:
     return int(text)
 
 
-def _citation(doc: dict | None) -> list[str]:
-    return [c for c in ((doc or {}).get("archive_ref"), (doc or {}).get("published_in")) if c]
-
-
 def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
     """Each step with its document (when the atlas has it), its view and its links, pinned to the atlas."""
     steps = []
@@ -70,7 +66,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
                           zoom=step.view.zoom, layers=step.view.layers or None)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
-            "date_long": long_date(on) if on else "", "citation": _citation(doc),
+            "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
