@@ -7,6 +7,7 @@ file or sheet number; the archive's name is the run of abbreviations (or of word
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 _FOND = re.compile(
@@ -145,3 +146,19 @@ def find_publication(text: str, start: int = 0, end: int | None = None) -> Citat
     line = text[found.start():line_end]
     note = line[:_description_end(line, 0, (_EDITORIAL, _FOOTNOTE))].strip()
     return Citation(found.start(), found.start() + len(note), note)
+
+
+# How a document is cited wherever it is shown (its page, the map's reader, a tour, a handout):
+# its archive reference, then where it was published, each with its label.
+CITATION_LABELS = (("archive_ref", "Archive"), ("published_in", "Published in"))
+
+
+def document_citation(record: Mapping[str, object]) -> list[dict]:
+    """Return the citation of a document record (a mapping with `archive_ref` and `published_in`,
+    as the atlas stores it): [{"label": ..., "text": ...}] for the parts it has, in that order."""
+    parts = []
+    for key, label in CITATION_LABELS:
+        text = record.get(key)
+        if isinstance(text, str) and text.strip():
+            parts.append({"label": label, "text": text.strip()})
+    return parts

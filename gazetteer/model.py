@@ -5,7 +5,6 @@ swap happens in one place only, `mapapp.web.geo.folium_location`.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,14 +18,6 @@ CERTAINTIES = ("certain", "probable", "approximate", "uncertain")  # of a point,
 class LonLat:
     lon: float
     lat: float
-
-
-def haversine_km(a: LonLat | Place, b: LonLat | Place) -> float:
-    """Return the great-circle distance between two points (anything with `lon`, `lat`) in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from gazetteer.datahome import data_home
+
 PREFIX = "CHRONOTOPE_"
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"0", "false", "no", "off", ""}
@@ -37,11 +39,6 @@ class Settings:
     def as_config(self) -> dict:
         """Return the settings as Flask config keys."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-def _default_home(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "chronotope"
 
 
 def _bool(name: str, text: str) -> bool:
@@ -77,7 +74,7 @@ def paths(value: str | os.PathLike | list | tuple | None) -> tuple[Path, ...]:
 def from_env(environ: Mapping[str, str] | None = None) -> Settings:
     """Return the settings the `CHRONOTOPE_*` variables of `environ` (default os.environ) give."""
     env = os.environ if environ is None else environ
-    home = Path(env[PREFIX + "HOME"]).expanduser() if env.get(PREFIX + "HOME") else _default_home(env)
+    home = data_home(env)
     atlas_dir = env.get(PREFIX + "ATLAS_DIR")
     settings = Settings(HOME=home, ATLAS_DIR=Path(atlas_dir).expanduser() if atlas_dir else home / "atlas")
     if env.get(PREFIX + "CORPUS"):

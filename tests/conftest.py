@@ -6,8 +6,21 @@ from pathlib import Path
 import pytest
 from harness import chronotope_command
 
+from gazetteer.datahome import CACHE_VARIABLE
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache_dir(tmp_path_factory) -> Path:
+    """One cache folder for the whole run, in this process and every `chronotope` it starts:
+    the GeoNames layer (seconds to build) is built once per run, whatever CHRONOTOPE_HOME a
+    test gives, and never read from or written to the user's own cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(CACHE_VARIABLE, str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,9 @@ to a place cue next to the name ("the city of X", "X district", "renamed X"):
 """
 from __future__ import annotations
 
+from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.matcher import Hit
-from gazetteer.model import LonLat, Place, haversine_km
+from gazetteer.model import LonLat, Place
 from gazetteer.names.normalize import name_key
 from gazetteer.names.stoplists import EVENT_WORDS, PERSON_KEYS, PREPOSITIONS, naming_cue
 
@@ -47,7 +48,7 @@ def not_meant(hit: Hit, place: Place, context, region: LonLat, countries: frozen
         return _soviet_surname(hit, word, place, context)
     if place.kind == "country":
         return None
-    km = haversine_km(place, region)
+    km = distance_km(place, region)
     population = place.population or 0
     alternate = name_key(place.name) != hit.key
     known = population >= KNOWN_CITY and km <= NEAR_KM   # "Orfa" for Urfa, "Hama" for Hamāh

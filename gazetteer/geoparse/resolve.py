@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
+from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.matcher import Hit
 from gazetteer.geoparse.neighbours import in_parentheses, list_peers
 from gazetteer.geoparse.persons import not_meant
-from gazetteer.model import Candidate, LonLat, Mention, Place, haversine_km
+from gazetteer.model import Candidate, LonLat, Mention, Place
 from gazetteer.names.normalize import name_key
 from gazetteer.names.stoplists import CUE_KINDS, POLITY_WORDS
 from gazetteer.places.index import Gazetteer
@@ -113,12 +114,12 @@ def _nearness(place: Place, ev: Evidence, reasons: list[str]) -> float:
         return 0.0
     bonus = 0.0
     if ev.focus is not None:
-        km = haversine_km(place, ev.focus)
+        km = distance_km(place, ev.focus)
         bonus += 1.2 * math.exp(-km / 300)
         if km < 300:
             reasons.append(f"{km:.0f} km from the document's region")
     if place.layer == "broad":
-        bonus += 0.6 * math.exp(-haversine_km(place, FIELD_CENTRE) / 1000)
+        bonus += 0.6 * math.exp(-distance_km(place, FIELD_CENTRE) / 1000)
     return bonus
 
 
@@ -273,7 +274,7 @@ def _one_area(place: Place, candidates: tuple[Candidate, ...], memo: dict[int, b
     """Return True when every candidate of a fair share lies within FOCUS_KM of `place`."""
     found = memo.get(id(candidates))
     if found is None:
-        found = memo[id(candidates)] = all(haversine_km(place, c.place) <= FOCUS_KM
+        found = memo[id(candidates)] = all(distance_km(place, c.place) <= FOCUS_KM
                                            for c in candidates if c.score >= 0.15)
     return found
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from gazetteer import datafiles
 from gazetteer.errors import GazetteerError
-from gazetteer.model import CERTAINTIES, LonLat, Place, haversine_km
+from gazetteer.geodesy import distance_km, geodesic_points
+from gazetteer.model import CERTAINTIES, LonLat, Place
 
 KINDS = ("railway", "road")
 SNAP_KM = 10.0
@@ -51,22 +52,9 @@ class RouteNetwork:
 
 @lru_cache(maxsize=4096)  # the same legs recur across a corpus
 def great_circle(a: LonLat, b: LonLat, step_km: float = STEP_KM) -> tuple[LonLat, ...]:
-    """Return points from `a` to `b` along the great circle, about `step_km` apart."""
-    n = max(1, int(haversine_km(a, b) // step_km))
-    if n == 1:
-        return (a, b)
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    v1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
-    v2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
-    omega = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(v1, v2, strict=True)))))
-    points = []
-    for i in range(n + 1):
-        t = i / n
-        k1, k2 = math.sin((1 - t) * omega) / math.sin(omega), math.sin(t * omega) / math.sin(omega)
-        x, y, z = (k1 * p + k2 * q for p, q in zip(v1, v2, strict=True))
-        points.append(LonLat(round(math.degrees(math.atan2(y, x)), 5),
-                             round(math.degrees(math.atan2(z, math.hypot(x, y))), 5)))
-    return (a, *points[1:-1], b)
+    """Return points from `a` to `b` along the geodesic (the ellipsoid's great circle), about
+    `step_km` apart."""
+    return geodesic_points(a, b, step_km)
 
 
 def line_from_feature(feature: object) -> NetworkLine:
@@ -119,7 +107,7 @@ def network_from_lines(lines: Sequence[NetworkLine]) -> RouteNetwork:
             if line.stops and line.stops[i] and names[node] is None:
                 names[node] = line.stops[i]
             if previous is not None and previous != node:
-                km = haversine_km(nodes[previous], p)
+                km = distance_km(nodes[previous], p)
                 adjacency.setdefault(previous, {})[node] = km
                 adjacency.setdefault(node, {})[previous] = km
             previous = node
@@ -153,7 +141,7 @@ def snap(network: RouteNetwork, point: LonLat, max_km: float = SNAP_KM) -> int |
     for i, node in enumerate(network.nodes):
         if abs(node.lat - point.lat) > 0.2 or abs(node.lon - point.lon) > 0.3:
             continue  # cheap bounding box before the haversine (0.2 degrees > 10 km)
-        km = haversine_km(node, point)
+        km = distance_km(node, point)
         if km <= best_km:
             best, best_km = i, km
     return best

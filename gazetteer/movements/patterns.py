@@ -6,9 +6,9 @@ case-insensitively, so headings in capitals ("HAS BEEN DEPLOYED AGAINST ARMENIA"
 from __future__ import annotations
 
 import re
-import re._constants as _const  # the parse tree of our own patterns, to group them by first letter
-import re._parser as _parser
 from dataclasses import dataclass
+
+from gazetteer.movements.first_letters import first_letters
 
 
 @dataclass(frozen=True)
@@ -326,34 +326,6 @@ def triggers_by_letter(compiled: list[tuple[re.Pattern, Trigger]]) -> dict[str, 
     letters = set().union(*(f for f in firsts if f)) | set("abcdefghijklmnopqrstuvwxyz")
     return {c: [(i, rx, t) for i, ((rx, t), f) in enumerate(zip(compiled, firsts, strict=True)) if f is None or c in f]
             for c in letters}
-
-
-def first_letters(pattern: str) -> frozenset[str] | None:
-    """The lower-case letters a match of `pattern` can begin with, or None if it cannot tell."""
-    return _firsts(_parser.parse(pattern, re.I))
-
-
-def _firsts(items) -> frozenset[str] | None:
-    items = list(items)
-    for i, (op, av) in enumerate(items):
-        if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT) or (
-                op is _const.BRANCH and all(all(o in (_const.ASSERT, _const.ASSERT_NOT) for o, _ in b) for b in av[1])):
-            continue  # zero-width: "(?<=was )taken" begins with "t"
-        if op is _const.LITERAL:
-            return frozenset(chr(av).lower())
-        if op is _const.SUBPATTERN:
-            return _firsts(list(av[3]) + items[i + 1:])
-        if op is _const.BRANCH:
-            found = [_firsts(list(branch) + items[i + 1:]) for branch in av[1]]
-            return None if any(f is None for f in found) else frozenset().union(*found)
-        if op in (_const.MAX_REPEAT, _const.MIN_REPEAT):
-            low, _, sub = av
-            found = [_firsts(list(sub) + items[i + 1:])] + ([] if low else [_firsts(items[i + 1:])])
-            return None if any(f is None for f in found) else frozenset().union(*found)
-        if op is _const.IN and all(kind is _const.LITERAL for kind, _ in av):
-            return frozenset(chr(v).lower() for _, v in av)
-        return None
-    return None
 
 
 _SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+\**[”\"’]?\**(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from gazetteer import datahome
 from gazetteer.model import Place, PlaceName
 from gazetteer.names.normalize import fold_word, is_ascii_latin, name_keys
 from gazetteer.names.stoplists import DEMONYMS, GIVEN_NAMES, PERSON_NAMES, common_words
@@ -33,12 +34,8 @@ CACHE_FORMAT = 6
 
 
 def cache_dir() -> Path:
-    """Return the cache folder: $CHRONOTOPE_HOME/cache, else $XDG_DATA_HOME/chronotope/cache."""
-    home = os.environ.get("CHRONOTOPE_HOME")
-    if home:
-        return Path(home) / "cache"
-    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data) / "chronotope" / "cache"
+    """Return the cache folder (see `gazetteer.datahome.cache_dir`)."""
+    return datahome.cache_dir()
 
 
 def _version() -> str:

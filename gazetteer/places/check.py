@@ -11,7 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gazetteer.model import Place, haversine_km
+from gazetteer.geodesy import distance_km
+from gazetteer.model import Place
 from gazetteer.places.lpf import place_from_feature
 
 DUPLICATE_KM = 5.0   # same name, same kind, closer than this: probably one place entered twice
@@ -167,10 +168,10 @@ def name_collisions(located: list[tuple[str, str, Place]]) -> list[Problem]:
             for _, _, other in entries[i + 1:]:
                 pair = (place.id, other.id)
                 if (place.kind == other.kind and place.layer == other.layer and pair not in reported
-                        and haversine_km(place, other) < DUPLICATE_KM):
+                        and distance_km(place, other) < DUPLICATE_KM):
                     reported.add(pair)
                     problems.append(Problem(source, label, f"probable duplicate of {other.id!r}: same "
-                                            f"name {toponym!r}, same kind, {haversine_km(place, other):.1f} km apart"))
+                                            f"name {toponym!r}, same kind, {distance_km(place, other):.1f} km apart"))
         ids = ", ".join(sorted(by_id))
         problems.append(Problem(entries[0][0], None, f"ambiguous name {toponym!r}: {ids}", "note"))
     return problems

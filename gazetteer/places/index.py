@@ -9,7 +9,6 @@ layer once per process; `Gazetteer.from_places` builds one from any places (test
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import cache
 
 import ahocorasick
 
+from gazetteer.geodesy import distance_km
 from gazetteer.model import LAYERS, Place
 from gazetteer.names.normalize import BARRIER, name_key, name_keys, vowel_variants
 from gazetteer.places.broad import BroadLayer, cached, common_keys, load_layer
@@ -155,9 +155,8 @@ def _qualifier_is_a_kind(name: str) -> bool:
 
 
 def _close(a: Place, b: Place, km: float = DUPLICATE_KM) -> bool:
-    """Return True when two points are within `km` (an equirectangular estimate)."""
-    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 111.2 * math.hypot(dx, a.lat - b.lat) <= km
+    """Return True when two points are within `km`."""
+    return distance_km(a, b) <= km
 
 
 def local_places() -> list[Place]:

@@ -1,4 +1,4 @@
-"""The user's own gazetteer layer: LPF files under $CHRONOTOPE_HOME/gazetteer/.
+"""The user's own gazetteer layer: LPF files under <data folder>/gazetteer/ (see `gazetteer.datahome`).
 
 Places there override curated places with the same id and rank first. Files are written
 atomically (a temporary file renamed over the target), so a failed import never leaves a
@@ -13,21 +13,14 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from gazetteer.datahome import data_home
 from gazetteer.model import Place
 from gazetteer.places.lpf import feature_collection, load_places
-
-HOME_VARIABLE = "CHRONOTOPE_HOME"
-
-
-def home() -> Path:
-    """Return Chronotope's data folder: $CHRONOTOPE_HOME, else ~/.local/share/chronotope."""
-    value = os.environ.get(HOME_VARIABLE)
-    return Path(value).expanduser() if value else Path.home() / ".local" / "share" / "chronotope"
 
 
 def layer_dir(base: Path | None = None) -> Path:
     """Return the folder of the user layer's LPF files."""
-    return (base or home()) / "gazetteer"
+    return (base or data_home()) / "gazetteer"
 
 
 def user_place_files(home: Path | None = None) -> list[Path]:

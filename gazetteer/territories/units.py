@@ -14,17 +14,15 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 
-from gazetteer import datafiles
+from gazetteer import datafiles, geodesy
 from gazetteer.errors import GazetteerError
 from gazetteer.model import CERTAINTIES, PlaceName, Territory, TimelineEntry
 from gazetteer.territories.timeline import RELATIONS, entries_on, parse_edge, source_kind
 
 LEVELS = ("uyezd", "uezd", "oblast", "okrug", "zone", "district", "region", "subregion")
-_GEOD = Geod(ellps="WGS84")
 
 
 @dataclass(frozen=True)
@@ -215,7 +213,7 @@ def territory_at(territories: Iterable[Territory], lon: float, lat: float,
 
 def area_km2(territory: Territory) -> float:
     """The polygon's area on the WGS84 ellipsoid, in km²."""
-    return abs(_GEOD.geometry_area_perimeter(shape(territory.geometry))[0]) / 1e6
+    return geodesy.area_km2(shape(territory.geometry))
 
 
 def corpus_document(source: str) -> tuple[str, int] | None:

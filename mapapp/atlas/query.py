@@ -8,6 +8,8 @@ import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
 
+from documents.citations import document_citation
+
 DETAIL_COLUMNS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
 
@@ -113,6 +115,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     if row is None:
         return None
     found = {c: row[c] for c in DETAIL_COLUMNS}
+    found["citation"] = document_citation(found)
     places = [r[0] for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     movements = [r[0] for r in conn.execute(

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from gazetteer.model import Movement, Place, TimelineEntry
+from mapapp.analysis.geojson import bounds, movement_feature
 
 LIST_FIELDS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
@@ -56,27 +57,6 @@ def place_row(place: Place) -> dict:
             "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": head}
 
 
-def movement_geometry(movement: Movement) -> dict | None:
-    """Return the GeoJSON geometry of a movement: its drawn path, else its waypoints in order."""
-    points = [(p.lon, p.lat) for p in movement.path] or [(p.lon, p.lat) for p in movement.waypoints]
-    deduped = [pt for i, pt in enumerate(points) if i == 0 or pt != points[i - 1]]
-    if not deduped:
-        return None
-    if len(deduped) == 1:
-        return {"type": "Point", "coordinates": list(deduped[0])}
-    return {"type": "LineString", "coordinates": [list(pt) for pt in deduped]}
-
-
-def bounds(geometry: dict | None) -> tuple:
-    """Return (west, south, east, north) of a Point or LineString, or four Nones."""
-    if geometry is None:
-        return (None,) * 4
-    coords = geometry["coordinates"]
-    coords = [coords] if geometry["type"] == "Point" else coords
-    lons, lats = [c[0] for c in coords], [c[1] for c in coords]
-    return (min(lons), min(lats), max(lons), max(lats))
-
-
 def document_row(doc, key: str, dates: list[dict]) -> dict:
     """Return the documents-table row of a Document read from source `key`."""
     span = doc.date
@@ -104,16 +84,14 @@ def mention_row(doc: dict, mention, record: dict) -> tuple[dict, str]:
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
-    geometry = movement_geometry(movement)
-    feature = None
-    if geometry is not None:
-        feature = dumps({"type": "Feature", "id": f"{doc['id']}/{ord_}", "geometry": geometry,
-                         "properties": {**record, "document_id": doc["id"], "document_title": doc["title"]}})
+    feature = movement_feature(movement, {**record, "document_id": doc["id"], "document_title": doc["title"]},
+                               f"{doc['id']}/{ord_}")
+    geometry = feature["geometry"] if feature else None
     west, south, east, north = bounds(geometry)
     return {"document_id": doc["id"], "ord": ord_, "geometry": dumps(geometry) if geometry else None,
             "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": dumps(record), "feature": feature}
+            "props": dumps(record), "feature": dumps(feature) if feature else None}
 
 
 def analyse_source(path: Path) -> SourceRows:

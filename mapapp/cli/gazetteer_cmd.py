@@ -191,14 +191,15 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
     """Look NAMES up online (opt-in) and add them to your layer as uncertain places."""
     from geopy.exc import GeopyError
 
+    from gazetteer.datahome import data_home
     from gazetteer.errors import GazetteerError
     from gazetteer.places.check import normalise
     from gazetteer.places.geocode import geocode_names, make_search, read_cache
-    from gazetteer.places.userlayer import home, write_atomically
+    from gazetteer.places.userlayer import write_atomically
 
     try:
         known = {} if force else _known_names()
-        cache_path = cache_path or home() / "geocode-cache.json"
+        cache_path = cache_path or data_home() / "geocode-cache.json"
         cache = read_cache(cache_path)
         search = make_search(url, min_delay)
     except (GazetteerError, ValueError) as err:

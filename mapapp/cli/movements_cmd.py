@@ -20,26 +20,16 @@ from mapapp.cli.documents_cmd import load_documents
 from mapapp.cli.output import fail
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False) -> dict:
-    """Return the GeoJSON feature of a `Movement` (LineString, or Point for one place).
+def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False) -> dict | None:
+    """Return the GeoJSON feature of a `Movement` (as the atlas serves it), None when it has no point.
 
     `in_heading`: stated in the document's title; start/end are then offsets into the title.
     """
-    coords = [[p.lon, p.lat] for p in movement.path] or [[w.lon, w.lat] for w in movement.waypoints]
-    geometry = ({"type": "Point", "coordinates": coords[0]} if len(coords) == 1
-                else {"type": "LineString", "coordinates": coords})
-    return {"type": "Feature", "geometry": geometry, "properties": {
-        "kind": movement.kind, "actor": movement.actor, "status": movement.status,
-        "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-        "text": movement.text, "start": movement.start, "end": movement.end,
-        "document_id": document_id, "source": source,
-        "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
-                      for w in movement.waypoints],
-        "approximate": movement.approximate, "in_heading": in_heading}}
+    from mapapp.analysis.geojson import movement_feature as feature
+    from mapapp.analysis.pipeline import route_record
+
+    properties = {**route_record(movement), "document_id": document_id, "source": source, "in_heading": in_heading}
+    return feature(movement, properties)
 
 
 def _date_cell(props: dict) -> str:
@@ -93,7 +83,9 @@ def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -
             if network_file is not None:  # redraw along the network the user gave
                 path, approximate = draw_path(movement.waypoints, network)
                 movement = replace(movement, path=path, approximate=approximate)
-            features.append(movement_feature(movement, doc.id, doc.source, in_heading))
+            feature = movement_feature(movement, doc.id, doc.source, in_heading)
+            if feature is not None:
+                features.append(feature)
     if as_json:
         click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
         return

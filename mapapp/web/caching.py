@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
+from cachetools import LRUCache
 from flask import Flask, Response, g, request
 
 # Bumped when an API answer's shape changes, so clients drop what they hold.
-API_REVISION = "1"
+API_REVISION = "2"   # 2: a document carries its `citation`
 PINNED = "public, max-age=31536000, immutable"
 UNPINNED = "public, max-age=60, must-revalidate"   # the current atlas may be rebuilt
 PAGES = "no-cache"                                # revalidate with the ETag each time
@@ -28,30 +28,28 @@ def request_etag(version: str) -> str:
 
 
 class AnswerCache:
-    """A thread-safe LRU of answer bodies keyed by ETag, bounded by their total size."""
+    """A thread-safe LRU of answer bodies keyed by ETag, bounded by their total size (cachetools)."""
 
     def __init__(self, max_bytes: int = 64 << 20):
         self.max_bytes = max_bytes
-        self.size = 0
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: LRUCache[str, bytes] = LRUCache(maxsize=max_bytes, getsizeof=len)
         self._lock = threading.Lock()
+
+    @property
+    def size(self) -> int:
+        """The total size of the bodies kept, in bytes."""
+        return self._items.currsize
 
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
         """Return the body kept for `key`, making it (and keeping it, unless huge) if missing."""
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        body = make()   # outside the lock: queries run in parallel
-        if len(body) > self.max_bytes // 8:
+            body = self._items.get(key)   # a hit counts as a use
+        if body is not None:
             return body
-        with self._lock:
-            if key not in self._items:
-                self._items[key] = body
-                self.size += len(body)
-            while self.size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self.size -= len(dropped)
+        body = make()   # outside the lock: queries run in parallel
+        if len(body) <= self.max_bytes // 8:
+            with self._lock:
+                self._items.setdefault(key, body)
         return body
 
 

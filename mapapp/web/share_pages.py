@@ -74,7 +74,7 @@ def document_print(doc_id: str) -> str:
     state = ViewState(doc=doc_id)
     sheets = [{"title": doc.get("title") or "(untitled document)", "date_text": doc.get("date_text"),
                "text": excerpt(doc["body"], PRINT_EXCERPT), "quote": None, "questions": (),
-               "citation": [doc.get("archive_ref"), doc.get("published_in")],
+               "citation": doc["citation"],
                "map_query": state_query(state, atlas.version, width=1000, height=560),
                "link": share_meta("", state, atlas.version, f"/documents/{doc_id}")["url"]}]
     return render_template("print.html", title=sheets[0]["title"], sheets=sheets, paper=paper(),

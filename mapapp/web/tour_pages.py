@@ -47,8 +47,6 @@ def list_tours() -> list[dict]:
     return listed
 
 
-def _citation(doc: dict | None) -> list[str]:
-    return [c for c in ((doc or {}).get("archive_ref"), (doc or {}).get("published_in")) if c]
 
 
 def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
@@ -61,7 +59,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
                           zoom=step.view.zoom, layers=step.view.layers or None)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
-            "date_long": long_date(on) if on else "", "citation": _citation(doc),
+            "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),

@@ -119,7 +119,7 @@ def test_search_syntax_in_the_query_is_taken_literally(client):
 def test_a_document_carries_its_text_places_dates_and_movements(client, documents):
     for listed in documents:
         doc = client.get(f"/api/documents/{listed['id']}").get_json()
-        assert LIST_KEYS | {"body", "archive_ref", "published_in", "places", "dates", "movements",
+        assert LIST_KEYS | {"body", "archive_ref", "published_in", "citation", "places", "dates", "movements",
                             "prev", "next"} == set(doc)
         assert {k: doc[k] for k in LIST_KEYS} == listed
         for mention in doc["places"]:

@@ -87,3 +87,17 @@ def test_the_answer_cache_keeps_recent_answers_within_its_size():
     cache.get_or_make("huge", make(bytes(500)))             # larger than an eighth: never kept
     cache.get_or_make("huge", make(bytes(500)))
     assert len(made) == 13
+
+
+def test_the_answer_cache_stays_within_its_size_under_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    cache = AnswerCache(max_bytes=2000)
+
+    def ask(n: int) -> bool:
+        key = f"k{n % 37}"
+        return cache.get_or_make(key, lambda: key.encode() * 20) == key.encode() * 20
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(ask, range(2000)))
+    assert all(answers) and 0 < cache.size <= 2000

@@ -90,3 +90,19 @@ def test_party_colours_are_dealt_alphabetically_whatever_the_order_seen(js):
     second = js("colours", "(() => { const b = new m.ColourBook(); b.learn(args[0]); return args[0].map(n => b.of(n)); })()",
                 ["Azerbaijan SSR", "Republic of Armenia"])
     assert first == second[::-1] and first[0] != first[1]
+
+
+def test_the_reader_cites_a_document_as_its_page_does(js, client):
+    # The reader shows the server's citation (`doc.citation`), the labels and texts of the page's.
+    import html
+    import re
+
+    listed = client.get("/api/documents", query_string={"per_page": 500}).get_json()["documents"]
+    docs = [client.get(f"/api/documents/{d['id']}").get_json() for d in listed]
+    doc = next(d for d in docs if len(d["citation"]) == 2)
+    page = client.get(f"/documents/{doc['id']}").get_data(as_text=True)
+    on_page = [[html.unescape(a), html.unescape(b)] for a, b in
+               re.findall(r'<span class="citation-label">([^<]*):</span> ([^<]*)</p>', page)]
+    rows = js("reader", "m.factRows(args[0])", doc)
+    labels = {p["label"] for p in doc["citation"]}
+    assert [r for r in rows if r[0] in labels] == on_page == [[p["label"], p["text"]] for p in doc["citation"]]

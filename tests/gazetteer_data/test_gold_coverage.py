@@ -1,18 +1,12 @@
 """Every place of the gold seed annotations is in the curated gazetteer, where the scorer needs it."""
 from __future__ import annotations
 
-import math
+from gazetteer.geodesy import distance_km
+from gazetteer.model import LonLat
 
 # The geoparse scorer's tolerances by gold kind (km).
 TOLERANCE_KM = {"settlement": 15, "region": 60, "river": 60, "ridge": 60,
                 "mountain": 30, "country": 600, "other": 60}
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def test_every_gold_mention_names_a_place_within_tolerance(bundled_places, gold_entries):
@@ -24,7 +18,7 @@ def test_every_gold_mention_names_a_place_within_tolerance(bundled_places, gold_
     for entry in gold_entries:
         tol = TOLERANCE_KM[entry["kind"]]
         near = [p for p in by_name.get(entry["mention"].casefold(), [])
-                if haversine_km(entry["lat"], entry["lon"], p.lat, p.lon) <= tol]
+                if distance_km(LonLat(entry["lon"], entry["lat"]), p) <= tol]
         if not near:
             missing.append(f"{entry['mention']} ({entry['canonical']})")
     assert missing == []

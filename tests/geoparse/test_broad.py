@@ -22,22 +22,16 @@ def test_noise_is_filtered(name, kept):
     assert broad.keep_name(name, country=(name == "Turkey")) is kept
 
 
-def test_cache_dir_honours_chronotope_home_and_xdg(monkeypatch, tmp_path):
-    monkeypatch.setenv("CHRONOTOPE_HOME", str(tmp_path / "home"))
-    assert broad.cache_dir() == tmp_path / "home" / "cache"
-    monkeypatch.delenv("CHRONOTOPE_HOME")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert broad.cache_dir() == tmp_path / "xdg" / "chronotope" / "cache"
-
-
-def test_layer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
+def test_layer_is_built_once_then_read_from_the_cache(shared_cache_dir, monkeypatch):
+    # The run's one cache folder: an earlier test may have built the layer there already.
     built = []
     real_build = broad.build_layer
     monkeypatch.setattr(broad, "build_layer", lambda: built.append(1) or real_build())
-    first = broad.load_layer(tmp_path)
-    [cached] = list(tmp_path.glob("broad-*.pickle"))
-    second = broad.load_layer(tmp_path)
-    assert built == [1]                       # the second load did not parse the JSON again
+    first = broad.load_layer()
+    [cached] = list(shared_cache_dir.glob("broad-*.pickle"))
+    assert first.cache == cached and len(built) <= 1
+    second = broad.load_layer()
+    assert len(built) <= 1                    # the second load did not parse the JSON again
     assert len(second.records) == len(first.records) > 30000
     kars = [p for p in second.places_for_key(" kars ") if p.country_code == "TR"]
     assert kars and kars[0].coord_source.startswith("GeoNames (CC BY 4.0)")
@@ -46,12 +40,13 @@ def test_layer_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     from gazetteer.geoparse.matcher import find_hits
     from gazetteer.places.index import Gazetteer
 
-    built_fresh = Gazetteer.from_places([], second)
-    [automaton_file] = list(tmp_path.glob("automaton-*.pickle"))
-    read_back = Gazetteer.from_places([], broad.load_layer(tmp_path))
+    built_fresh = Gazetteer.from_places([], broad.BroadLayer(second.records, second.keys))  # not cached
+    read_back = Gazetteer.from_places([], second)
+    [automaton_file] = list(shared_cache_dir.glob("automaton-*.pickle"))
+    read_again = Gazetteer.from_places([], broad.load_layer())
     text = "From Vanadzor to Kars and Marseille."
-    assert find_hits(text, read_back) == find_hits(text, built_fresh)
-    assert [h.text for h in find_hits(text, read_back)] == ["Vanadzor", "Kars", "Marseille"]
+    assert find_hits(text, read_again) == find_hits(text, read_back) == find_hits(text, built_fresh)
+    assert [h.text for h in find_hits(text, read_again)] == ["Vanadzor", "Kars", "Marseille"]
     assert automaton_file.exists()
 
 

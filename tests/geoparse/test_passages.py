@@ -1,8 +1,8 @@
 """Whole passages in the style of an encyclopedia: every place found, nothing else (full gazetteer)."""
 from __future__ import annotations
 
+from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.linker import geoparse
-from gazetteer.geoparse.resolve import haversine_km
 from gazetteer.model import LonLat
 
 PASSAGE = (
@@ -27,4 +27,4 @@ def test_an_encyclopedic_passage(full_gazetteer):
     for m in mentions:
         assert PASSAGE[m.start:m.end] == m.text and m.place is not None
         if m.text in POINTS:
-            assert haversine_km(m.place, LonLat(*POINTS[m.text])) < 15
+            assert distance_km(m.place, LonLat(*POINTS[m.text])) < 15

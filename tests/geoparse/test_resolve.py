@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.linker import TextContext, geoparse
-from gazetteer.geoparse.resolve import Evidence, haversine_km, rank_candidates
+from gazetteer.geoparse.resolve import Evidence, rank_candidates
 from gazetteer.model import LonLat, Place
 from gazetteer.places.index import Gazetteer
 
@@ -36,7 +37,7 @@ def chosen(text, gazetteer, name, context=None):
 ])
 def test_resolves_to_the_right_place(text, name, lat, lon, km, full_gazetteer):
     place = chosen(text, full_gazetteer, name).place
-    assert haversine_km(place, LonLat(lon, lat)) <= km
+    assert distance_km(place, LonLat(lon, lat)) <= km
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -60,7 +61,7 @@ def test_places_outside_the_curated_set_come_from_geonames(full_gazetteer):
     mention = chosen("The delegation travelled on to Marseille.", full_gazetteer, "Marseille")
     assert mention.place.layer == "broad"
     assert "GeoNames" in mention.place.coord_source
-    assert haversine_km(mention.place, LonLat(5.37, 43.30)) < 15
+    assert distance_km(mention.place, LonLat(5.37, 43.30)) < 15
 
 
 def test_every_mention_has_scored_candidates_and_a_reason(full_gazetteer):
@@ -127,7 +128,7 @@ def test_persons_whose_names_are_towns_somewhere_are_not_places(text, full_gazet
 @pytest.mark.parametrize("name, lat, lon", [("Venice", 45.44, 12.33), ("Sinop", 42.03, 35.15)])
 def test_a_broad_layer_town_by_its_own_name_wins_over_alternates(name, lat, lon, full_gazetteer):
     place = chosen(f"The delegation travelled to {name}.", full_gazetteer, name).place
-    assert haversine_km(place, LonLat(lon, lat)) < 15
+    assert distance_km(place, LonLat(lon, lat)) < 15
 
 
 def test_a_broad_layer_town_before_an_event_word_stays_a_place(full_gazetteer):

@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from gazetteer.model import LonLat, Movement, Place
+
 PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
               "source", "waypoints", "approximate", "in_heading"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
@@ -130,3 +132,40 @@ def test_geoparse_json_fills_routes(runner, tmp_path):
     assert [w["name"] for w in route["waypoints"]] == ["Kars", "Gyumri"]
     assert set(route["waypoints"][0]) == {"place_id", "name", "lat", "lon"}
     assert route["text"] == "Armenian troops retreated from Kars to Alexandropol"
+
+
+def test_cli_and_api_draw_each_movement_of_the_bundled_corpus_alike(runner, client):
+    # One function builds a movement's Feature for both: same geometry type and coordinates.
+    result = runner.invoke(["movements", "--json"])
+    assert result.exit_code == 0
+    cli = {(f["properties"]["document_id"], f["properties"]["start"], f["properties"]["in_heading"]): f
+           for f in json.loads(result.output)["features"]}
+    api = {(f["properties"]["document_id"], f["properties"]["start"], f["properties"].get("in_heading", False)): f
+           for f in client.get("/api/movements").get_json()["features"]}
+    assert len(cli) >= 20 and cli.keys() == api.keys()
+    assert {k: f["geometry"] for k, f in cli.items()} == {k: f["geometry"] for k, f in api.items()}
+    shared = PROPERTIES - {"source", "in_heading"}
+    assert all({p: cli[k]["properties"][p] for p in shared} == {p: api[k]["properties"][p] for p in shared}
+               for k in cli)
+
+
+GORIS = Place("goris", "Goris", "settlement", 46.34, 39.51)
+KAPAN = Place("kapan", "Kapan", "settlement", 46.41, 39.21)
+
+
+@pytest.mark.parametrize(("waypoints", "path", "geometry"), [
+    ((GORIS,), (), {"type": "Point", "coordinates": [46.34, 39.51]}),
+    ((GORIS, KAPAN), (), {"type": "LineString", "coordinates": [[46.34, 39.51], [46.41, 39.21]]}),
+    ((GORIS, GORIS), (LonLat(46.34, 39.51), LonLat(46.34, 39.51)), {"type": "Point", "coordinates": [46.34, 39.51]}),
+    ((GORIS, KAPAN), (LonLat(46.34, 39.51), LonLat(46.34, 39.51), LonLat(46.41, 39.21)),
+     {"type": "LineString", "coordinates": [[46.34, 39.51], [46.41, 39.21]]}),
+])
+def test_the_command_and_the_atlas_build_one_geometry(waypoints, path, geometry):
+    from mapapp.analysis.pipeline import route_record
+    from mapapp.atlas.rows import movement_row
+    from mapapp.cli.movements_cmd import movement_feature
+
+    movement = Movement(0, 5, "moved", "advance", "occurred", None, None, waypoints, path=path)
+    row = movement_row({"id": "d1", "title": "T", "earliest": None, "latest": None}, 0, movement,
+                       route_record(movement))
+    assert movement_feature(movement, "d1", "d1.txt")["geometry"] == json.loads(row["feature"])["geometry"] == geometry

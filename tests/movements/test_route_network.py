@@ -6,13 +6,13 @@ import json
 import pytest
 
 from gazetteer.errors import GazetteerError
+from gazetteer.geodesy import distance_km
 from gazetteer.model import LonLat
 from gazetteer.movements.finder import find_movements
 from gazetteer.movements.network import (
     SNAP_KM,
     draw_path,
     great_circle,
-    haversine_km,
     line_from_feature,
     load_network,
     network_from_lines,
@@ -33,7 +33,7 @@ def place():
 
 
 def _near(point: LonLat, stop: LonLat, km: float = 1.0) -> bool:
-    return haversine_km(point, stop) <= km
+    return distance_km(point, stop) <= km
 
 
 def _stop(network, name: str) -> LonLat:
@@ -98,7 +98,7 @@ def test_snapping_stops_at_its_radius():
 
     far = Place("far", "Far", "settlement", c.lon, c.lat)
     near = Place("near", "Near", "settlement", 45.01, 40.01)
-    assert haversine_km(c, b) > SNAP_KM
+    assert distance_km(c, b) > SNAP_KM
     assert draw_path([near, Place("b", "B", "settlement", b.lon, b.lat)], net)[1] is False
     assert draw_path([near, far], net)[1] is True
 
@@ -108,8 +108,8 @@ def test_snapping_stops_at_its_radius():
 def test_great_circle_keeps_its_ends_and_spacing(a, b):
     points = great_circle(a, b)
     assert points[0] == a and points[-1] == b
-    steps = [haversine_km(p, q) for p, q in zip(points, points[1:], strict=False)]
-    assert max(steps) <= 30 and abs(sum(steps) - haversine_km(a, b)) < 1.0
+    steps = [distance_km(p, q) for p, q in zip(points, points[1:], strict=False)]
+    assert max(steps) <= 30 and abs(sum(steps) - distance_km(a, b)) < 1.0
 
 
 def test_bundled_lines_each_say_where_they_come_from(network):

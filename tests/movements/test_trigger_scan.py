@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.movements.patterns import any_trigger, compile_triggers, first_letters
+from gazetteer.movements.first_letters import first_letters
+from gazetteer.movements.patterns import any_trigger, compile_triggers
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -14,6 +15,15 @@ from gazetteer.movements.patterns import any_trigger, compile_triggers, first_le
     (r"(?:counter-?)?offensive", {"c", "o"}),
     (r"[Ss]eiz(?:e|ed)|capture", {"s", "c"}),
     (r"\w+ed", None),  # cannot tell: every word is tried
+    (r"mass(?:ed|ing)(?= (?:[\w-]+ ){0,3}?(?:in|at)\b)", {"m"}),   # what follows the first letter may be anything
+    (r"(?:lost|los(?:e|es))(?= (?-i:[A-Z]))", {"l"}),
+    (r"(?i)x|(?P<name>y)", {"x", "y"}),
+    (r"[a-c]x|y", None),   # a range: cannot tell
+    (r"[^a]x", None),
+    (r"x?", None),         # may match nothing
+    (r"a{0,2}b|c+d", {"a", "b", "c"}),
+    (r"(?:a|)b", {"a", "b"}),
+    (r"\.x|[-y]", {".", "-", "y"}),
 ])
 def test_first_letters_of_a_pattern(pattern, expected):
     letters = first_letters(pattern)

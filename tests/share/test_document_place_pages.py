@@ -138,3 +138,36 @@ def test_document_text_reaches_pages_only_escaped(pinned_client):
     for place in pinned_client.get(f"/api/documents/{added['id']}").get_json()["places"]:
         page = pinned_client.get(f"/places/{place['place_id']}").get_data(as_text=True)
         assert '<script>alert("title")' not in page
+
+
+CITATION_PART = re.compile(r'<p class="citation-part"><span class="citation-label">([^<]*):</span> ([^<]*)</p>')
+
+
+def test_the_page_and_the_handout_cite_each_document_as_the_api_does(client):
+    # One formatter (documents.citations.document_citation) makes the citation every view shows.
+    from documents.citations import document_citation
+
+    cited = 0
+    for listed in documents(client):
+        doc = client.get(f"/api/documents/{listed['id']}").get_json()
+        parts = [(p["label"], p["text"]) for p in doc["citation"]]
+        assert doc["citation"] == document_citation(doc)
+        page = client.get(f"/documents/{doc['id']}").get_data(as_text=True)
+        assert [(html.unescape(a), html.unescape(b)) for a, b in CITATION_PART.findall(page)] == parts
+        handout = html.unescape(client.get(f"/documents/{doc['id']}/print").get_data(as_text=True))
+        assert (f"Source: {' · '.join(text for _, text in parts)}" in handout) == bool(parts)
+        cited += bool(parts)
+    assert cited >= 10
+
+
+@pytest.mark.parametrize(("record", "parts"), [
+    ({"archive_ref": "RGASPI, f. 5, op. 1, d. 2655, l. 35.", "published_in": "Nagorny Karabakh v 1918-1923 gg."},
+     [("Archive", "RGASPI, f. 5, op. 1, d. 2655, l. 35."), ("Published in", "Nagorny Karabakh v 1918-1923 gg.")]),
+    ({"archive_ref": None, "published_in": " Pravda, 4 December 1920 "}, [("Published in", "Pravda, 4 December 1920")]),
+    ({"archive_ref": "  ", "published_in": ""}, []),
+    ({}, []),
+])
+def test_a_document_citation_is_its_archive_then_its_publication(record, parts):
+    from documents.citations import document_citation
+
+    assert [(p["label"], p["text"]) for p in document_citation(record)] == parts

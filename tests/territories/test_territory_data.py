@@ -8,21 +8,16 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from pyproj import Geod
 from shapely.geometry import shape
 
+from gazetteer.geodesy import area_km2
 from gazetteer.territories.units import bundled_paths, corpus_document, territories_at, territory_at
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DOCUMENTS = ROOT.parent / "shared" / "gold" / "documents.json"
-GEOD = Geod(ellps="WGS84")
 ISSUE_UNITS = ("Nakhichevan", "Sharur-Daralagyaz", "Zangezur", "Shusha", "Jevanshir", "Jebrail", "Kazakh",
                "Borchali", "Lori", "Akhaltsikhe", "Akhalkalaki", "Surmalu", "Kars", "Batum", "Karabakh",
                "Nagorno-Karabakh", "Daralagyaz", "Sharur")
-
-
-def km2(geom) -> float:
-    return abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def test_every_unit_the_issue_names_is_shipped(territories):
@@ -48,8 +43,8 @@ def test_units_of_one_level_do_not_overlap(territories):
     for a, b in combinations(territories, 2):
         if a.level == b.level:
             shared = shape(a.geometry).intersection(shape(b.geometry))
-            if not shared.is_empty and km2(shared) > 1:
-                overlaps.append((a.id, b.id, round(km2(shared))))
+            if not shared.is_empty and area_km2(shared) > 1:
+                overlaps.append((a.id, b.id, round(area_km2(shared))))
     assert overlaps == []
 
 
@@ -61,13 +56,13 @@ def test_regions_are_made_of_their_units(by_id, whole, parts):
     union = shape(by_id[parts[0]].geometry)
     for part in parts[1:]:
         union = union.union(shape(by_id[part].geometry))
-    assert km2(union.symmetric_difference(shape(by_id[whole].geometry))) < 5
+    assert area_km2(union.symmetric_difference(shape(by_id[whole].geometry))) < 5
 
 
 def test_nagorno_karabakh_lies_within_karabakh(by_id):
     inner, outer = shape(by_id["nagorno-karabakh"].geometry), shape(by_id["karabakh"].geometry)
-    assert km2(inner.difference(outer)) < 1
-    assert 2000 < km2(inner) < km2(outer) / 2
+    assert area_km2(inner.difference(outer)) < 1
+    assert 2000 < area_km2(inner) < area_km2(outer) / 2
 
 
 @pytest.mark.parametrize(("place", "lon", "lat", "level", "expected"), [
@@ -111,7 +106,7 @@ def test_areas_are_close_to_the_published_ones(by_id):
         if unit.get("reference_area_km2"):
             # a reference area may cover this unit together with others (Borchali with the Lori zone)
             parts = [unit["id"], *unit.get("reference_area_with", [])]
-            ratio = sum(km2(shape(by_id[p].geometry)) for p in parts) / unit["reference_area_km2"]
+            ratio = sum(area_km2(shape(by_id[p].geometry)) for p in parts) / unit["reference_area_km2"]
             if not 0.7 <= ratio <= 1.3:
                 off[unit["id"]] = round(ratio, 2)
     assert off == {}

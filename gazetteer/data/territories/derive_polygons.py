@@ -16,17 +16,17 @@ import json
 import math
 from pathlib import Path
 
-from pyproj import Geod
 from shapely import set_precision
 from shapely.affinity import affine_transform
 from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, mapping
 from shapely.geometry.polygon import orient
 from shapely.ops import split, unary_union, voronoi_diagram
 
+from gazetteer.geodesy import area_km2
+
 HERE = Path(__file__).resolve().parent
 LAT0 = 40.5  # centre of the area: the projection is true to scale along this parallel
 KX = math.cos(math.radians(LAT0))
-GEOD = Geod(ellps="WGS84")
 
 
 def to_plane(geom):
@@ -36,10 +36,6 @@ def to_plane(geom):
 
 def to_lonlat(geom):
     return affine_transform(geom, [1 / KX, 0, 0, 1, 0, 0])
-
-
-def area_km2(geom) -> float:
-    return abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def read_seeds() -> list[dict]:

@@ -47,11 +47,16 @@ function movementTitle(m) {
   return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
 }
 
-function citation(doc) {
+/** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
+export function factRows(doc) {
   const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
     ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
-    ["Archive", doc.archive_ref], ["Published in", doc.published_in], ["Source file", doc.source]];
-  return rows.filter(([, v]) => v).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
+    ...(doc.citation || []).map((part) => [part.label, part.text]), ["Source file", doc.source]];
+  return rows.filter(([, v]) => v);
+}
+
+function facts(doc) {
+  return factRows(doc).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
 }
 
 /** Return the list item of a document in the side panel. */
@@ -67,7 +72,7 @@ export function listItem(doc, onOpen, selected) {
 /** Fill the reader with a document (from /api/documents/<id>). */
 export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
-  nodes.meta.replaceChildren(...citation(doc));
+  nodes.meta.replaceChildren(...facts(doc));
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
   // A movement stated in the heading has offsets into the title: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
