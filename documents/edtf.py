@@ -1,5 +1,6 @@
 """Dates in the Extended Date/Time Format (EDTF, ISO 8601-2), as exchanged with other tools.
 
+`read_edtf` reads the simplest of them (a day, month or year), as `--date` options are written.
 One function, `edtf_of`, gives the EDTF string of any `DateRange`: a day ("1920-08-10"), a
 whole month ("1920-08"), a whole year ("1920"), runs of whole months or years
 ("1920-09/1920-10", "1918/1920") and any other interval day to day ("1920-08-01/1920-08-10").
@@ -8,12 +9,31 @@ A date whose year is unknown is written with an unspecified year ("XXXX-04-23", 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from documents.calendars import month_end
+from documents.errors import DateError
 from documents.model import DateRange
 
 UNKNOWN_YEAR = "XXXX"
+_DAY_MONTH_OR_YEAR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def read_edtf(text: str) -> DateRange:
+    """Return the DateRange of a day, month or year written YYYY[-MM[-DD]]; DateError if it is not one."""
+    match = _DAY_MONTH_OR_YEAR.fullmatch(text.strip())
+    if match is None:
+        raise DateError(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            return DateRange(date(year, month, day), date(year, month, day), text, "day")
+        if month is not None:
+            return DateRange(date(year, month, 1), month_end(year, month), text, "month")
+        return DateRange(date(year, 1, 1), date(year, 12, 31), text, "year")
+    except ValueError as err:
+        raise DateError(f"{text!r} is not a date: {err}") from None
 
 
 def edtf_of(span: DateRange) -> str:
