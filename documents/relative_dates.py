@@ -9,7 +9,9 @@ Conventions:
 * "the day before" (followed by a stop, not by "the battle") is the day before the document's;
   "last night" runs from the day before to the document's day;
 * "on Tuesday" / "this Tuesday" is the Tuesday on or before the document's date (a dispatch
-  reports what happened), "last Tuesday" the one before it, "next Tuesday" the one after;
+  reports what happened), unless its sentence speaks of what is to come ("will", "should",
+  "is to" ...: then the Tuesday after); "last Tuesday" the one before it, "next Tuesday" the one
+  after;
 * "on the 28th" and "by / until / since ... the 28th" are in the document's month; "instant"
   ("inst.") is the document's month, "ultimo" ("ult.") the month before, "proximo" ("prox.") the
   month after; a message cited by its day ("your telegram of the 12th") was sent on the latest
@@ -40,14 +42,21 @@ _DAY_WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(f"(?P<w{i}>{p})" for i, (p, 
 _WEEKDAY = re.compile(r"(?<![\w-])(?:(?P<which>(?i:on|this|last|next))\s+(?P<day>" + "|".join(WEEKDAYS) + r")"
                       r"|(?P<day2>" + "|".join(WEEKDAYS) + r")\s+(?P<which2>last|next))"
                       r"(?![\w-])(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_NAMES + r")\b)")
+# "instant", "ultimo", "proximo" (and "inst.", "ult.", "prox."): the month they put a day in.
+_MONTH_WORDS = {"inst": (0, "in the document's month"), "ult": (-1, "in the month before"),
+                "prox": (1, "in the month after")}
 _NTH = re.compile(r"(?<![\w-])(?:(?P<on>[Oo]n)\s+)?(?P<the>the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
-                  r"(?:\s+(?:(?P<inst>inst(?:ant)?)|(?P<ult>ult(?:imo)?)|(?P<prox>prox(?:imo)?))\b\.?)?(?![\w-])")
+                  r"(?:\s+(?P<month_word>inst|ult|prox)(?:ant|imo)?\b\.?)?(?![\w-])")
 # An ordinal that names a unit or a thing ("the 28th Division", "the 11th Army", "the 3rd day").
 _NOT_A_DAY = re.compile(r"\s+(?:[A-Z]|and\s+(?:the\s+)?\d|(?i:day|days|of|division|divisions|regiments?|army"
                         r"|armies|brigades?|battalions?|corps|company|companies|cavalry|rifles?|infantry"
                         r"|squadrons?|batter(?:y|ies)|century|centuries|congress|conference|session|line"
                         r"|versts?|miles?|kilomet(?:re|er)s?|time|times|year|anniversary|floor|article|paragraph"
                         r"|point|clause|item|section|chapter|volume|page|place|row|sector|detachment)\b)")
+# Words that put a sentence in the future ("the matter should be raised on Thursday").
+_FUTURE = re.compile(r"\b(?i:will|shall|should|must|is\s+to|are\s+to|going\s+to|intends?\s+to|plans?\s+to"
+                     r"|expected|to\s+be\s+held)\b")
+_SENTENCE_END = re.compile(r"[.!?;]\s")
 _BEFORE_A_DAY = re.compile(r"\b(?i:of|by|until|till|since|from|before|after|to)\s+$")
 _CITED = re.compile(r"\b(?i:telegrams?|letters?|reports?|dispatch|despatch|notes?|cables?|wires?|messages?"
                     r"|radiograms?|orders?)(?:\s+(?:No\.?|№)\s*[\w/-]+)?\s+(?i:of)\s+$")
@@ -86,12 +95,21 @@ def _day_words(text: str, doc: DateRange) -> list[FoundDate]:
     return found
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    """Return the sentence of `text` around [start, end)."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    closing = _SENTENCE_END.search(text, end)
+    return text[opening:closing.start() + 1 if closing else len(text)]
+
+
 def _weekdays(text: str, doc: DateRange) -> list[FoundDate]:
     found = []
     for match in _WEEKDAY.finditer(text):
         name = match.group("day") or match.group("day2")
         which = (match.group("which") or match.group("which2")).lower()
         back = (doc.earliest.weekday() - WEEKDAYS.index(name)) % 7  # days back to that weekday
+        if which in ("on", "this") and _FUTURE.search(_sentence(text, match.start(), match.end())):
+            which = "next"  # "should be raised on Thursday": the Thursday to come
         if which == "next":
             when, how = doc.earliest + timedelta(7 - back), "after"
         elif which == "last":
@@ -106,16 +124,14 @@ def _weekdays(text: str, doc: DateRange) -> list[FoundDate]:
 
 def _nth_day(match: re.Match, text: str, doc: DateRange) -> tuple[date, str] | None:
     """Return the day an ordinal names ("on the 28th", "the 7th inst.") and how, or None if it names none."""
-    day, words = int(match.group("day")), match.group(0)
+    day, words, month_word = int(match.group("day")), match.group(0), match.group("month_word")
     year, month = doc.earliest.year, doc.earliest.month
-    shift = 0 if match.group("inst") else -1 if match.group("ult") else 1 if match.group("prox") else None
     before = text[max(0, match.start() - 40):match.start()]
-    if shift is None and (not match.group("the") or _NOT_A_DAY.match(text, match.end())):
+    if month_word is None and (not match.group("the") or _NOT_A_DAY.match(text, match.end())):
         return None
-    if shift is not None:
+    if month_word is not None:
+        shift, how = _MONTH_WORDS[month_word]
         year, month = _month_shift(year, month, shift)
-        how = ("in the document's month", "in the month before", "in the month after")[
-            (0, -1, 1).index(shift)]
     elif not match.group("on") and _CITED.search(before):
         if doc.precision == "day" and day > doc.earliest.day:
             year, month = _month_shift(year, month, -1)

@@ -66,6 +66,8 @@ TUESDAY_10_AUGUST = "1920-08-10"
     ("on Tuesday the talks resumed", "on Tuesday", ("1920-08-10", "1920-08-10"), "on or before"),
     ("on Saturday the talks resumed", "on Saturday", ("1920-08-07", "1920-08-07"), "on or before"),
     ("since last Tuesday", "last Tuesday", ("1920-08-03", "1920-08-03"), "before it"),
+    ("The matter should be raised on Thursday.", "on Thursday", ("1920-08-12", "1920-08-12"), "after it"),
+    ("The Turks attacked on Thursday. We will hold.", "on Thursday", ("1920-08-05", "1920-08-05"), "on or before"),
     ("until next Friday", "next Friday", ("1920-08-13", "1920-08-13"), "after it"),
     ("On the 28th we took Shusha.", "On the 28th", ("1920-08-28", "1920-08-28"), "in the document's month"),
     ("to hold out until the 15th.", "the 15th", ("1920-08-15", "1920-08-15"), "in the document's month"),
