@@ -155,3 +155,20 @@ def test_read_edtf(text, expected):
 def test_read_edtf_refuses_what_is_not_a_day_month_or_year(text):
     with pytest.raises(DateError):
         read_edtf(text)
+
+
+def test_every_date_of_the_bundled_corpus_has_an_edtf_that_says_exactly_its_interval():
+    from documents.corpus import bundled_corpus
+    from documents.readers import read_documents
+
+    documents = read_documents(bundled_corpus()).documents
+    found = [f for doc in documents for f in (*doc.dates, *find_dates(doc.body))]
+    assert any(not f.range.has_year for f in found) and any(f.range.note and "read against" in f.range.note
+                                                             for f in found)
+    for f in found:
+        parsed = edtf.parse_edtf(edtf_of(f.range))
+        if f.range.has_year:
+            assert (parsed.lower_strict()[:3], parsed.upper_strict()[:3]) == (
+                f.range.earliest.timetuple()[:3], f.range.latest.timetuple()[:3]), f.text
+        else:
+            assert edtf_of(f.range).startswith("XXXX-") and f.range.latest is None, f.text
