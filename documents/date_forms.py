@@ -169,8 +169,8 @@ def _year_only(match, context):
 
 _OPTIONAL_YEAR = r"(?:,?\s+" + YEAR + ")?"
 # A month named alone is a date after a preposition ("in June", "by March"); elsewhere "March"
-# and "May" are as often a verb. Ordinals of the document's month ("on the
-# 28th") and other dates relative to it are in `documents.relative_dates`.
+# and "May" are as often a verb. Ordinals of the document's month ("on the 28th") and other
+# dates relative to the document's are in `documents.relative_dates`.
 _BARE_MONTH = (r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
     "in", "In", "by", "By", "of", "since", "Since", "until", "Until", "till", "during", "During", "from",
     "From", "before", "Before", "after", "After"))

@@ -12,7 +12,8 @@ Conventions:
   reports what happened), unless its sentence speaks of what is to come ("will", "should",
   "is to" ...: then the Tuesday after); "last Tuesday" the one before it, "next Tuesday" the one
   after;
-* "on the 28th" and "by / until / since ... the 28th" are in the document's month; "instant"
+* "on the 28th", "by / until / since ... the 28th" and "the 28th" before a stop are in the
+  document's month; "instant"
   ("inst.") is the document's month, "ultimo" ("ult.") the month before, "proximo" ("prox.") the
   month after; a message cited by its day ("your telegram of the 12th") was sent on the latest
   such day on or before the document's date.
@@ -45,7 +46,7 @@ _WEEKDAY = re.compile(r"(?<![\w-])(?:(?P<which>(?i:on|this|last|next))\s+(?P<day
 # "instant", "ultimo", "proximo" (and "inst.", "ult.", "prox."): the month they put a day in.
 _MONTH_WORDS = {"inst": (0, "in the document's month"), "ult": (-1, "in the month before"),
                 "prox": (1, "in the month after")}
-_NTH = re.compile(r"(?<![\w-])(?:(?P<on>[Oo]n)\s+)?(?P<the>the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
+_NTH = re.compile(r"(?<![\w-])(?:(?P<on>[Oo]n)\s+)?(?P<the>(?:the|(?<![Oo]n\s)The)\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
                   r"(?:\s+(?P<month_word>inst|ult|prox)(?:ant|imo)?\b\.?)?(?![\w-])")
 # An ordinal that names a unit or a thing ("the 28th Division", "the 11th Army", "the 3rd day").
 _NOT_A_DAY = re.compile(r"\s+(?:[A-Z]|and\s+(?:the\s+)?\d|(?i:day|days|of|division|divisions|regiments?|army"
@@ -57,6 +58,7 @@ _NOT_A_DAY = re.compile(r"\s+(?:[A-Z]|and\s+(?:the\s+)?\d|(?i:day|days|of|divisi
 _FUTURE = re.compile(r"\b(?i:will|shall|should|must|is\s+to|are\s+to|going\s+to|intends?\s+to|plans?\s+to"
                      r"|expected|to\s+be\s+held)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+_STOP = re.compile(r"\s*(?:[,;:)!?]|\.(?!\d)|$)")  # "The 28th, the Turks attacked"
 _BEFORE_A_DAY = re.compile(r"\b(?i:of|by|until|till|since|from|before|after|to)\s+$")
 _CITED = re.compile(r"\b(?i:telegrams?|letters?|reports?|dispatch|despatch|notes?|cables?|wires?|messages?"
                     r"|radiograms?|orders?)(?:\s+(?:No\.?|№)\s*[\w/-]+)?\s+(?i:of)\s+$")
@@ -136,7 +138,7 @@ def _nth_day(match: re.Match, text: str, doc: DateRange) -> tuple[date, str] | N
         if doc.precision == "day" and day > doc.earliest.day:
             year, month = _month_shift(year, month, -1)
         how = "the latest such day on or before it (a message cited by its day)"
-    elif match.group("on") or _BEFORE_A_DAY.search(before):
+    elif match.group("on") or _BEFORE_A_DAY.search(before) or _STOP.match(text, match.end()):
         how = "in the document's month"
     else:
         return None
