@@ -40,16 +40,17 @@ _DAY_WORDS = (
 )
 _DAY_WORD = re.compile(r"(?<![\w-])(?i:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _, _) in enumerate(_DAY_WORDS))
                        + r")(?![\w-])")
-_WEEKDAY = re.compile(r"(?<![\w-])(?:(?P<which>(?i:on|this|last|next))\s+(?P<day>" + "|".join(WEEKDAYS) + r")"
-                      r"|(?P<day2>" + "|".join(WEEKDAYS) + r")\s+(?P<which2>last|next))"
+_WEEKDAY = re.compile(r"(?<![\w-])(?:(?P<which>(?i:on|this|last|next))\s+(?P<day>(?i:" + "|".join(WEEKDAYS) + r"))"
+                      r"|(?P<day2>(?i:" + "|".join(WEEKDAYS) + r"))\s+(?P<which2>(?i:last|next)))"
                       r"(?![\w-])(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_NAMES + r")\b)")
 # "instant", "ultimo", "proximo" (and "inst.", "ult.", "prox."): the month they put a day in.
 _MONTH_WORDS = {"inst": (0, "in the document's month"), "ult": (-1, "in the month before"),
                 "prox": (1, "in the month after")}
-_NTH = re.compile(r"(?<![\w-])(?:(?P<on>[Oo]n)\s+)?(?P<the>(?:the|(?<![Oo]n\s)The)\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
-                  r"(?:\s+(?P<month_word>inst|ult|prox)(?:ant|imo)?\b\.?)?(?![\w-])")
+# Telegrams are often in capitals ("YOUR TELEGRAM OF 12TH"), so ordinals are read in any case.
+_NTH = re.compile(r"(?<![\w-])(?:(?P<on>(?i:on))\s+)?(?P<the>(?i:the)\s+)?(?P<day>[0-3]?\d)(?i:st|nd|rd|th)"
+                  r"(?:\s+(?P<month_word>(?i:inst|ult|prox))(?i:ant|imo)?\b\.?)?(?![\w-])")
 # An ordinal that names a unit or a thing ("the 28th Division", "the 11th Army", "the 3rd day").
-_NOT_A_DAY = re.compile(r"\s+(?:[A-Z]|and\s+(?:the\s+)?\d|(?i:day|days|of|division|divisions|regiments?|army"
+_NOT_A_DAY = re.compile(r"\s+(?:[A-Z][a-z]|and\s+(?:the\s+)?\d|(?i:day|days|of|division|divisions|regiments?|army"
                         r"|armies|brigades?|battalions?|corps|company|companies|cavalry|rifles?|infantry"
                         r"|squadrons?|batter(?:y|ies)|century|centuries|congress|conference|session|line"
                         r"|versts?|miles?|kilomet(?:re|er)s?|time|times|year|anniversary|floor|article|paragraph"
@@ -64,7 +65,7 @@ _CITED = re.compile(r"\b(?i:telegrams?|letters?|reports?|dispatch|despatch|notes
                     r"|radiograms?|orders?)(?:\s+(?:No\.?|№)\s*[\w/-]+)?\s+(?i:of)\s+$")
 
 # What a text without a digit must hold to hold a date: a month's or weekday's name, or a day word.
-WORDED_DATE = re.compile(r"\b(?:" + MONTH_NAMES + "|" + "|".join(WEEKDAYS) + r")|" + _DAY_WORD.pattern)
+WORDED_DATE = re.compile(r"\b(?:" + MONTH_NAMES + r"|(?i:" + "|".join(WEEKDAYS) + r"))|" + _DAY_WORD.pattern)
 
 
 def _long(day: date) -> str:
@@ -107,7 +108,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _weekdays(text: str, doc: DateRange) -> list[FoundDate]:
     found = []
     for match in _WEEKDAY.finditer(text):
-        name = match.group("day") or match.group("day2")
+        name = (match.group("day") or match.group("day2")).capitalize()
         which = (match.group("which") or match.group("which2")).lower()
         back = (doc.earliest.weekday() - WEEKDAYS.index(name)) % 7  # days back to that weekday
         if which in ("on", "this") and _FUTURE.search(_sentence(text, match.start(), match.end())):
@@ -128,17 +129,18 @@ def _nth_day(match: re.Match, text: str, doc: DateRange) -> tuple[date, str] | N
     """Return the day an ordinal names ("on the 28th", "the 7th inst.") and how, or None if it names none."""
     day, words, month_word = int(match.group("day")), match.group(0), match.group("month_word")
     year, month = doc.earliest.year, doc.earliest.month
-    before = text[max(0, match.start() - 40):match.start()]
-    if month_word is None and (not match.group("the") or _NOT_A_DAY.match(text, match.end())):
+    cited = not match.group("on") and _CITED.search(text[max(0, match.start() - 40):match.start()])
+    if month_word is None and (not (match.group("the") or cited) or _NOT_A_DAY.match(text, match.end())):
         return None
     if month_word is not None:
-        shift, how = _MONTH_WORDS[month_word]
+        shift, how = _MONTH_WORDS[month_word.lower()]
         year, month = _month_shift(year, month, shift)
-    elif not match.group("on") and _CITED.search(before):
+    elif cited:
         if doc.precision == "day" and day > doc.earliest.day:
             year, month = _month_shift(year, month, -1)
         how = "the latest such day on or before it (a message cited by its day)"
-    elif match.group("on") or _BEFORE_A_DAY.search(before) or _STOP.match(text, match.end()):
+    elif (match.group("on") or _BEFORE_A_DAY.search(text[max(0, match.start() - 10):match.start()])
+          or _STOP.match(text, match.end())):
         how = "in the document's month"
     else:
         return None

@@ -69,11 +69,15 @@ TUESDAY_10_AUGUST = "1920-08-10"
     ("The matter should be raised on Thursday.", "on Thursday", ("1920-08-12", "1920-08-12"), "after it"),
     ("The Turks attacked on Thursday. We will hold.", "on Thursday", ("1920-08-05", "1920-08-05"), "on or before"),
     ("until next Friday", "next Friday", ("1920-08-13", "1920-08-13"), "after it"),
+    ("ATTACKED ON SUNDAY STOP", "ON SUNDAY", ("1920-08-08", "1920-08-08"), "on or before"),
+    ("ATTACKED YESTERDAY STOP", "YESTERDAY", ("1920-08-09", "1920-08-09"), "the day before it"),
     ("On the 28th we took Shusha.", "On the 28th", ("1920-08-28", "1920-08-28"), "in the document's month"),
     ("to hold out until the 15th.", "the 15th", ("1920-08-15", "1920-08-15"), "in the document's month"),
     ("The 5th, the Turks attacked.", "The 5th", ("1920-08-05", "1920-08-05"), "in the document's month"),
     ("Your telegram of the 12th received.", "the 12th", ("1920-07-12", "1920-07-12"), "cited by its day"),
     ("my report No. 45 of the 3rd,", "the 3rd", ("1920-08-03", "1920-08-03"), "cited by its day"),
+    ("YOUR TELEGRAM OF 12TH RECEIVED", "12TH", ("1920-07-12", "1920-07-12"), "cited by its day"),
+    ("ARRIVED SHUSHA 7TH INST", "7TH INST", ("1920-08-07", "1920-08-07"), "the document's month"),
     ("your letter of the 7th instant", "the 7th instant", ("1920-08-07", "1920-08-07"), "the document's month"),
     ("dated 7th inst. from Kars", "7th inst.", ("1920-08-07", "1920-08-07"), "the document's month"),
     ("on the 30th ultimo", "on the 30th ultimo", ("1920-07-30", "1920-07-30"), "the month before"),
@@ -106,7 +110,7 @@ def test_relative_dates_need_a_document_date_as_fine_as_they_are(text, context):
 @pytest.mark.parametrize("text", [
     "the day before the battle", "the 11th Army entered", "of the 28th Division", "since the 3rd Regiment left",
     "by the 2nd and 3rd Brigades", "on the 28th day of fighting", "On Tuesday, 10 August 1920",
-    "the 3rd detachment", "a Sunday school", "the day before he left", "The 5th Regiment held.", "the 5th and 6th",
+    "the 3rd detachment", "a Sunday school", "the day before he left", "The 5th Regiment held.", "the 5th and 6th", "the report of the 28th Division", "THE 28TH DIVISION",
 ])
 def test_ordinals_weekdays_and_day_words_that_are_not_relative_dates(text):
     found = find_dates(text, ctx(TUESDAY_10_AUGUST))
