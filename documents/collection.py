@@ -312,7 +312,7 @@ def _first_date(body: str) -> DateRange | None:
         found = read_dateline(line)
         if found is not None and found.range is not None:
             return found.range
-    mentioned = [f for f in find_dates(body) if f.range.precision in DATELINE_PRECISIONS]
+    mentioned = [f for f in find_dates(body) if f.range.has_year and f.range.precision in DATELINE_PRECISIONS]
     return mentioned[0].range if mentioned else None
 
 

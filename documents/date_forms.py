@@ -167,15 +167,14 @@ def _year_only(match, context):
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-def _nth(match, context):
-    if context is None or context.precision not in WITHIN_A_MONTH:
-        raise DateError(f"{match.group(0)!r} needs a document date with its month")
-    day = int(match.group("day"))
-    when = date(context.earliest.year, context.earliest.month, day)
-    return when, when, "day"
-
-
 _OPTIONAL_YEAR = r"(?:,?\s+" + YEAR + ")?"
+# A month named alone is a date after a preposition ("in June", "by March"); elsewhere "March"
+# and "May" are as often a verb. Ordinals of the document's month ("on the 28th") and other
+# dates relative to the document's are in `documents.relative_dates`.
+_BARE_MONTH = (r"(?:" + "|".join(rf"(?<=\b{word}\s)" for word in (
+    "in", "In", "by", "By", "of", "since", "Since", "until", "Until", "till", "during", "During", "from",
+    "From", "before", "Before", "after", "After"))
+    + r")(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)")
 
 # (pattern, builder) for single dates; the longest match starting first wins, so order does not matter.
 SINGLE_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
@@ -196,6 +195,6 @@ SINGLE_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
         (DAY + r"\.(?P<nmonth>[01]?\d)\." + YEAR, _numeric),
         (YEAR + r"-(?P<nmonth>[01]\d)(?:-(?P<day>[0-3]\d))?", _iso),
         (YEAR + r"(?!,\d)", _year_only),
-        (r"[Oo]n the " + DAY + r"(?:st|nd|rd|th)(?!\s+(?:day|of)\b)", _nth),
+        (_BARE_MONTH + _OPTIONAL_YEAR, _month_year),
     )
 )

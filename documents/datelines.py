@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from documents.dates import find_dates
 from documents.headings import SENTENCE_BREAK, SMALL_WORDS
-from documents.model import DateRange
+from documents.model import DateRange, FoundDate
 
 # The precisions a document's own date can have (a bare year would be a body sentence).
 DATELINE_PRECISIONS = ("day", "part-of-month", "month", "season", "part-of-year")
@@ -47,12 +47,17 @@ class Dateline:
     clause: bool = False  # the date opens a sentence of the body ("On the 10th day of ..., the")
 
 
+def _dated(text: str) -> list[FoundDate]:
+    """Return the dates in `text` that can date a document: those whose year is known."""
+    return [f for f in find_dates(text) if f.range.has_year]
+
+
 def _date_at(line: str, start: int):
     """Return the date that begins exactly at `start` in `line` and can date a document, or None.
 
     A bare year ("1920", "1918-1920") dates a document only when it is alone on its line.
     """
-    found = find_dates(line[start:start + 80])  # a date line's date is short and comes first
+    found = _dated(line[start:start + 80])  # a date line's date is short and comes first
     if not found or found[0].start != 0:
         return None
     if found[0].range.precision in DATELINE_PRECISIONS:
@@ -111,7 +116,7 @@ def read_trailing_dateline(line: str) -> tuple[str, Dateline] | None:
     stripped = line.rstrip().rstrip(".")
     if not re.search(r"(?:\d|\)|O\.\s?S|[Ss]tyle)$", stripped):  # a date ends with a digit or its calendar
         return None
-    found = find_dates(stripped)
+    found = _dated(stripped)
     if not found:
         return None
     last = found[-1]
@@ -139,7 +144,7 @@ def read_inline_dateline(line: str) -> tuple[str, Dateline] | None:
     must follow a heading-like start (no sentence ends before it, not "dated ..."), and a body must
     follow it.
     """
-    for found in find_dates(line):
+    for found in _dated(line):
         if found.start == 0 or found.range.precision not in DATELINE_PRECISIONS:
             continue
         if not _BODY_OPENING.match(line, found.end):

@@ -3,7 +3,8 @@
 One set of forms serves both the document's own date line (`parse_date`) and the dates
 mentioned in its text (`find_dates`): single dates (`documents.date_forms`) and spans
 (`documents.date_spans`). A date without a year takes it from the date written right after it
-("12 February and 17 March 1921", "from 24 September to 2 December 1920"), else from the document's date, passed as `context`.
+("12 February and 17 March 1921", "from 24 September to 2 December 1920"), else from the document's date, passed as `context`;
+with neither, its year is unknown. Dates relative to the document's ("yesterday") are read too.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from documents.date_forms import SINGLE_FORMS, WITHIN_A_MONTH, Builder
 from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate
+from documents.relative_dates import WORDED_DATE, relative_dates
+from documents.yearless import ANY_YEAR, without_year
 
 FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS
 
@@ -68,9 +71,9 @@ def _candidate(builder, match, text, context) -> FoundDate | None:
 def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
     """Return every reading of every form in `text`, overlapping ones included."""
     found: list[FoundDate] = []
-    if not _DIGIT.search(text):  # every written date has a digit; most lines have none
+    if not _DIGIT.search(text) and not WORDED_DATE.search(text):  # most lines hold no date at all
         return found
-    yearless = []
+    yearless, undated = [], []
     for pattern, builder in FORMS:
         for match in pattern.finditer(text):
             if "year" in pattern.groupindex and match.group("year") is None:
@@ -82,11 +85,13 @@ def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
         lender = _listed_after(match.end(), found, text)
         if lender is None and context is None:
             candidate = _in_running_year(builder, match, text, found)
+            if candidate is None:  # reported with its year unknown, never dropped
+                undated += filter(None, [without_year(_candidate(builder, match, text, ANY_YEAR))])
         else:
             candidate = _candidate(builder, match, text, lender.range if lender else context)
         if candidate is not None:
             found.append(candidate)
-    return found
+    return found + undated + relative_dates(text, context)
 
 
 def _in_running_year(builder, match, text: str, found: list[FoundDate]) -> FoundDate | None:
@@ -128,7 +133,9 @@ def find_dates(text: str, context: DateRange | None = None) -> list[FoundDate]:
 
     A date without a year takes it from a date with one listed right after it, else from `context`
     (the document's date), else, in prose without one, from the last date before it in its
-    paragraph (with a note saying so); with none of these it is skipped.
+    paragraph (with a note saying so); with none of these its year is unknown (`documents.yearless`).
+    Dates written relative to `context` ("yesterday", "the 7th inst.") are read by
+    `documents.relative_dates`.
     """
     chosen: list[FoundDate] = []
     taken_until = -1
@@ -140,14 +147,16 @@ def find_dates(text: str, context: DateRange | None = None) -> list[FoundDate]:
 
 
 def parse_date(text: str, context: DateRange | None = None) -> DateRange:
-    """Return the interval a whole date expression stands for; raise DateError if it is not one."""
+    """Return the interval a whole date expression stands for; raise DateError if it is not one
+    (or if its year is unknown)."""
     if isinstance(text, date):
         return DateRange(text, text, text.isoformat(), "day")
     written = str(text).strip()
     if not written:
         raise DateError("empty date")
     for wanted in dict.fromkeys((written, written.rstrip(".").strip())):  # "August 10, 1920." too
-        whole = [f for f in _candidates(wanted, context) if f.start == 0 and f.end == len(wanted)]
+        whole = [f for f in _candidates(wanted, context)
+                 if f.start == 0 and f.end == len(wanted) and f.range.has_year]
         if whole:
             return min(whole, key=_rank).range
     raise DateError(f"cannot read the date {written!r}")

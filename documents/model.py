@@ -13,13 +13,23 @@ PRECISIONS = ("day", "part-of-month", "month", "season", "part-of-year", "year",
 
 @dataclass(frozen=True)
 class DateRange:
-    """A date known to lie between `earliest` and `latest` (both inclusive)."""
+    """A date known to lie between `earliest` and `latest` (both inclusive).
 
-    earliest: date
-    latest: date
+    A date whose year is not known ("On April 23" in a text with no date to take the year from)
+    has `earliest` and `latest` None, and `edtf` says what is known ("XXXX-04-23").
+    """
+
+    earliest: date | None
+    latest: date | None
     text: str
     precision: str = "day"
     note: str | None = None  # e.g. "converted from the Julian calendar (O.S. 28 July 1920)"
+    edtf: str | None = None  # set only where the interval cannot say it (a date without its year)
+
+    @property
+    def has_year(self) -> bool:
+        """True when the interval is known, False for a date whose year is not."""
+        return self.earliest is not None
 
 
 @dataclass(frozen=True)

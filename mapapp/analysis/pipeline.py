@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 
 from documents.dates import find_dates
+from documents.edtf import edtf_of
 from documents.model import DateRange, Document, FoundDate
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
@@ -55,13 +56,14 @@ def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
 
 def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
     """The range from the first to the last date a text names (its likely period), if any."""
+    dates = tuple(d for d in dates if d.range.has_year)
     if not dates:
         return None
     return DateRange(min(d.range.earliest for d in dates), max(d.range.latest for d in dates), "")
 
 
 def _find_movements(text, mentions, dates, context) -> list[Movement]:
-    dated = [DatedSpan(d.start, d.end, d.range.earliest, d.range.latest) for d in dates]
+    dated = [DatedSpan(d.start, d.end, d.range.earliest, d.range.latest) for d in dates if d.range.has_year]
     default = (context.earliest, context.latest) if context else (None, None)
     return find_movements(text, list(mentions), dated, default, _network())
 
@@ -94,9 +96,17 @@ def place_record(mention: Mention) -> dict:
 
 
 def date_record(found: FoundDate) -> dict:
-    """Return the JSON record of a date found in a text."""
-    return {"text": found.text, "start": found.start, "end": found.end,
-            "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
+    """Return the JSON record of a date found in a text: its span, interval and EDTF form.
+
+    A date whose year is unknown has null `earliest`/`latest` and an EDTF form like
+    "XXXX-04-23"; `note` (only when there is one) says how the date was read.
+    """
+    record = {"text": found.text, "start": found.start, "end": found.end,
+              "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest),
+              "edtf": edtf_of(found.range)}
+    if found.range.note:
+        record["note"] = found.range.note
+    return record
 
 
 def route_record(movement: Movement, in_heading: bool = False) -> dict:

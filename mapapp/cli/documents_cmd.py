@@ -23,6 +23,8 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
     `places`, the geoparser's place records with offsets into the body, is added when given;
     without it the record has no "places" key (an empty list would claim the body names none).
     """
+    from mapapp.analysis.pipeline import date_record  # the gazetteer is loaded only if needed
+
     record = {
         "id": doc.id,
         "source": doc.source,
@@ -38,11 +40,7 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
         "archive_ref": doc.archive_ref,
         "published_in": doc.published_in,
         "body": doc.body,
-        "dates": [
-            {"text": found.text, "start": found.start, "end": found.end,
-             "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
-            for found in doc.dates
-        ],
+        "dates": [date_record(found) for found in doc.dates],
     }
     if places is not None:
         record["places"] = places

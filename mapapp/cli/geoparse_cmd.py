@@ -1,4 +1,7 @@
-"""`chronotope geoparse [FILE...|-] [--json]`: the places and dates of texts.
+"""`chronotope geoparse [FILE...|-] [--date YYYY[-MM[-DD]]] [--json]`: the places and dates of texts.
+
+`--date` gives the texts their document date, as the build does for documents: dates without a
+year take it from there, and "yesterday" or "the 7th inst." are read against it.
 
 Every input is read and checked before anything is printed: a file that is missing, binary
 (it holds NUL bytes), not UTF-8 or over 50 MB stops the command with one line naming it and
@@ -47,6 +50,19 @@ def read_input(name: str) -> str:
             from None
 
 
+def document_date(ctx, param, value: str | None):
+    """Return the DateRange of a --date value (YYYY, YYYY-MM or YYYY-MM-DD), None without one."""
+    from documents.edtf import read_edtf
+    from documents.errors import DateError
+
+    if value is None:
+        return None
+    try:
+        return read_edtf(value)
+    except DateError as err:
+        raise click.BadParameter(str(err)) from None
+
+
 def marked(text: str, mentions) -> str:
     """Return `text` with each place mention marked [[like this]] (unresolved ones [[?like this]])."""
     out, last = [], 0
@@ -71,8 +87,10 @@ def table(mentions) -> str:
 
 @click.command("geoparse")
 @click.argument("files", nargs=-1)
+@click.option("--date", "context", metavar="YYYY[-MM[-DD]]", callback=document_date,
+              help="The texts' document date: dates without a year take it from here, relative ones are read against it.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one object per input, in order.")
-def command(files: tuple[str, ...], as_json: bool) -> None:
+def command(files: tuple[str, ...], context, as_json: bool) -> None:
     """Find and resolve the places (and dates) in FILEs, or in stdin ("-" or no FILE)."""
     names = list(files) or [STDIN]
     texts = []
@@ -92,7 +110,7 @@ def command(files: tuple[str, ...], as_json: bool) -> None:
         fail(f"gazetteer: {err}", EXIT_BAD_INPUT)
     for name, text in zip(names, texts, strict=True):
         try:
-            analysis = analyse_text(text, gazetteer=gazetteer)
+            analysis = analyse_text(text, context, gazetteer=gazetteer)
         except Exception as err:  # one line, never a traceback
             fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:

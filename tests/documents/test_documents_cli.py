@@ -27,7 +27,8 @@ def test_json_lines_of_the_bundled_corpus(cli):
         "Kars, January 8, 1921", "1921-01-08", "1921-01-08", "day", "telegram")
     for doc in docs:
         for found in doc["dates"]:
-            assert list(found) == ["text", "start", "end", "earliest", "latest"]
+            assert list(found)[:6] == ["text", "start", "end", "earliest", "latest", "edtf"]
+            assert set(found) <= {"text", "start", "end", "earliest", "latest", "edtf", "note"}
             assert doc["body"][found["start"]:found["end"]] == found["text"]
     # the geoparser's places follow, offsets into the body (a healthy gazetteer: no warning)
     assert result.stderr == "" and all(list(doc) == KEYS + ["places"] for doc in docs)

@@ -14,7 +14,7 @@ from mapapp.cli import main
 PLACE_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score",
               "uncertainty_km", "candidates"}
 CANDIDATE_KEYS = {"place_id", "name", "kind", "lat", "lon", "score", "source", "reasons"}
-DATE_KEYS = {"text", "start", "end", "earliest", "latest"}
+DATE_KEYS = {"text", "start", "end", "earliest", "latest", "edtf"}
 TEXT = ("Tiflis. 7 August 1920. Our troops moved from Geryusy toward the city of Nakhichevan; "
         "the Armenian forces withdrew beyond the Kyssyr-Dagh ridge, near the village of Tsaghkashenik.")
 
@@ -54,6 +54,34 @@ def test_json_shape_and_offsets(text_file):
     assert record["dates"] and set(record["dates"][0]) == DATE_KEYS
     assert record["dates"][0]["earliest"] == "1920-08-07"
     assert isinstance(record["routes"], list)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    # without a document date: the year is unknown, said in EDTF; "yesterday" is no date
+    ((), [("April 23", None, None, "XXXX-04-23")]),
+    (("--date", "1920-08-10"), [("April 23", "1920-04-23", "1920-04-23", "1920-04-23"),
+                                ("Yesterday", "1920-08-09", "1920-08-09", "1920-08-09"),
+                                ("on the 7th inst.", "1920-08-07", "1920-08-07", "1920-08-07")]),
+    # a month: "the 7th inst." is read against it, "yesterday" (which day?) is not
+    (("--date", "1921-01"), [("April 23", "1921-04-23", "1921-04-23", "1921-04-23"),
+                             ("on the 7th inst.", "1921-01-07", "1921-01-07", "1921-01-07")]),
+])
+def test_date_gives_the_text_its_document_date(tmp_path, args, expected):
+    path = tmp_path / "dispatch.txt"
+    path.write_text("On April 23 the column left Shusha. Yesterday it reached Goris, as wired on the 7th inst.",
+                    encoding="utf-8")
+    result = run("geoparse", str(path), *args, "--json")
+    assert result.exit_code == 0, result.output
+    [record] = lines(result)
+    assert set(record) == {"source", "places", "dates", "routes"}
+    assert [(d["text"], d["earliest"], d["latest"], d["edtf"]) for d in record["dates"]] == expected
+    assert all(set(d) - DATE_KEYS <= {"note"} for d in record["dates"])
+
+
+@pytest.mark.parametrize("value", ["1920-13", "10 August 1920", "1920-02-30"])
+def test_a_date_that_is_not_a_day_month_or_year_is_refused(text_file, value):
+    result = run("geoparse", str(text_file), "--date", value, "--json")
+    assert result.exit_code == 2 and "--date" in result.output and result.output.count("\n") <= 4
 
 
 def test_one_json_line_per_input_in_order(tmp_path):

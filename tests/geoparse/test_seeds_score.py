@@ -1,4 +1,8 @@
-"""The quality bar: the shared scorer on the seed documents (needs shared/ beside the repository)."""
+"""The quality bar: the shared scorer on the seed documents (needs shared/ beside the repository).
+
+A regression bar, not evidence of generalisation: the seeds were read while developing. The
+held-out figure is `python bench/score_sets.py`'s.
+"""
 from __future__ import annotations
 
 import json

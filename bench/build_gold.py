@@ -1,7 +1,8 @@
-"""Write the held-out gold files (gold/*.json) from annotations.json, places.json and texts/.
+"""Write a set's gold files (SET/gold/*.json) from its annotations.json, places.json and texts/.
 
-    python bench/heldout/build_gold.py          # writes gold/, prints a count line
-    python bench/heldout/build_gold.py --check  # only checks that gold/ is up to date
+    python bench/build_gold.py bench/devset           # writes gold/, prints a count line
+    python bench/build_gold.py bench/devset --check   # only checks that gold/ is up to date
+    python bench/build_gold.py bench/heldout          # the same for the held-out set
 
 Counts are never typed by hand: `count` is the number of whole-word, case-sensitive occurrences
 of a mention in its text, found with the scorer's own pattern, and `nested` (only when > 0) how
@@ -14,8 +15,6 @@ import json
 import re
 import sys
 from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
 
 
 def occurrences(text: str, mention: str) -> list[tuple[int, int]]:
@@ -71,24 +70,28 @@ def gold_for(stem: str, text: str, ann: dict, places: dict) -> dict:
     }
 
 
-def build() -> dict[str, dict]:
-    """Return {stem: gold} for every annotated text."""
-    places = json.loads((HERE / "places.json").read_text(encoding="utf-8"))
-    annotations = json.loads((HERE / "annotations.json").read_text(encoding="utf-8"))
-    texts = {p.stem for p in (HERE / "texts").glob("*.txt")}
+def build(folder: Path) -> dict[str, dict]:
+    """Return {stem: gold} for every annotated text of the set in `folder`."""
+    places = json.loads((folder / "places.json").read_text(encoding="utf-8"))
+    annotations = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
+    texts = {p.stem for p in (folder / "texts").glob("*.txt")}
     if texts != set(annotations):
         raise ValueError(f"texts and annotations differ: {sorted(texts ^ set(annotations))}")
-    return {stem: gold_for(stem, (HERE / "texts" / f"{stem}.txt").read_text(encoding="utf-8"), ann, places)
+    return {stem: gold_for(stem, (folder / "texts" / f"{stem}.txt").read_text(encoding="utf-8"), ann, places)
             for stem, ann in sorted(annotations.items())}
 
 
 def main(argv: list[str]) -> int:
+    folders = [Path(a) for a in argv if not a.startswith("--")]
+    if len(folders) != 1:
+        print("usage: build_gold.py SET_FOLDER [--check]")
+        return 2
     try:
-        golds = build()
+        golds = build(folders[0])
     except (OSError, ValueError, KeyError) as err:
         print(f"build_gold: {err}")
         return 2
-    out = HERE / "gold"
+    out = folders[0] / "gold"
     if "--check" in argv:
         stale = [s for s, g in golds.items()
                  if not (out / f"{s}.json").exists()

@@ -1,0 +1,208 @@
+"""Score the geoparser on the development set and the held-out set, side by side.
+
+    python bench/score_sets.py              # one row per set: places, dates, routes
+    python bench/score_sets.py --verbose    # plus every miss of the development set
+    python bench/score_sets.py --cmd "chronotope geoparse" --shared ../shared
+    python bench/score_sets.py --freeze     # record the held-out set's files as frozen (once)
+
+The numbers come from the shared scorer (shared/tools/score_geoparse.py), run on each set's
+texts/ against its gold/. The development set (bench/devset/) was read while the analysis was
+developed, so its scores, like the seeds', are not evidence of generalisation; only the
+held-out set's are (bench/heldout/, texts written by others, gold made before Chronotope ran
+on them). The held-out set is scored as a whole and its misses are never listed: code and data
+are not changed because of them. The verbose listing runs `chronotope geoparse --json` on the
+development set once more and compares it with the gold using the scorer's own span, matching
+and distance functions, so what it lists is exactly what the scorer counted.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "bench" / "devset"
+HELDOUT = ROOT / "bench" / "heldout"
+FROZEN = HELDOUT / "FROZEN.sha256"
+SCORER = Path("tools") / "score_geoparse.py"
+COLUMNS = ("precision", "recall", "f1", "place_score", "date_recall", "date_precision", "date_exact", "route_recall")
+CAVEAT = ("development scores (like the seeds') are not evidence of generalisation: its texts were read while "
+          "developing; only the held-out set's are")
+
+
+def load_scorer(shared: Path):
+    """Return the shared scorer as a module (its helpers are reused for the verbose listing)."""
+    spec = importlib.util.spec_from_file_location("score_geoparse", shared / SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def has_texts(folder: Path) -> bool:
+    """Return True when the set in `folder` has texts with gold to score."""
+    return any((folder / "texts" / f"{g.stem}.txt").is_file() for g in (folder / "gold").glob("*.json"))
+
+
+def run_scorer(shared: Path, cmd: str, folder: Path) -> dict:
+    """Return the scorer's JSON report (rows, totals, summary) on one set; raise RuntimeError if it fails."""
+    out = subprocess.run([sys.executable, str(shared / SCORER), str(folder / "texts"), str(folder / "gold"),
+                          "--cmd", cmd, "--json"], capture_output=True, text=True, timeout=900)
+    if out.returncode != 0:
+        raise RuntimeError((out.stdout + out.stderr).strip()[-400:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fingerprints(folder: Path) -> dict[str, str]:
+    """Return {relative path: sha256} of the files that make up a set (texts, gold, annotations)."""
+    files = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in (FROZEN.name, "README.md")]
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def frozen_state(folder: Path, manifest: Path) -> str:
+    """Return "frozen", "not frozen" or "CHANGED since frozen: ..." for the held-out set."""
+    if not manifest.is_file():
+        return "not frozen"
+    recorded = dict(reversed(line.split("  ", 1)) for line in manifest.read_text(encoding="utf-8").splitlines()
+                    if line.strip())
+    now = fingerprints(folder)
+    changed = sorted(k for k in recorded.keys() | now.keys() if recorded.get(k) != now.get(k))
+    return f"CHANGED since frozen: {', '.join(changed)}" if changed else "frozen"
+
+
+def side_by_side(results: dict[str, dict | str]) -> str:
+    """Return the table of the sets' summaries: one row per set, or why a set was not scored."""
+    header = ("set", "texts", *COLUMNS)
+    scored = {name: (name, str(len(r["rows"])), *(str(r["summary"].get(c, "-")) for c in COLUMNS))
+              for name, r in results.items() if not isinstance(r, str)}
+    widths = [max(len(row[i]) for row in (header, *scored.values(), *((n, "0") for n in results)) if i < len(row))
+              for i in range(len(header))]
+    lines = []
+    for row in (header, *(scored.get(name) or (name, "0", results[name]) for name in results)):
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
+    return "\n".join(lines)
+
+
+def place_misses(sg, text: str, gold: dict, pred: dict) -> list[str]:
+    """Return one line per gold span not found, false positive and resolution beyond tolerance."""
+    gspans = sg.gold_spans(text, gold.get("places", []))
+    pplaces = [p for p in pred.get("places", []) if p.get("lat") is not None]
+    pairs = sg.match(gspans, pplaces)
+    matched_gold = {(g[0], g[1]) for g, _ in pairs}
+    matched_pred = {(p["start"], p["end"]) for _, p in pairs}
+    lines = [f"  MISS   {text[s:e]!r} @{s} (gold {item['canonical']}, {item['kind']})"
+             for s, e, item in gspans if (s, e) not in matched_gold]
+    for p in pplaces:
+        if (p["start"], p["end"]) not in matched_pred:
+            lines.append(f"  FP     {text[p['start']:p['end']]!r} @{p['start']} -> {p.get('name')} "
+                         f"({p.get('kind')}, {p['lat']:.2f}, {p['lon']:.2f})")
+    for g, p in pairs:
+        item = g[2]
+        d = sg.haversine_km(item["lat"], item["lon"], p["lat"], p["lon"])
+        tol = sg.TOLERANCE_KM.get(item.get("kind", "other"), 60)
+        if d > tol:
+            lines.append(f"  FAR    {text[g[0]:g[1]]!r} @{g[0]} -> {p.get('name')} ({p['lat']:.2f}, {p['lon']:.2f}) "
+                         f"is {d:.0f} km from gold {item['canonical']} (tolerance {tol} km)")
+        elif (g[0], g[1]) != (p["start"], p["end"]):
+            lines.append(f"  SPAN   gold {text[g[0]:g[1]]!r} vs predicted {text[p['start']:p['end']]!r}")
+    unresolved = [p for p in pred.get("places", []) if p.get("lat") is None]
+    lines += [f"  UNRES  {text[p['start']:p['end']]!r} @{p['start']} (found, not resolved)" for p in unresolved]
+    return lines
+
+
+def date_misses(sg, text: str, gold: dict, pred: dict) -> list[str]:
+    """Return one line per gold date not found, predicted date not in gold and wrong range."""
+    gspans = sg.gold_spans(text, gold.get("dates", []))
+    pairs = sg.match(gspans, pred.get("dates", []))
+    matched_gold = {(g[0], g[1]) for g, _ in pairs}
+    matched_pred = {(p["start"], p["end"]) for _, p in pairs}
+    lines = [f"  DMISS  {text[s:e]!r} @{s}" for s, e, _ in gspans if (s, e) not in matched_gold]
+    lines += [f"  DFP    {text[p['start']:p['end']]!r} @{p['start']} -> {p.get('earliest')}..{p.get('latest')}"
+              for p in pred.get("dates", []) if (p["start"], p["end"]) not in matched_pred]
+    for g, p in pairs:
+        if (p.get("earliest"), p.get("latest")) != (g[2]["start"], g[2]["end"]):
+            lines.append(f"  DWRONG {text[g[0]:g[1]]!r}: predicted {text[p['start']:p['end']]!r} "
+                         f"{p.get('earliest')}..{p.get('latest')}, gold {g[2]['start']}..{g[2]['end']}")
+    return lines
+
+
+def route_misses(sg, text: str, gold: dict, pred: dict) -> list[str]:
+    """Return one line per gold route the scorer does not count as found, saying why."""
+    lines = []
+    for r in gold.get("routes", []):
+        s, e = (sg.occurrences(text, r["mention"]) or [(0, 0)])[0]
+        need = min(2, len(r.get("waypoints", [])))
+        overlapping = [p for p in pred.get("routes", []) if min(e, p["end"]) - max(s, p["start"]) > 0]
+        if any(len(p.get("waypoints", [])) >= need for p in overlapping):
+            continue
+        why = "no predicted route overlaps" if not overlapping else "overlapping route has " + ", ".join(
+            f"{len(p.get('waypoints', []))} waypoint(s) {[w.get('name') for w in p.get('waypoints', [])]}"
+            for p in overlapping) + f", needs {need}"
+        lines.append(f"  RMISS  {r['mention']!r} -> {r['waypoints']} ({why})")
+    return lines
+
+
+def verbose_report(sg, cmd: str, folder: Path) -> None:
+    """Print every miss of every text of a set, comparing `cmd --json` output with the gold directly."""
+    golds = sorted((folder / "gold").glob("*.json"))
+    texts = [sg.passage(folder / "texts" / f"{g.stem}.txt") for g in golds]
+    preds = sg.run_geoparse(cmd, [folder / "texts" / f"{g.stem}.txt" for g in golds])
+    for path, text, pred in zip(golds, texts, preds, strict=True):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        lines = place_misses(sg, text, gold, pred) + date_misses(sg, text, gold, pred) + route_misses(sg, text, gold, pred)
+        print(f"== {path.stem}: {len(lines)} issue(s)")
+        print("\n".join(lines) if lines else "  (none)")
+
+
+def heldout_result(shared: Path, cmd: str, folder: Path, manifest: Path) -> dict | str:
+    """Return the scorer's report on the held-out set, or why it is not scored (empty, not frozen, changed)."""
+    if not has_texts(folder):
+        return "not yet scored: bench/heldout/ has no texts yet (see its README)"
+    state = frozen_state(folder, manifest)
+    if state != "frozen":
+        return f"not scored: the set is {state} (see its README)"
+    return run_scorer(shared, cmd, folder)
+
+
+def freeze(folder: Path, manifest: Path) -> int:
+    """Record the SHA-256 of the set's files in `manifest`; return how many."""
+    prints = fingerprints(folder)
+    manifest.write_text("".join(f"{h}  {k}\n" for k, h in prints.items()), encoding="utf-8")
+    return len(prints)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list every miss of the development set")
+    parser.add_argument("--cmd", default="chronotope geoparse", help="geoparser command (default: %(default)s)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (scorer)")
+    parser.add_argument("--freeze", action="store_true", help="record the held-out files as frozen, then stop")
+    args = parser.parse_args(argv)
+    if args.freeze:
+        print(f"score_sets: {freeze(HELDOUT, FROZEN)} held-out files recorded in {FROZEN.relative_to(ROOT)}")
+        return 0
+    if not (args.shared / SCORER).is_file():
+        print(f"score_sets: no scorer at {args.shared / SCORER} (shared/ is missing); nothing scored")
+        return 0
+    try:
+        results = {"development": run_scorer(args.shared, args.cmd, DEVSET),
+                   "held-out": heldout_result(args.shared, args.cmd, HELDOUT, FROZEN)}
+    except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as err:
+        print(f"score_sets: the scorer failed: {err}")
+        return 1
+    print(side_by_side(results))
+    print(f"note: {CAVEAT}")
+    if args.verbose:
+        try:
+            verbose_report(load_scorer(args.shared), args.cmd, DEVSET)
+        except (RuntimeError, subprocess.TimeoutExpired) as err:
+            print(f"score_sets: geoparse failed: {err}")
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
