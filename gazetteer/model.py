@@ -32,6 +32,17 @@ class PlaceName:
 
 
 @dataclass(frozen=True)
+class PlaceLink:
+    """A Linked Places `links` entry: the same place in another gazetteer (GeoNames, Wikidata)."""
+
+    type: str                        # closeMatch | exactMatch | primaryTopicOf | subjectOf
+    identifier: str                  # a URI, e.g. https://sws.geonames.org/616052/
+
+
+LINK_TYPES = ("closeMatch", "exactMatch", "primaryTopicOf", "subjectOf")
+
+
+@dataclass(frozen=True)
 class Place:
     """A gazetteer entry, with where its coordinates come from and how certain they are."""
 
@@ -51,6 +62,7 @@ class Place:
     population: int | None = None
     country_code: str | None = None
     layer: str = "curated"
+    links: tuple[PlaceLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gazetteer import datafiles
 from gazetteer.errors import GazetteerError
-from gazetteer.model import CERTAINTIES, PLACE_KINDS, Place, PlaceName
+from gazetteer.model import CERTAINTIES, LINK_TYPES, PLACE_KINDS, Place, PlaceLink, PlaceName
 
 CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
 
@@ -99,6 +99,11 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
     if not any(n.toponym == title for n in names):
         names.insert(0, PlaceName(toponym=title, lang="en"))
     radius = props.get("uncertainty_km")
+    links = []
+    for link in feature.get("links") or []:
+        if not isinstance(link, dict) or link.get("type") not in LINK_TYPES or not str(link.get("identifier") or "").strip():
+            raise ValueError(f"a link needs 'type' (one of {', '.join(LINK_TYPES)}) and 'identifier'")
+        links.append(PlaceLink(type=link["type"], identifier=link["identifier"].strip()))
     return Place(
         id=pid, name=title, kind=kind, lon=lon, lat=lat, names=tuple(names),
         coord_source=props.get("coord_source") or "", certainty=certainty,
@@ -106,7 +111,7 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
         note=props.get("note"), parent=props.get("parent"),
         valid_from=props.get("valid_from"), valid_to=props.get("valid_to"),
         population=props.get("population"),
-        country_code=(props.get("ccodes") or [None])[0], layer=layer,
+        country_code=(props.get("ccodes") or [None])[0], layer=layer, links=tuple(links),
     )
 
 
@@ -129,10 +134,13 @@ def feature_from_place(place: Place) -> dict:
         if when:
             entry["when"] = when
         names.append(entry)
-    return {"@id": place.id, "type": "Feature",
-            "properties": {k: v for k, v in props.items() if v is not None},
-            "names": names, "types": [{"label": place.kind}],
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}}
+    feature = {"@id": place.id, "type": "Feature",
+               "properties": {k: v for k, v in props.items() if v is not None},
+               "names": names, "types": [{"label": place.kind}],
+               "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}}
+    if place.links:
+        feature["links"] = [{"type": link.type, "identifier": link.identifier} for link in place.links]
+    return feature
 
 
 def feature_collection(places: Iterable[Place]) -> dict:

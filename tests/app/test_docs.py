@@ -30,3 +30,9 @@ def test_every_setting_is_in_the_readme(name):
 def test_every_build_and_serve_option_is_in_the_readme(option, runner):
     helps = runner.invoke(["build", "--help"]).stdout + runner.invoke(["serve", "--help"]).stdout
     assert option in helps and option in README
+
+
+def test_every_command_is_in_the_readme():
+    from mapapp.cli import COMMANDS
+
+    assert [c for c in COMMANDS if f"`chronotope {c}" not in README] == []

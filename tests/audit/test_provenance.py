@@ -28,6 +28,34 @@ def test_place_says_where_its_point_comes_from_and_how_certain_it_is(name, featu
     assert props.get("certainty") in CERTAINTIES, f"{name}: certainty {props.get('certainty')!r}"
 
 
+# A source a reader can check: never our test answer key, never a recollection.
+UNCITABLE = re.compile(r"gold/|tests/|\bmemory\b|answer key", re.I)
+GEONAMES_ID = re.compile(r"^GeoNames (?:geonameid )?(\d+)")   # the point itself, not a seat it is derived from
+
+
+@pytest.mark.parametrize("name,feature", PLACES, ids=_ids(PLACES))
+def test_a_point_cites_something_a_reader_can_check(name, feature):
+    source = feature["properties"].get("coord_source") or ""
+    assert not UNCITABLE.search(source), f"{name}: coord_source {source!r}"
+
+
+@pytest.mark.parametrize("name,feature", PLACES, ids=_ids(PLACES))
+def test_a_point_from_geonames_links_to_its_geonames_record(name, feature):
+    found = GEONAMES_ID.search(feature["properties"].get("coord_source") or "")
+    links = {link["identifier"] for link in feature.get("links", [])}
+    if found:
+        assert f"https://sws.geonames.org/{found.group(1)}/" in links, f"{name}: no GeoNames link"
+
+
+UNCHECKED = [p for p in PLACES if "not checked against a published source" in p[1]["properties"]["coord_source"]]
+
+
+@pytest.mark.parametrize("name,feature", UNCHECKED, ids=_ids(UNCHECKED))
+def test_an_unchecked_estimate_is_not_certain_and_gives_a_radius(name, feature):
+    props = feature["properties"]
+    assert props["certainty"] != "certain" and (props.get("uncertainty_km") or 0) >= 5, name
+
+
 @pytest.mark.parametrize("name,feature", [p for p in PLACES if p[1]["properties"]["certainty"] != "certain"],
                          ids=_ids(p for p in PLACES if p[1]["properties"]["certainty"] != "certain"))
 def test_a_place_not_certain_gives_its_radius(name, feature):
