@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from mapapp.atlas import query
 from mapapp.atlas.store import Atlas, Page
 from mapapp.description import MAX_DOCUMENTS, describe
 from mapapp.errors import BadParameter
 from mapapp.picture.scene import view_date, view_window
 from mapapp.view_state import StateError, parse_state
-from mapapp.atlas import query
 from mapapp.web.api import answer
 
 bp = Blueprint("description", __name__, url_prefix="/api")

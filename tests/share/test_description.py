@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from mapapp.description import describe, territory_statements
 from mapapp.description import _Sources as Sources
+from mapapp.description import describe, territory_statements
 
 
 def territory(name, claims=(), control=()):
