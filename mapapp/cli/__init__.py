@@ -18,6 +18,7 @@ COMMANDS = {
     "movements": "mapapp.cli.movements_cmd:command",
     "build": "mapapp.cli.build_cmd:command",
     "serve": "mapapp.cli.serve_cmd:command",
+    "users": "mapapp.cli.users_cmd:command",
 }
 
 
