@@ -42,6 +42,26 @@ class AtlasMissing(ApiError):
     code, status = "no_atlas", 503
 
 
+class LoginRequired(ApiError):
+    code, status = "login_required", 401
+
+
+class Forbidden(ApiError):
+    code, status = "forbidden", 403
+
+
+class Conflict(ApiError):
+    code, status = "conflict", 409
+
+
+class TooManyRequests(ApiError):
+    code, status = "too_many_requests", 429
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 # Errors raised by the domain packages and the parameter parsers: (code, status). The first
 # matching class wins.
 ERROR_TABLE: tuple[tuple[type[Exception], str, int], ...] = (
@@ -62,6 +82,10 @@ def as_api_error(error: Exception) -> ApiError:
 
     if isinstance(error, ApiError):
         return error
+    from flask_wtf.csrf import CSRFError
+
+    if isinstance(error, CSRFError):
+        return ApiError(f"{error.description} Reload the page and try again.", "csrf_failed", 400)
     if isinstance(error, HTTPException):
         status = error.code or 500
         return ApiError(error.description or error.name, HTTP_CODES.get(status, "http_error"), status)
@@ -98,6 +122,8 @@ def error_response(error: ApiError) -> Response:
         response = Response(html, mimetype="text/html")
     response.status_code = error.status
     response.headers["Cache-Control"] = "no-store"
+    if isinstance(error, TooManyRequests):
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

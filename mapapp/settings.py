@@ -7,6 +7,7 @@
 | `CHRONOTOPE_CORPUS`        | `CORPUS`         | the bundled corpus (paths, `os.pathsep`-separated) |
 | `CHRONOTOPE_KEEP_VERSIONS` | `KEEP_VERSIONS`  | `5` (atlas versions kept for `v=` links)  |
 | `CHRONOTOPE_TILES`         | `TILES`          | off (`1`/`true`/`yes` offers online tile layers) |
+| `CHRONOTOPE_HTTPS`         | `HTTPS`          | off (`1`: the app is served over HTTPS, so session cookies are `Secure`) |
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class Settings:
     CORPUS: tuple[Path, ...] = ()      # empty: the bundled corpus
     KEEP_VERSIONS: int = 5
     TILES: bool = False
+    HTTPS: bool = False
 
     def as_config(self) -> dict:
         """Return the settings as Flask config keys."""
@@ -81,8 +83,9 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         settings = replace(settings, CORPUS=paths(env[PREFIX + "CORPUS"]))
     if env.get(PREFIX + "KEEP_VERSIONS"):
         settings = replace(settings, KEEP_VERSIONS=_int("KEEP_VERSIONS", env[PREFIX + "KEEP_VERSIONS"], 1))
-    if PREFIX + "TILES" in env:
-        settings = replace(settings, TILES=_bool("TILES", env[PREFIX + "TILES"]))
+    for name in ("TILES", "HTTPS"):
+        if PREFIX + name in env:
+            settings = replace(settings, **{name: _bool(name, env[PREFIX + name])})
     return settings
 
 
@@ -102,6 +105,7 @@ def with_overrides(settings: Settings, config: Mapping | None) -> Settings:
         changes["CORPUS"] = paths(changes["CORPUS"])
     if "KEEP_VERSIONS" in changes:
         changes["KEEP_VERSIONS"] = _int("KEEP_VERSIONS", str(changes["KEEP_VERSIONS"]), 1)
-    if "TILES" in changes and not isinstance(changes["TILES"], bool):
-        changes["TILES"] = _bool("TILES", str(changes["TILES"]))
+    for name in ("TILES", "HTTPS"):
+        if name in changes and not isinstance(changes[name], bool):
+            changes[name] = _bool(name, str(changes[name]))
     return replace(settings, **changes)

@@ -19,6 +19,7 @@ COMMANDS = {
     "build": "mapapp.cli.build_cmd:command",
     "serve": "mapapp.cli.serve_cmd:command",
     "export": "mapapp.cli.export_cmd:command",
+    "users": "mapapp.cli.users_cmd:command",
 }
 
 

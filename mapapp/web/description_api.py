@@ -6,9 +6,8 @@ from flask import Blueprint, Response, request
 from mapapp.atlas import query
 from mapapp.atlas.store import Atlas, Page
 from mapapp.description import MAX_DOCUMENTS, describe
-from mapapp.errors import BadParameter
 from mapapp.picture.scene import view_date, view_window
-from mapapp.view_state import StateError, parse_state
+from mapapp.view_state import parse_state
 from mapapp.web.api import answer
 
 bp = Blueprint("description", __name__, url_prefix="/api")
@@ -17,10 +16,7 @@ LANGUAGES = ("en",)    # the account's phrases exist in these; others fall back 
 
 def view_description(atlas: Atlas, args) -> dict:
     """The account of the view the parameters `args` describe (the main page's own parameters)."""
-    try:
-        state = parse_state(args)
-    except StateError as exc:
-        raise BadParameter(str(exc)) from None
+    state = parse_state(args)
     document = atlas.document(state.doc) if state.doc else None
     on = view_date(atlas, state, document)
     window = view_window(state, on, document)

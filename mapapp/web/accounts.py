@@ -1,0 +1,179 @@
+"""`/login`, `/logout` and `/admin/users`: who may write, and the guard every write goes through.
+
+Sessions are signed cookies (HttpOnly, SameSite=Lax, Secure behind HTTPS) keyed by a secret made
+once in the data folder; every POST, PUT, PATCH and DELETE needs the CSRF token (a form field
+`csrf_token`, or the `X-CSRF-Token` header from the page's `<meta name="csrf-token">`).
+"""
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, current_app, redirect, render_template, request, url_for
+from flask.sessions import SecureCookieSessionInterface
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask_wtf.csrf import CSRFProtect
+
+from mapapp.accounts import store
+from mapapp.accounts.limits import FailedLogins
+from mapapp.accounts.secret import secret_key
+from mapapp.errors import Forbidden, LoginRequired, TooManyRequests
+
+bp = Blueprint("accounts", __name__)
+csrf = CSRFProtect()
+
+
+class KeyOnFirstUse(SecureCookieSessionInterface):
+    """Signed-cookie sessions whose key is read (or made) when first needed, not when the app is
+    created: creating an app writes nothing."""
+
+    def get_signing_serializer(self, app: Flask):
+        if not app.secret_key:
+            app.secret_key = secret_key(app.config["HOME"])
+        return super().get_signing_serializer(app)
+
+
+class SessionUser(UserMixin):
+    """The logged-in user as Flask-Login sees it."""
+
+    def __init__(self, user: store.User):
+        self.user = user
+
+    def get_id(self) -> str:
+        return self.user.name
+
+    def __getattr__(self, name):
+        return getattr(self.user, name)
+
+
+def _home():
+    return current_app.config["HOME"]
+
+
+def init_app(app: Flask) -> None:
+    """Secret key, cookie flags, CSRF and the login manager."""
+    app.session_interface = KeyOnFirstUse()
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      SESSION_COOKIE_SECURE=bool(app.config.get("HTTPS")),
+                      REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax",
+                      REMEMBER_COOKIE_SECURE=bool(app.config.get("HTTPS")),
+                      WTF_CSRF_HEADERS=["X-CSRF-Token", "X-CSRFToken"], WTF_CSRF_TIME_LIMIT=None)
+    csrf.init_app(app)
+    manager = LoginManager()
+    manager.init_app(app)
+
+    @manager.user_loader
+    def load(name: str):
+        user = store.get_user(app.config["HOME"], name)
+        return SessionUser(user) if user else None
+
+    @manager.unauthorized_handler
+    def unauthorized():
+        raise LoginRequired("log in as an editor to change anything")
+
+    app.extensions["chronotope.failed_logins"] = FailedLogins()
+
+    @app.after_request
+    def private_when_logged_in(response):
+        # A page an editor sees carries their CSRF token: no shared cache may keep it.
+        if current_user and current_user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+            response.vary.add("Cookie")
+        return response
+
+
+def writer_required(view):
+    """Only editors and admins: 401 for a client who is not logged in, 403 for a reader."""
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        if not current_user.is_authenticated:
+            raise LoginRequired("log in as an editor to change anything")
+        if not current_user.can_write:
+            raise Forbidden(f"{current_user.name} is a reader; only editors and admins may change anything")
+        return view(*args, **kwargs)
+    return guarded
+
+
+def admin_required(view):
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        if not current_user.is_authenticated:
+            raise LoginRequired("log in as an admin to manage users")
+        if not current_user.is_admin:
+            raise Forbidden(f"{current_user.name} is not an admin")
+        return view(*args, **kwargs)
+    return guarded
+
+
+def _safe_next(target: str | None) -> str:
+    """A path on this site to go to after logging in; anything else goes to the map."""
+    parts = urlsplit(target or "")
+    if not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    next_url = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return render_template("login.html", next=next_url, message=None)
+    address = request.remote_addr or "unknown"
+    failures = current_app.extensions["chronotope.failed_logins"]
+    wait = failures.blocked_for(address)
+    if wait:
+        raise TooManyRequests(f"too many failed logins from {address}; try again in {int(wait) + 1} s",
+                              retry_after=int(wait) + 1)
+    user = store.verify(_home(), request.form.get("username", ""), request.form.get("password", ""))
+    if user is None:
+        failures.fail(address)
+        return render_template("login.html", next=next_url, message="Wrong user name or password."), 401
+    failures.clear(address)
+    login_user(SessionUser(user))
+    return redirect(next_url)
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    return redirect("/")
+
+
+@bp.get("/admin/users")
+@admin_required
+def users():
+    return render_template("users.html", users=store.list_users(_home()), roles=store.ROLES,
+                           history=store.history(_home(), limit=50), message=None)
+
+
+def _account_change(change):
+    try:
+        change()
+    except store.AccountError as exc:
+        return render_template("users.html", users=store.list_users(_home()), roles=store.ROLES,
+                               history=store.history(_home(), limit=50), message=str(exc)), 400
+    return redirect(url_for("accounts.users"))
+
+
+@bp.post("/admin/users")
+@admin_required
+def add_user():
+    form = request.form
+    return _account_change(lambda: store.add_user(_home(), form.get("name", ""), form.get("role", ""),
+                                                  form.get("password", ""), current_user.name,
+                                                  form.get("public_name") or None))
+
+
+@bp.post("/admin/users/<name>/remove")
+@admin_required
+def remove_user(name: str):
+    if name == current_user.name:
+        return _account_change(lambda: (_ for _ in ()).throw(store.AccountError("an admin cannot remove themselves")))
+    return _account_change(lambda: store.remove_user(_home(), name, current_user.name))
+
+
+@bp.post("/admin/users/<name>/password")
+@admin_required
+def change_password(name: str):
+    return _account_change(lambda: store.set_password(_home(), name, request.form.get("password", ""),
+                                                      current_user.name))
