@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from gazetteer.geoparse.matcher import find_hits
 from gazetteer.geoparse.resolve import TextContext, resolve
+from gazetteer.geoparse.russian import has_cyrillic, merged, russian_hits
 from gazetteer.model import Mention
 from gazetteer.places.index import Gazetteer, load_gazetteer
 
@@ -26,7 +27,10 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None,
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     with _no_cycle_collection():
-        return resolve(find_hits(text, gazetteer), gazetteer, context)
+        hits = find_hits(text, gazetteer)
+        if has_cyrillic(text):
+            hits = merged(hits, russian_hits(text, gazetteer))
+        return resolve(hits, gazetteer, context)
 
 
 @contextmanager
