@@ -33,6 +33,7 @@ class Palette:
     movement: str
     place: str
     place_fill: str
+    unstated: str
 
     def party_colours(self, parties: Iterable[str]) -> dict[str, str]:
         """A colour per party: the parties in alphabetical order take the palette's colours in turn."""
