@@ -30,6 +30,7 @@ class Palette:
     hatch: str
     land: str
     water: str
+    river: str
     movement: str
     place: str
     place_fill: str

@@ -164,7 +164,7 @@ def _draw_water(ax, scene: Scene, scale: float) -> None:
         lakes.plot(ax=ax, color=palette().water, linewidth=0)
     rivers = _frame_of(scene.basemap.get("rivers", ()))
     if rivers is not None:
-        rivers.plot(ax=ax, color=palette().water, linewidth=1.2 * scale)
+        rivers.plot(ax=ax, color=palette().river, linewidth=1.2 * scale)
 
 
 def _draw_territories(ax, scene: Scene, colours: dict[str, str], scale: float) -> None:
