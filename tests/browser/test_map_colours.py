@@ -1,5 +1,5 @@
-"""A party's fill looks the same on the live map and in /map.png: the same palette colour, laid at the
-same opacity over the same land, so the pixels inside a territory agree (within rounding)."""
+"""A party's fill looks the same on the live map, in its legend and in /map.png: the same palette colour,
+laid at the same opacity over the same land, so the pixels inside a territory agree (within rounding)."""
 from __future__ import annotations
 
 import io
@@ -72,3 +72,9 @@ def test_a_party_fill_on_the_live_map_is_its_fill_in_map_png(app, client, live_s
     seen = tuple(int(palette().seen(colour)[i:i + 2], 16) for i in (1, 3, 5))
     assert colour in fills
     assert close(live, seen) and close(in_picture, seen), (party, live, in_picture, seen)
+    # the page's legend shows the fill as the map does
+    row = page.evaluate("""(party) => [...document.querySelectorAll('#legend li.party')]
+        .findIndex(li => li.querySelector('span').firstChild.textContent.trim() === party)""", party)
+    sample = page.locator("#legend li.party").nth(row).locator("svg").first
+    legend = Image.open(io.BytesIO(sample.screenshot()))
+    assert close(most_common(legend, legend.width // 2, legend.height // 2, radius=3), seen)

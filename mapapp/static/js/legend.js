@@ -24,9 +24,11 @@ function line(colour, dash, width = 3) {
     "stroke-dasharray": dash || "" }]);
 }
 
+// A territory's fill laid over the land, as on the map (and as the pictures draw it).
 function swatch(colour, dashed) {
-  return svg(18, 14, ["rect", { x: 1, y: 1, width: 16, height: 12, fill: colour, "fill-opacity": palette.fill_opacity,
-    stroke: palette.outline, "stroke-width": dashed ? 2 : 1, "stroke-dasharray": dashed ? "4 3" : "" }]);
+  return svg(18, 14, ["rect", { x: 1, y: 1, width: 16, height: 12, fill: palette.land }],
+    ["rect", { x: 1, y: 1, width: 16, height: 12, fill: colour, "fill-opacity": palette.fill_opacity,
+      stroke: palette.outline, "stroke-width": dashed ? 2 : 1, "stroke-dasharray": dashed ? "4 3" : "" }]);
 }
 
 function sourcesByParty(features) {
