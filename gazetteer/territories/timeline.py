@@ -55,9 +55,19 @@ def parties_on(timeline: Iterable[TimelineEntry], day: date, relation: str) -> t
     return tuple(dict.fromkeys(e.party for e in entries_on(timeline, day, relation)))
 
 
-def is_disputed(timeline: Iterable[TimelineEntry], day: date) -> bool:
-    """True when more than one party claims the territory on `day`."""
-    return len(parties_on(timeline, day, "claim")) > 1
+def is_disputed(claimants: Iterable[str]) -> bool:
+    """True when the claims in force (given by their parties' names) come from more than one party.
+
+    The one meaning of "disputed": the API's `disputed`, the live map's dashed outline, the
+    picture's framing and outline all come from it. A party claiming what another holds is not
+    enough; that shows as hatching in pictures and in the tooltips, not as a dispute.
+    """
+    return len(set(claimants)) > 1
+
+
+def disputed_on(timeline: Iterable[TimelineEntry], day: date) -> bool:
+    """True when the territory of `timeline` is disputed (`is_disputed`) on `day`."""
+    return is_disputed(parties_on(timeline, day, "claim"))
 
 
 def turning_points(timeline: Iterable[TimelineEntry]) -> tuple[date, ...]:

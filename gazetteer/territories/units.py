@@ -20,7 +20,7 @@ from shapely.validation import explain_validity
 from gazetteer import datafiles, geodesy
 from gazetteer.errors import GazetteerError
 from gazetteer.model import CERTAINTIES, PlaceName, Territory, TimelineEntry
-from gazetteer.territories.timeline import RELATIONS, entries_on, parse_edge, source_kind
+from gazetteer.territories.timeline import RELATIONS, entries_on, is_disputed, parse_edge, source_kind
 
 LEVELS = ("uyezd", "uezd", "oblast", "okrug", "zone", "district", "region", "subregion")
 
@@ -36,7 +36,8 @@ class TerritoryState:
 
     @property
     def disputed(self) -> bool:
-        return len({e.party for e in self.claims}) > 1
+        """True when more than one party claims the territory on the day (`timeline.is_disputed`)."""
+        return is_disputed(e.party for e in self.claims)
 
 
 def bundled_paths() -> tuple[Path, Path]:

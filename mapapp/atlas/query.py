@@ -176,7 +176,7 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
 def territories(conn: sqlite3.Connection, on: str | None) -> str:
     """Return the territories; on a date, each with the claims and control then in force
     (the gazetteer's rule and JSON); without one, each with its whole `timeline`."""
-    from gazetteer.territories.timeline import in_force
+    from gazetteer.territories.timeline import in_force, is_disputed
     from mapapp.atlas.rows import timeline_entry
 
     day = date.fromisoformat(on) if on is not None else None
@@ -188,7 +188,7 @@ def territories(conn: sqlite3.Connection, on: str | None) -> str:
         else:
             held = [e for e in timeline if in_force(timeline_entry(e), day)]
             claims = [e for e in held if e["relation"] == "claim"]
-            more = {"date": on, "disputed": len({e["party"] for e in claims}) > 1,
+            more = {"date": on, "disputed": is_disputed(e["party"] for e in claims),
                     "claims": [e["shown"] for e in claims],
                     "control": [e["shown"] for e in held if e["relation"] == "control"]}
         features.append(with_properties(head, more))

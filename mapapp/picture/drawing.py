@@ -1,6 +1,6 @@
 """Drawing a `Scene` with matplotlib: the layout's bands, the map frame's layers, labels, legend.
 
-Used by `mapapp.picture.render.render_png`; matplotlib and geopandas are imported here only, when a
+Used by `mapapp.picture.render.render_png`; colours from `mapapp.palette`; matplotlib and geopandas are imported here only, when a
 picture is drawn.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.patheffects import withStroke
 
+from mapapp.palette import palette
 from mapapp.picture.labels import Label, Mark, place_labels
 from mapapp.picture.layout import (
     ATTRIBUTION_PT,
@@ -26,22 +27,19 @@ from mapapp.picture.layout import (
     plan_layout,
     points_to_px,
 )
-from mapapp.picture.render import (
-    BACKGROUND,
-    FRAME_EDGE,
-    LAND,
-    MOVE_COLOUR,
-    PAPER,
-    PLACE_COLOUR,
-    WATER,
-    Frame,
-    Scene,
+from mapapp.picture.legend import (
+    is_disputed_feature,
     legend_rows,
     other_claimants,
     scene_colours,
     territory_colour,
 )
+from mapapp.picture.model import Frame, Scene
 
+PAPER = "#ffffff"             # the bands and the legend strip around the map
+FRAME_EDGE = "#777777"
+BACKGROUND = "#e8eef2"        # beyond the basemap's land
+INK = "#222222"               # place labels
 SMALL_LABELS = 8     # a thumbnail labels its few most-mentioned places only
 
 
@@ -85,11 +83,14 @@ def legend_options(rows: tuple, fontsize: float, wrap: int | None, ncol: int) ->
     for kind, label, colour in rows:
         text = textwrap.fill(label, wrap, break_on_hyphens=False) if wrap else label
         if kind == "fill":
-            handles.append(Patch(facecolor=colour, edgecolor="#555555", label=text))
+            handles.append(Patch(facecolor=colour, edgecolor=palette().outline, label=text))
         elif kind == "hatch":
             handles.append(Patch(facecolor="white", edgecolor=colour, hatch="//", label=text))
+        elif kind == "disputed":
+            handles.append(Patch(facecolor="white", edgecolor=colour, linestyle="--", linewidth=1.4, label=text))
         elif kind == "place":
-            handles.append(Line2D([], [], marker="o", color=colour, linestyle="", label=text))
+            handles.append(Line2D([], [], marker="o", color=colour, markerfacecolor=palette().place_fill,
+                                  linestyle="", label=text))
         else:
             handles.append(Line2D([], [], color=colour, label=text))
     return {"handles": handles, "fontsize": fontsize, "ncol": ncol, "frameon": False, "borderaxespad": 0,
@@ -153,34 +154,40 @@ def _frame_of(features: tuple[dict, ...]):
 def _draw_basemap(ax, scene: Scene) -> None:
     land = _frame_of(scene.basemap.get("land", ()))
     if land is not None:
-        land.plot(ax=ax, color=LAND, linewidth=0)
+        land.plot(ax=ax, color=palette().land, linewidth=0)
 
 
 def _draw_water(ax, scene: Scene, scale: float) -> None:
     """Lakes and rivers, over the territories so they stay readable."""
     lakes = _frame_of(scene.basemap.get("lakes", ()))
     if lakes is not None:
-        lakes.plot(ax=ax, color=WATER, linewidth=0)
+        lakes.plot(ax=ax, color=palette().water, linewidth=0)
     rivers = _frame_of(scene.basemap.get("rivers", ()))
     if rivers is not None:
-        rivers.plot(ax=ax, color=WATER, linewidth=1.2 * scale)
+        rivers.plot(ax=ax, color=palette().river, linewidth=1.2 * scale)
 
 
 def _draw_territories(ax, scene: Scene, colours: dict[str, str], scale: float) -> None:
-    """Fills by control; claims by a party other than the controller shown by hatching."""
+    """Fills by control; claims by a party other than the controller shown by hatching; a disputed
+    territory (the atlas's `disputed`: more than one claimant) outlined dashed, as on the live map."""
     frame = _frame_of(scene.territories)
     if frame is None:
         return
-    fills = [territory_colour(f["properties"], colours) for f in scene.territories if f.get("geometry")]
-    frame.plot(ax=ax, color=fills, edgecolor="#555555", linewidth=0.8 * scale)
-    claimed = [i for i, feature in enumerate(f for f in scene.territories if f.get("geometry"))
-               if other_claimants(feature["properties"])]
+    drawn = [f["properties"] for f in scene.territories if f.get("geometry")]
+    fills = [territory_colour(properties, colours) for properties in drawn]
+    frame.plot(ax=ax, color=fills, edgecolor=palette().outline, linewidth=0.8 * scale)
+    claimed = [i for i, properties in enumerate(drawn) if other_claimants(properties)]
     if claimed:
-        frame.iloc[claimed].plot(ax=ax, facecolor="none", edgecolor="#666666", hatch="//", linewidth=0)
+        frame.iloc[claimed].plot(ax=ax, facecolor="none", edgecolor=palette().hatch, hatch="//", linewidth=0)
+    disputed = [i for i, properties in enumerate(drawn) if is_disputed_feature(properties)]
+    if disputed:
+        frame.iloc[disputed].plot(ax=ax, facecolor="none", edgecolor=palette().outline, linestyle="--",
+                                  linewidth=1.6 * scale)
 
 
 def _draw_movements(ax, scene: Scene, scale: float) -> None:
     """Each movement as a line with an arrow at its end; dashed when not stated as done."""
+    colour = palette().movement
     for feature in scene.movements:
         geometry = feature.get("geometry") or {}
         coords = geometry.get("coordinates") or []
@@ -188,9 +195,9 @@ def _draw_movements(ax, scene: Scene, scale: float) -> None:
             continue
         done = (feature.get("properties") or {}).get("status") == "occurred"
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-        ax.plot(xs, ys, color=MOVE_COLOUR, linewidth=1.6 * scale, linestyle="-" if done else "--")
+        ax.plot(xs, ys, color=colour, linewidth=1.6 * scale, linestyle="-" if done else "--")
         ax.annotate("", xy=(xs[-1], ys[-1]), xytext=(xs[-2], ys[-2]),
-                    arrowprops={"arrowstyle": "-|>", "color": MOVE_COLOUR, "lw": 1.6 * scale,
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.6 * scale,
                                 "mutation_scale": 14 * scale})
 
 
@@ -219,8 +226,8 @@ def _draw_places(ax, marks: list[Mark], layout: Layout, frame: Frame, ruler: Rul
     scale = layout.scale
     for mark in marks:
         lon, lat = frame.lonlat(mark.x, mark.y)
-        ax.plot([lon], [lat], marker="o", markersize=4 * scale, color=PLACE_COLOUR,
-                markeredgecolor="white", markeredgewidth=0.8 * scale)
+        ax.plot([lon], [lat], marker="o", markersize=4 * scale, color=palette().place_fill,
+                markeredgecolor=palette().place, markeredgewidth=0.8 * scale)
     fontsize = LABEL_PT * scale
     radius = points_to_px(4 * scale) / 2 + points_to_px(0.8 * scale)
     small = is_small(layout.width, layout.height)
@@ -230,7 +237,7 @@ def _draw_places(ax, marks: list[Mark], layout: Layout, frame: Frame, ruler: Rul
         x = {"left": label.box.left, "right": label.box.right, "center": (label.box.left + label.box.right) / 2}
         y = {"top": label.box.top, "bottom": label.box.bottom, "center": (label.box.top + label.box.bottom) / 2}
         lon, lat = frame.lonlat(x[label.ha], y[label.va])
-        ax.text(lon, lat, label.text, ha=label.ha, va=label.va, fontsize=fontsize, color=PLACE_COLOUR,
+        ax.text(lon, lat, label.text, ha=label.ha, va=label.va, fontsize=fontsize, color=INK,
                 path_effects=[withStroke(linewidth=2.2 * scale, foreground="white")])
     return tuple(labels)
 

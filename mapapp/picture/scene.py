@@ -10,7 +10,8 @@ from pathlib import Path
 from mapapp import params
 from mapapp.atlas.store import Atlas
 from mapapp.params import Window
-from mapapp.picture.render import Bbox, Scene
+from mapapp.picture.legend import is_disputed_feature
+from mapapp.picture.model import Bbox, Scene
 from mapapp.view_state import ViewState
 
 # The disputed districts and their neighbours: the view when the atlas has nothing to frame.
@@ -59,19 +60,16 @@ def fit_points(points: list[tuple[float, float]], margin: float = 0.25) -> Bbox 
     return Bbox(min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin)
 
 
-def is_disputed(properties: dict) -> bool:
-    """True when a territory has several claimants, or a claimant that does not control it."""
-    claims = {c.get("party") if isinstance(c, dict) else c for c in properties.get("claims") or []}
-    control = {c.get("party") if isinstance(c, dict) else c for c in properties.get("control") or []}
-    return len(claims) > 1 or bool(claims - control)
+def disputed(territories: list[dict]) -> list[dict]:
+    """The territories (features on a date) that are disputed then, as the API says."""
+    return [t for t in territories if is_disputed_feature(t.get("properties") or {})]
 
 
 def disputed_core(territories: list[dict]) -> Bbox:
     """The box around every territory disputed on the date (REGION when none is)."""
     from shapely.geometry import shape
 
-    bounds = [shape(t["geometry"]).bounds for t in territories
-              if t.get("geometry") and is_disputed(t.get("properties") or {})]
+    bounds = [shape(t["geometry"]).bounds for t in disputed(territories) if t.get("geometry")]
     if not bounds:
         return REGION
     return Bbox(min(b[0] for b in bounds), min(b[1] for b in bounds),

@@ -13,6 +13,7 @@ from folium.map import Layer
 from folium.template import Template
 from markupsafe import Markup
 
+from mapapp.palette import palette
 from mapapp.web.geo import folium_location
 
 HOME = {"lon": 46.0, "lat": 39.6, "zoom": 7}   # Karabakh, Zangezur and Nakhichevan in view
@@ -22,14 +23,19 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
 # Drawing order, bottom to top; z-indexes between Leaflet's tile (200) and marker (600) panes.
 PANES = {"basemap": 210, "borders": 220, "territories": 350, "movements": 420, "places": 450}
 
-BASEMAP_STYLES = {
-    "world-land": {"stroke": False, "fillColor": "#e9e4d8", "fillOpacity": 1},
-    "land": {"stroke": False, "fillColor": "#f1ecdf", "fillOpacity": 1},
-    "sea": {"stroke": False, "fillColor": "#c9dbe6", "fillOpacity": 1},
-    "lake": {"color": "#8fb3cb", "weight": 0.8, "fillColor": "#c9dbe6", "fillOpacity": 1},
-    "river": {"color": "#7fa8c6", "weight": 1.6, "fill": False},
-    "border": {"color": "#6f6a60", "weight": 0.8, "opacity": 0.45, "dashArray": "5 4", "fill": False},
-}
+
+def basemap_styles() -> dict[str, dict]:
+    """The Leaflet style of each basemap layer; land, water and rivers in the palette's colours, as in pictures."""
+    colours = palette()
+    return {
+        "world-land": {"stroke": False, "fillColor": "#e9e4d8", "fillOpacity": 1},
+        "land": {"stroke": False, "fillColor": colours.land, "fillOpacity": 1},
+        "sea": {"stroke": False, "fillColor": colours.water, "fillOpacity": 1},
+        "lake": {"color": "#8fb3cb", "weight": 0.8, "fillColor": colours.water, "fillOpacity": 1},
+        "river": {"color": colours.river, "weight": 1.6, "fill": False},
+        "border": {"color": "#6f6a60", "weight": 0.8, "opacity": 0.45, "dashArray": "5 4", "fill": False},
+    }
+
 
 # Overlays the page fills from the API: id -> (name in the layer switcher, pane).
 DATA_LAYERS = {
@@ -60,7 +66,7 @@ class FetchedGeoJson(Layer):
     def __init__(self, urls: list[str], name: str, pane: str, *, overlay: bool, attribution: str):
         super().__init__(name=name, overlay=overlay, control=True, show=True)
         self._name = "FetchedGeoJson"
-        self.urls, self.pane, self.attribution, self.styles = urls, pane, attribution, BASEMAP_STYLES
+        self.urls, self.pane, self.attribution, self.styles = urls, pane, attribution, basemap_styles()
 
 
 class DataLayer(Layer):
@@ -154,12 +160,13 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
 def map_parts(m: folium.Map) -> MapParts:
     """Render `m` and return its parts (folium's own output, trusted: it escapes what enters JS).
 
-    Of folium's head only the script and style links are kept: its inline styles size the map
-    (our css does that) and its viewport tag forbids zooming the page, which people need.
+    Of folium's head only the script and style links are kept, those the map was given
+    (`build_map` sets them on the instance): its inline styles size the map (our css does that)
+    and its viewport tag forbids zooming the page, which people need.
     """
     root = m.get_root()
     root.render()
-    links = [child.render() for child in root.header._children.values()
-             if isinstance(child, (JavascriptLink, CssLink))]
+    links = [JavascriptLink(url).render() for _, url in m.default_js]
+    links += [CssLink(url).render() for _, url in m.default_css]
     return MapParts(name=m.get_name(), header=Markup("\n".join(links)),
                     html=Markup(root.html.render()), script=Markup(root.script.render()))

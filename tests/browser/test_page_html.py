@@ -80,3 +80,16 @@ def test_unknown_basemap_and_vendor_files_are_404(client):
 def test_online_tiles_only_when_the_setting_is_on(app_for, atlas_path, tiles, offered):
     html = app_for(atlas_path, TILES=tiles).test_client().get("/").get_data(as_text=True)
     assert ("tile.openstreetmap.org" in html) is offered
+
+
+@pytest.mark.parametrize("tiles", [False, True])
+def test_the_page_head_keeps_every_script_and_stylesheet_folium_links(tiles):
+    from mapapp.web.mapview import build_map, map_parts
+
+    m = build_map(leaflet_js="/vendor/leaflet/leaflet.js", leaflet_css="/vendor/leaflet/leaflet.css",
+                  basemap={"world": "/w", "region": "/r", "borders": "/b"}, tiles=tiles)
+    parts = map_parts(m)
+    folium_head = m.get_root().header.render()
+    linked = set(asset_urls(folium_head))
+    assert linked == set(asset_urls(str(parts.header))) == {"/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css"}
+    assert "<style" in folium_head and "<style" not in parts.header and "viewport" not in parts.header

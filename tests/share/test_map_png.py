@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from datetime import date
 
 import pytest
 from PIL import Image
 from shapely.geometry import Point, box, shape
 
+from gazetteer.territories.timeline import is_disputed
+from gazetteer.territories.units import load_territories, territories_on
 from mapapp.atlas.current import current_atlas
-from mapapp.picture.render import UNKNOWN_CONTROL, party_colours, picture_frame
-from mapapp.picture.scene import REGION, build_scene, default_bbox, document_bbox, is_disputed
+from mapapp.picture.legend import legend_rows, no_single_control, party_colours
+from mapapp.picture.render import picture_frame
+from mapapp.picture.scene import REGION, build_scene, default_bbox, disputed, document_bbox
 from mapapp.view_state import parse_state
 
 
@@ -43,7 +47,7 @@ def expected_colour(client, lon, lat, on):
     holding = [t for t in features if t["geometry"] and shape(t["geometry"]).covers(Point(lon, lat))]
     assert holding, f"no territory holds {lon},{lat}"
     control = {e["party"] for e in holding[0]["properties"]["control"]}
-    hex_colour = colours[control.pop()] if len(control) == 1 else UNKNOWN_CONTROL
+    hex_colour = colours[control.pop()] if len(control) == 1 else no_single_control()
     return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
 
 
@@ -101,11 +105,39 @@ def test_the_default_view_frames_every_disputed_territory(app, client, on):
     width, height = 1200, 630
     frame = picture_frame(scene_of(app, width, height, date=on), width, height)
     view = box(*frame.bbox)
-    disputed = [t for t in client.get("/api/territories", query_string={"date": on}).get_json()["features"]
-                if t["geometry"] and is_disputed(t["properties"])]
-    assert disputed
-    for territory in disputed:
+    answer = [t for t in client.get("/api/territories", query_string={"date": on}).get_json()["features"]
+              if t["geometry"] and t["properties"]["disputed"]]
+    assert answer
+    for territory in answer:
         assert view.contains(shape(territory["geometry"])), territory["properties"]["id"]
+
+
+# Dates on which a territory had one claimant that did not hold it: the old picture rule called it
+# disputed, the API did not.
+DISPUTE_DATES = ("1919-06-01", "1920-06-01", "1920-08-10", "1920-12-02", "1921-03-20", "1921-10-20")
+
+
+@pytest.mark.parametrize("on", DISPUTE_DATES)
+def test_the_picture_and_the_api_call_the_same_territories_disputed(app, client, on):
+    answer = client.get("/api/territories", query_string={"date": on}).get_json()["features"]
+    api = {t["properties"]["id"] for t in answer if t["properties"]["disputed"]}
+    scene = scene_of(app, 1200, 630, date=on, layers="territories")
+    picture = {t["properties"]["id"] for t in disputed(list(scene.territories))}
+    rule = {s.territory.id for s in territories_on(load_territories(), date.fromisoformat(on)) if s.disputed}
+    assert picture == api == rule
+    drawn_rows = {kind for kind, _, _ in legend_rows(scene)}
+    assert ("disputed" in drawn_rows) is bool(picture)
+
+
+def test_the_dates_include_one_where_the_old_picture_rule_disagreed(client):
+    def old_rule(props):
+        claimed = {e["party"] for e in props["claims"]}
+        return len(claimed) > 1 or bool(claimed - {e["party"] for e in props["control"]})
+
+    differ = [on for on in DISPUTE_DATES
+              if any(old_rule(t["properties"]) != t["properties"]["disputed"]
+                     for t in client.get("/api/territories", query_string={"date": on}).get_json()["features"])]
+    assert differ
 
 
 @pytest.mark.parametrize(("width", "height"), [(1200, 630), (900, 600), (600, 800)])
@@ -130,16 +162,8 @@ def test_the_legend_lies_outside_the_map_and_labels_apart(app, width, height):
 
 
 def claims(control, claimed):
-    return {"control": [{"party": p} for p in control], "claims": [{"party": p} for p in claimed]}
-
-
-@pytest.mark.parametrize(("properties", "disputed"), [
-    (claims(["A"], ["A"]), False), (claims(["A"], []), False), (claims([], []), False),
-    (claims(["A"], ["A", "B"]), True), (claims(["A"], ["B"]), True), (claims([], ["A", "B"]), True),
-    (claims(["A", "B"], ["A", "B"]), True),
-])
-def test_is_disputed(properties, disputed):
-    assert is_disputed(properties) is disputed
+    return {"control": [{"party": p} for p in control], "claims": [{"party": p} for p in claimed],
+            "disputed": is_disputed(claimed)}
 
 
 def square(west, south, east, north, **properties):
@@ -154,11 +178,12 @@ def point(lon, lat):
 
 TERRITORIES = [square(45.0, 39.0, 46.0, 40.0, **claims(["A"], ["A", "B"])),
                square(42.0, 41.0, 43.0, 42.0, **claims(["C"], ["C", "A"])),
-               square(30.0, 30.0, 31.0, 31.0, **claims(["A"], ["A"]))]     # undisputed, far: not framed
+               square(30.0, 30.0, 31.0, 31.0, **claims(["A"], ["A"])),      # undisputed, far: not framed
+               square(20.0, 20.0, 21.0, 21.0, **claims(["A"], ["B"]))]      # one claimant, not disputed: not framed
 
 
 @pytest.mark.parametrize(("places", "inside", "outside"), [
-    ((), [(45.5, 39.5), (42.5, 41.5)], [(30.5, 30.5)]),
+    ((), [(45.5, 39.5), (42.5, 41.5)], [(30.5, 30.5), (20.5, 20.5)]),
     ((point(47.5, 38.2),), [(47.5, 38.2), (42.1, 41.9)], []),          # a place near the disputes is framed
     ((point(37.6, 55.8), point(-1.5, 52.6)), [(45.9, 39.1)], [(37.6, 55.8), (-1.5, 52.6)]),   # far ones are not
 ])

@@ -8,19 +8,9 @@ from collections import Counter
 import pytest
 from PIL import Image
 
-from mapapp.picture.render import (
-    UNKNOWN_CONTROL,
-    Bbox,
-    Frame,
-    PictureCache,
-    Scene,
-    clamp_size,
-    legend_entries,
-    legend_rows,
-    party_colours,
-    picture_frame,
-    render_png,
-)
+from mapapp.picture.legend import legend_entries, legend_rows, no_single_control, party_colours
+from mapapp.picture.model import Bbox, Frame, Scene
+from mapapp.picture.render import PictureCache, clamp_size, picture_frame, render_png
 
 
 def square(west, south, east, north):
@@ -97,7 +87,7 @@ def test_clamp_size(width, height, expected):
 def test_party_colours_do_not_depend_on_order_and_differ():
     colours = party_colours(("B", "A", "C"))
     assert colours == party_colours(("C", "A", "B"))
-    assert len(set(colours.values())) == 3 and UNKNOWN_CONTROL not in colours.values()
+    assert len(set(colours.values())) == 3 and no_single_control() not in colours.values()
 
 
 def test_cache_draws_once_and_keeps_pictures_on_disk(tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from gazetteer.model import TimelineEntry
 from gazetteer.territories.timeline import (
+    disputed_on,
     entries_on,
     in_force,
     is_disputed,
@@ -87,7 +88,19 @@ NAKHICHEVAN = (
 def test_parties_on_a_day_keep_every_overlapping_claim(day, claims, control):
     assert parties_on(NAKHICHEVAN, day, "claim") == claims
     assert parties_on(NAKHICHEVAN, day, "control") == control
-    assert is_disputed(NAKHICHEVAN, day) is (len(claims) > 1)
+    assert disputed_on(NAKHICHEVAN, day) is (len(claims) > 1)
+
+
+@pytest.mark.parametrize(("claimants", "disputed"), [
+    ((), False),
+    (("Republic of Armenia",), False),
+    (("Armenian SSR", "Armenian SSR"), False),        # one party's two claims, with their own sources
+    (("Republic of Armenia", "Azerbaijan SSR"), True),
+    (("Armenian SSR", "Azerbaijan SSR", "Grand National Assembly of Turkey"), True),
+])
+def test_disputed_means_more_than_one_claimant(claimants, disputed):
+    assert is_disputed(claimants) is disputed
+    assert is_disputed(iter(claimants)) is disputed
 
 
 def test_entries_on_keeps_two_entries_of_one_party_with_their_own_sources():

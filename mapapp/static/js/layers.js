@@ -1,5 +1,6 @@
 // Drawing the API's answers on the map's data layers: places, movements, territories.
 import { addArrowhead } from "./arrows.js";
+import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { placePopup } from "./popup.js";
@@ -10,8 +11,8 @@ const L = window.L;
 const CARRIED_OUT = /^(occurred|carried out|completed|done)\b/i;
 const KIND_WEIGHT = { attack: 4.5, advance: 3.5, occupation: 3.5, withdrawal: 2.5, transfer: 2.5,
   journey: 2, route: 2 };
-export const PLACE_COLOUR = "#7b3b2a";   // a place marker's outline
-export const PLACE_FILL = "#d9825b";
+export const PLACE_COLOUR = palette.place;   // a place marker's outline
+export const PLACE_FILL = palette.place_fill;
 
 /** Return the radius of a place marker named `mentions` times (area grows with the count). */
 export function placeRadius(mentions) {
@@ -43,17 +44,22 @@ export function territoryStatus(props) {
   const claims = Array.isArray(props.claims) ? props.claims : [];
   const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
   // Alphabetical, so that no side is named first in tooltips and legends.
-  const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+  const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))].sort(alphabetical);
   return { claimants: names(claims), controllers: names(control) };
 }
 
-export const DIVIDED = "#5d5d5d";   // control divided between parties: no one party's colour
-export const UNCONTROLLED = "#9a9a9a";
-
-/** Return the fill colour of a territory: its one controlling party's, else a neutral grey. */
+/** Return the fill colour of a territory: its one controlling party's, else the grey of no single control. */
 export function territoryColour(controllers, parties) {
-  if (controllers.length === 1) return parties.of(controllers[0]);
-  return controllers.length > 1 ? DIVIDED : UNCONTROLLED;
+  return controllers.length === 1 ? parties.of(controllers[0]) : NO_SINGLE_CONTROL;
+}
+
+/** Return the Leaflet style of a territory on the shown date, as the pictures draw it: the fill laid
+ * at the palette's opacity, a dashed outline when the API calls it disputed (more than one claimant). */
+export function territoryStyle(props, parties) {
+  const disputed = props.disputed === true;
+  return { color: palette.outline, weight: disputed ? 2.5 : 1, dashArray: disputed ? "7 5" : null,
+    fillColor: territoryColour(territoryStatus(props).controllers, parties), fillOpacity: palette.fill_opacity,
+    className: disputed ? "territory disputed" : "territory" };
 }
 
 export class MapLayers {
@@ -133,13 +139,7 @@ export class MapLayers {
     const parties = this.colours.parties;
     L.geoJSON(collection, {
       pane: "territories",
-      style: (f) => {
-        const { claimants, controllers } = territoryStatus(f.properties);
-        const colour = territoryColour(controllers, parties);
-        return { color: colour, weight: claimants.length > 1 ? 2.5 : 1.5,
-          dashArray: claimants.length > 1 ? "7 5" : null, fillColor: colour,
-          fillOpacity: controllers.length ? 0.22 : 0.08, className: "territory" };
-      },
+      style: (f) => territoryStyle(f.properties, parties),
       onEachFeature: (f, layer) => {
         const { claimants, controllers } = territoryStatus(f.properties);
         layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),

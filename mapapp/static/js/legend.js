@@ -1,7 +1,8 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { DIVIDED, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
+import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
+import { partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -23,9 +24,11 @@ function line(colour, dash, width = 3) {
     "stroke-dasharray": dash || "" }]);
 }
 
+// A territory's fill laid over the land, as on the map (and as the pictures draw it).
 function swatch(colour, dashed) {
-  return svg(18, 14, ["rect", { x: 1, y: 1, width: 16, height: 12, fill: colour, "fill-opacity": 0.3,
-    stroke: colour, "stroke-width": 2, "stroke-dasharray": dashed ? "4 3" : "" }]);
+  return svg(18, 14, ["rect", { x: 1, y: 1, width: 16, height: 12, fill: palette.land }],
+    ["rect", { x: 1, y: 1, width: 16, height: 12, fill: colour, "fill-opacity": palette.fill_opacity,
+      stroke: palette.outline, "stroke-width": dashed ? 2 : 1, "stroke-dasharray": dashed ? "4 3" : "" }]);
 }
 
 function sourcesByParty(features) {
@@ -64,7 +67,7 @@ function territoriesPart(territories, parties) {
   const features = territories.features || [];
   const byParty = sourcesByParty(features);
   const statuses = features.map((f) => territoryStatus(f.properties));
-  const rows = [...byParty.keys()].sort((a, b) => a.localeCompare(b)).map((party) => {
+  const rows = [...byParty.keys()].sort(alphabetical).map((party) => {
     const sources = [...byParty.get(party)];
     return el("li", { class: "party" }, swatch(parties.of(party)), el("span", {}, ` ${party}`,
       sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
@@ -74,9 +77,8 @@ function territoriesPart(territories, parties) {
     el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
       "Parties are listed and coloured alphabetically; no colour means a claim is right."),
     el("ul", {}, rows,
-      statuses.some((s) => s.controllers.length > 1) ? el("li", {}, swatch(DIVIDED), " control divided between parties") : null,
-      statuses.some((s) => !s.controllers.length) ? el("li", {}, swatch(UNCONTROLLED), " no control recorded") : null,
-      statuses.some((s) => s.claimants.length > 1) ? el("li", {}, swatch("#777", true), " dashed outline: claimed by two or more parties") : null,
+      statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " control not recorded / shared") : null,
+      features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " dashed outline: claimed by two or more parties") : null,
       el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
 }
 

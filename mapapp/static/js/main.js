@@ -1,6 +1,6 @@
 // The map page: wires the time controls, the map layers, the reader and the URL together.
 import { Api, isAbort } from "./api.js";
-import { ColourBook } from "./colours.js";
+import { ColourBook, palette } from "./colours.js";
 import { dayOf, isoOf } from "./dates.js";
 import { drawLegend } from "./legend.js";
 import { MapLayers, partyOf } from "./layers.js";
@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
 const app = $("app");
 const map = window.chronotopeMap;
 const api = new Api(app.dataset.root);
-const colours = { actors: new ColourBook(), parties: new ColourBook() };
+const colours = { actors: new ColourBook(palette.actors), parties: new ColourBook(palette.parties) };
 const status = $("status");
 
 const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };

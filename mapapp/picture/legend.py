@@ -1,0 +1,99 @@
+"""What a picture's fills, hatching and legend say: pure functions of a `Scene`, colours from the palette.
+
+A territory's fill is its one controlling party's colour, grey when none or several control it, as
+on the live map; hatching marks a claim by a party not in control. Colours are as seen (`Palette.seen`).
+"""
+from __future__ import annotations
+
+from mapapp.palette import palette
+from mapapp.picture.model import Bbox, Scene
+
+NO_SINGLE_CONTROL_LABEL = "control not recorded / shared"
+
+
+def party_colours(parties: tuple[str, ...]) -> dict[str, str]:
+    """The fill of each party's territories as a picture draws it (the palette's colour, as seen)."""
+    colours = palette()
+    return {party: colours.seen(colour) for party, colour in colours.party_colours(parties).items()}
+
+
+def no_single_control() -> str:
+    """The grey of a territory no one party controls (none recorded, or several), as seen."""
+    return palette().seen(palette().no_single_control)
+
+
+def parties_of(entries: object) -> list[str]:
+    """Party names from a territory's `control`/`claims` (names or timeline-entry dicts)."""
+    names = []
+    for entry in entries or []:
+        name = entry.get("party") if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name not in names:
+            names.append(name)
+    return names
+
+
+def territory_colour(properties: dict, colours: dict[str, str]) -> str:
+    """The fill of a territory: its one controlling party's colour, grey when none or several."""
+    control = parties_of(properties.get("control"))
+    if len(control) == 1 and control[0] in colours:
+        return colours[control[0]]
+    return no_single_control()
+
+
+def visible(features: tuple[dict, ...], bbox: Bbox | None) -> list[dict]:
+    """The features whose geometry reaches into `bbox` (all of them without a bbox)."""
+    if bbox is None:
+        return list(features)
+    from shapely.geometry import box, shape
+
+    view = box(*bbox)
+    return [f for f in features if f.get("geometry") and shape(f["geometry"]).intersects(view)]
+
+
+def scene_colours(scene: Scene) -> dict[str, str]:
+    """The colour of each party of the scene (of every party in the data when the scene lists them)."""
+    return party_colours(scene.parties or tuple(
+        p for t in scene.territories for key in ("control", "claims") for p in parties_of(t["properties"].get(key))))
+
+
+def is_disputed_feature(properties: dict) -> bool:
+    """True when the territory's feature says it is disputed on its date: the atlas's `disputed`, which
+    `gazetteer.territories.timeline.is_disputed` decides (more than one claimant), as the API answers."""
+    return properties.get("disputed") is True
+
+
+def other_claimants(properties: dict) -> list[str]:
+    """The parties claiming a territory that do not control it (the reason for its hatching)."""
+    control = set(parties_of(properties.get("control")))
+    return [p for p in parties_of(properties.get("claims")) if p not in control]
+
+
+def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
+    """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order:
+    parties alphabetically (no side first), then 'control not recorded / shared'."""
+    colours, grey = scene_colours(scene), no_single_control()
+    entries = {}
+    for feature in visible(scene.territories, bbox):
+        fill = territory_colour(feature["properties"], colours)
+        control = parties_of(feature["properties"].get("control"))
+        label = f"controlled by {control[0]}" if len(control) == 1 and fill != grey else NO_SINGLE_CONTROL_LABEL
+        entries[label] = fill
+    return sorted(entries.items(), key=lambda item: (item[0] == NO_SINGLE_CONTROL_LABEL, item[0].casefold()))
+
+
+def legend_rows(scene: Scene, bbox: Bbox | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(kind, label, colour) for each line of the legend: fills, hatching, places, movements."""
+    colours = palette()
+    rows = [("fill", label, colour) for label, colour in legend_entries(scene, bbox)]
+    claimants = sorted({p for t in visible(scene.territories, bbox) for p in other_claimants(t["properties"])},
+                       key=str.casefold)
+    if claimants:
+        rows.append(("hatch", "hatched: also claimed by a party not in control (here: "
+                     + ", ".join(claimants) + ")", colours.hatch))
+    if any(is_disputed_feature(t["properties"]) for t in visible(scene.territories, bbox)):
+        rows.append(("disputed", "dashed outline: claimed by two or more parties", colours.outline))
+    if scene.places:
+        rows.append(("place", "place named in documents", colours.place))
+    if scene.movements:
+        rows.append(("movement", "movement (dashed: ordered, agreed or intended)", colours.movement))
+    return tuple(rows)
