@@ -7,13 +7,13 @@ answers by joining strings instead of building and serialising objects on every 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
 from gazetteer.model import Movement, Place, TimelineEntry
 
-LIST_FIELDS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
+LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
 
 
@@ -77,11 +77,18 @@ def bounds(geometry: dict | None) -> tuple:
     return (min(lons), min(lats), max(lons), max(lats))
 
 
+def provenance(doc) -> dict:
+    """Return where a document's words come from: its collection's record and the compiler's marks."""
+    collection = asdict(doc.collection) if doc.collection else None
+    return {"collection": collection, "editorial_notes": list(doc.editorial_notes)}
+
+
 def document_row(doc, key: str, dates: list[dict]) -> dict:
     """Return the documents-table row of a Document read from source `key`."""
     span = doc.date
     row = {"id": doc.id, "source_path": key, "source": Path(doc.source).name, "line": doc.line,
-           "title": doc.title, "date_text": span.text if span else None,
+           "title": doc.title, "heading": doc.heading, "provenance": dumps(provenance(doc)),
+           "former_id": doc.former_ids[0] if doc.former_ids else None, "date_text": span.text if span else None,
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,

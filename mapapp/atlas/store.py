@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from mapapp.atlas import query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
-from mapapp.errors import AtlasMissing, NotFound, VersionGone
+from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 
 
 class Window(NamedTuple):
@@ -100,6 +100,7 @@ class Atlas:
         """One document with its body, places, dates, movements, prev and next; NotFound if absent."""
         found = query.document(self.conn, doc_id)
         if found is None:
+            self.raise_if_renamed(doc_id)
             raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
         return found
 
@@ -146,6 +147,12 @@ class Atlas:
 
     def territories(self, on: str | None = None) -> dict:
         return json.loads(self.territories_json(on))
+
+    def raise_if_renamed(self, doc_id: str) -> None:
+        """Raise DocumentRenamed when `doc_id` is the id a document had before (made from its heading)."""
+        now = query.current_id(self.conn, doc_id)
+        if now is not None:
+            raise DocumentRenamed(doc_id, now)
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None

@@ -27,6 +27,7 @@ def embed() -> str:
     state = request_state()
     atlas = current_atlas()
     if state.doc and not atlas.has_document(state.doc):
+        atlas.raise_if_renamed(state.doc)
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     full = "/?" + state_query(state, atlas.version)
     return render_map_page(embed=True, version=atlas.version, open_link=full)

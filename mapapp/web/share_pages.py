@@ -35,6 +35,7 @@ def map_png() -> Response:
     atlas = current_atlas()
     width, height = clamp_size(request.args.get("width"), request.args.get("height"))
     if state.doc and not atlas.has_document(state.doc):
+        atlas.raise_if_renamed(state.doc)
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
     key = PictureCache.key(atlas.version, cache_key(state), width, height)
