@@ -122,6 +122,16 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
             ',"movements":[' + ",".join(movements) + "]}")
 
 
+def collections(conn: sqlite3.Connection) -> list[dict]:
+    """Return each collection the documents come from, with how many documents it gives, most first.
+
+    Documents from no known compilation are counted under a `null` collection.
+    """
+    rows = conn.execute("SELECT json_extract(provenance, '$.collection') AS c, count(*) AS n FROM documents "
+                        "GROUP BY c ORDER BY n DESC, c").fetchall()
+    return [{"collection": json.loads(r["c"]) if r["c"] else None, "documents": r["n"]} for r in rows]
+
+
 def current_id(conn: sqlite3.Connection, former_id: str) -> str | None:
     """Return the id now borne by the document that had `former_id`, or None."""
     row = conn.execute("SELECT id FROM documents WHERE former_id = ?", (former_id,)).fetchone()

@@ -148,9 +148,17 @@ class Atlas:
     def territories(self, on: str | None = None) -> dict:
         return json.loads(self.territories_json(on))
 
+    def collections(self) -> list[dict]:
+        """The compilations the documents come from: `{"collection", "documents"}`, most documents first."""
+        return query.collections(self.conn)
+
+    def current_id(self, former_id: str) -> str | None:
+        """The id now borne by the document whose id was `former_id` (made from its heading), or None."""
+        return query.current_id(self.conn, former_id)
+
     def raise_if_renamed(self, doc_id: str) -> None:
         """Raise DocumentRenamed when `doc_id` is the id a document had before (made from its heading)."""
-        now = query.current_id(self.conn, doc_id)
+        now = self.current_id(doc_id)
         if now is not None:
             raise DocumentRenamed(doc_id, now)
 

@@ -14,6 +14,23 @@ class Segment(NamedTuple):
     name: str | None = None
 
 
+def provenance_lines(doc: dict | None) -> list[str]:
+    """Whose words a document's presentation carries, for a handout: the compiler's heading, his
+    compilation and his marks, each said to be his (empty for a document of no compilation)."""
+    if not doc:
+        return []
+    lines = []
+    if doc.get("heading"):
+        lines.append(f"Heading in the compilation: “{doc['heading']}” (the compiler’s, not the document’s words)")
+    collection = doc.get("collection")
+    if collection:
+        by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
+        lines.append(f"From the compilation “{collection['title']}”{by}. {collection.get('standpoint') or ''}".strip())
+    if doc.get("editorial_notes"):
+        lines.append("The compiler’s marks: " + "; ".join(doc["editorial_notes"]))
+    return lines
+
+
 def body_segments(body: str, mentions: list[dict]) -> list[Segment]:
     """The body cut into plain and linked pieces by its mention offsets (overlaps: the first wins)."""
     segments, at = [], 0

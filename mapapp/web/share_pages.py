@@ -52,6 +52,14 @@ def paper() -> str:
     return value
 
 
+@bp.get("/about")
+def about_page() -> str:
+    """Where the documents come from: each compilation, its compiler and standpoint, and how we word things."""
+    atlas = current_atlas()
+    return render_template("about.html", collections=atlas.collections(), version=atlas.version,
+                           pinned=bool(request.args.get("v")), meta=None)
+
+
 @bp.get("/documents/<doc_id>")
 def document_page(doc_id: str) -> str:
     from mapapp.web.page_data import body_segments, document_places
@@ -70,12 +78,13 @@ def document_page(doc_id: str) -> str:
 
 @bp.get("/documents/<doc_id>/print")
 def document_print(doc_id: str) -> str:
-    from mapapp.web.page_data import excerpt
+    from mapapp.web.page_data import excerpt, provenance_lines
 
     atlas = current_atlas()
     doc = atlas.document(doc_id)
     state = ViewState(doc=doc_id)
     sheets = [{"title": doc.get("title") or "(untitled document)", "date_text": doc.get("date_text"),
+               "provenance": provenance_lines(doc),
                "text": excerpt(doc["body"], PRINT_EXCERPT), "quote": None, "questions": (),
                "citation": [doc.get("archive_ref"), doc.get("published_in")],
                "map_query": state_query(state, atlas.version, width=1000, height=560),

@@ -8,7 +8,7 @@ from contextlib import closing
 
 import pytest
 
-LIST_KEYS = {"id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
+LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
              "recipient", "source"}
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
@@ -120,7 +120,7 @@ def test_a_document_carries_its_text_places_dates_and_movements(client, document
     for listed in documents:
         doc = client.get(f"/api/documents/{listed['id']}").get_json()
         assert LIST_KEYS | {"body", "archive_ref", "published_in", "places", "dates", "movements",
-                            "prev", "next"} == set(doc)
+                            "prev", "next", "collection", "editorial_notes"} == set(doc)
         assert {k: doc[k] for k in LIST_KEYS} == listed
         for mention in doc["places"]:
             assert set(mention) >= MENTION_KEYS

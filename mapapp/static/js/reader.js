@@ -47,9 +47,20 @@ function movementTitle(m) {
   return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
 }
 
+/** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
+export function collectionLine(collection) {
+  if (!collection) return null;
+  return [`“${collection.title}”`, collection.compiler ? `compiled by ${collection.compiler}` : null,
+    collection.standpoint].filter(Boolean).join(" · ");
+}
+
 function citation(doc) {
+  const marks = (doc.editorial_notes || []).join("; ");
   const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
     ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
+    ["Heading in the compilation", doc.heading ? `“${doc.heading}” (the compiler’s heading, not the document’s words)` : null],
+    ["Collection", collectionLine(doc.collection)],
+    ["Compiler’s marks", marks ? `${marks} (the compiler’s, not the document’s)` : null],
     ["Archive", doc.archive_ref], ["Published in", doc.published_in], ["Source file", doc.source]];
   return rows.filter(([, v]) => v).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
 }
@@ -69,7 +80,7 @@ export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...citation(doc));
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
-  // A movement stated in the heading has offsets into the title: not highlighted in the body.
+  // A movement stated in the heading has offsets into the heading: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
   nodes.body.replaceChildren(markedText(doc.body || "", mentions, movements, hooks));
   nodes.prev.disabled = !doc.prev;
