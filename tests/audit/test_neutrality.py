@@ -113,13 +113,14 @@ def test_contested_place_has_every_sides_name(place_id, forms):
 # The language in which each claimant's side names places; a territory claimed by a side carries
 # a name in its language.
 PARTY_LANGUAGE = {"Republic of Armenia": "hy", "Armenian SSR": "hy", "Karabakh Armenian National Council": "hy",
-                  "Autonomous Syunik": "hy", "Republic of Mountainous Armenia": "hy", "Armenian insurgents": "hy",
+                  "Autonomous Syunik": "hy", "Republic of Mountainous Armenia": "hy", "Andranik's detachment": "hy",
+                  "Karabakh Armenian rising of March 1920": "hy", "Lori pro-Soviet rising of February 1921": "hy",
                   "Azerbaijan Democratic Republic": "az", "Azerbaijan SSR": "az",
                   "Democratic Republic of Georgia": "ka", "Georgian SSR": "ka",
                   "Ottoman Empire": ("tr", "ota"), "Grand National Assembly of Turkey": ("tr", "ota"),
                   "RSFSR (11th Red Army)": "ru"}
 # Where no form in the claimant's language could be verified; the claim itself is only listed.
-NO_VERIFIED_FORM = {("akhaltsikhe-uyezd", "Azerbaijan SSR")}
+NO_VERIFIED_FORM: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("feature", TERRITORY_FEATURES, ids=[f["properties"]["id"] for f in TERRITORY_FEATURES])
