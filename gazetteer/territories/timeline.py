@@ -14,6 +14,8 @@ from datetime import date
 from gazetteer.model import TimelineEntry
 
 RELATIONS = ("claim", "control")
+# Words of a note that qualify its entry, and must reach whoever sees the claim or control.
+CAUTIONS = ("partial", "approximate", "sources disagree", "not ratified", "uncertain", "unverified", "contested")
 SOURCE_KINDS = ("document", "reference")
 _EDGE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -70,6 +72,17 @@ def turning_points(timeline: Iterable[TimelineEntry]) -> tuple[date, ...]:
         if e.end is not None and e.end < date.max:
             days.add(date.fromordinal(e.end.toordinal() + 1))
     return tuple(sorted(days))
+
+
+def is_partial(note: str | None) -> bool:
+    """Return True for an entry over part of its unit only: its note opens "partial" (the data README's rule)."""
+    return bool(note) and note.lstrip().lower().startswith("partial")
+
+
+def cautions(note: str | None) -> tuple[str, ...]:
+    """Return the cautions a note states ("partial", "approximate", "sources disagree", ...), in CAUTIONS order."""
+    lowered = (note or "").lower()
+    return tuple(word for word in CAUTIONS if word in lowered)
 
 
 def source_kind(source: str) -> str:

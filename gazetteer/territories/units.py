@@ -21,7 +21,14 @@ from shapely.validation import explain_validity
 from gazetteer import datafiles
 from gazetteer.errors import GazetteerError
 from gazetteer.model import CERTAINTIES, PlaceName, Territory, TimelineEntry
-from gazetteer.territories.timeline import RELATIONS, entries_on, parse_edge, source_kind
+from gazetteer.territories.timeline import (
+    RELATIONS,
+    cautions,
+    entries_on,
+    is_partial,
+    parse_edge,
+    source_kind,
+)
 
 LEVELS = ("uyezd", "uezd", "oblast", "okrug", "zone", "district", "region", "subregion")
 _GEOD = Geod(ellps="WGS84")
@@ -229,7 +236,8 @@ def entry_json(entry: TimelineEntry) -> dict:
     """A timeline entry as the JSON of `chronotope territories --date`."""
     return {"party": entry.party, "from": entry.start.isoformat() if entry.start else None,
             "to": entry.end.isoformat() if entry.end else None, "source": entry.source,
-            "source_kind": entry.source_kind, "note": entry.note}
+            "source_kind": entry.source_kind, "note": entry.note,
+            "partial": is_partial(entry.note), "cautions": list(cautions(entry.note))}
 
 
 def territory_feature(territory: Territory, state: TerritoryState | None = None) -> dict:

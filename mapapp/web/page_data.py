@@ -74,6 +74,7 @@ def excerpt(text: str, limit: int) -> str:
 
 def _parties(entries: list[dict]) -> list[dict]:
     return [{"party": e.get("party"), "source": e.get("source"), "note": e.get("note"),
+             "cautions": e.get("cautions") or [], "partial": bool(e.get("partial")),
              "start": e.get("start"), "end": e.get("end")} for e in entries or []]
 
 

@@ -90,3 +90,25 @@ def test_party_colours_are_dealt_alphabetically_whatever_the_order_seen(js):
     second = js("colours", "(() => { const b = new m.ColourBook(); b.learn(args[0]); return args[0].map(n => b.of(n)); })()",
                 ["Azerbaijan SSR", "Republic of Armenia"])
     assert first == second[::-1] and first[0] != first[1]
+
+
+@pytest.mark.parametrize("control, controllers, partial", [
+    # Armenia's hold on Shakhtakhty is over part of Nakhichevan uyezd: the Red Army holds the unit.
+    ([{"party": "RSFSR (11th Red Army)"}, {"party": "Republic of Armenia", "partial": True}],
+     ["RSFSR (11th Red Army)"], ["Republic of Armenia"]),
+    ([{"party": "B"}, {"party": "A"}], ["A", "B"], []),
+    ([{"party": "A", "partial": True}, {"party": "B", "partial": True}], [], ["A", "B"]),
+    ([], [], []),
+])
+def test_partial_control_is_a_part_not_the_unit(js, control, controllers, partial):
+    status = js("layers", "m.territoryStatus({claims: [], control: args[0]})", control)
+    assert (status["controllers"], status["partial"]) == (controllers, partial)
+
+
+@pytest.mark.parametrize("entry, label", [
+    ({"party": "Azerbaijan SSR", "cautions": ["partial", "approximate"]}, "Azerbaijan SSR (partial, approximate)"),
+    ({"party": "Georgian SSR", "cautions": []}, "Georgian SSR"),
+    ({"party": "Armenian SSR"}, "Armenian SSR"),
+])
+def test_an_entry_is_shown_with_the_cautions_of_its_note(js, entry, label):
+    assert js("layers", "m.entryLabel(args[0])", entry) == label

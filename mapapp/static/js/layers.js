@@ -38,13 +38,70 @@ export function partyOf(entry) {
   return entry.party || entry.name || null;
 }
 
-/** Return {claimants, controllers} (party names) of a territory's properties on the shown date. */
+/** Return {claimants, controllers, partial} (party names) of a territory's properties on the shown date.
+
+ * `controllers` hold the whole unit; `partial` hold only a part (an entry the data marks `partial`),
+ * and are drawn as a hatch, never as the unit's holder. */
 export function territoryStatus(props) {
   const claims = Array.isArray(props.claims) ? props.claims : [];
   const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
   // Alphabetical, so that no side is named first in tooltips and legends.
   const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))].sort((a, b) => a.localeCompare(b));
-  return { claimants: names(claims), controllers: names(control) };
+  const whole = names(control.filter((e) => !e.partial));
+  return { claimants: names(claims), controllers: whole,
+    partial: names(control.filter((e) => e.partial)).filter((n) => !whole.includes(n)) };
+}
+
+/** Return "Party (partial, approximate)": a claim or control entry with the cautions of its note. */
+export function entryLabel(entry) {
+  const cautions = (entry && entry.cautions) || [];
+  return cautions.length ? `${partyOf(entry)} (${cautions.join(", ")})` : partyOf(entry);
+}
+
+/** Return the entries' labels, alphabetical by party: "A (partial); B". */
+function entryLabels(entries) {
+  return [...(entries || [])].sort((a, b) => partyOf(a).localeCompare(partyOf(b))).map(entryLabel).join("; ");
+}
+
+/** Return the popup of a territory: every claim and control in force, each with its note and source. */
+export function territoryPopup(props) {
+  const item = (e) => el("li", {}, el("strong", {}, partyOf(e)), e.note ? ` — ${e.note}` : "",
+    el("br"), el("small", {}, `source: ${e.source || "not given"}`));
+  const part = (title, entries) => [el("h4", {}, title), (entries || []).length
+    ? el("ul", {}, [...entries].sort((a, b) => partyOf(a).localeCompare(partyOf(b))).map(item))
+    : el("p", {}, "none recorded")];
+  return el("div", { class: "territory-popup" }, el("h3", {}, props.name),
+    ...part("Control", props.control), ...part("Claims", props.claims));
+}
+
+const HATCH_ANGLES = [45, -45, 0];
+/** Return the fill of a hatch in `colour` (an SVG pattern made once per colour and angle). */
+export function hatchFill(colour, index = 0) {
+  const angle = HATCH_ANGLES[index % HATCH_ANGLES.length];
+  const id = `hatch-${colour.replace("#", "")}-${angle < 0 ? "m" + -angle : angle}`;
+  let defs = document.getElementById("chronotope-patterns");
+  if (!defs) {
+    const holder = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    holder.setAttribute("width", "0");
+    holder.setAttribute("height", "0");
+    holder.setAttribute("aria-hidden", "true");
+    holder.style.position = "absolute";
+    defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+    defs.id = "chronotope-patterns";
+    holder.append(defs);
+    document.body.append(holder);
+  }
+  if (!document.getElementById(id)) {
+    const pattern = document.createElementNS("http://www.w3.org/2000/svg", "pattern");
+    Object.entries({ id, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: `rotate(${angle})` })
+      .forEach(([k, v]) => pattern.setAttribute(k, v));
+    const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    Object.entries({ x1: 0, y1: 0, x2: 0, y2: 8, stroke: colour, "stroke-width": 3 })
+      .forEach(([k, v]) => line.setAttribute(k, v));
+    pattern.append(line);
+    defs.append(pattern);
+  }
+  return `url(#${id})`;
 }
 
 export const DIVIDED = "#5d5d5d";   // control divided between parties: no one party's colour
@@ -141,11 +198,20 @@ export class MapLayers {
           fillOpacity: controllers.length ? 0.22 : 0.08, className: "territory" };
       },
       onEachFeature: (f, layer) => {
-        const { claimants, controllers } = territoryStatus(f.properties);
-        layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
-          `claimed by: ${claimants.join("; ") || "no claim recorded"}`, el("br"),
-          `controlled by: ${controllers.join("; ") || "no control recorded"}`), { sticky: true });
+        const p = f.properties;
+        layer.bindTooltip(el("span", {}, el("strong", {}, p.name), el("br"),
+          `claimed by: ${entryLabels(p.claims) || "no claim recorded"}`, el("br"),
+          `controlled by: ${entryLabels(p.control) || "no control recorded"}`, el("br"),
+          el("small", {}, "click for each entry's note and source")), { sticky: true });
+        layer.bindPopup(() => territoryPopup(p), { maxWidth: 360 });
       },
+    }).eachLayer((layer) => layer.addTo(group));
+    // Control of a part only: a hatch in the holder's colour over the unit (where in it, the note says).
+    L.geoJSON({ type: "FeatureCollection", features: (collection.features || [])
+      .flatMap((f) => territoryStatus(f.properties).partial.map((party, i) => ({ ...f, hatch: { party, i } }))) }, {
+      pane: "territories", interactive: false,
+      style: (f) => ({ stroke: false, fillColor: hatchFill(parties.of(f.hatch.party), f.hatch.i), fillOpacity: 0.7,
+        className: "territory-partial" }),
     }).eachLayer((layer) => layer.addTo(group));
   }
 

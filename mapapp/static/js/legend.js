@@ -1,7 +1,8 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { DIVIDED, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus, UNCONTROLLED } from "./layers.js";
+import { DIVIDED, entryLabel, hatchFill, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus,
+  UNCONTROLLED } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -31,11 +32,16 @@ function swatch(colour, dashed) {
 function sourcesByParty(features) {
   const out = new Map();
   for (const f of features) {
-    for (const e of [...(f.properties.claims || []), ...(f.properties.control || [])]) {
-      const party = partyOf(e);
-      if (!party) continue;
-      if (!out.has(party)) out.set(party, new Set());
-      if (e.source) out.get(party).add(e.source);
+    for (const [relation, entries] of [["claims", f.properties.claims], ["controls", f.properties.control]]) {
+      for (const e of entries || []) {
+        const party = partyOf(e);
+        if (!party) continue;
+        if (!out.has(party)) out.set(party, new Set());
+        // Each entry with its territory, its cautions and note, so the legend carries what the map shows.
+        const caution = entryLabel(e).slice(party.length);
+        out.get(party).add(`${relation} ${f.properties.name}${caution}: ${e.source || "no source"}` +
+          (e.note ? ` — ${e.note}` : ""));
+      }
     }
   }
   return out;
@@ -70,10 +76,16 @@ function territoriesPart(territories, parties) {
       sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
+  const partial = [...new Set(statuses.flatMap((s) => s.partial))].sort((a, b) => a.localeCompare(b));
+  const hatches = partial.map((party) => {
+    const sample = svg(22, 14, ["rect", { x: 1, y: 1, width: 20, height: 12, fill: hatchFill(parties.of(party)),
+      stroke: "#777" }]);
+    return el("li", {}, sample, ` hatched: ${party} held part of the unit (see the note)`);
+  });
   return el("section", {}, el("h3", {}, "Disputed territories on this date"),
     el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
       "Parties are listed and coloured alphabetically; no colour means a claim is right."),
-    el("ul", {}, rows,
+    el("ul", {}, rows, hatches,
       statuses.some((s) => s.controllers.length > 1) ? el("li", {}, swatch(DIVIDED), " control divided between parties") : null,
       statuses.some((s) => !s.controllers.length) ? el("li", {}, swatch(UNCONTROLLED), " no control recorded") : null,
       statuses.some((s) => s.claimants.length > 1) ? el("li", {}, swatch("#777", true), " dashed outline: claimed by two or more parties") : null,
