@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from gazetteer.model import Movement, Place, TimelineEntry
+from gazetteer.places.display import name_years, period_name
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
@@ -44,11 +45,23 @@ def open_feature(feature: dict) -> str:
     return dumps(feature)[:-2]
 
 
+def name_record(name) -> dict:
+    """Return a place name as answers give it: toponym and language, with its years and note when known."""
+    record = {"toponym": name.toponym, "lang": name.lang}
+    years = name_years(name)
+    if years:
+        record["years"] = years
+    if name.note:
+        record["note"] = name.note
+    return record
+
+
 def place_row(place: Place) -> dict:
     """Return the places-table row of a gazetteer place."""
-    names = [{"toponym": n.toponym, "lang": n.lang} for n in place.names]
+    names = [name_record(n) for n in place.names]
     props = {"id": place.id, "name": place.name, "kind": place.kind, "names": names, "certainty": place.certainty,
-             "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source}
+             "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source,
+             "period_name": period_name(place)}
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,

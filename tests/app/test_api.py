@@ -12,7 +12,8 @@ LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "preci
              "recipient", "source"}
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
-PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents"}
+PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents",
+              "period_name"}
 EVENT_KEYS = {"document_id", "document_title", "earliest", "latest", "place_id", "name", "kind", "text",
               "start", "end"}
 
@@ -150,7 +151,7 @@ def test_places_count_the_mentions_of_the_window(client, corpus):
     for feature in features:
         props = feature["properties"]
         assert set(props) == PLACE_KEYS
-        assert all(set(n) == {"toponym", "lang"} for n in props["names"])
+        assert all({"toponym", "lang"} <= set(n) <= {"toponym", "lang", "years", "note"} for n in props["names"])
         of_place = [e["properties"] for e in events if e["properties"]["place_id"] == props["id"]]
         assert props["mentions"] == len(of_place)
         assert all(e["geometry"] == feature["geometry"] for e in events if e["properties"]["place_id"] == props["id"])

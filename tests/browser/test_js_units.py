@@ -112,3 +112,10 @@ def test_partial_control_is_a_part_not_the_unit(js, control, controllers, partia
 ])
 def test_an_entry_is_shown_with_the_cautions_of_its_note(js, entry, label):
     assert js("layers", "m.entryLabel(args[0])", entry) == label
+
+
+@pytest.mark.parametrize("choice, shown", [("today", "Gyumri"), ("period", "Alexandropol")])
+def test_the_reader_chooses_todays_or_the_periods_names(js, choice, shown):
+    props = {"name": "Gyumri", "period_name": "Alexandropol"}
+    assert js("popup", "m.shownName(args[0], args[1])", props, choice) == shown
+    assert js("popup", "m.shownName({name: 'Shusha'}, 'period')") == "Shusha"   # no period name: today's

@@ -2,7 +2,7 @@
 import { addArrowhead } from "./arrows.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
-import { placePopup } from "./popup.js";
+import { placePopup, shownName } from "./popup.js";
 
 const L = window.L;
 // Statuses such as "occurred"; anything else ("intended", "ordered, not secured", "agreed") is
@@ -137,7 +137,7 @@ export class MapLayers {
         pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
         fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
         dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
-      marker.bindTooltip(el("span", {}, p.name), { direction: "top" });
+      marker.bindTooltip(el("span", {}, shownName(p)), { direction: "top" });
       marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });
       marker.addTo(group);
       this.reachable(marker, p);
@@ -153,7 +153,7 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", `${p.name}, named ${p.mentions ?? 0} time(s)`);
+    path.setAttribute("aria-label", `${shownName(p)}, named ${p.mentions ?? 0} time(s)`);
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });
