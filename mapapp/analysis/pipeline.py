@@ -16,6 +16,7 @@ from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
 from gazetteer.movements.network import RouteNetwork, load_network
+from gazetteer.movements.parties import actor_party
 
 # The status of a movement stated only in a heading: the heading's (the compiler's) reading.
 HEADING_STATUS = "stated only in the heading"
@@ -110,16 +111,18 @@ def date_record(found: FoundDate) -> dict:
             "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest)}
 
 
-def route_record(movement: Movement, in_heading: bool = False) -> dict:
+def route_record(movement: Movement, in_heading: bool = False, writer: str | None = None) -> dict:
     """Return the JSON record of a movement, its waypoints in order of movement.
 
     `in_heading`: the movement is stated in the document's heading, and start/end are offsets
-    into the heading (the record then says so with `"in_heading": true`).
+    into the heading (the record then says so with `"in_heading": true`). `party` is the side the
+    actor belongs to where the words make it clear (`writer`, the author, for "our troops").
     """
     record = {"start": movement.start, "end": movement.end, "text": movement.text,
               "kind": movement.kind, "status": movement.status,
               "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-              "actor": movement.actor, "approximate": movement.approximate,
+              "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
+              "approximate": movement.approximate,
               "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                             for w in movement.waypoints]}
     if in_heading:

@@ -164,7 +164,7 @@ def analyse_source(path: Path) -> SourceRows:
         for ord_, (movement, in_heading) in enumerate(stated):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
-            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading)))
+            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading, doc.author)))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 

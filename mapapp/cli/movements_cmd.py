@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from gazetteer.movements.parties import actor_party
 from mapapp.cli.documents_cmd import load_documents
 from mapapp.cli.output import fail
 
@@ -24,10 +25,12 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False) -> dict:
+def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False,
+                     writer: str | None = None) -> dict:
     """Return the GeoJSON feature of a `Movement` (LineString, or Point for one place).
 
-    `in_heading`: stated in the document's title; start/end are then offsets into the title.
+    `in_heading`: stated in the document's heading; start/end are then offsets into the heading.
+    `writer`: the document's author, whose side a first-person actor ("our troops") is.
     """
     coords = [[p.lon, p.lat] for p in movement.path] or [[w.lon, w.lat] for w in movement.waypoints]
     geometry = ({"type": "Point", "coordinates": coords[0]} if len(coords) == 1
@@ -39,7 +42,8 @@ def movement_feature(movement, document_id: str | None, source: str | None, in_h
         "document_id": document_id, "source": source,
         "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                       for w in movement.waypoints],
-        "approximate": movement.approximate, "in_heading": in_heading}}
+        "approximate": movement.approximate, "in_heading": in_heading,
+        "party": actor_party(movement.actor, writer, movement.earliest)}}
 
 
 def _date_cell(props: dict) -> str:
@@ -93,7 +97,7 @@ def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -
             if network_file is not None:  # redraw along the network the user gave
                 path, approximate = draw_path(movement.waypoints, network)
                 movement = replace(movement, path=path, approximate=approximate)
-            features.append(movement_feature(movement, doc.id, doc.source, in_heading))
+            features.append(movement_feature(movement, doc.id, doc.source, in_heading, doc.author))
     if as_json:
         click.echo(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False))
         return

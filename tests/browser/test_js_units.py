@@ -119,3 +119,19 @@ def test_the_reader_chooses_todays_or_the_periods_names(js, choice, shown):
     props = {"name": "Gyumri", "period_name": "Alexandropol"}
     assert js("popup", "m.shownName(args[0], args[1])", props, choice) == shown
     assert js("popup", "m.shownName({name: 'Shusha'}, 'period')") == "Shusha"   # no period name: today's
+
+
+@pytest.mark.parametrize("props, label", [
+    ({"actor": "Our troops", "party": "RSFSR (11th Red Army)"}, "RSFSR (11th Red Army): \u201cOur troops\u201d"),
+    ({"actor": "Tarkhan", "party": None}, "\u201cTarkhan\u201d (side not clear)"),
+    ({"actor": None}, "actor not stated"),
+])
+def test_a_movements_actor_is_quoted_with_its_party(js, props, label):
+    assert js("layers", "m.actorLabel(args[0])", props) == label
+
+
+def test_one_party_is_one_colour_whatever_the_words(js):
+    colours = js("layers", "(() => { const b = {of: (n) => n === 'A' ? '#111111' : '#222222'}; "
+                 "return [m.movementColour({actor: 'our forces', party: 'A'}, b), "
+                 "m.movementColour({actor: 'Red troops', party: 'A'}, b), m.movementColour({actor: 'X'}, b)]; })()")
+    assert colours == ["#111111", "#111111", "#6b6b6b"]

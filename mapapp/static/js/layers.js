@@ -18,7 +18,21 @@ export function placeRadius(mentions) {
   return 4 + 3 * Math.sqrt(Math.max(1, mentions || 1));
 }
 
-/** Return the Leaflet style of a movement: colour by actor, width by kind, dashes by status. */
+export const NO_PARTY = "#6b6b6b";   // an actor whose side the document does not make clear
+
+/** Return the colour of a movement: its actor's party's, grey when the party is not clear. */
+export function movementColour(props, parties) {
+  return props.party ? parties.of(props.party) : NO_PARTY;
+}
+
+/** Return who moved, in the document's words (quoted) and with the party they belong to. */
+export function actorLabel(props) {
+  if (!props.actor) return "actor not stated";
+  const words = `\u201c${props.actor}\u201d`;
+  return props.party ? `${props.party}: ${words}` : `${words} (side not clear)`;
+}
+
+/** Return the Leaflet style of a movement: colour by party, width by kind, dashes by status. */
 export function movementStyle(props, colour) {
   let dashArray = null;
   if (props.status && !CARRIED_OUT.test(props.status)) dashArray = "9 7";
@@ -166,9 +180,11 @@ export class MapLayers {
     for (const f of collection.features || []) {
       if (!f.geometry) continue;
       const p = f.properties;
-      const colour = this.colours.actors.of(p.actor);
+      // Coloured by the party the actor belongs to (the same colour as its territories); the
+      // document's own words for the actor are quoted on hover.
+      const colour = movementColour(p, this.colours.parties);
       const style = movementStyle(p, colour);
-      const tip = el("span", {}, `${p.kind || "movement"}${p.actor ? " · " + p.actor : ""} · ${p.status || ""} · `,
+      const tip = el("span", {}, `${p.kind || "movement"} · ${actorLabel(p)} · ${p.status || ""} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {

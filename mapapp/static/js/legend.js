@@ -1,7 +1,7 @@
 // The legend: what sizes, colours and dashes mean on the shown date. It names every claimant
 // with its sources and ranks none.
 import { el } from "./dom.js";
-import { DIVIDED, entryLabel, hatchFill, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus,
+import { DIVIDED, entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus,
   UNCONTROLLED } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -55,15 +55,24 @@ function placesPart() {
       "stroke-dasharray": "3 3" }]), " location approximate")));
 }
 
-function movementsPart(movements, actors) {
-  const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
+function movementsPart(movements, parties) {
+  // One row per party (coloured as its territories), with the documents' own words for it, quoted.
+  const words = new Map();
+  for (const f of movements.features || []) {
+    const key = f.properties.party || "";
+    if (!words.has(key)) words.set(key, new Set());
+    words.get(key).add(f.properties.actor ? `\u201c${f.properties.actor}\u201d` : "actor not stated");
+  }
+  const keys = [...words.keys()].sort((a, b) => (a === "") - (b === "") || a.localeCompare(b));
   return el("section", {}, el("h3", {}, "Movements (arrow: direction)"),
-    el("p", { class: "note" }, "Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side)."),
+    el("p", { class: "note" }, "Coloured by the side the documents make clear (\u201cour troops\u201d: the writer's " +
+      "side); the documents' own words are quoted."),
     el("ul", {},
     el("li", {}, line("#555", null), " carried out"),
-    el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
+    el("li", {}, line("#555", "9 7"), " intended, ordered, agreed, or stated only in a heading"),
     el("li", {}, line("#555", "3 6"), " course approximate"),
-    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || "actor not stated"}`))));
+    keys.map((k) => el("li", { class: "actor-party" }, line(k ? parties.of(k) : NO_PARTY, null, 4),
+      ` ${k || "side not clear"}: ${[...words.get(k)].sort().join(", ")}`))));
 }
 
 function territoriesPart(territories, parties) {
@@ -100,6 +109,6 @@ export function drawLegend(node, { movements, territories }, colours) {
     node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
       el("summary", {}, "Legend"), body));
   }
-  body.replaceChildren(placesPart(), movementsPart(movements, colours.actors),
+  body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
     territoriesPart(territories, colours.parties));
 }

@@ -44,7 +44,8 @@ export function markedText(body, mentions, movements, hooks) {
 }
 
 function movementTitle(m) {
-  return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
+  // The document's words for the actor, quoted, then the side they belong to where it is clear.
+  return [m.kind, m.actor ? `\u201c${m.actor}\u201d` : null, m.party, m.status].filter(Boolean).join(" · ");
 }
 
 /** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
