@@ -72,7 +72,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
                           zoom=step.view.zoom, layers=step.view.layers or None)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
-            "date_long": long_date(on) if on else "", "citation": _citation(doc),
+            "date_long": long_date(on) if on else "", "citation": _citation(doc), "provenance": provenance_lines(doc),
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
@@ -85,7 +85,7 @@ def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
     return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
              "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
              "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
-             "provenance": provenance_lines(s["doc"]),
+             "provenance": s["provenance"],
              "map_query": state_query(s["state"], atlas.version, width=1000, height=520),
              "link": page_url(f"/tours/{tour.name}", f"step={s['number']}&v={atlas.version}")}
             for s in tour_steps(tour, atlas)]

@@ -69,3 +69,15 @@ def test_handouts_and_oembed_carry_the_descriptive_title_and_the_provenance(clie
     assert "From the compilation" in sheet
     answer = client.get("/oembed", query_string={"url": f"http://localhost/documents/{SHAKHTAKHTINSKY}"}).get_json()
     assert answer["title"] == "Report of B. Shakhtakhtinsky to V. Lenin, February 1921"
+
+
+def test_oembed_of_a_document_credits_the_heading_and_collection_as_the_compilers(client):
+    answer = client.get("/oembed", query_string={"url": f"http://localhost/documents/{FORMER}"}).get_json()
+    assert answer["title"] == "Report of B. Shakhtakhtinsky to V. Lenin, February 1921"   # an old link still answers
+    assert answer["heading_in_compilation"].startswith("Assessment of the Armenian Liberation Movement")
+    assert answer["collection"].startswith("Nagorno-Karabakh in International Law and Global Politics")
+
+
+def test_a_tour_step_shows_its_documents_provenance(client):
+    page = text_of(client.get("/tours/disputed-districts-1920-1921"))
+    assert "Heading in the compilation" in page and "From the compilation" in page
