@@ -35,7 +35,8 @@ def _party(party: str | None) -> str | None:
         return None
     if party.lstrip().startswith(("“", '"')):
         return f"signed “{name}”"
-    if name.split()[0].lower() in _BODY_WORDS or " of " in name and not re.match(r"(?:[A-Z]\.\s?)+", name):
+    first = name.split()[0]
+    if first.lower() in _BODY_WORDS or first[0].isdigit() or " of " in name and not re.match(r"(?:[A-Z]\.\s?)+", name):
         return f"the {name}"
     return name
 

@@ -81,3 +81,26 @@ def test_oembed_of_a_document_credits_the_heading_and_collection_as_the_compiler
 def test_a_tour_step_shows_its_documents_provenance(client):
     page = text_of(client.get("/tours/disputed-districts-1920-1921"))
     assert "Heading in the compilation" in page and "From the compilation" in page
+
+
+HOSTILE_PAGE = """\
+TELEGRAM FROM THE COMMAND <SCRIPT>ALERT(1)</SCRIPT> TO THE 11TH ARMY ON THE MOVE
+7 August 1920
+Our troops advanced from Goris to Nakhichevan.
+RGVA, f. 195, op. 11, d. 24, l. 21. (Emphasis added <script>alert(2)</script> – Y.B.)
+
+Some Compiler “A Book <script>alert(3)</script>”
+"""
+
+
+def test_markup_in_a_heading_and_a_credit_line_stays_inert(make_atlas, app_for, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    client = app_for(make_atlas([corpus]), CORPUS=[corpus]).test_client()
+    (listed,) = client.get("/api/documents").get_json()["documents"]
+    assert "<SCRIPT>" in listed["heading"]
+    for path in (f"/documents/{listed['id']}", "/about", f"/documents/{listed['id']}/print"):
+        body = client.get(path).get_data(as_text=True)
+        assert "<script>alert" not in body.lower(), path
+        assert "&lt;script&gt;alert(3)" in body.lower() or path.endswith("/print"), path
