@@ -25,7 +25,9 @@ def provenance_lines(doc: dict | None) -> list[str]:
     collection = doc.get("collection")
     if collection:
         by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
-        lines.append(f"From the compilation “{collection['title']}”{by}. {collection.get('standpoint') or ''}".strip())
+        # Its standpoint's first sentence: a handout has one page.
+        standpoint = (collection.get("standpoint") or "").split(". ")[0].rstrip(".")
+        lines.append(f"From the compilation “{collection['title']}”{by}" + (f". {standpoint}." if standpoint else "."))
     if doc.get("editorial_notes"):
         lines.append("The compiler’s marks: " + "; ".join(doc["editorial_notes"]))
     return lines
