@@ -79,10 +79,15 @@ def is_partial(note: str | None) -> bool:
     return bool(note) and note.lstrip().lower().startswith("partial")
 
 
+# Other words a note may use for a caution.
+CAUTION_SYNONYMS = {"not ratified": ("never ratified", "unratified"), "sources disagree": ("sources differ",)}
+
+
 def cautions(note: str | None) -> tuple[str, ...]:
     """Return the cautions a note states ("partial", "approximate", "sources disagree", ...), in CAUTIONS order."""
     lowered = (note or "").lower()
-    return tuple(word for word in CAUTIONS if word in lowered)
+    return tuple(word for word in CAUTIONS
+                 if any(form in lowered for form in (word, *CAUTION_SYNONYMS.get(word, ()))))
 
 
 def source_kind(source: str) -> str:
