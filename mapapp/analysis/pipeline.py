@@ -17,6 +17,10 @@ from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
 from gazetteer.movements.network import RouteNetwork, load_network
+from gazetteer.movements.parties import actor_party
+
+# The status of a movement stated only in a heading: the heading's (the compiler's) reading.
+HEADING_STATUS = "stated only in the heading"
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class TextAnalysis:
     dates: tuple[FoundDate, ...]
     movements: tuple[Movement, ...]
     # A document's heading states movements too ("... DIVISION HAS BEEN DEPLOYED AGAINST ARMENIA");
-    # their start/end are offsets into the title, not the body.
+    # their start/end are offsets into the heading, not the body.
     heading_movements: tuple[Movement, ...] = ()
 
 
@@ -45,13 +49,21 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
 def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
     """Return the analysis of a document's body, dated by the document's own date.
 
-    `heading_movements` are the movements its title states (offsets into the title).
+    `heading_movements` are the movements its heading states (offsets into the heading: the
+    compiler's heading when it has one, else its title). They are a heading's reading, not the
+    document's words, so each gets the status HEADING_STATUS: never drawn as carried out.
     """
     body = analyse_text(doc.body, doc.date, doc.origin, gazetteer)
-    if not doc.title:
+    heading_text = heading_of(doc)
+    if not heading_text:
         return body
-    heading = analyse_text(doc.title, doc.date, doc.origin, gazetteer).movements
-    return replace(body, heading_movements=heading)
+    heading = analyse_text(heading_text, doc.date, doc.origin, gazetteer).movements
+    return replace(body, heading_movements=tuple(replace(m, status=HEADING_STATUS) for m in heading))
+
+
+def heading_of(doc: Document) -> str | None:
+    """Return the heading printed over a document: the compiler's if there is one, else its title."""
+    return doc.heading or doc.title
 
 
 def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
@@ -109,16 +121,18 @@ def date_record(found: FoundDate) -> dict:
     return record
 
 
-def route_record(movement: Movement, in_heading: bool = False) -> dict:
+def route_record(movement: Movement, in_heading: bool = False, writer: str | None = None) -> dict:
     """Return the JSON record of a movement, its waypoints in order of movement.
 
-    `in_heading`: the movement is stated in the document's title, and start/end are offsets
-    into the title (the record then says so with `"in_heading": true`).
+    `in_heading`: the movement is stated in the document's heading, and start/end are offsets
+    into the heading (the record then says so with `"in_heading": true`). `party` is the side the
+    actor belongs to where the words make it clear (`writer`, the author, for "our troops").
     """
     record = {"start": movement.start, "end": movement.end, "text": movement.text,
               "kind": movement.kind, "status": movement.status,
               "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-              "actor": movement.actor, "approximate": movement.approximate,
+              "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
+              "approximate": movement.approximate,
               "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                             for w in movement.waypoints]}
     if in_heading:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from documents.citations import document_citation
 
-DETAIL_COLUMNS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
+DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
 
 
@@ -110,11 +110,11 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates FROM documents WHERE id = ?",
+    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     if row is None:
         return None
-    found = {c: row[c] for c in DETAIL_COLUMNS}
+    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
     found["citation"] = document_citation(found)
     places = [r[0] for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
@@ -125,6 +125,22 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
         found[key] = other[0] if other else None
     return (dumps(found)[:-1] + ',"places":[' + ",".join(places) + '],"dates":' + row["dates"] +
             ',"movements":[' + ",".join(movements) + "]}")
+
+
+def collections(conn: sqlite3.Connection) -> list[dict]:
+    """Return each collection the documents come from, with how many documents it gives, most first.
+
+    Documents from no known compilation are counted under a `null` collection.
+    """
+    rows = conn.execute("SELECT json_extract(provenance, '$.collection') AS c, count(*) AS n FROM documents "
+                        "GROUP BY c ORDER BY n DESC, c").fetchall()
+    return [{"collection": json.loads(r["c"]) if r["c"] else None, "documents": r["n"]} for r in rows]
+
+
+def current_id(conn: sqlite3.Connection, former_id: str) -> str | None:
+    """Return the id now borne by the document that had `former_id`, or None."""
+    row = conn.execute("SELECT id FROM documents WHERE former_id = ?", (former_id,)).fetchone()
+    return row[0] if row else None
 
 
 def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mapapp.atlas import query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
-from mapapp.errors import AtlasMissing, NotFound, VersionGone
+from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.params import BBox, Page, Window, shown
 
 ALL_TIME = Window()
@@ -76,6 +76,7 @@ class Atlas:
         """One document with its body, places, dates, movements, prev and next; NotFound if absent."""
         found = query.document(self.conn, doc_id)
         if found is None:
+            self.raise_if_renamed(doc_id)
             raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
         return found
 
@@ -122,6 +123,20 @@ class Atlas:
 
     def territories(self, on: str | None = None) -> dict:
         return json.loads(self.territories_json(on))
+
+    def collections(self) -> list[dict]:
+        """The compilations the documents come from: `{"collection", "documents"}`, most documents first."""
+        return query.collections(self.conn)
+
+    def current_id(self, former_id: str) -> str | None:
+        """The id now borne by the document whose id was `former_id` (made from its heading), or None."""
+        return query.current_id(self.conn, former_id)
+
+    def raise_if_renamed(self, doc_id: str) -> None:
+        """Raise DocumentRenamed when `doc_id` is the id a document had before (made from its heading)."""
+        now = self.current_id(doc_id)
+        if now is not None:
+            raise DocumentRenamed(doc_id, now)
 
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -44,6 +45,9 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
     }
     if places is not None:
         record["places"] = places
+    # Added after the first contract's keys: the compiler's heading, collection and marks.
+    record |= {"heading": doc.heading, "collection": asdict(doc.collection) if doc.collection else None,
+               "editorial_notes": list(doc.editorial_notes), "former_ids": list(doc.former_ids)}
     return record
 
 

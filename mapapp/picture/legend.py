@@ -33,8 +33,11 @@ def parties_of(entries: object) -> list[str]:
 
 
 def territory_colour(properties: dict, colours: dict[str, str]) -> str:
-    """The fill of a territory: its one controlling party's colour, grey when none or several."""
-    control = parties_of(properties.get("control"))
+    """The fill of a territory: its one controlling party's colour, grey when none or several.
+
+    An entry over part of the unit only (`partial`) does not make it divided: the unit is not its.
+    """
+    control = parties_of([e for e in properties.get("control") or [] if not (isinstance(e, dict) and e.get("partial"))])
     if len(control) == 1 and control[0] in colours:
         return colours[control[0]]
     return no_single_control()

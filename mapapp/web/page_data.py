@@ -14,6 +14,25 @@ class Segment(NamedTuple):
     name: str | None = None
 
 
+def provenance_lines(doc: dict | None) -> list[str]:
+    """Whose words a document's presentation carries, for a handout: the compiler's heading, his
+    compilation and his marks, each said to be his (empty for a document of no compilation)."""
+    if not doc:
+        return []
+    lines = []
+    if doc.get("heading"):
+        lines.append(f"Heading in the compilation: “{doc['heading']}” (the compiler’s, not the document’s words)")
+    collection = doc.get("collection")
+    if collection:
+        by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
+        # Its standpoint's first sentence: a handout has one page.
+        standpoint = (collection.get("standpoint") or "").split(". ")[0].rstrip(".")
+        lines.append(f"From the compilation “{collection['title']}”{by}" + (f". {standpoint}." if standpoint else "."))
+    if doc.get("editorial_notes"):
+        lines.append("The compiler’s marks: " + "; ".join(doc["editorial_notes"]))
+    return lines
+
+
 def body_segments(body: str, mentions: list[dict]) -> list[Segment]:
     """The body cut into plain and linked pieces by its mention offsets (overlaps: the first wins)."""
     segments, at = [], 0
@@ -57,6 +76,7 @@ def excerpt(text: str, limit: int) -> str:
 
 def _parties(entries: list[dict]) -> list[dict]:
     return [{"party": e.get("party"), "source": e.get("source"), "note": e.get("note"),
+             "cautions": e.get("cautions") or [], "partial": bool(e.get("partial")),
              "start": e.get("start"), "end": e.get("end")} for e in entries or []]
 
 

@@ -10,6 +10,7 @@ from mapapp.errors import ApiError
 from mapapp.picture.scene import long_date
 from mapapp.tours.tour import Tour, TourError, bundled_tours_folder, find_tours, load_tour
 from mapapp.view_state import ViewState, state_query
+from mapapp.web.page_data import provenance_lines
 from mapapp.web.sharing import page_url
 
 STEP_PICTURE = (960, 600)
@@ -53,13 +54,15 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
     """Each step with its document (when the atlas has it), its view and its links, pinned to the atlas."""
     steps = []
     for number, step in enumerate(tour.steps, start=1):
-        doc = atlas.document(step.doc) if step.doc and atlas.has_document(step.doc) else None
+        doc_id = step.doc if not step.doc or atlas.has_document(step.doc) else atlas.current_id(step.doc)
+        doc = atlas.document(doc_id) if doc_id and atlas.has_document(doc_id) else None
         on = step.date.isoformat() if step.date else (doc or {}).get("earliest")
         state = ViewState(date=on, doc=doc["id"] if doc else None, lon=step.view.lon, lat=step.view.lat,
                           zoom=step.view.zoom, layers=step.view.layers or None)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
             "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
+            "provenance": provenance_lines(doc),
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
@@ -72,6 +75,7 @@ def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
     return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
              "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
              "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
+             "provenance": s["provenance"],
              "map_query": state_query(s["state"], atlas.version, width=1000, height=520),
              "link": page_url(f"/tours/{tour.name}", f"step={s['number']}&v={atlas.version}")}
             for s in tour_steps(tour, atlas)]

@@ -2,7 +2,7 @@
 // with its sources and ranks none.
 import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
-import { partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -34,11 +34,16 @@ function swatch(colour, dashed) {
 function sourcesByParty(features) {
   const out = new Map();
   for (const f of features) {
-    for (const e of [...(f.properties.claims || []), ...(f.properties.control || [])]) {
-      const party = partyOf(e);
-      if (!party) continue;
-      if (!out.has(party)) out.set(party, new Set());
-      if (e.source) out.get(party).add(e.source);
+    for (const [relation, entries] of [["claims", f.properties.claims], ["controls", f.properties.control]]) {
+      for (const e of entries || []) {
+        const party = partyOf(e);
+        if (!party) continue;
+        if (!out.has(party)) out.set(party, new Set());
+        // Each entry with its territory, its cautions and note, so the legend carries what the map shows.
+        const caution = entryLabel(e).slice(party.length);
+        out.get(party).add(`${relation} ${f.properties.name}${caution}: ${e.source || "no source"}` +
+          (e.note ? ` — ${e.note}` : ""));
+      }
     }
   }
   return out;
@@ -52,15 +57,24 @@ function placesPart() {
       "stroke-dasharray": "3 3" }]), " location approximate")));
 }
 
-function movementsPart(movements, actors) {
-  const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
+function movementsPart(movements, parties) {
+  // One row per party (coloured as its territories), with the documents' own words for it, quoted.
+  const words = new Map();
+  for (const f of movements.features || []) {
+    const key = f.properties.party || "";
+    if (!words.has(key)) words.set(key, new Set());
+    words.get(key).add(f.properties.actor ? `\u201c${f.properties.actor}\u201d` : "actor not stated");
+  }
+  const keys = [...words.keys()].sort((a, b) => (a === "") - (b === "") || alphabetical(a, b));
   return el("section", {}, el("h3", {}, "Movements (arrow: direction)"),
-    el("p", { class: "note" }, "Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side)."),
+    el("p", { class: "note" }, "Coloured by the side the documents make clear (\u201cour troops\u201d: the writer's " +
+      "side); the documents' own words are quoted."),
     el("ul", {},
     el("li", {}, line("#555", null), " carried out"),
-    el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
+    el("li", {}, line("#555", "9 7"), " intended, ordered, agreed, or stated only in a heading"),
     el("li", {}, line("#555", "3 6"), " course approximate"),
-    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || "actor not stated"}`))));
+    keys.map((k) => el("li", { class: "actor-party" }, line(k ? parties.of(k) : NO_PARTY, null, 4),
+      ` ${k || "side not clear"}: ${[...words.get(k)].sort().join(", ")}`))));
 }
 
 function territoriesPart(territories, parties) {
@@ -73,10 +87,16 @@ function territoriesPart(territories, parties) {
       sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
+  const partial = [...new Set(statuses.flatMap((s) => s.partial))].sort(alphabetical);
+  const hatches = partial.map((party) => {
+    const sample = svg(22, 14, ["rect", { x: 1, y: 1, width: 20, height: 12, fill: hatchFill(parties.of(party)),
+      stroke: "#777" }]);
+    return el("li", {}, sample, ` hatched: ${party} held part of the unit (see the note)`);
+  });
   return el("section", {}, el("h3", {}, "Disputed territories on this date"),
     el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
       "Parties are listed and coloured alphabetically; no colour means a claim is right."),
-    el("ul", {}, rows,
+    el("ul", {}, rows, hatches,
       statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " control not recorded / shared") : null,
       features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " dashed outline: claimed by two or more parties") : null,
       el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
@@ -90,6 +110,6 @@ export function drawLegend(node, { movements, territories }, colours) {
     node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
       el("summary", {}, "Legend"), body));
   }
-  body.replaceChildren(placesPart(), movementsPart(movements, colours.actors),
+  body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
     territoriesPart(territories, colours.parties));
 }

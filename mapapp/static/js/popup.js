@@ -2,8 +2,25 @@
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 
+// Which name a place is shown by: today's (the record's title) or the documents' period's; the
+// reader's choice, remembered. The gazetteer says which name is which (gazetteer/places/display.py).
+const NAME_CHOICE = "chronotope.names";
+export function nameChoice() {
+  try { return localStorage.getItem(NAME_CHOICE) === "period" ? "period" : "today"; } catch { return "today"; }
+}
+export function setNameChoice(choice) {
+  try { localStorage.setItem(NAME_CHOICE, choice === "period" ? "period" : "today"); } catch { /* private mode */ }
+}
+/** Return the name a place is shown by, as the reader chose: today's or the period's. */
+export function shownName(props, choice = nameChoice()) {
+  return (choice === "period" && props.period_name) || props.name;
+}
+
 function namesList(props) {
-  const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
+  const names = (props.names || []).map((n) => el("li", {}, n.toponym,
+    n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null,
+    n.years ? el("span", { class: "years" }, ` ${n.years}`) : null,
+    n.note ? el("span", { class: "name-note" }, ` \u2014 ${n.note}`) : null));
   return names.length ? [el("p", { class: "names-note" }, "All its names, in no order of preference:"),
     el("ul", { class: "names" }, names)] : null;
 }
@@ -19,7 +36,7 @@ export function placePopup(props, loadPlace, openDocument) {
   const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, "loading documents…"));
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
-    el("h3", {}, props.name),
+    el("h3", {}, shownName(props)),
     namesList(props),
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
     props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,

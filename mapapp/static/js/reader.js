@@ -44,13 +44,25 @@ export function markedText(body, mentions, movements, hooks) {
 }
 
 function movementTitle(m) {
-  return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
+  // The document's words for the actor, quoted, then the side they belong to where it is clear.
+  return [m.kind, m.actor ? `\u201c${m.actor}\u201d` : null, m.party, m.status].filter(Boolean).join(" · ");
+}
+
+/** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
+export function collectionLine(collection) {
+  if (!collection) return null;
+  return [`“${collection.title}”`, collection.compiler ? `compiled by ${collection.compiler}` : null,
+    collection.standpoint].filter(Boolean).join(" · ");
 }
 
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
+  const marks = (doc.editorial_notes || []).join("; ");
   const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
     ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
+    ["Heading in the compilation", doc.heading ? `“${doc.heading}” (the compiler’s heading, not the document’s words)` : null],
+    ["Collection", collectionLine(doc.collection)],
+    ["Compiler’s marks", marks ? `${marks} (the compiler’s, not the document’s)` : null],
     ...(doc.citation || []).map((part) => [part.label, part.text]), ["Source file", doc.source]];
   return rows.filter(([, v]) => v);
 }
@@ -74,7 +86,7 @@ export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...facts(doc));
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
-  // A movement stated in the heading has offsets into the title: not highlighted in the body.
+  // A movement stated in the heading has offsets into the heading: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
   nodes.body.replaceChildren(markedText(doc.body || "", mentions, movements, hooks));
   nodes.prev.disabled = !doc.prev;
