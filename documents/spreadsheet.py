@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from documents.assemble import assemble_document, check_kind, given_date
+from documents.assemble import assemble_document, check_kind, given_date, given_id
 from documents.errors import DocumentError
 from documents.model import Document
 
@@ -37,10 +37,11 @@ def _row_document(row: dict, source: str, line: int) -> Document:
         raise DocumentError("row has neither a title nor a body", source, line)
     date = given_date(values["date"], source, line)
     check_kind(values["kind"], source, line)
+    doc_id = given_id(values["id"], source, line)
     return assemble_document(
         source, line, values["title"], date, values["body"] or "", origin=values["origin"],
         author=values["author"], recipient=values["recipient"], kind=values["kind"],
-        archive_ref=values["archive_ref"], published_in=values["published_in"], doc_id=values["id"],
+        archive_ref=values["archive_ref"], published_in=values["published_in"], doc_id=doc_id,
     )
 
 
