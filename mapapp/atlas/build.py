@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mapapp.atlas import query, schema, versions
+from mapapp.atlas import lock, query, schema, versions
 from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
@@ -119,18 +119,32 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
-        read = _write(tmp, plan, on_source or (lambda path: None), jobs)
-        os.replace(tmp, target)
+        with lock.reading(plan.previous):   # so that a concurrent build does not prune it meanwhile
+            read = _write(tmp, plan, on_source or (lambda path: None), jobs)
+        _publish(tmp, target, plan, keep)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if not versions.is_single_file(plan.location):
-        versions.set_current(plan.location, plan.version)
-        versions.prune(plan.location, keep)
     counts, warnings = atlas_contents(target)
     return BuildReport(plan.version, target, sources=len(plan.sources), read=read,
                        reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
                        warnings=warnings, **counts)
+
+
+def _publish(tmp: Path, target: Path, plan: Plan, keep: int) -> None:
+    """Swap the written atlas in, point CURRENT at it and prune, one build at a time per folder.
+
+    First removes what builds that died (SIGKILL, full disk) left behind.
+    """
+    if versions.is_single_file(plan.location):
+        lock.remove_leftovers(target.parent)
+        os.replace(tmp, target)
+        return
+    with lock.folder_lock(plan.location):
+        lock.remove_leftovers(plan.location)
+        os.replace(tmp, target)
+        versions.set_current(plan.location, plan.version)
+        versions.prune(plan.location, keep)
 
 
 def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
