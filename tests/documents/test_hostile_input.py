@@ -89,3 +89,20 @@ def test_a_fifo_is_refused_not_waited_on(chronotope, tmp_path):
                           env={**os.environ, "CHRONOTOPE_HOME": str(tmp_path / "home")})
     assert (done.returncode, done.stderr) == (2, f"error: {fifo}: not a regular file "
                                                  "(a pipe, socket or device is not read)\n")
+
+
+@pytest.mark.parametrize("text", [
+    " " * 200_000 + "a",                                   # took minutes: \s*\[?\s* split the spaces every way
+    "TELEGRAM FROM A TO B\n8 January 1921," + " " * 20_000 + "x\nText.\n",
+    "TELEGRAM FROM A TO B\nKars, 8 January 1921, No. 5" + " " * 20_000 + "x\nText.\n",
+    "No. 5," + " " * 20_000 + "x\n",
+], ids=["spaces", "spaces after a date", "spaces after a number", "spaces after a prefix"])
+def test_long_runs_of_spaces_are_read_in_linear_time(tmp_path, text):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        read_documents([path])
+    except DocumentError:
+        pass
+    assert time.perf_counter() - started < 3
