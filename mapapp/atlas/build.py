@@ -76,6 +76,8 @@ def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
             found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
         elif path.is_file():
             found.append(path)
+        elif path.exists():   # a FIFO would make the build wait for a writer forever
+            raise BuildError(f"{path}: not a regular file (a pipe, socket or device is not read)")
         else:
             raise BuildError(f"{path}: no such file or folder")
     unique = dict.fromkeys(p.resolve() for p in found)

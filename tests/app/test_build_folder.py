@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mapapp.atlas import lock, versions
-from mapapp.atlas.build import plan_build, run_build
+from mapapp.atlas.build import BuildError, plan_build, run_build
 from mapapp.atlas.store import close_unused, open_atlas
 
 from .corpus_edits import add_document
@@ -185,3 +185,12 @@ def test_a_hostile_front_matter_stops_the_build_with_one_line(chronotope, home, 
                           capture_output=True, text=True, timeout=120, env={**os.environ, "CHRONOTOPE_HOME": str(home)})
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith(f"error: {corpus / 'mine.md'}:") and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_a_fifo_in_the_corpus_is_refused_not_waited_on(corpus, tmp_path):
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(BuildError, match="not a regular file"):
+        plan_build([corpus, fifo], tmp_path / "atlas")
+    os.mkfifo(corpus / "another.csv")     # in a folder, only regular files are sources
+    assert "another.csv" not in {p.name for p in plan_build([corpus], tmp_path / "atlas").sources}
