@@ -22,7 +22,7 @@ from documents.frontmatter import FIELDS
 from documents.model import Document
 from documents.readers import READERS, load_text
 
-BOUNDED = settings(max_examples=60, deadline=2000, database=None,
+BOUNDED = settings(max_examples=60, deadline=5000, database=None,
                    suppress_health_check=[HealthCheck.too_slow])
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]

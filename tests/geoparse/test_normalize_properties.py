@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gazetteer.names.normalize import fold_parts, fold_word, name_key
 
-BOUNDED = settings(max_examples=300, deadline=1000, database=None)
+BOUNDED = settings(max_examples=300, deadline=2000, database=None)
 # Letters of the names in the documents, and some that NFKD takes apart into several characters.
 NAMEISH = st.text(alphabet=st.sampled_from("abcdeghijklmnopqrstuvwxyzKXYZ əışçğžčšöüÄ-–'’,.ﬁ¼𝘈Ⅻ"), max_size=24)
 words = st.one_of(st.text(max_size=16), NAMEISH)
