@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from documents.dates import find_dates, parse_date
 from documents.errors import DateError, DocumentError
-from documents.ids import document_id
+from documents.ids import document_id, id_problem
 from documents.kinds import kind_of, parties_of, signature_of
 from documents.model import KINDS, Collection, DateRange, Document
 from documents.titles import descriptive_name, descriptive_title, retitled_id
@@ -20,6 +20,19 @@ def given_date(written: str | None, source: str, line: int) -> DateRange | None:
         return parse_date(written)
     except DateError as err:
         raise DocumentError(str(err), source, line) from None
+
+
+def given_id(written: str | None, source: str, line: int) -> str | None:
+    """Return an id a reader was given as a field, None if none was given.
+
+    Raises DocumentError at `line` of `source` for an id outside the safe alphabet (ids.ID_PATTERN).
+    """
+    if written is None:
+        return None
+    problem = id_problem(written)
+    if problem:
+        raise DocumentError(problem, source, line)
+    return written
 
 
 def check_kind(kind: str | None, source: str, line: int) -> None:

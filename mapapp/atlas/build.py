@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mapapp.atlas import query, schema, versions
+from mapapp.atlas import lock, query, schema, versions
 from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
@@ -76,6 +76,8 @@ def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
             found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
         elif path.is_file():
             found.append(path)
+        elif path.exists():   # a FIFO would make the build wait for a writer forever
+            raise BuildError(f"{path}: not a regular file (a pipe, socket or device is not read)")
         else:
             raise BuildError(f"{path}: no such file or folder")
     unique = dict.fromkeys(p.resolve() for p in found)
@@ -119,18 +121,32 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
-        read = _write(tmp, plan, on_source or (lambda path: None), jobs)
-        os.replace(tmp, target)
+        with lock.reading(plan.previous):   # so that a concurrent build does not prune it meanwhile
+            read = _write(tmp, plan, on_source or (lambda path: None), jobs)
+        _publish(tmp, target, plan, keep)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if not versions.is_single_file(plan.location):
-        versions.set_current(plan.location, plan.version)
-        versions.prune(plan.location, keep)
     counts, warnings = atlas_contents(target)
     return BuildReport(plan.version, target, sources=len(plan.sources), read=read,
                        reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
                        warnings=warnings, **counts)
+
+
+def _publish(tmp: Path, target: Path, plan: Plan, keep: int) -> None:
+    """Swap the written atlas in, point CURRENT at it and prune, one build at a time per folder.
+
+    First removes what builds that died (SIGKILL, full disk) left behind.
+    """
+    if versions.is_single_file(plan.location):
+        lock.remove_leftovers(target.parent)
+        os.replace(tmp, target)
+        return
+    with lock.folder_lock(plan.location):
+        lock.remove_leftovers(plan.location)
+        os.replace(tmp, target)
+        versions.set_current(plan.location, plan.version)
+        versions.prune(plan.location, keep)
 
 
 def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:

@@ -6,11 +6,13 @@ so it is opened read-only and immutable, one connection per thread.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
-from mapapp.atlas import query, versions
+from mapapp.atlas import lock, query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.params import BBox, Page, Window, shown
@@ -25,11 +27,20 @@ class Atlas:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        # A shared lock for as long as this atlas is open: a build's pruning leaves the file alone.
+        self._hold = lock.hold_shared(self.path)
+        if self._hold is None or not _same_file(self._hold, self.path):
+            lock.release(self._hold)
+            raise AtlasMissing(f"{self.path}: removed while it was being opened; run `chronotope build`")
         try:
             meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:
+            self.close_all()
             raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
         if meta.get("schema") != str(SCHEMA_VERSION):
+            self.close_all()
             raise AtlasMissing(f"{self.path}: made by another version of Chronotope (atlas schema "
                                f"{meta.get('schema')}, this one reads {SCHEMA_VERSION}); run `chronotope build`")
         self.meta = meta
@@ -43,11 +54,15 @@ class Atlas:
         """This thread's read-only connection to the atlas file."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
+            if self._hold is None:   # closed by close_unused, and used again
+                self._hold = lock.hold_shared(self.path)
             # Immutable: a published atlas file is never written again (a build swaps in a new one).
             uri = versions.sqlite_uri(self.path) + "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
     def close(self) -> None:
@@ -56,6 +71,22 @@ class Atlas:
         if conn is not None:
             conn.close()
             self._local.conn = None
+            with self._conns_lock:
+                if conn in self._conns:
+                    self._conns.remove(conn)
+
+    def close_all(self) -> None:
+        """Close every thread's connection and release the file, so that a build may prune it."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+        hold, self._hold = self._hold, None
+        lock.release(hold)
+
+    def __del__(self) -> None:
+        lock.release(getattr(self, "_hold", None))
 
     def __repr__(self) -> str:
         return f"Atlas(version={self.version!r}, path={str(self.path)!r})"
@@ -157,19 +188,64 @@ class Atlas:
         return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM sources")}
 
 
-# Atlases opened so far, by file and its identity on disk (a rebuilt single file is a new inode).
+def _same_file(fd: int, path: Path) -> bool:
+    """True when the open file `fd` is still the file at `path` (not removed nor replaced)."""
+    try:
+        return os.path.samestat(os.fstat(fd), path.stat())
+    except FileNotFoundError:
+        return False
+
+
+# Atlases opened so far, by file and its identity on disk (a rebuilt single file is a new inode),
+# with when each was last asked for.
 _OPENED: dict[tuple[str, int, int], Atlas] = {}
+_LAST_USED: dict[tuple[str, int, int], float] = {}
 _OPENED_LOCK = threading.Lock()
+# An atlas that is not the current one is closed after IDLE_SECONDS unused, so that builds can
+# prune it; one removed or replaced on disk after GONE_SECONDS (a request that began with it
+# may still be reading). A closed Atlas object reopens its file if it is used again.
+IDLE_SECONDS = 300.0
+GONE_SECONDS = 30.0
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path), stat.st_ino, stat.st_mtime_ns)
 
 
 def _open_file(path: Path) -> Atlas:
-    stat = path.stat()
-    key = (str(path), stat.st_ino, stat.st_mtime_ns)
+    try:
+        key = _file_key(path)
+    except FileNotFoundError:
+        raise AtlasMissing(f"{path}: removed while it was being opened; run `chronotope build`") from None
     with _OPENED_LOCK:
         atlas = _OPENED.get(key)
         if atlas is None:
             atlas = _OPENED[key] = Atlas(path)
+        _LAST_USED[key] = time.monotonic()
         return atlas
+
+
+def close_unused(current: Path | None = None, idle: float = IDLE_SECONDS,
+                 gone: float = GONE_SECONDS) -> list[Atlas]:
+    """Close the atlases whose file is removed or replaced and unused for `gone` seconds, and
+    those other than `current` unused for `idle` seconds; return them.
+    """
+    now = time.monotonic()
+    closed = []
+    with _OPENED_LOCK:
+        for key, atlas in list(_OPENED.items()):
+            unused = now - _LAST_USED.get(key, now)
+            try:
+                removed = _file_key(atlas.path) != key
+            except FileNotFoundError:
+                removed = True
+            if (removed and unused >= gone) or (atlas.path != current and unused >= idle):
+                del _OPENED[key]
+                _LAST_USED.pop(key, None)
+                atlas.close_all()
+                closed.append(atlas)
+    return closed
 
 
 def open_atlas(version: str | None = None, location: Path | str | None = None) -> Atlas:
@@ -183,6 +259,7 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
         location = from_env().ATLAS_DIR
     location = Path(location)
     current_path = versions.current_file(location)
+    close_unused(current_path)
     if current_path is None:
         raise AtlasMissing(f"no atlas at {location}; run `chronotope build`")
     current = _open_file(current_path)

@@ -1,6 +1,7 @@
 """Tours as the player and the handouts show them: found next to the corpus and in the package."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
@@ -25,13 +26,37 @@ def tour_folders() -> list[Path]:
     return folders + [bundled_tours_folder()]
 
 
+@lru_cache(maxsize=128)
+def _read_tour(path: Path, identity: tuple[int, int, int]) -> Tour | TourError:
+    """The tour in `path` as it was when its (inode, size, mtime) were `identity`, or its problem."""
+    try:
+        return load_tour(path)
+    except TourError as err:
+        return err
+
+
+def read_tour(path: Path) -> Tour:
+    """Return the tour in `path`, read once per change of the file rather than once per request.
+
+    Raises TourError naming the file and line when it cannot be used.
+    """
+    try:
+        info = path.stat()
+    except OSError as err:
+        raise TourError(f"cannot read: {err.strerror or err}", str(path)) from None
+    found = _read_tour(path, (info.st_ino, info.st_size, info.st_mtime_ns))
+    if isinstance(found, TourError):   # a new exception each time: a cached one would gather tracebacks
+        raise TourError(found.message, found.source, found.line)
+    return found
+
+
 def find_tour(name: str) -> Tour | None:
     """The tour `name`, None when there is none; a broken file is an error naming file and line."""
     path = find_tours(tour_folders()).get(name)
     if path is None:
         return None
     try:
-        return load_tour(path)
+        return read_tour(path)
     except TourError as err:
         raise ApiError(f"the tour file cannot be used: {err}", "bad_tour", 500) from None
 
@@ -41,7 +66,7 @@ def list_tours() -> list[dict]:
     listed = []
     for name, path in sorted(find_tours(tour_folders()).items()):
         try:
-            tour = load_tour(path)
+            tour = read_tour(path)
             listed.append({"name": name, "title": tour.title, "steps": len(tour.steps), "problem": None})
         except TourError as err:
             listed.append({"name": name, "title": name, "steps": 0, "problem": str(err)})

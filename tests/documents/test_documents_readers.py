@@ -85,12 +85,13 @@ def test_markdown_problems_name_the_line(tmp_path, text, line, message):
     assert message in caught.value.message
 
 
-def test_markdown_unknown_keys_are_warnings(tmp_path):
+def test_markdown_unknown_keys_are_refused_naming_the_line(tmp_path):
+    """A misspelt key (`tilte:`) would silently lose its value; it is refused instead."""
     path = tmp_path / "mine.md"
     path.write_text("---\ntitle: A Letter\nsender: Someone\ndate: 1921-01-08\n---\nText.\n", encoding="utf-8")
-    reading = read_documents([path])
-    assert reading.documents[0].date.earliest.isoformat() == "1921-01-08"
-    assert [(w.line, "'sender'" in w.message) for w in reading.warnings] == [(3, True)]
+    with pytest.raises(DocumentError) as caught:
+        read_documents([path])
+    assert caught.value.line == 3 and "unknown front matter key 'sender'" in caught.value.message
 
 
 @pytest.mark.parametrize(("text", "message"), [
