@@ -26,7 +26,6 @@ from pathlib import Path
 
 from documents.errors import DocumentError
 from documents.frontmatter import LineDict, front_matter, load_yaml
-
 from mapapp import params
 
 SUFFIXES = (".yaml", ".yml", ".md")
