@@ -109,7 +109,7 @@ def legend_rows(scene: Scene, bbox: Bbox | None = None) -> tuple[tuple[str, str,
     party_colour = scene_colours(scene)
     for holder in sorted({p for t in visible(scene.territories, bbox) for p in partial_holders(t["properties"])},
                          key=str.casefold):
-        rows.append(("partial", f"cross-hatched: part of the unit held by {holder} (see the note)",
+        rows.append(("partial", f"cross-hatched: part held by {holder}",
                      party_colour.get(holder, colours.hatch)))
     if any(is_disputed_feature(t["properties"]) for t in visible(scene.territories, bbox)):
         rows.append(("disputed", "dashed outline: claimed by two or more parties", colours.outline))

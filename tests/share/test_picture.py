@@ -209,7 +209,7 @@ def test_partial_control_is_a_hatch_over_the_unit_not_its_fill():
     colours = party_colours(("Party A", "Party B"))
     assert dict(legend_entries(PARTIAL)) == {"controlled by Party A": colours["Party A"]}
     rows = [r for r in legend_rows(PARTIAL) if r[0] == "partial"]
-    assert rows == [("partial", "cross-hatched: part of the unit held by Party B (see the note)", colours["Party B"])]
+    assert rows == [("partial", "cross-hatched: part held by Party B", colours["Party B"])]
     width, height = 800, 500
     image = Image.open(io.BytesIO(render_png(PARTIAL, width, height))).convert("RGB")
     frame = picture_frame(PARTIAL, width, height)
