@@ -54,6 +54,8 @@ def on_dask(sources: list[Path], scheduler: str, jobs: int = 0) -> Iterator[Sour
     loads the gazetteer once and reads the sources from their paths, so the workers of a
     remote cluster must see the corpus at the same paths (a shared file system).
     """
+    if not sources:   # every source copied from the previous atlas: no cluster needed
+        return
     with dask_client(scheduler, jobs) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         client.run(_load_gazetteer)   # once per worker, before the first source
