@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 PROGRESS_MIN_SOURCES = 20   # more sources than this: a line at every tenth, however fast
-LOG_EVERY = 10.0            # seconds between lines in a log
+LOG_EVERY = 5.0             # seconds between lines in a log
 DRAW_AFTER = 1.0            # seconds before a terminal shows progress
 DRAW_EVERY = 0.25           # seconds between redraws on a terminal
 
