@@ -9,12 +9,14 @@ here, and the test fails.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from gazetteer.movements.patterns import MAX_SENTENCE
 from mapapp.analysis.pipeline import analyse_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,12 +27,12 @@ MIN_LINES = 300   # modules that run fewer lines than this on the short text are
 
 
 @pytest.fixture(scope="module")
-def text() -> str:
-    """12,000 characters of bench/textgen.py's text: corpus paragraphs, places and year-less dates."""
+def textgen():
+    """bench/textgen.py: corpus paragraphs between sentences of places and year-less dates."""
     spec = importlib.util.spec_from_file_location("bench_textgen", ROOT / "bench" / "textgen.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.long_text(12_000)
+    return module
 
 
 def lines_run(text: str, gazetteer) -> Counter:
@@ -52,7 +54,13 @@ def lines_run(text: str, gazetteer) -> Counter:
     return counts
 
 
-def test_the_analysis_does_linear_work(text, full_gazetteer):
+@pytest.mark.parametrize("punctuated", [True, False], ids=["prose", "no-sentence-ends"])
+def test_the_analysis_does_linear_work(textgen, full_gazetteer, punctuated):
+    """Also on a text without a full stop (a list, a table, a page of notes), which the movement
+    finder cuts into pieces of MAX_SENTENCE characters: several of them, so that the pieces of
+    the longer text are no longer than the shorter one's."""
+    text = textgen.long_text(12_000) if punctuated else \
+        re.sub(r"[.;!?…]", "", textgen.long_text(4 * MAX_SENTENCE))
     analyse_text(text, gazetteer=full_gazetteer)   # loaded, compiled and cached before counting
     once = lines_run(text, full_gazetteer)
     longer = lines_run("\n\n".join([text] * TIMES), full_gazetteer)
