@@ -331,16 +331,40 @@ def triggers_by_letter(compiled: list[tuple[re.Pattern, Trigger]]) -> dict[str, 
 _SENTENCE_END = re.compile(r";(?=\s)|[.!?…]+\**[”\"’]?\**(?=\s+[\"“‘(\[<]?[A-Z0-9])|[.!?]+[”\"’]?\s*$")
 
 
+MAX_SENTENCE = 5000   # characters; the longest sentence of the corpus has 621, of the held-out texts 2,600
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """The [start, end) spans of the sentences of `text` (";" ends one too)."""
+    """The [start, end) spans of the sentences of `text` (";" ends one too).
+
+    A run of text with no sentence end is cut at a line break (else a space) every
+    MAX_SENTENCE characters: each movement word looks back over its sentence, so an
+    unpunctuated text (a list, a table, a page without full stops) would otherwise cost the
+    square of its length.
+    """
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(start, m.start() - 12):m.start()].split()
         word = before[-1].lower().lstrip("(“\"") if before else ""
         if m.group().startswith(".") and (len(word) == 1 or word in ABBREVIATIONS):
             continue  # "G. Chicherin", "No. 03"
-        spans.append((start, m.end()))
+        spans += _bounded(text, start, m.end())
         start = m.end()
     if start < len(text):
-        spans.append((start, len(text)))
+        spans += _bounded(text, start, len(text))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span [start, end), cut into pieces of at most MAX_SENTENCE characters at line breaks or spaces."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = text.rfind("\n", start + 1, limit)
+        if cut < 0:
+            cut = text.rfind(" ", start + 1, limit)
+        cut = cut + 1 if cut >= 0 else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

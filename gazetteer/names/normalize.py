@@ -92,6 +92,7 @@ def fold_parts(text: str) -> tuple[list[str], list[str]]:
 _FOLDED: dict[str, str] = {}   # word -> key, shared by every text of the process
 
 
+@lru_cache(maxsize=1 << 16)   # resolution asks again for every mention of a name, and names are few
 def name_key(name: str) -> str:
     """Return the key of a place name, with a space on each side: " nagorno karabah "."""
     _, folded = fold_parts(name.strip())

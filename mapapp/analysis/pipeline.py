@@ -140,11 +140,16 @@ def route_record(movement: Movement, in_heading: bool = False, writer: str | Non
     return record
 
 
+def analysis_fields(source: str, analysis: TextAnalysis) -> dict:
+    """Return the `chronotope geoparse --json` object for one input, its lists as iterators
+    (a long text's records are then written one at a time, never all held at once)."""
+    return {"source": source, "places": map(place_record, analysis.mentions),
+            "dates": map(date_record, analysis.dates), "routes": map(route_record, analysis.movements)}
+
+
 def analysis_record(source: str, analysis: TextAnalysis) -> dict:
     """Return the `chronotope geoparse --json` object for one input."""
-    return {"source": source, "places": [place_record(m) for m in analysis.mentions],
-            "dates": [date_record(d) for d in analysis.dates],
-            "routes": [route_record(m) for m in analysis.movements]}
+    return {k: v if isinstance(v, str) else list(v) for k, v in analysis_fields(source, analysis).items()}
 
 
 def document_places(doc: Document) -> list[dict]:

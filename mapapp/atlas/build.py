@@ -12,13 +12,13 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from mapapp.atlas import lock, query, schema, versions
-from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
+from mapapp.atlas.executors import in_processes, on_dask
+from mapapp.atlas.rows import SourceRows, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
 
@@ -44,6 +44,15 @@ class Plan:
         """True when the current atlas is already this version."""
         return self.previous is not None and self.previous == versions.version_file(self.location, self.version) \
             and _meta(self.previous).get("version") == self.version
+
+
+@dataclass(frozen=True)
+class SourceDone:
+    """One source written into the atlas being built (what progress reports count)."""
+
+    path: Path
+    documents: int
+    read: bool                      # analysed afresh; False: copied from the previous atlas
 
 
 @dataclass(frozen=True)
@@ -110,19 +119,22 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
 
 
-def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep: int = 5,
-              jobs: int = 1) -> BuildReport:
+def run_build(plan: Plan, on_source: Callable[[SourceDone], None] | None = None, keep: int = 5,
+              jobs: int = 1, dask: str | None = None) -> BuildReport:
     """Build the atlas `plan` describes, publish it as the current version and return what it holds.
 
-    `jobs` > 1 analyses that many sources at once, in worker processes.
+    `jobs` > 1 analyses that many sources at once, in worker processes; `dask` (a scheduler's
+    address, or "local" for a LocalCluster of `jobs` workers) analyses them on a Dask cluster.
+    The atlas is the same whichever way.
     """
     started = time.perf_counter()
     target = versions.version_file(plan.location, plan.version)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
+        analyse = (lambda fresh: on_dask(fresh, dask, jobs)) if dask else (lambda fresh: in_processes(fresh, jobs))
         with lock.reading(plan.previous):   # so that a concurrent build does not prune it meanwhile
-            read = _write(tmp, plan, on_source or (lambda path: None), jobs)
+            read = _write(tmp, plan, on_source or (lambda done: None), analyse)
         _publish(tmp, target, plan, keep)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -158,21 +170,8 @@ def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
     return counts, warnings
 
 
-def _analysed(sources: list[Path], jobs: int) -> Iterator[SourceRows]:
-    """Yield the rows of each source, in order; analysed `jobs` at a time in worker processes."""
-    if jobs <= 1 or len(sources) <= 2:
-        yield from map(analyse_source, sources)
-        return
-    # The first source is read here: it loads the gazetteer, which forked workers then share.
-    yield analyse_source(sources[0])
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources) - 1))
-    try:
-        yield from pool.map(analyse_source, sources[1:], chunksize=2)
-    finally:  # on failure, drop the sources not started yet
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int = 1) -> int:
+def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
+           analyse: Callable[[list[Path]], Iterator[SourceRows]]) -> int:
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(versions.sqlite_uri(tmp, "rwc"), uri=True)   # URIs, so ATTACH can be read-only
@@ -184,15 +183,17 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int =
         if plan.reusable:
             conn.execute("ATTACH DATABASE ? AS old", (versions.sqlite_uri(plan.previous),))
         fresh = [p for p in plan.sources if str(p) not in plan.reusable]
-        analysed = _analysed(fresh, jobs)
+        analysed = analyse(fresh)
         try:
             for path in plan.sources:   # in plan order, so that the atlas does not depend on `jobs`
                 key = str(path)
                 if key in plan.reusable:
-                    _copy_source(conn, key)
+                    done = SourceDone(path, _copy_source(conn, key), read=False)
                 else:
-                    _insert(conn, next(analysed), key, plan.hashes[key])
-                on_source(path)
+                    rows = next(analysed)
+                    _insert(conn, rows, key, plan.hashes[key])
+                    done = SourceDone(path, len(rows.documents), read=True)
+                on_source(done)
         finally:
             analysed.close()
         _insert_territories(conn)
@@ -232,8 +233,8 @@ def _copy(conn: sqlite3.Connection, table: str, where: str, params: tuple, verb:
     conn.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM old.{table} WHERE {where}", params)
 
 
-def _copy_source(conn: sqlite3.Connection, key: str) -> None:
-    """Copy one unchanged source's rows from the previous atlas (attached as `old`)."""
+def _copy_source(conn: sqlite3.Connection, key: str) -> int:
+    """Copy one unchanged source's rows from the previous atlas (attached as `old`); return its documents."""
     docs = "document_id IN (SELECT id FROM old.documents WHERE source_path = ?)"
     conn.execute("INSERT INTO sources SELECT * FROM old.sources WHERE path = ?", (key,))
     _copy(conn, "documents", "source_path = ?", (key,))
@@ -242,6 +243,7 @@ def _copy_source(conn: sqlite3.Connection, key: str) -> None:
     conn.execute("INSERT INTO source_places SELECT * FROM old.source_places WHERE source = ?", (key,))
     _copy(conn, "mentions", docs, (key,))
     _copy(conn, "movements", docs, (key,))
+    return conn.execute("SELECT documents FROM sources WHERE path = ?", (key,)).fetchone()[0]
 
 
 def _insert_territories(conn: sqlite3.Connection) -> None:
