@@ -5,6 +5,7 @@ from documents.dates import find_dates, parse_date
 from documents.errors import DateError, DocumentError
 from documents.ids import document_id
 from documents.kinds import kind_of, parties_of, signature_of
+from documents.language import detect_language
 from documents.model import KINDS, DateRange, Document
 
 
@@ -41,10 +42,12 @@ def assemble_document(
     archive_ref: str | None = None,
     published_in: str | None = None,
     doc_id: str | None = None,
+    language: str | None = None,
 ) -> Document:
     """Return the Document, with its id, the dates of its body, and kind/author/recipient.
 
-    Values given by the reader win; missing ones are taken from the heading (and the signature).
+    Values given by the reader win; missing ones are taken from the heading (and the signature),
+    the language from the text.
     """
     kind = kind if kind in KINDS else kind_of(title, body)
     heading_author, heading_recipient = parties_of(title, kind)
@@ -66,4 +69,5 @@ def assemble_document(
         published_in=published_in,
         dates=tuple(find_dates(body, date)),
         line=line,
+        language=language or detect_language(f"{title or ''}\n{body}"),
     )

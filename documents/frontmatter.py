@@ -30,7 +30,8 @@ _DatesAsText.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-FIELDS = ("id", "title", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
+FIELDS = ("id", "title", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in",
+          "language")
 
 
 def _key_line(lines: list[str], key: str, close: int) -> int:
@@ -86,6 +87,6 @@ def read_markdown(text: str, source: str) -> tuple[list[Document], list[Document
     document = assemble_document(
         source, 1, values["title"], date, body, origin=values["origin"], author=values["author"],
         recipient=values["recipient"], kind=values["kind"], archive_ref=values["archive_ref"],
-        published_in=values["published_in"], doc_id=values["id"],
+        published_in=values["published_in"], doc_id=values["id"], language=values["language"],
     )
     return [document], warnings

@@ -59,3 +59,4 @@ class Document:
     published_in: str | None = None
     dates: tuple[FoundDate, ...] = field(default_factory=tuple)
     line: int = 1  # line of the source file where the document starts
+    language: str | None = None  # BCP 47, as given in its metadata or detected (documents.language)

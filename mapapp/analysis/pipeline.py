@@ -11,7 +11,9 @@ from datetime import date
 from functools import cache
 
 from documents.dates import find_dates
+from documents.dehyphenate import Dehyphenated, dehyphenate
 from documents.edtf import edtf_of
+from documents.language import detect_language
 from documents.model import DateRange, Document, FoundDate
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
@@ -29,17 +31,40 @@ class TextAnalysis:
     # A document's heading states movements too ("... DIVISION HAS BEEN DEPLOYED AGAINST ARMENIA");
     # their start/end are offsets into the title, not the body.
     heading_movements: tuple[Movement, ...] = ()
+    language: str | None = None   # BCP 47, given or detected (documents.language)
 
 
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
-                 gazetteer=None) -> TextAnalysis:
-    """Return the analysis of `text`; `context` is its date, `origin` its place of writing."""
-    dates = tuple(find_dates(text, context))
+                 gazetteer=None, language: str | None = None) -> TextAnalysis:
+    """Return the analysis of `text`; `context` is its date, `origin` its place of writing,
+    `language` its language when known (else it is detected).
+
+    Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
+    `text` as given, and a mention spanning such a break is marked fuzzy.
+    """
+    joined = dehyphenate(text)
+    read = joined.text
+    dates = tuple(find_dates(read, context))
     span = context or _span_of(dates)
     text_context = TextContext(span.earliest if span else None, span.latest if span else None, origin)
-    mentions = tuple(geoparse(text, gazetteer, text_context))
-    movements = tuple(_find_movements(text, mentions, dates, context))
-    return TextAnalysis(mentions, dates, movements)
+    mentions = tuple(geoparse(read, gazetteer, text_context))
+    movements = tuple(_find_movements(read, mentions, dates, context))
+    analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text))
+    return _in_original(analysis, joined, text) if joined.cuts else analysis
+
+
+def _in_original(analysis: TextAnalysis, joined: Dehyphenated, text: str) -> TextAnalysis:
+    """The analysis of the rejoined text with its spans and quoted text mapped back to `text`."""
+    def spanned(item, **more):
+        start, end = joined.span_in_original(item.start, item.end)
+        return replace(item, start=start, end=end, text=text[start:end], **more)
+
+    return replace(
+        analysis,
+        mentions=tuple(spanned(m, fuzzy=m.fuzzy or joined.crosses_a_cut(m.start, m.end))
+                       for m in analysis.mentions),
+        dates=tuple(spanned(d) for d in analysis.dates),
+        movements=tuple(spanned(m) for m in analysis.movements))
 
 
 def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
@@ -47,7 +72,7 @@ def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
 
     `heading_movements` are the movements its title states (offsets into the title).
     """
-    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer)
+    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer, doc.language)
     if not doc.title:
         return body
     heading = analyse_text(doc.title, doc.date, doc.origin, gazetteer).movements
@@ -92,7 +117,8 @@ def place_record(mention: Mention) -> dict:
             "place_id": p.id if p else None, "name": p.name if p else None,
             "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
             "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
-            "candidates": [candidate_record(c) for c in mention.candidates]}
+            "candidates": [candidate_record(c) for c in mention.candidates],
+            **({"fuzzy": True} if mention.fuzzy else {})}
 
 
 def date_record(found: FoundDate) -> dict:
@@ -130,7 +156,8 @@ def analysis_record(source: str, analysis: TextAnalysis) -> dict:
     """Return the `chronotope geoparse --json` object for one input."""
     return {"source": source, "places": [place_record(m) for m in analysis.mentions],
             "dates": [date_record(d) for d in analysis.dates],
-            "routes": [route_record(m) for m in analysis.movements]}
+            "routes": [route_record(m) for m in analysis.movements],
+            "language": analysis.language}
 
 
 def document_places(doc: Document) -> list[dict]:
