@@ -23,17 +23,26 @@ from rapidfuzz.distance import Levenshtein
 
 from gazetteer.geoparse.matcher import Hit, place_cue
 from gazetteer.names.normalize import fold_word
-from gazetteer.names.stoplists import DEMONYM_KEYS, FUNCTION_WORDS, not_a_place
+from gazetteer.names.stoplists import (
+    CUE_AFTER,
+    DEMONYM_KEYS,
+    EVENT_WORDS,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
+    not_a_place,
+)
 from gazetteer.places.broad import common_keys
 from gazetteer.places.index import Gazetteer
 
 FUZZY_MIN = 6
+KEEPS_A_PLACE = frozenset(CUE_AFTER) | GENERIC_WORDS | EVENT_WORDS   # "Sharnkhor District", "Erzerurn Treaty"
 # A capitalised Latin word (digits inside it are OCR noise), the separator after it, the next word.
 _WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*")
 _JOIN_GAP = re.compile(r"[ \t]*\r?\n[ \t]*| ")
 _LOWER = re.compile(r"[a-z]+")
 _OCR_READINGS = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("0", "o"), ("5", "s"))
 _BEFORE_WORDS = re.compile(r"[A-Za-z]+")
+_NEXT = re.compile(r" ([A-Z][a-z]+)")
 
 
 class FuzzyIndex(NamedTuple):
@@ -96,10 +105,22 @@ def closest_key(word: str, gazetteer: Gazetteer, index: FuzzyIndex) -> str | Non
     if not target.isalpha() or target in index.never or gazetteer.has_key(f" {target} "):
         return None
     found = {k for d in _deletions(target) for k in index.near.get(d, ())
-             if Levenshtein.distance(target, k, score_cutoff=1) <= 1}
+             if Levenshtein.distance(target, k, score_cutoff=1) <= 1 and not _suffixed(target, k)}
     # Spellings of one place ("nahichevan", "nahichivan") are one name; two places are two.
     places = {gazetteer.keys[f" {k} "] for k in found}
     return f" {min(found)} " if len(places) == 1 else None
+
+
+def _suffixed(word: str, key: str) -> bool:
+    """True when one is the other with a letter added at the end: an adjective, a demonym or another
+    name ("Ossetian", "Ajarian" for Ossetia, Ajaria; "Georgy" for Georgia), not OCR noise."""
+    return word[:-1] == key or key[:-1] == word
+
+
+def _in_a_longer_name(text: str, end: int) -> bool:
+    """True when a capitalised word follows, as in a person's name ("Nariman Narimanov")."""
+    after = _NEXT.match(text, end)
+    return after is not None and after.group(1).lower() not in KEEPS_A_PLACE
 
 
 def fuzzy_hits(text: str, gazetteer: Gazetteer, taken: list[Hit]) -> list[Hit]:
@@ -118,7 +139,7 @@ def fuzzy_hits(text: str, gazetteer: Gazetteer, taken: list[Hit]) -> list[Hit]:
         if found is None and sum(c.isalpha() for c in match.group(0)) >= FUZZY_MIN:
             key = closest_key(match.group(0), gazetteer, index)
             found = (end, key) if key else None
-        if found is not None:
+        if found is not None and not _in_a_longer_name(text, found[0]):
             hit = _hit(text, start, found[0], found[1])
             if not not_a_place(hit):
                 hits.append(hit)
