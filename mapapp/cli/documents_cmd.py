@@ -39,9 +39,9 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
         "kind": doc.kind,
         "archive_ref": doc.archive_ref,
         "published_in": doc.published_in,
-        "language": doc.language,
         "body": doc.body,
         "dates": [date_record(found) for found in doc.dates],
+        "language": doc.language,
     }
     if places is not None:
         record["places"] = places
