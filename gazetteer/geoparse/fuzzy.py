@@ -22,7 +22,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from gazetteer.geoparse.matcher import Hit, place_cue
-from gazetteer.names.normalize import fold_word
+from gazetteer.names.normalize import fold_word, name_key
 from gazetteer.names.stoplists import (
     CUE_AFTER,
     DEMONYM_KEYS,
@@ -49,6 +49,7 @@ class FuzzyIndex(NamedTuple):
     keys: frozenset[str]                   # one-word keys (no spaces) of the curated and user names
     near: dict[str, frozenset[str]]        # a key with one letter dropped (or whole) -> those keys
     never: frozenset[str]                  # keys of words never read as another name
+    never_near: dict[str, frozenset[str]]  # those words with one letter dropped (or whole) -> the words
 
 
 def _deletions(word: str) -> set[str]:
@@ -56,15 +57,25 @@ def _deletions(word: str) -> set[str]:
 
 
 def build_index(keys) -> FuzzyIndex:
-    """Index the one-word `keys` (" key ") of FUZZY_MIN letters or more by their deletions."""
+    """Index the one-word `keys` (" key ") of FUZZY_MIN letters or more by their deletions.
+
+    A noisy word one edit from a demonym or an English word ("Azcrbaijani") is taken for it.
+    """
+    never = common_keys() | DEMONYM_KEYS | {fold_word(w) for w in FUNCTION_WORDS}
+    # A name that is also a demonym ("Armenian" of "Armenian Oblast") is never reached through noise.
     words = {k.strip() for k in keys if " " not in k.strip() and len(k.strip()) >= FUZZY_MIN
-             and k.strip().isalpha()}
+             and k.strip().isalpha()} - never
     near: dict[str, set[str]] = {}
     for word in words:
         for d in _deletions(word):
             near.setdefault(d, set()).add(word)
-    never = common_keys() | DEMONYM_KEYS | {fold_word(w) for w in FUNCTION_WORDS}
-    return FuzzyIndex(frozenset(words), {k: frozenset(v) for k, v in near.items()}, frozenset(never))
+    never_near: dict[str, set[str]] = {}
+    for word in never:
+        if len(word) >= FUZZY_MIN - 1:
+            for d in _deletions(word):
+                never_near.setdefault(d, set()).add(word)
+    return FuzzyIndex(frozenset(words), {k: frozenset(v) for k, v in near.items()}, frozenset(never),
+                      {k: frozenset(v) for k, v in never_near.items()})
 
 
 _INDEXES: dict[int, tuple[weakref.ref, FuzzyIndex]] = {}
@@ -74,7 +85,9 @@ def fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
     """The index of a gazetteer's curated and user one-word names, built once per gazetteer."""
     held = _INDEXES.get(id(gazetteer))
     if held is None or held[0]() is not gazetteer:
-        held = _INDEXES[id(gazetteer)] = (weakref.ref(gazetteer), build_index(gazetteer.keys))
+        # The names as written, not the matcher's one-vowel variants of them
+        names = {name_key(n) for p in gazetteer.places for n in (p.name, *(x.toponym for x in p.names))}
+        held = _INDEXES[id(gazetteer)] = (weakref.ref(gazetteer), build_index(names & gazetteer.keys.keys()))
     return held[1]
 
 
@@ -104,11 +117,19 @@ def closest_key(word: str, gazetteer: Gazetteer, index: FuzzyIndex) -> str | Non
     target = fold_word(readings[-1]) if readings else folded
     if not target.isalpha() or target in index.never or gazetteer.has_key(f" {target} "):
         return None
+    if _near_a_word(target, index):
+        return None
     found = {k for d in _deletions(target) for k in index.near.get(d, ())
              if Levenshtein.distance(target, k, score_cutoff=1) <= 1 and not _suffixed(target, k)}
     # Spellings of one place ("nahichevan", "nahichivan") are one name; two places are two.
     places = {gazetteer.keys[f" {k} "] for k in found}
     return f" {min(found)} " if len(places) == 1 else None
+
+
+def _near_a_word(word: str, index: FuzzyIndex) -> bool:
+    """True when `word` is one edit from a word never read as a name (checked, not just indexed)."""
+    return any(Levenshtein.distance(word, other, score_cutoff=1) <= 1
+               for d in _deletions(word) for other in index.never_near.get(d, ()))
 
 
 def _suffixed(word: str, key: str) -> bool:

@@ -31,6 +31,7 @@ def test_a_noisy_name_is_read_and_marked_fuzzy(full_gazetteer, text, written, pl
     "It was headed by Nariman Narimanov.",             # a person's name before a surname
     "The Armenians and the Georgians agreed.",         # demonyms
     "Command was given to the Division.",              # English words
+    "The Azcrbaijani and Arrnenian units.",            # a noisy demonym is still a demonym
 ])
 def test_clean_words_near_a_name_are_not_read_as_it(full_gazetteer, text):
     assert [m.text for m in geoparse(text, full_gazetteer) if m.fuzzy] == []
