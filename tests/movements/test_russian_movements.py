@@ -61,3 +61,9 @@ def test_a_movement_takes_the_date_of_its_sentence(full_gazetteer):
 ])
 def test_sentences(text, pieces):
     assert len(sentence_spans(text)) == pieces
+
+
+def test_the_language_is_recorded(full_gazetteer):
+    assert analyse_text("Наши части заняли Горис.", gazetteer=full_gazetteer).language == "ru"
+    assert analyse_text("Наши части заняли Горис.", gazetteer=full_gazetteer, language="ru-petr1708").language \
+        == "ru-petr1708"
