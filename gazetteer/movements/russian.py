@@ -16,6 +16,7 @@ as written before the verb ("Турецкие войска", "Противник
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
@@ -76,6 +77,8 @@ def russian_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Da
                       network: RouteNetwork | None = None) -> list[Movement]:
     """Return the movements the Russian sentences of `text` state, in text order."""
     places = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    dates = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in dates]
     movements, p = [], 0
     for start, end in sentence_spans(text):
         while p < len(places) and places[p].start < start:
@@ -85,7 +88,7 @@ def russian_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Da
             q += 1
         triggers = [t for t in _TRIGGER.finditer(text, start, end) if not _NEGATED.search(text[max(start, t.start() - 4):t.start()])]
         if triggers:
-            in_sentence = [d for d in dates if start <= d.start < end]
+            in_sentence = dates[bisect_left(starts, start):bisect_left(starts, end)]
             movements += _sentence(text, start, end, triggers, places[p:q], in_sentence, default_range, network)
     return movements
 
