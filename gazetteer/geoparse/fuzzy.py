@@ -35,6 +35,7 @@ from gazetteer.places.broad import common_keys
 from gazetteer.places.index import Gazetteer
 
 FUZZY_MIN = 6
+MEMO_MAX = 200_000   # words remembered while one text is read (bounds the memory of a huge text)
 KEEPS_A_PLACE = frozenset(CUE_AFTER) | GENERIC_WORDS | EVENT_WORDS   # "Sharnkhor District", "Erzerurn Treaty"
 # A capitalised Latin word (digits inside it are OCR noise), the separator after it, the next word.
 _WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*")
@@ -150,6 +151,7 @@ def fuzzy_hits(text: str, gazetteer: Gazetteer, taken: list[Hit]) -> list[Hit]:
     if not index.keys:
         return []
     hits, t = [], 0
+    memo: dict[str, str | None] = {}   # a word is read alike wherever it stands
     for match in _WORD.finditer(text):
         start, end = match.span()
         while t < len(taken) and taken[t].end <= start:
@@ -157,8 +159,12 @@ def fuzzy_hits(text: str, gazetteer: Gazetteer, taken: list[Hit]) -> list[Hit]:
         if t < len(taken) and taken[t].start < end:
             continue
         found = _joined(text, match, gazetteer, index, taken[t].start if t < len(taken) else len(text))
-        if found is None and sum(c.isalpha() for c in match.group(0)) >= FUZZY_MIN:
-            key = closest_key(match.group(0), gazetteer, index)
+        word = match.group(0)
+        if len(memo) > MEMO_MAX:
+            memo.clear()
+        if found is None and len(word) >= FUZZY_MIN:
+            key = memo[word] if word in memo else memo.setdefault(
+                word, closest_key(word, gazetteer, index) if sum(c.isalpha() for c in word) >= FUZZY_MIN else None)
             found = (end, key) if key else None
         if found is not None and not _in_a_longer_name(text, found[0]):
             hit = _hit(text, start, found[0], found[1])
