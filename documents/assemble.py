@@ -5,6 +5,7 @@ from documents.dates import find_dates, parse_date
 from documents.errors import DateError, DocumentError
 from documents.ids import document_id, id_problem
 from documents.kinds import kind_of, parties_of, signature_of
+from documents.language import detect_language
 from documents.model import KINDS, Collection, DateRange, Document
 from documents.titles import descriptive_name, descriptive_title, retitled_id
 
@@ -58,10 +59,12 @@ def assemble_document(
     heading: str | None = None,
     collection: Collection | None = None,
     editorial_notes: tuple[str, ...] = (),
+    language: str | None = None,
 ) -> Document:
     """Return the Document, with its id, the dates of its body, and kind/author/recipient.
 
-    Values given by the reader win; missing ones are taken from the heading (and the signature).
+    Values given by the reader win; missing ones are taken from the heading (and the signature),
+    the language from the text.
     A compiler's `heading` is kept as such: the title is then the descriptive one (kind, author,
     recipient, date), the id is made from it, and the id the heading gave is kept in `former_ids`.
     """
@@ -96,4 +99,5 @@ def assemble_document(
         collection=collection,
         editorial_notes=editorial_notes,
         former_ids=former,
+        language=language or detect_language(f"{title or ''}\n{body}"),
     )

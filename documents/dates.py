@@ -19,9 +19,10 @@ from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate
 from documents.relative_dates import WORDED_DATE, relative_dates
+from documents.russian_dates import RUSSIAN_FORMS
 from documents.yearless import ANY_YEAR, without_year
 
-FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS
+FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
 _REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")

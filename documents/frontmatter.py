@@ -24,7 +24,8 @@ from documents.assemble import assemble_document, check_kind, given_date, given_
 from documents.errors import DocumentError
 from documents.model import Document
 
-FIELDS = ("id", "title", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
+FIELDS = ("id", "title", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in",
+          "language")
 MAX_DEPTH = 20
 MAX_DIGITS = 40
 
@@ -160,6 +161,6 @@ def read_markdown(text: str, source: str) -> tuple[list[Document], list[Document
     document = assemble_document(
         source, 1, values["title"], date, body, origin=values["origin"], author=values["author"],
         recipient=values["recipient"], kind=values["kind"], archive_ref=values["archive_ref"],
-        published_in=values["published_in"], doc_id=doc_id,
+        published_in=values["published_in"], doc_id=doc_id, language=values["language"],
     )
     return [document], []

@@ -87,3 +87,4 @@ class Document:
     collection: Collection | None = None
     editorial_notes: tuple[str, ...] = ()
     former_ids: tuple[str, ...] = ()
+    language: str | None = None  # BCP 47, as given in its metadata or detected (documents.language)

@@ -13,7 +13,7 @@ from documents.errors import DocumentError
 from documents.model import Document
 
 REQUIRED = ("title", "body")
-OPTIONAL = ("id", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
+OPTIONAL = ("id", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in", "language")
 ALIASES = {"text": "body", "archival_reference": "archive_ref", "archive_reference": "archive_ref"}
 
 
@@ -63,6 +63,7 @@ def _row_document(row: dict, source: str, line: int) -> Document:
         source, line, values["title"], date, values["body"] or "", origin=values["origin"],
         author=values["author"], recipient=values["recipient"], kind=values["kind"],
         archive_ref=values["archive_ref"], published_in=values["published_in"], doc_id=doc_id,
+        language=values["language"],
     )
 
 

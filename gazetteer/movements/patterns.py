@@ -40,16 +40,20 @@ class Trigger:
     mover_not_land: bool = False  # "the larger part of Lori went to Armenia": land changing hands
     continuation: bool = False  # a movement only as the next step of one before ("sent from X, took command in Y")
     civilian: bool = False  # a journey whoever makes it ("the Armenians emigrated", "officers were deported")
+    # Telegraphese drops the preposition: "Arrived Batum", "Proceeding Erivan", "landed Enzeli".
+    # A place right after the verb is then where it goes.
+    bare_object: bool = False
 
 
 TRIGGERS: tuple[Trigger, ...] = (
     # advances
     Trigger(r"advanc(?:e|es|ed|ing)(?! (?:the |their |its |his |her |new |these |such )?(?:claims?|demands?|"
-            r"proposals?|arguments?|ideas?|interests?|cause|money|funds|loans?|payments?))", "advance"),
+            r"proposals?|arguments?|ideas?|interests?|cause|money|funds|loans?|payments?))", "advance",
+            bare_object=True),
     Trigger(r"march(?:es|ed|ing)?", "advance"),
     Trigger(r"mov(?:e|es|ed|ing)", "advance", civil=True),
     Trigger(r"movement", "advance", noun=True, civil=True),
-    Trigger(r"proceed(?:s|ed|ing)?", "advance", civil=True),
+    Trigger(r"proceed(?:s|ed|ing)?", "advance", civil=True, bare_object=True),
     Trigger(r"push(?:es|ed|ing)?(?: forward| on| deeper| deep)?", "advance"),
     Trigger(r"approach(?:es|ed|ing)?", "advance", object_verb=True),
     Trigger(r"deploy(?:s|ed|ing)?", "advance", locative=True),
@@ -138,13 +142,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"departure", "journey", noun=True, departure=True),
     Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
     Trigger(r"journey", "journey", noun=True),
-    Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True),
+    Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True, bare_object=True),
     Trigger(r"arrival", "journey", noun=True, locative=True),
-    Trigger(r"return(?:s|ed|ing)?", "journey"),
+    Trigger(r"return(?:s|ed|ing)?", "journey"),  # not bare: "Returned Kars to Turkey" hands it back
     Trigger(r"went", "journey", mover_not_land=True),
     Trigger(r"t(?:ook|akes?|aking) (?:up )?(?:command|post|office|residence|quarters|positions?|position)(?= (?:in|at)\b)",
             "journey", locative=True, continuation=True),
-    Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True),
+    Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True,
+            bare_object=True),
+    # "the expedition to Baku", "a British expedition from Enzeli"
+    Trigger(r"expeditions?(?! (?:of|for) (?:the )?(?:study|survey|research)\b)", "advance", noun=True, civil=True),
     Trigger(r"sail(?:s|ed|ing)?|steam(?:s|ed|ing)?(?= (?:from|for|to|into)\b)", "journey", departure=True,
             civil=True),
     Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",

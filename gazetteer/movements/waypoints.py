@@ -267,6 +267,8 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
         if previous is None and trigger is not None and trigger.object_verb \
                 and before != BLOCKED and after <= MAX_OBJECT_WORDS:
             return trigger.object_role
+        if previous is None and trigger is not None and trigger.bare_object and not lowered and not gap.strip():
+            return "reached"   # telegraphese: "Arrived Batum"
         return None
     limit = MAX_BEFORE_PREPOSITION if previous is None else 3
     if after > MAX_AFTER_PREPOSITION or before > limit:

@@ -42,6 +42,7 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
         "published_in": doc.published_in,
         "body": doc.body,
         "dates": [date_record(found) for found in doc.dates],
+        "language": doc.language,
     }
     if places is not None:
         record["places"] = places

@@ -105,3 +105,16 @@ def test_csv_problems(tmp_path, text, message):
     with pytest.raises(DocumentError) as caught:
         read_documents([path])
     assert message in caught.value.message and caught.value.line in (1, 2)
+
+
+@pytest.mark.parametrize("name, text, language", [
+    ("given.md", "---\ntitle: Note\nlanguage: hy\n---\nThe troops of the Republic left Kars.\n", "hy"),
+    ("detected.md", "---\ntitle: Донесение\n---\nНаши войска заняли Шушу и двинулись к Лачину.\n", "ru"),
+    ("rows.csv", "title,body,language\nNote,Наши войска заняли Шушу,fr\n", "fr"),
+    ("rows.csv", "title,body\nNote,The troops of the Republic left Kars for the town of Alexandropol.\n", "en"),
+])
+def test_language_given_in_the_metadata_or_detected(tmp_path, name, text, language):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert doc.language == language
