@@ -4,12 +4,17 @@ The build is atomic (it writes a temporary file and swaps it in with `os.replace
 failed or interrupted build leaves the previous atlas as it was) and incremental (a source
 whose content is unchanged, analysed by unchanged code, is copied from the previous atlas
 rather than read again).
+
+The atlas is written to SQLite whatever the store; into a PostgreSQL database (a location that is
+a `postgresql://` URL) the finished file is then published by `postgres.publish`, in one
+transaction. Such a build reads every source afresh.
 """
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mapapp.atlas import query, schema, versions
+from mapapp.atlas import postgres, query, schema, versions
 from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
@@ -31,17 +36,19 @@ class BuildError(Exception):
 class Plan:
     """What a build will do: which sources, their hashes, and the version they make."""
 
-    location: Path
+    location: Path | str            # a folder, a .sqlite file, or a postgresql:// URL
     sources: tuple[Path, ...]
     hashes: dict[str, str]          # source path -> sha256
     fingerprint: str
     version: str
-    previous: Path | None           # the current atlas file, if any
+    previous: Path | postgres.Schema | None   # the current atlas file (or schema), if any
     reusable: frozenset[str]        # source paths whose rows the previous atlas holds
 
     @property
     def up_to_date(self) -> bool:
         """True when the current atlas is already this version."""
+        if isinstance(self.previous, postgres.Schema):
+            return self.previous.version == self.version
         return self.previous is not None and self.previous == versions.version_file(self.location, self.version) \
             and _meta(self.previous).get("version") == self.version
 
@@ -49,7 +56,7 @@ class Plan:
 @dataclass(frozen=True)
 class BuildReport:
     version: str
-    path: Path
+    path: Path | str                # the file, or the database and schema
     documents: int
     places: int
     mentions: int
@@ -99,6 +106,10 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     hashes = {str(p): versions.file_sha256(p) for p in sources}
     fingerprint = versions.analysis_fingerprint()
     version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
+    if postgres.is_database_url(location):
+        served = postgres.current_version(location)
+        previous = postgres.Schema(location, served) if served else None
+        return Plan(location, sources, hashes, fingerprint, version, previous, frozenset())
     previous = versions.current_file(location)
     reusable: frozenset[str] = frozenset()
     if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
@@ -115,6 +126,8 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
     `jobs` > 1 analyses that many sources at once, in worker processes.
     """
     started = time.perf_counter()
+    if postgres.is_database_url(plan.location):
+        return _build_into_database(plan, on_source or (lambda path: None), keep, jobs, started)
     target = versions.version_file(plan.location, plan.version)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
@@ -133,8 +146,23 @@ def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep:
                        warnings=warnings, **counts)
 
 
-def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
-    """Return the row counts of an atlas file and the reader's warnings about its sources."""
+def _build_into_database(plan: Plan, on_source: Callable[[Path], None], keep: int, jobs: int,
+                         started: float) -> BuildReport:
+    """Write the atlas to a temporary file, then publish it into the database as the current version."""
+    with tempfile.TemporaryDirectory(prefix="chronotope-build-") as folder:
+        built = Path(folder) / f"atlas-{plan.version}.sqlite"
+        read = _write(built, plan, on_source, jobs)
+        postgres.publish(plan.location, built, plan.version, keep)
+        counts, warnings = atlas_contents(built)
+    return BuildReport(plan.version, str(postgres.Schema(plan.location, plan.version)), sources=len(plan.sources),
+                       read=read, reused=0, seconds=round(time.perf_counter() - started, 3),
+                       warnings=warnings, **counts)
+
+
+def atlas_contents(path: Path | postgres.Schema) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Return the row counts of an atlas file (or schema) and the reader's warnings about its sources."""
+    if isinstance(path, postgres.Schema):
+        return postgres.contents(path.url, path.version)
     with versions.read_only(path) as conn:
         counts = query.counts(conn)
         warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")
