@@ -1,6 +1,10 @@
 """The atlas in PostgreSQL/PostGIS answers exactly as the SQLite atlas does (see mapapp/atlas/postgres.py)."""
 from __future__ import annotations
 
+import shutil
+import sqlite3
+from contextlib import closing
+
 import pytest
 
 # Every route with parameters that exercise each query: windows open and closed, full text and
@@ -51,3 +55,20 @@ def both(app_for, atlas_path, pg_atlas_url):
 def test_every_api_answer_is_the_same_bytes_on_both_stores(both, path):
     lite, pg = (client.get(path) for client in both)
     assert (pg.status_code, pg.headers.get("ETag"), pg.data) == (lite.status_code, lite.headers.get("ETag"), lite.data)
+
+
+@pytest.mark.parametrize("q", ["zangezur", "ZANGEZUR karabakh", "Шуша", "50%", "a_b", "'; DROP TABLE documents; --"])
+def test_search_without_full_text_index_is_the_same_on_both_stores(app_for, atlas_path, database_url, tmp_path, q):
+    """A SQLite without FTS5 makes atlases that search by LIKE, which folds ASCII letters only: so does PostgreSQL."""
+    from mapapp.atlas import postgres, versions
+
+    copy = tmp_path / "atlas"
+    shutil.copytree(atlas_path, copy)
+    built = versions.current_file(copy)
+    with closing(sqlite3.connect(built)) as conn, conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'fts'")
+    url = database_url()
+    postgres.publish(url, built, versions.current_version(copy), keep=5)
+    lite, pg = (app_for(copy, **config).test_client().get(f"/api/documents?per_page=500&q={q}")
+                for config in ({}, {"DATABASE_URL": url}))
+    assert pg.data == lite.data
