@@ -26,7 +26,7 @@ def test_every_setting_is_in_the_readme(name):
 
 
 @pytest.mark.parametrize("option", ["--corpus", "--out", "--keep", "--jobs", "--force", "--json", "--host", "--port",
-                                    "--threads", "--debug"])
+                                    "--threads", "--debug", "--database"])
 def test_every_build_and_serve_option_is_in_the_readme(option, runner):
     helps = runner.invoke(["build", "--help"]).stdout + runner.invoke(["serve", "--help"]).stdout
     assert option in helps and option in README
