@@ -65,7 +65,8 @@ def postgres_server():
         _unavailable("PostGIS (Debian's postgis)")
     as_root = os.geteuid() == 0
     prefix: list[str] = []
-    folder = Path(tempfile.mkdtemp(prefix="chronotope-pg-"))
+    # In /tmp, not $TMPDIR: the postgres user must reach it, and a socket's path must stay short.
+    folder = Path(tempfile.mkdtemp(prefix="chronotope-pg-", dir="/tmp" if as_root else None))
     if as_root:   # initdb and postgres refuse root: the server is the postgres user's
         user = pwd.getpwnam(SERVER_USER)
         os.chown(folder, user.pw_uid, user.pw_gid)

@@ -107,10 +107,10 @@ def _pointer_connection(url: str) -> Connection:
 
 def current_version(url: str) -> str | None:
     """Return the version the database serves, or None when no atlas was published there."""
-    conn = _pointer_connection(url)
-    if conn.execute("SELECT to_regclass('public.atlas_current')").fetchone()[0] is None:
+    try:
+        row = _pointer_connection(url).execute("SELECT version FROM public.atlas_current").fetchone()
+    except psycopg.errors.UndefinedTable:
         return None
-    row = conn.execute("SELECT version FROM public.atlas_current").fetchone()
     return row[0] if row else None
 
 

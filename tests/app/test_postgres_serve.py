@@ -18,8 +18,9 @@ from harness import chronotope_command
 from .corpus_edits import add_document
 
 
-def build(url: str, corpus: Path, env: dict) -> dict:
-    result = subprocess.run([*chronotope_command(), "build", "--database", url, "--corpus", str(corpus), "--json"],
+def build(url: str, corpus: Path, env: dict, *options: str) -> dict:
+    result = subprocess.run([*chronotope_command(), "build", "--database", url, "--corpus", str(corpus), "--json",
+                             *options],
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -76,7 +77,7 @@ def test_two_servers_on_one_database_serve_each_new_build_at_once(database_url, 
             assert get(server.url + "api/corpus") == (200, get(servers[0].url + "api/corpus")[1])
             assert get(server.url + "api/corpus")[1]["version"] == first["version"]
         add_document(corpus, 3)   # a write: a new version, published while both serve
-        second = build(url, corpus, {**env, "CHRONOTOPE_KEEP_VERSIONS": "2"})
+        second = build(url, corpus, {**env, "CHRONOTOPE_KEEP_VERSIONS": "2"}, "--jobs", "2")
         assert second["version"] != first["version"] and second["documents"] == 3
         for server in servers:
             status, corpus_now = get(server.url + "api/corpus")

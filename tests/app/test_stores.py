@@ -72,3 +72,72 @@ def test_search_without_full_text_index_is_the_same_on_both_stores(app_for, atla
     lite, pg = (app_for(copy, **config).test_client().get(f"/api/documents?per_page=500&q={q}")
                 for config in ({}, {"DATABASE_URL": url}))
     assert pg.data == lite.data
+
+
+def explain(url: str, version: str, sql: str, params: list) -> str:
+    from mapapp.atlas import postgres
+
+    conn = postgres.Schema(url, version).connect()
+    try:
+        conn.execute("SET enable_seqscan = off")   # a handful of rows: else a scan is cheaper than any index
+        return "\n".join(r[0] for r in conn.execute("EXPLAIN " + sql, params))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(("bbox", "index"), [
+    ((45.0, 39.0, 47.0, 40.5), "places_geom"),
+    ((170.0, -90.0, 46.0, 90.0), "places_geom"),     # across the antimeridian: two boxes, both indexed
+])
+def test_the_bbox_query_goes_through_the_gist_index(pg_atlas_url, atlas_path, bbox, index):
+    from mapapp.atlas import versions
+    from mapapp.atlas.query import POSTGRES
+    from mapapp.params import BBox
+
+    where, params = POSTGRES.bbox(BBox(*bbox))
+    plan = explain(pg_atlas_url, versions.current_version(atlas_path), f"SELECT id FROM places WHERE {where}", params)
+    assert index in plan and "Seq Scan" not in plan
+
+
+@pytest.mark.parametrize(("table", "index"), [("documents", "documents_by_date"), ("movements", "movements_by_date")])
+def test_the_date_window_goes_through_the_date_index(pg_atlas_url, atlas_path, table, index):
+    from mapapp.atlas import versions
+    from mapapp.atlas.query import window_sql
+    from mapapp.params import Window
+
+    where, params = window_sql(Window("1920-08-01", "1920-08-31"), "t", 366)
+    plan = explain(pg_atlas_url, versions.current_version(atlas_path), f"SELECT * FROM {table} t WHERE {where}",
+                   params)
+    assert index in plan and "Seq Scan" not in plan
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Zangezur", ("zangezur",)),
+    ("Šuša", ("susa",)),
+    ("red_army", ("red", "army")),
+    ("ШУША", ("шуша",)),
+    ("_", ()),
+])
+def test_the_words_of_a_query_are_those_fts5_indexes(text, words):
+    from mapapp.atlas.query import fts_words
+
+    assert fts_words(text) == words
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://me@db/atlas", "postgresql://me@db/atlas"),
+    ("postgresql://me:secret@db:5433/atlas", "postgresql://me:***@db:5433/atlas"),
+    ("postgres://me:p%40ss@db/atlas?sslmode=require", "postgres://me:***@db/atlas?sslmode=require"),
+])
+def test_a_database_url_is_shown_without_its_password(url, shown):
+    from mapapp.atlas.postgres import shown_url
+
+    assert shown_url(url) == shown
+
+
+def test_a_database_without_an_atlas_answers_no_atlas(app_for, atlas_path, database_url, tmp_path):
+    empty = app_for(atlas_path, DATABASE_URL=database_url()).test_client().get("/api/corpus")
+    unreachable = app_for(atlas_path, DATABASE_URL=f"postgresql://me:secret@/none?host={tmp_path}").test_client()
+    for response in (empty, unreachable.get("/api/corpus")):
+        assert response.status_code == 503 and response.get_json()["error"]["code"] == "no_atlas"
+        assert "secret" not in response.get_data(as_text=True)
