@@ -89,7 +89,7 @@ def _up_to_date_report(plan):
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, keep: int | None, force: bool,
             jobs: int, as_json: bool) -> None:
-    """Read the corpus and write the atlas (one SQLite file per version) that `serve` reads.
+    """Read the corpus and write the atlas (one SQLite file, or PostgreSQL schema, per version) that `serve` reads.
 
     Atomic: a failed or interrupted build leaves the previous atlas intact. Incremental:
     only sources whose content changed are read again. Prints one summary line.
