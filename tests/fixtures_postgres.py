@@ -86,6 +86,9 @@ def postgres_server():
     try:
         yield server
     finally:
+        from mapapp.atlas import postgres
+
+        postgres.close_all()   # before the server goes: the cached atlases' connections
         subprocess.run([*prefix, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)

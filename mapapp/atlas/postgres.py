@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -67,6 +68,7 @@ class Connection:
     def __init__(self, url: str, schema: str | None = None):
         options = f"-c search_path={schema},public" if schema else None
         self.raw = psycopg.connect(url, autocommit=True, row_factory=_rows, options=options)
+        _OPEN.add(self)
 
     def execute(self, sql: str, params=()):
         return self.raw.execute(sql.replace("?", "%s"), params)
@@ -77,6 +79,16 @@ class Connection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+# The connections readers hold (one per thread, atlas and database), so they can all be closed.
+_OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Close every reading connection of this process (they reopen when next needed)."""
+    for conn in list(_OPEN):
+        conn.close()
 
 
 @dataclass(frozen=True)
