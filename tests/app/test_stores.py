@@ -6,6 +6,8 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # Every route with parameters that exercise each query: windows open and closed, full text and
 # LIKE, bbox (also across the antimeridian), a name search, paging, pinned versions, errors.
@@ -141,3 +143,48 @@ def test_a_database_without_an_atlas_answers_no_atlas(app_for, atlas_path, datab
     for response in (empty, unreachable.get("/api/corpus")):
         assert response.status_code == 503 and response.get_json()["error"]["code"] == "no_atlas"
         assert "secret" not in response.get_data(as_text=True)
+
+
+@pytest.fixture(scope="module")
+def like_on_both(postgres_server):
+    """A function: whether `text` matches the search pattern of `q`, as (SQLite, PostgreSQL) answer."""
+    import psycopg
+
+    from mapapp.atlas.query import POSTGRES, SQLITE, like_pattern
+
+    lite = sqlite3.connect(":memory:")
+    pg = psycopg.connect(postgres_server.url("postgres"), autocommit=True)
+
+    def match(text: str, q: str) -> tuple[bool, bool]:
+        pattern = like_pattern(q)
+        found = lite.execute(f"SELECT {SQLITE.like('?')}", (text, pattern)).fetchone()[0]
+        on_pg = pg.execute(f"SELECT {POSTGRES.like('%s')}".replace("?", "%s"), (text, pattern)).fetchone()[0]
+        return bool(found), bool(on_pg)
+
+    yield match
+    lite.close()
+    pg.close()
+
+
+TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=12)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXT, q=TEXT)
+def test_like_means_the_same_on_both_stores(like_on_both, text, q):
+    lite, pg = like_on_both(text, q)
+    assert lite == pg
+    lite, pg = like_on_both(q.upper() + text, q.lower())   # and where case is all that differs
+    assert lite == pg
+
+
+@pytest.mark.parametrize(("text", "q", "expected"), [
+    ("Zangezur", "zANGEZUR", True),      # ASCII letters fold
+    ("ШУША", "шуша", False),             # other alphabets do not, on either store
+    ("100% sure", "0%", True),           # % and _ are taken literally
+    ("100 sure", "0%", False),
+    ("a_b", "a_b", True),
+    ("axb", "a_b", False),
+])
+def test_like_examples(like_on_both, text, q, expected):
+    assert like_on_both(text, q) == (expected, expected)
