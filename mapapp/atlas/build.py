@@ -7,7 +7,8 @@ rather than read again).
 
 The atlas is written to SQLite whatever the store; into a PostgreSQL database (a location that is
 a `postgresql://` URL) the finished file is then published by `postgres.publish`, in one
-transaction. Such a build reads every source afresh.
+transaction. The previous version's rows are first copied out of the database into a temporary
+file, so such a build is incremental too.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -109,13 +110,15 @@ def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
     if postgres.is_database_url(location):
         served = postgres.current_version(location)
         previous = postgres.Schema(location, served) if served else None
-        return Plan(location, sources, hashes, fingerprint, version, previous, frozenset())
-    previous = versions.current_file(location)
-    reusable: frozenset[str] = frozenset()
-    if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
-        with versions.read_only(previous) as conn:
-            old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
-        reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
+        old = postgres.sources(location, served) if served and \
+            postgres.meta(location, served).get("fingerprint") == fingerprint else {}
+    else:
+        previous = versions.current_file(location)
+        old = {}
+        if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
+            with versions.read_only(previous) as conn:
+                old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+    reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
 
 
@@ -150,12 +153,16 @@ def _build_into_database(plan: Plan, on_source: Callable[[Path], None], keep: in
                          started: float) -> BuildReport:
     """Write the atlas to a temporary file, then publish it into the database as the current version."""
     with tempfile.TemporaryDirectory(prefix="chronotope-build-") as folder:
+        if plan.reusable:   # the rows to reuse, out of the database into a file the build can attach
+            previous = Path(folder) / "previous.sqlite"
+            postgres.export(plan.previous, previous, schema.TABLES)
+            plan = replace(plan, previous=previous)
         built = Path(folder) / f"atlas-{plan.version}.sqlite"
         read = _write(built, plan, on_source, jobs)
         postgres.publish(plan.location, built, plan.version, keep)
         counts, warnings = atlas_contents(built)
     return BuildReport(plan.version, str(postgres.Schema(plan.location, plan.version)), sources=len(plan.sources),
-                       read=read, reused=0, seconds=round(time.perf_counter() - started, 3),
+                       read=read, reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
                        warnings=warnings, **counts)
 
 

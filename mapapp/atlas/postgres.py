@@ -10,8 +10,10 @@ pointer on each request, so a build published by one is served by all at once.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import weakref
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -189,6 +191,35 @@ def contents(url: str, version: str) -> tuple[dict[str, int], tuple[str, ...]]:
     finally:
         conn.close()
     return counts, warnings
+
+
+def sources(url: str, version: str) -> dict[str, str]:
+    """Return {source path: sha256} of the sources a published version was built from."""
+    conn = Schema(url, version).connect()
+    try:
+        return dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+    finally:
+        conn.close()
+
+
+# What an incremental build copies from the previous version (see build._copy_source).
+REUSED = ("sources", "documents", "places", "source_places", "mentions", "movements")
+
+
+def export(schema: Schema, path: Path, tables_sql: str) -> None:
+    """Write the rows a build may reuse from a published version into a new SQLite file `path`,
+    whose empty tables `tables_sql` creates."""
+    conn = schema.connect()
+    try:
+        with closing(sqlite3.connect(path)) as lite, lite:
+            lite.executescript(tables_sql)
+            for table in REUSED:
+                columns = pg_schema.COPIED[table]
+                names = ", ".join(f'"{c}"' for c in columns)
+                rows = conn.execute(f"SELECT {names} FROM {table}")
+                lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+    finally:
+        conn.close()
 
 
 def meta(url: str, version: str) -> dict[str, str]:

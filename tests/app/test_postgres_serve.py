@@ -79,6 +79,7 @@ def test_two_servers_on_one_database_serve_each_new_build_at_once(database_url, 
         add_document(corpus, 3)   # a write: a new version, published while both serve
         second = build(url, corpus, {**env, "CHRONOTOPE_KEEP_VERSIONS": "2"}, "--jobs", "2")
         assert second["version"] != first["version"] and second["documents"] == 3
+        assert (second["read"], second["reused"]) == (1, 2)   # incremental: the others come from the database
         for server in servers:
             status, corpus_now = get(server.url + "api/corpus")
             assert (status, corpus_now["version"], corpus_now["count"]) == (200, second["version"], 3)

@@ -188,3 +188,24 @@ def test_like_means_the_same_on_both_stores(like_on_both, text, q):
 ])
 def test_like_examples(like_on_both, text, q, expected):
     assert like_on_both(text, q) == (expected, expected)
+
+
+def test_an_incremental_build_into_the_database_is_a_fresh_one(app_for, database_url, tmp_path):
+    from mapapp.atlas.build import plan_build, run_build
+
+    from .corpus_edits import add_document, fix_a_typo
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sources = [add_document(corpus, n) for n in (1, 2, 3)]
+    url = database_url()
+    run_build(plan_build([corpus], url))
+    fix_a_typo(sources[0])
+    report = run_build(plan_build([corpus], url))
+    fresh = run_build(plan_build([corpus], tmp_path / "fresh"))
+    assert (report.version, report.reused) == (fresh.version, 2)
+    for path in ("/api/documents?per_page=500", "/api/places", "/api/events", "/api/movements",
+                 "/api/documents?q=the"):
+        lite, pg = (app_for(tmp_path / "fresh", **config).test_client().get(path)
+                    for config in ({}, {"DATABASE_URL": url}))
+        assert pg.data == lite.data and pg.status_code == 200
