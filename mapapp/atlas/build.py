@@ -99,8 +99,8 @@ def _meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
-    """Return the plan for building the atlas of `corpus` at `location` (a folder or a .sqlite file)."""
+def plan_build(corpus: Sequence[Path], location: Path | str) -> Plan:
+    """Return the plan for building the atlas of `corpus` at `location` (a folder, a .sqlite file or a database URL)."""
     sources = collect_sources(corpus)
     if not sources:
         raise BuildError("the corpus has no source files (" + ", ".join(map(str, corpus)) + ")")
