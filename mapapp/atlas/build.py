@@ -4,19 +4,25 @@ The build is atomic (it writes a temporary file and swaps it in with `os.replace
 failed or interrupted build leaves the previous atlas as it was) and incremental (a source
 whose content is unchanged, analysed by unchanged code, is copied from the previous atlas
 rather than read again).
+
+The atlas is written to SQLite whatever the store; into a PostgreSQL database (a location that is
+a `postgresql://` URL) the finished file is then published by `postgres.publish`, in one
+transaction. The previous version's rows are first copied out of the database into a temporary
+file, so such a build is incremental too.
 """
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mapapp.atlas import lock, query, schema, versions
+from mapapp.atlas import lock, postgres, query, schema, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 
@@ -31,17 +37,19 @@ class BuildError(Exception):
 class Plan:
     """What a build will do: which sources, their hashes, and the version they make."""
 
-    location: Path
+    location: Path | str            # a folder, a .sqlite file, or a postgresql:// URL
     sources: tuple[Path, ...]
     hashes: dict[str, str]          # source path -> sha256
     fingerprint: str
     version: str
-    previous: Path | None           # the current atlas file, if any
+    previous: Path | postgres.Schema | None   # the current atlas file (or schema), if any
     reusable: frozenset[str]        # source paths whose rows the previous atlas holds
 
     @property
     def up_to_date(self) -> bool:
         """True when the current atlas is already this version."""
+        if isinstance(self.previous, postgres.Schema):
+            return self.previous.version == self.version
         return self.previous is not None and self.previous == versions.version_file(self.location, self.version) \
             and _meta(self.previous).get("version") == self.version
 
@@ -58,7 +66,7 @@ class SourceDone:
 @dataclass(frozen=True)
 class BuildReport:
     version: str
-    path: Path
+    path: Path | str                # the file, or the database and schema
     documents: int
     places: int
     mentions: int
@@ -102,20 +110,26 @@ def _meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
-    """Return the plan for building the atlas of `corpus` at `location` (a folder or a .sqlite file)."""
+def plan_build(corpus: Sequence[Path], location: Path | str) -> Plan:
+    """Return the plan for building the atlas of `corpus` at `location` (a folder, a .sqlite file or a database URL)."""
     sources = collect_sources(corpus)
     if not sources:
         raise BuildError("the corpus has no source files (" + ", ".join(map(str, corpus)) + ")")
     hashes = {str(p): versions.file_sha256(p) for p in sources}
     fingerprint = versions.analysis_fingerprint()
     version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
-    previous = versions.current_file(location)
-    reusable: frozenset[str] = frozenset()
-    if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
-        with versions.read_only(previous) as conn:
-            old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
-        reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
+    if postgres.is_database_url(location):
+        served = postgres.current_version(location)
+        previous = postgres.Schema(location, served) if served else None
+        old = postgres.sources(location, served) if served and \
+            postgres.meta(location, served).get("fingerprint") == fingerprint else {}
+    else:
+        previous = versions.current_file(location)
+        old = {}
+        if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
+            with versions.read_only(previous) as conn:
+                old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+    reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
 
 
@@ -128,11 +142,13 @@ def run_build(plan: Plan, on_source: Callable[[SourceDone], None] | None = None,
     The atlas is the same whichever way.
     """
     started = time.perf_counter()
+    analyse = (lambda fresh: on_dask(fresh, dask, jobs)) if dask else (lambda fresh: in_processes(fresh, jobs))
+    if postgres.is_database_url(plan.location):
+        return _build_into_database(plan, on_source or (lambda done: None), keep, analyse, started)
     target = versions.version_file(plan.location, plan.version)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
-        analyse = (lambda fresh: on_dask(fresh, dask, jobs)) if dask else (lambda fresh: in_processes(fresh, jobs))
         with lock.reading(plan.previous):   # so that a concurrent build does not prune it meanwhile
             read = _write(tmp, plan, on_source or (lambda done: None), analyse)
         _publish(tmp, target, plan, keep)
@@ -161,8 +177,27 @@ def _publish(tmp: Path, target: Path, plan: Plan, keep: int) -> None:
         versions.prune(plan.location, keep)
 
 
-def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
-    """Return the row counts of an atlas file and the reader's warnings about its sources."""
+def _build_into_database(plan: Plan, on_source: Callable[[SourceDone], None], keep: int,
+                         analyse: Callable, started: float) -> BuildReport:
+    """Write the atlas to a temporary file, then publish it into the database as the current version."""
+    with tempfile.TemporaryDirectory(prefix="chronotope-build-") as folder:
+        if plan.reusable:   # the rows to reuse, out of the database into a file the build can attach
+            previous = Path(folder) / "previous.sqlite"
+            postgres.export(plan.previous, previous, schema.TABLES)
+            plan = replace(plan, previous=previous)
+        built = Path(folder) / f"atlas-{plan.version}.sqlite"
+        read = _write(built, plan, on_source, analyse)
+        postgres.publish(plan.location, built, plan.version, keep)
+        counts, warnings = atlas_contents(built)
+    return BuildReport(plan.version, str(postgres.Schema(plan.location, plan.version)), sources=len(plan.sources),
+                       read=read, reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
+                       warnings=warnings, **counts)
+
+
+def atlas_contents(path: Path | postgres.Schema) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Return the row counts of an atlas file (or schema) and the reader's warnings about its sources."""
+    if isinstance(path, postgres.Schema):
+        return postgres.contents(path.url, path.version)
     with versions.read_only(path) as conn:
         counts = query.counts(conn)
         warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")

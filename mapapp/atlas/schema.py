@@ -113,9 +113,12 @@ CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
 CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
 """
 
-FTS = """
+# How the full-text index cuts a text into words: one definition for the index and every query.
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+FTS = f"""
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, body, content='documents', content_rowid='rowid', tokenize='{TOKENIZE}'
 );
 INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
 """

@@ -1,7 +1,8 @@
 """Reading a built atlas: `open_atlas(version)` and the `Atlas` the API and the pages query.
 
 An atlas file is never changed once published (a build writes a new file and swaps it in),
-so it is opened read-only and immutable, one connection per thread.
+so it is opened read-only and immutable, one connection per thread. An atlas in PostgreSQL
+(a location that is a `postgresql://` URL) is a schema per version, read alike (`postgres`).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from mapapp.atlas import lock, query, versions
+from mapapp.atlas import lock, postgres, query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.params import BBox, Page, Window, shown
@@ -24,19 +25,22 @@ FIRST_PAGE = Page()
 class Atlas:
     """One atlas version, read-only. Methods return JSON-ready dicts and lists."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, path: Path | postgres.Schema):
+        # A file, or a version's schema in PostgreSQL.
+        self.path = path if isinstance(path, postgres.Schema) else Path(path)
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         # A shared lock for as long as this atlas is open: a build's pruning leaves the file alone.
-        self._hold = lock.hold_shared(self.path)
-        if self._hold is None or not _same_file(self._hold, self.path):
-            lock.release(self._hold)
-            raise AtlasMissing(f"{self.path}: removed while it was being opened; run `chronotope build`")
+        self._hold = None
+        if not isinstance(self.path, postgres.Schema):   # a schema is kept by the database's own pointer
+            self._hold = lock.hold_shared(self.path)
+            if self._hold is None or not _same_file(self._hold, self.path):
+                lock.release(self._hold)
+                raise AtlasMissing(f"{self.path}: removed while it was being opened; run `chronotope build`")
         try:
             meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, postgres.Error) as exc:
             self.close_all()
             raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
         if meta.get("schema") != str(SCHEMA_VERSION):
@@ -50,11 +54,15 @@ class Atlas:
         self.span: int = int(meta.get("max_span_days", 36600))
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        """This thread's read-only connection to the atlas file."""
+    def conn(self) -> sqlite3.Connection | postgres.Connection:
+        """This thread's read-only connection to the atlas file (or its schema)."""
         conn = getattr(self._local, "conn", None)
+        if isinstance(self.path, postgres.Schema):
+            if conn is None or not conn.usable:
+                conn = self._local.conn = self.path.connect()
+            return conn
         if conn is None:
-            if self._hold is None:   # closed by close_unused, and used again
+            if self._hold is None:   # closed by close_unused, and used again (files only: schemas return above)
                 self._hold = lock.hold_shared(self.path)
             # Immutable: a published atlas file is never written again (a build swaps in a new one).
             uri = versions.sqlite_uri(self.path) + "&immutable=1"
@@ -248,15 +256,52 @@ def close_unused(current: Path | None = None, idle: float = IDLE_SECONDS,
     return closed
 
 
+_OPENED_SCHEMAS: dict[postgres.Schema, Atlas] = {}
+
+
+def _open_schema(schema: postgres.Schema) -> Atlas:
+    with _OPENED_LOCK:
+        atlas = _OPENED_SCHEMAS.get(schema)
+        if atlas is None:
+            atlas = _OPENED_SCHEMAS[schema] = Atlas(schema)
+        return atlas
+
+
+def _open_database(version: str | None, url: str) -> Atlas:
+    """The atlas `version` (default: the current one) in the PostgreSQL database at `url`."""
+    try:
+        current = postgres.current_version(url)
+    except postgres.Error as exc:
+        raise AtlasMissing(f"cannot read the atlas database {postgres.shown_url(url)}: "
+                           f"{str(exc).strip().splitlines()[0]}") from None
+    if current is None:
+        raise AtlasMissing(f"no atlas in {postgres.shown_url(url)}; run `chronotope build --database URL`")
+    if version is None or version == current:
+        return _open_schema(postgres.Schema(url, current))
+    if not versions.VERSION_RE.match(version):
+        raise VersionGone(f"atlas version {shown(version)} is not a version id (12 hex digits)")
+    gone = VersionGone(f"atlas version {version} is no longer kept on this server "
+                       f"(the current version is {current}); the view it pinned cannot be shown")
+    if version not in postgres.kept_versions(url):
+        raise gone
+    try:
+        return _open_schema(postgres.Schema(url, version))
+    except AtlasMissing:
+        raise gone from None
+
+
 def open_atlas(version: str | None = None, location: Path | str | None = None) -> Atlas:
     """Return the atlas `version` (default: the current one) at `location` (default: the settings').
 
+    `location` is an atlas folder, one atlas file, or a `postgresql://` URL.
     Raises AtlasMissing when nothing is built there and VersionGone when `version` is not kept.
     """
     if location is None:
         from mapapp.settings import from_env
 
-        location = from_env().ATLAS_DIR
+        location = from_env().atlas_location
+    if postgres.is_database_url(location):
+        return _open_database(version, location)
     location = Path(location)
     current_path = versions.current_file(location)
     close_unused(current_path)

@@ -20,7 +20,7 @@ def summary(report) -> str:
             f"{report.sources} sources ({report.read} read, {report.reused} reused) -> {report.path}")
 
 
-def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: bool = False, jobs: int = 1,
+def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, force: bool = False, jobs: int = 1,
                  dask: str | None = None, progress: bool = True):
     """Build the atlas of `corpus` at `location` unless it is up to date; return the BuildReport.
 
@@ -57,7 +57,7 @@ def _up_to_date_report(plan):
     from mapapp.atlas.build import BuildReport, atlas_contents
 
     counts, warnings = atlas_contents(plan.previous)
-    return BuildReport(plan.version, plan.previous, sources=len(plan.sources), read=0,
+    return BuildReport(plan.version, plan.previous if isinstance(plan.previous, Path) else str(plan.previous), sources=len(plan.sources), read=0,
                        reused=len(plan.sources), seconds=0.0, up_to_date=True, warnings=warnings, **counts)
 
 
@@ -70,6 +70,9 @@ def _up_to_date_report(plan):
                    "CURRENT names the one served) or a single FILE ending in .sqlite (one version, "
                    "replaced on each build). Default: $CHRONOTOPE_ATLAS_DIR, else "
                    "~/.local/share/chronotope/atlas.")
+@click.option("--database", "database", metavar="URL", default=None,
+              help="Write the atlas into this PostgreSQL/PostGIS database (postgresql://user@host/db), one "
+                   "schema per version, instead of a folder. Default: $CHRONOTOPE_DATABASE_URL.")
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Atlas versions to keep in the folder for pinned links (default: $CHRONOTOPE_KEEP_VERSIONS, 5).")
 @click.option("--force", is_flag=True, help="Build even when the atlas is up to date.")
@@ -81,23 +84,23 @@ def _up_to_date_report(plan):
                    "--jobs workers for this build, tcp://HOST:8786 joins a running one (its workers "
                    "must see the corpus at the same paths).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (and no progress).")
-def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force: bool, jobs: int | None,
-            dask: str | None, as_json: bool) -> None:
-    """Read the corpus and write the atlas (one SQLite file per version) that `serve` reads.
+def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, keep: int | None, force: bool,
+            jobs: int | None, dask: str | None, as_json: bool) -> None:
+    """Read the corpus and write the atlas (one SQLite file, or PostgreSQL schema, per version) that `serve` reads.
 
     Atomic: a failed or interrupted build leaves the previous atlas intact. Incremental:
     only sources whose content changed are read again. Prints one summary line.
     """
     from mapapp.atlas.build import corpus_paths
-    from mapapp.settings import SettingsError, from_env
+    from mapapp.settings import SettingsError, from_env, with_overrides
 
     try:
-        settings = from_env()
+        settings = with_overrides(from_env(), {"DATABASE_URL": database} if database else None)
     except SettingsError as exc:
         fail(str(exc))
     if jobs is None:
         jobs = 0 if dask else 1
-    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), out or settings.ATLAS_DIR,
+    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), database or out or settings.atlas_location,
                           keep or settings.KEEP_VERSIONS, force, jobs or os.cpu_count() or 1, dask,
                           progress=not as_json)
     if as_json:

@@ -1,4 +1,5 @@
-"""The shape and the filters of every API route, checked against the atlas of the seed pages."""
+"""The shape and the filters of every API route, checked against the atlas of the seed pages,
+on both stores: the SQLite atlas and the same atlas published into PostgreSQL/PostGIS."""
 from __future__ import annotations
 
 import re
@@ -51,6 +52,14 @@ def assert_lon_lat(geometry: dict) -> None:
 
     for lon, lat, *_ in positions(geometry["coordinates"]):
         assert -180 <= lon <= 180 and -90 <= lat <= 90, (lon, lat)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def app(request, app_for, atlas_path):
+    """The app on the seed pages' atlas, read from its SQLite file or from PostgreSQL."""
+    if request.param == "postgresql":
+        return app_for(atlas_path, DATABASE_URL=request.getfixturevalue("pg_atlas_url"))
+    return app_for(atlas_path)
 
 
 @pytest.fixture
