@@ -135,7 +135,7 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
     `basemap` maps "world", "region", "borders" to URLs; `tiles` offers online tiles (off by default).
     """
     m = folium.Map(location=folium_location(lon=HOME["lon"], lat=HOME["lat"]), zoom_start=HOME["zoom"],
-                   tiles=None, control_scale=True, min_zoom=3, max_zoom=13)
+                   tiles=None, control_scale=False, min_zoom=3, max_zoom=13)
     # On this instance only: the class lists stay folium's.
     m.default_js = [("leaflet", leaflet_js)]
     m.default_css = [("leaflet_css", leaflet_css)]

@@ -15,6 +15,8 @@ const map = window.chronotopeMap;
 const api = new Api(app.dataset.root);
 const colours = { actors: new ColourBook(palette.actors), parties: new ColourBook(palette.parties) };
 const status = $("status");
+// The scale bar sits bottom right, above the attribution, where the legend never reaches.
+window.L.control.scale({ position: "bottomright" }).addTo(map);
 
 const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };
 const view = new ViewState(map, window.chronotopeLayers, app.dataset.root, () => share.update());
