@@ -21,7 +21,9 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 "&copy; OpenStreetMap contributors (online, today's map)")
 
 # Drawing order, bottom to top; z-indexes between Leaflet's tile (200) and marker (600) panes.
-PANES = {"basemap": 210, "borders": 220, "territories": 350, "movements": 420, "places": 450}
+# Movements lie above the place markers, so that arrowheads are never hidden under a circle;
+# labels above both.
+PANES = {"basemap": 210, "borders": 220, "territories": 350, "places": 420, "movements": 450, "labels": 480}
 
 
 def basemap_styles() -> dict[str, dict]:

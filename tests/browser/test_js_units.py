@@ -132,3 +132,31 @@ def test_the_reader_cites_a_document_as_its_page_does(js, client):
     rows = js("reader", "m.factRows(args[0])", doc)
     labels = {p["label"] for p in doc["citation"]}
     assert [r for r in rows if r[0] in labels] == on_page == [[p["label"], p["text"]] for p in doc["citation"]]
+
+
+def test_the_live_map_places_labels_as_the_pictures_do(js):
+    from mapapp.picture.labels import POSITIONS
+
+    assert [tuple(p) for p in js("labels", "m.POSITIONS")] == list(POSITIONS)
+
+
+def mark(key, x, y, weight, w=40, h=10, radius=5, **more):
+    return {"key": key, "x": x, "y": y, "size": [w, h], "radius": radius, "weight": weight, **more}
+
+
+@pytest.mark.parametrize("marks, options, expected", [
+    # the heavier first, at the first position (right of and above its marker)
+    ([mark("a", 50, 50, 1), mark("b", 50, 50, 9)], {}, [["b", "left", "bottom"], ["a", "left", "top"]]),
+    # no room inside the map: left unlabelled
+    ([mark("a", 5, 5, 1, w=200)], {}, []),
+    # the limit counts places, not territories (`free`)
+    ([mark("a", 20, 20, 3), mark("b", 80, 80, 2), mark("t", 50, 60, 1, radius=0, free=True,
+                                                      positions=[["center", "center", 0, 0]])],
+     {"limit": 1}, [["a", "left", "bottom"], ["t", "center", "center"]]),
+    # an obstacle (the legend) keeps labels off it
+    ([mark("a", 50, 50, 1)], {"obstacles": [[50, 20, 100, 45]]}, [["a", "left", "top"]]),
+])
+def test_label_placement(js, marks, options, expected):
+    got = js("labels", "m.placeLabels(args[0], [0, 0, 100, 100], args[1]).map(l => [l.key, l.ha, l.va])",
+             marks, options)
+    assert got == expected

@@ -3,6 +3,7 @@ import { addArrowhead } from "./arrows.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
+import { CENTRED, LabelLayer, labelSize } from "./labels.js";
 import { placePopup } from "./popup.js";
 
 const L = window.L;
@@ -72,12 +73,44 @@ export class MapLayers {
     this.documentPlaces = new Set(); // places the open document names
     this.documentId = null;          // the open document, whose movements are drawn bolder
     this.lines = [];                 // [layer, properties, style] of the drawn movements
+    this.written = new Map();        // place id -> how the open document writes it
+    this.places = [];                // the drawn places' properties
+    this.territoryNames = [];        // [id, name, centre] of the drawn territories
+    this.labels = new LabelLayer(map, () => this.labelItems());
+    map.on("zoomend", () => this.retrim());
+  }
+
+  /** What may be labelled: the open document's places first (as it writes them), then the shown
+   * places by how often they are named, then the territories' names (not counted against the limit). */
+  labelItems() {
+    const items = [];
+    if (this.map.hasLayer(this.layers.places)) {
+      for (const p of this.places) {
+        const marker = this.markers.get(p.id);
+        if (!marker) continue;
+        const own = this.documentPlaces.has(p.id);
+        const written = own ? this.written.get(p.id) : null;
+        items.push({ key: `place:${p.id}`, latlng: marker.getLatLng(), text: written || p.name,
+          title: written && written !== p.name ? `${p.name} (today's name)` : p.name,
+          className: `place-label ${labelSize(p.mentions)}${own ? " in-document" : ""}`,
+          radius: marker.getRadius() + 1.5, weight: (own ? 1e6 : 0) + (p.mentions || 0),
+          onClick: () => marker.openPopup() });
+      }
+    }
+    if (this.map.hasLayer(this.layers.territories) && this.map.getZoom() >= 7) {
+      for (const [id, name, centre] of this.territoryNames) {
+        items.push({ key: `territory:${id}`, latlng: centre, text: name, className: "territory-label",
+          radius: 0, weight: -1, positions: CENTRED, free: true });
+      }
+    }
+    return items;
   }
 
   drawPlaces(collection) {
     const group = this.layers.places;
     group.clearLayers();
     this.markers.clear();
+    this.places = [];
     for (const f of collection.features || []) {
       if (!f.geometry || f.geometry.type !== "Point") continue;
       const p = f.properties;
@@ -92,7 +125,9 @@ export class MapLayers {
       this.reachable(marker, p);
       if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));
       this.markers.set(p.id, marker);
+      this.places.push(p);
     }
+    this.labels.redraw();
   }
 
   /** Let keyboard and screen-reader users reach a marker: focusable, named, Enter opens its popup. */
@@ -121,7 +156,10 @@ export class MapLayers {
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {
-        layer = L.polyline(latLngs(f.geometry.coordinates), style).addTo(group);
+        const route = latLngs(f.geometry.coordinates);
+        const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
+        layer = L.polyline(this.trim(route, ends), style).addTo(group);
+        layer.chronotopeRoute = [route, ends];
         addArrowhead(layer, colour);
       } else if (f.geometry.type === "Point") {
         const [lon, lat] = f.geometry.coordinates;
@@ -133,10 +171,36 @@ export class MapLayers {
     }
   }
 
+  /** Return how far (px) the edge of a waypoint's place circle lies from its centre, 0 if not drawn. */
+  edgeOf(waypoint) {
+    const marker = waypoint && this.markers.get(waypoint.place_id);
+    return marker ? marker.getRadius() + (marker.options.weight || 0) / 2 : 0;
+  }
+
+  /** Return the route with its ends moved to the edges of its first and last places' circles (`ends`, px),
+   * so that lines drawn above the markers leave them free to point at and their arrowheads show. */
+  trim(route, [start, end]) {
+    if (route.length < 2) return route;
+    const points = route.map((ll) => this.map.latLngToLayerPoint(ll));
+    const shorten = (i, j, by) => {
+      const d = points[i].distanceTo(points[j]);
+      if (by > 0 && d > 2 * by) points[i] = points[i].add(points[j].subtract(points[i]).multiplyBy(by / d));
+    };
+    shorten(0, 1, start);
+    shorten(points.length - 1, points.length - 2, end);
+    return points.map((p) => this.map.layerPointToLatLng(p));
+  }
+
+  /** Trim the routes again for the new zoom (their ends are in pixels). */
+  retrim() {
+    for (const [layer] of this.lines) if (layer.chronotopeRoute) layer.setLatLngs(this.trim(...layer.chronotopeRoute));
+  }
+
   drawTerritories(collection) {
     const group = this.layers.territories;
     group.clearLayers();
     const parties = this.colours.parties;
+    this.territoryNames = [];
     L.geoJSON(collection, {
       pane: "territories",
       style: (f) => territoryStyle(f.properties, parties),
@@ -145,8 +209,10 @@ export class MapLayers {
         layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
           `claimed by: ${claimants.join("; ") || "no claim recorded"}`, el("br"),
           `controlled by: ${controllers.join("; ") || "no control recorded"}`), { sticky: true });
+        this.territoryNames.push([f.properties.id, f.properties.name, layer.getBounds().getCenter()]);
       },
     }).eachLayer((layer) => layer.addTo(group));
+    this.labels.redraw();
   }
 
   styleOf(placeId, hovered) {
@@ -165,10 +231,12 @@ export class MapLayers {
     return marker;
   }
 
-  /** Mark the markers of the places the open document names, and draw its movements bolder. */
-  setDocument(docId, ids) {
+  /** Mark the markers of the places the open document names (`written`: place id -> its spelling
+   * there, for the labels), and draw its movements bolder. */
+  setDocument(docId, ids, written = new Map()) {
     this.documentId = docId;
     this.documentPlaces = ids;
+    this.written = written;
     for (const [layer, p, style] of this.lines) {
       const own = docId !== null && p.document_id === docId;
       layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight, opacity: own || docId === null ? 0.9 : 0.55 });
@@ -179,6 +247,7 @@ export class MapLayers {
       marker.setStyle(this.styleOf(id, false));
       marker.getElement()?.classList.toggle("in-document", ids.has(id));
     }
+    this.labels.redraw();
   }
 
   /** Pan to a place's marker (or to the mention's own coordinates when it is not shown). */

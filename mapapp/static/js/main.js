@@ -43,6 +43,8 @@ const reader = new Reader(app, api, drawer, {
   onClose: () => { state.doc = null; view.push(); },
 });
 const share = setUpShare(app, view);
+// Labels keep clear of the legend: place them again when it opens, folds or moves.
+if ($("legend")) new ResizeObserver(() => drawer.labels.redraw()).observe($("legend"));
 
 let corpus = null;
 let controller = null;
@@ -76,8 +78,8 @@ async function draw() {
     const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
     if (shading !== drawnShading) drawer.drawTerritories(territories);
     drawnShading = shading;
+    drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
     drawer.drawMovements(movements);
-    drawer.drawPlaces(places);
     drawLegend($("legend"), { movements, territories }, colours);
     if (documents) reader.list(documents, state.doc);
     reader.markDocumentPlaces();

@@ -57,8 +57,12 @@ export class Reader {
 
   /** Mark on the map the places the open document names. */
   markDocumentPlaces() {
-    const ids = new Set(((this.doc && this.doc.places) || []).map((m) => m.place_id).filter(Boolean));
-    this.drawer.setDocument(this.doc ? this.doc.id : null, ids);
+    const mentions = ((this.doc && this.doc.places) || []).filter((m) => m.place_id);
+    const ids = new Set(mentions.map((m) => m.place_id));
+    // The labels write each place as the document first does (its period spelling).
+    const written = new Map();
+    for (const m of [...mentions].sort((a, b) => a.start - b.start)) if (!written.has(m.place_id)) written.set(m.place_id, m.text);
+    this.drawer.setDocument(this.doc ? this.doc.id : null, ids, written);
   }
 
   bindMention(node, mention) {
