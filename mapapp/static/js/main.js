@@ -5,6 +5,7 @@ import { dayOf, isoOf } from "./dates.js";
 import { drawLegend } from "./legend.js";
 import { MapLayers, partyOf } from "./layers.js";
 import { ViewState } from "./view.js";
+import { dateNotice } from "./urlstate.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
@@ -28,6 +29,7 @@ const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
 const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev: $("prev"), next: $("next"),
   play: $("play") }, (iso, { commit }) => {
   state.date = iso;
+  if (commit && $("notice")) $("notice").textContent = "";
   scheduleDraw();
   if (commit === "replace") view.replace();
   else if (commit) view.push();
@@ -41,6 +43,11 @@ const reader = new Reader(app, api, drawer, {
     return scheduleDraw();
   },
   onClose: () => { state.doc = null; view.push(); },
+  onMissing: (id) => {
+    notify(`There is no document “${id}” in this data version: the map shows all documents instead.`);
+    state.doc = null;
+    view.replace();
+  },
 });
 const share = setUpShare(app, view);
 // Labels keep clear of the legend: place them again when it opens, folds or moves.
@@ -56,6 +63,12 @@ function windowOf(date = state.date) {
   const to = date;
   const from = state.mode === "upto" ? (corpus.earliest || to) : isoOf(dayOf(to) - state.days + 1);
   return { from: from > to ? to : from, to };
+}
+
+/** Say on the page what the address asked for that the map could not show (until the view changes). */
+function notify(text) {
+  const notice = $("notice");
+  if (notice) notice.textContent = notice.textContent ? `${notice.textContent} ${text}` : text;
 }
 
 function report(error) {
@@ -127,6 +140,9 @@ async function restore() {
   view.applyMapView();
   timebar.show(state.date || corpus.latest || corpus.earliest);
   state.date = isoOf(timebar.day);
+  if ($("notice")) $("notice").textContent = "";
+  const notice = dateNotice(new URLSearchParams(location.search).get("date"), state.date, corpus);
+  if (notice && !state.doc) notify(notice);
   $("mode") && ($("mode").value = state.mode);
   $("days") && ($("days").value = String(state.days));
   const drawn = scheduleDraw();

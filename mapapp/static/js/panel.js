@@ -36,9 +36,15 @@ export class Reader {
         this.nodes.section.hidden = true;
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
+        // The panel scrolls, not the reader: a list scrolled down must not open the text half-way.
+        this.nodes.reader.closest(".panel")?.scrollTo(0, 0);
       }
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
+      if (error.status === 404 && this.callbacks.onMissing) {
+        this.close({ silent: true });
+        return this.callbacks.onMissing(id);
+      }
       const status = document.getElementById("status");
       if (status) status.textContent = `Could not open the document: ${error.message}`;
     });
