@@ -14,6 +14,7 @@ from flask import (
 )
 
 from mapapp.atlas.current import current_atlas
+from mapapp.corpus_text import corpus_text
 from mapapp.errors import VersionGone
 from mapapp.web import assets
 from mapapp.web.sharing import gone_page, request_meta
@@ -35,7 +36,8 @@ def render_map_page(embed: bool = False, **context) -> str:
         tiles=bool(current_app.config.get("TILES", False)),
     )
     context.setdefault("meta", request_meta())
-    return render_template("index.html", map=map_parts(m), embed=embed, **context)
+    site = corpus_text(current_app.config.get("CORPUS") or ())
+    return render_template("index.html", map=map_parts(m), embed=embed, site=site, **context)
 
 
 @bp.errorhandler(VersionGone)
