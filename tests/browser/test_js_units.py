@@ -160,3 +160,16 @@ def test_label_placement(js, marks, options, expected):
     got = js("labels", "m.placeLabels(args[0], [0, 0, 100, 100], args[1]).map(l => [l.key, l.ha, l.va])",
              marks, options)
     assert got == expected
+
+
+@pytest.mark.parametrize("earliest, latest, start, end, share", [
+    ("1920-08-10", "1920-08-10", "1920-08-04", "1920-08-10", 1),       # known to the day, in the window
+    ("1921-02-01", "1921-02-28", "1921-02-04", "1921-02-10", 0.25),    # a week of February
+    ("1921-02-01", "1921-02-28", "1921-01-30", "1921-02-28", 1),       # the whole month
+    ("1921-02-01", "1921-02-28", "1921-02-22", "1921-03-23", 0.25),    # fading out
+    ("1921-02-01", "1921-02-28", "1921-03-01", "1921-03-07", 0),       # past it
+    (None, None, "1921-03-01", "1921-03-07", 1),                       # undated: not faded
+])
+def test_a_vague_date_is_shown_by_the_share_of_its_interval_in_the_window(js, earliest, latest, start, end, share):
+    assert js("dates", "m.shareShown(...args)", earliest, latest, start, end) == pytest.approx(share)
+    assert 0.25 <= js("dates", "m.fadeOf(args[0])", share) <= 1

@@ -1,7 +1,7 @@
 // Drawing the API's answers on the map's data layers: places, movements, territories.
 import { addArrowhead } from "./arrows.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
-import { longRange } from "./dates.js";
+import { fadeOf, longRange, shareShown } from "./dates.js";
 import { el } from "./dom.js";
 import { CENTRED, LabelLayer, labelSize } from "./labels.js";
 import { placePopup } from "./popup.js";
@@ -143,7 +143,9 @@ export class MapLayers {
     });
   }
 
-  drawMovements(collection) {
+  /** Draw the movements of the window `shown` ({from, to}); a vaguely dated one fades by the share of
+   * its interval the window covers. */
+  drawMovements(collection, shown = null) {
     const group = this.layers.movements;
     group.clearLayers();
     this.lines = [];
@@ -151,7 +153,8 @@ export class MapLayers {
       if (!f.geometry) continue;
       const p = f.properties;
       const colour = this.colours.actors.of(p.actor);
-      const style = movementStyle(p, colour);
+      const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
+      const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
       const tip = el("span", {}, `${p.kind || "movement"}${p.actor ? " · " + p.actor : ""} · ${p.status || ""} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
@@ -239,7 +242,8 @@ export class MapLayers {
     this.written = written;
     for (const [layer, p, style] of this.lines) {
       const own = docId !== null && p.document_id === docId;
-      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight, opacity: own || docId === null ? 0.9 : 0.55 });
+      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight,
+        opacity: (own || docId === null ? 0.9 : 0.55) * style.fade });
       layer.getElement()?.classList.toggle("in-document", own);
       if (own) layer.bringToFront();
     }

@@ -60,6 +60,7 @@ function movementsPart(movements, actors) {
     el("li", {}, line("#555", null), " carried out"),
     el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
     el("li", {}, line("#555", "3 6"), " course approximate"),
+    el("li", { class: "vague-row" }, line("rgb(85 85 85 / .35)", null), " faint: dated only to a month or so, fading in and out over it"),
     names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || "actor not stated"}`))));
 }
 

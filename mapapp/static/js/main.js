@@ -92,9 +92,9 @@ async function draw() {
     if (shading !== drawnShading) drawer.drawTerritories(territories);
     drawnShading = shading;
     drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
-    drawer.drawMovements(movements);
+    drawer.drawMovements(movements, windowOf());
     drawLegend($("legend"), { movements, territories }, colours);
-    if (documents) reader.list(documents, state.doc);
+    if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
     if (status) status.textContent = "";
     chronotope.lastDrawMs = performance.now() - started;

@@ -1,4 +1,5 @@
 // The side panel: the documents of the window, and the reader of one document.
+import { fadeOf, shareShown } from "./dates.js";
 import { fillReader, listItem } from "./reader.js";
 
 export class Reader {
@@ -20,9 +21,19 @@ export class Reader {
   }
 
   /** Show the documents of the window (an /api/documents answer). */
-  list(answer, selectedId) {
+  list(answer, selectedId, shown = null) {
     const docs = answer.documents || [];
-    this.nodes.list.replaceChildren(...docs.map((d) => listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId)));
+    this.nodes.list.replaceChildren(...docs.map((d) => {
+      const item = listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId);
+      // A vaguely dated document ("December 1920") fades in and out over its interval.
+      const share = shown ? shareShown(d.earliest, d.latest, shown.from, shown.to) : 1;
+      if (share < 1) {
+        item.classList.add("vague");
+        item.style.setProperty("--fade", String(fadeOf(share)));
+        item.title = `Dated only to ${d.date_text || "an interval"}: ${Math.round(share * 100)}% of it lies in the window`;
+      }
+      return item;
+    }));
     const more = answer.total > docs.length ? ` (first ${docs.length} of ${answer.total})` : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
   }
