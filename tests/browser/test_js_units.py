@@ -173,3 +173,9 @@ def test_label_placement(js, marks, options, expected):
 def test_a_vague_date_is_shown_by_the_share_of_its_interval_in_the_window(js, earliest, latest, start, end, share):
     assert js("dates", "m.shareShown(...args)", earliest, latest, start, end) == pytest.approx(share)
     assert 0.25 <= js("dates", "m.fadeOf(args[0])", share) <= 1
+
+
+@pytest.mark.parametrize("t, expected", [(0, [0, 0]), (0.25, [10, 0]), (0.5, [20, 0]), (0.75, [20, 10]), (1, [20, 20])])
+def test_a_playback_dot_runs_along_the_route_by_length(js, t, expected):
+    got = js("playback", "(({x, y}) => [x, y])(m.along([{x: 0, y: 0}, {x: 20, y: 0}, {x: 20, y: 20}], args[0]))", t)
+    assert got == pytest.approx(expected)

@@ -4,6 +4,7 @@ import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { fadeOf, longRange, shareShown } from "./dates.js";
 import { el } from "./dom.js";
 import { CENTRED, LabelLayer, labelSize } from "./labels.js";
+import { run } from "./playback.js";
 import { placePopup } from "./popup.js";
 
 const L = window.L;
@@ -78,6 +79,7 @@ export class MapLayers {
     this.territoryNames = [];        // [id, name, centre] of the drawn territories
     this.labels = new LabelLayer(map, () => this.labelItems());
     map.on("zoomend", () => this.retrim());
+    this.runners = L.layerGroup().addTo(map);   // the dots that travel the routes during playback
   }
 
   /** What may be labelled: the open document's places first (as it writes them), then the shown
@@ -145,10 +147,12 @@ export class MapLayers {
 
   /** Draw the movements of the window `shown` ({from, to}); a vaguely dated one fades by the share of
    * its interval the window covers. */
-  drawMovements(collection, shown = null) {
+  drawMovements(collection, shown = null, { animate = false } = {}) {
     const group = this.layers.movements;
     group.clearLayers();
     this.lines = [];
+    const before = this.drawnMovements || new Set();
+    this.drawnMovements = new Set((collection.features || []).map((f) => f.id));
     for (const f of collection.features || []) {
       if (!f.geometry) continue;
       const p = f.properties;
@@ -164,6 +168,7 @@ export class MapLayers {
         layer = L.polyline(this.trim(route, ends), style).addTo(group);
         layer.chronotopeRoute = [route, ends];
         addArrowhead(layer, colour);
+        if (animate && !before.has(f.id)) run(this.map, this.runners, layer, colour);
       } else if (f.geometry.type === "Point") {
         const [lon, lat] = f.geometry.coordinates;
         layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);

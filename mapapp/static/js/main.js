@@ -92,7 +92,7 @@ async function draw() {
     if (shading !== drawnShading) drawer.drawTerritories(territories);
     drawnShading = shading;
     drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
-    drawer.drawMovements(movements, windowOf());
+    drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
     drawLegend($("legend"), { movements, territories }, colours);
     if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
