@@ -35,10 +35,11 @@ def test_map_page_fits_the_screen(page, live_server, screenshot, screen, path):
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("path", ["/documents/{doc}", "/places/chr:goris", "/tours/",
-                                  f"/tours/{SHIPPED_TOUR}", f"/tours/{SHIPPED_TOUR}?step=3"])
+                                  f"/tours/{SHIPPED_TOUR}", f"/tours/{SHIPPED_TOUR}?step=3",
+                                  f"/tours/{SHIPPED_TOUR}?step=3&projector=1", "/compare?a=1920-08-10&b=1921-02-16"])
 def test_pages_fit_the_screen(page, live_server, screenshot, screen, path):
     page.set_viewport_size(SCREENS[screen])
     page.goto(live_server + path.format(doc=first_document(live_server)))
     page.wait_for_load_state("load")
-    screenshot(page, f"responsive-{screen}-{path.strip('/').split('?')[0].replace('/', '-')[:40] or 'index'}")
+    screenshot(page, f"responsive-{screen}-{path.strip('/')[:60] or 'index'}")
     assert layout_problems(page) == []
