@@ -12,7 +12,7 @@ from mapapp.web import caching
 
 # Modules whose blueprint `bp` the app serves.
 BLUEPRINT_MODULES = ("mapapp.web.accounts", "mapapp.web.api", "mapapp.web.description_api", "mapapp.web.pages",
-                     "mapapp.web.embed", "mapapp.web.share_pages")
+                     "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
 
 
 def create_app(config: Mapping | None = None) -> Flask:

@@ -5,7 +5,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
-from mapapp.errors import NotFound, VersionGone
+from mapapp.errors import AtlasMissing, NotFound, VersionGone
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.caching import PINNED
 from mapapp.web.sharing import gone_page, request_state, share_meta
@@ -122,7 +122,11 @@ def _tour(name: str):
 def tours_index() -> str:
     from mapapp.web.tour_pages import list_tours
 
-    return render_template("tours.html", tours=list_tours())
+    try:
+        version = current_atlas().version     # the footer names the data the tours are shown on
+    except AtlasMissing:
+        version = None
+    return render_template("tours.html", tours=list_tours(), version=version)
 
 
 @bp.get("/tours/<name>")

@@ -91,6 +91,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
+            "embed_link": "/embed?" + state_query(state, atlas.version),   # the live map, in projector mode
             "url": f"/tours/{tour.name}?step={number}&v={atlas.version}"})
     return steps
 

@@ -1,4 +1,5 @@
 // The side panel: the documents of the window, and the reader of one document.
+import { fadeOf, shareShown } from "./dates.js";
 import { fillReader, listItem } from "./reader.js";
 
 export class Reader {
@@ -20,9 +21,19 @@ export class Reader {
   }
 
   /** Show the documents of the window (an /api/documents answer). */
-  list(answer, selectedId) {
+  list(answer, selectedId, shown = null) {
     const docs = answer.documents || [];
-    this.nodes.list.replaceChildren(...docs.map((d) => listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId)));
+    this.nodes.list.replaceChildren(...docs.map((d) => {
+      const item = listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId);
+      // A vaguely dated document ("December 1920") fades in and out over its interval.
+      const share = shown ? shareShown(d.earliest, d.latest, shown.from, shown.to) : 1;
+      if (share < 1) {
+        item.classList.add("vague");
+        item.style.setProperty("--fade", String(fadeOf(share)));
+        item.title = `Dated only to ${d.date_text || "an interval"}: ${Math.round(share * 100)}% of it lies in the window`;
+      }
+      return item;
+    }));
     const more = answer.total > docs.length ? ` (first ${docs.length} of ${answer.total})` : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
   }
@@ -36,9 +47,15 @@ export class Reader {
         this.nodes.section.hidden = true;
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
+        // The panel scrolls, not the reader: a list scrolled down must not open the text half-way.
+        this.nodes.reader.closest(".panel")?.scrollTo(0, 0);
       }
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
+      if (error.status === 404 && this.callbacks.onMissing) {
+        this.close({ silent: true });
+        return this.callbacks.onMissing(id);
+      }
       const status = document.getElementById("status");
       if (status) status.textContent = `Could not open the document: ${error.message}`;
     });
@@ -57,8 +74,12 @@ export class Reader {
 
   /** Mark on the map the places the open document names. */
   markDocumentPlaces() {
-    const ids = new Set(((this.doc && this.doc.places) || []).map((m) => m.place_id).filter(Boolean));
-    this.drawer.setDocument(this.doc ? this.doc.id : null, ids);
+    const mentions = ((this.doc && this.doc.places) || []).filter((m) => m.place_id);
+    const ids = new Set(mentions.map((m) => m.place_id));
+    // The labels write each place as the document first does (its period spelling).
+    const written = new Map();
+    for (const m of [...mentions].sort((a, b) => a.start - b.start)) if (!written.has(m.place_id)) written.set(m.place_id, m.text);
+    this.drawer.setDocument(this.doc ? this.doc.id : null, ids, written);
   }
 
   bindMention(node, mention) {

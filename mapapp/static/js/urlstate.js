@@ -2,7 +2,7 @@
 // (the names mapapp/view_state.py reads for /embed and /map.png). `layers` lists the visible
 // layers among basemap, borders, territories, movements, places; without "basemap" the online
 // tiles show, where the server offers them.
-import { dayOf } from "./dates.js";
+import { dayOf, longDate } from "./dates.js";
 
 export const DEFAULT_DAYS = 30;
 export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements", "places"];
@@ -37,4 +37,14 @@ export function queryOf(state) {
   if (state.layers) q.set("layers", state.layers.join(","));
   if (state.v) q.set("v", state.v);
   return "?" + q.toString().replaceAll("%2C", ",");
+}
+
+/** Return what the page says about the `date=` it was asked for (`asked`, raw) when it shows
+ * another (`shown`: not a date, or outside the corpus from /api/corpus), or null when it shows it. */
+export function dateNotice(asked, shown, corpus) {
+  if (!asked || asked === shown) return null;
+  const on = longDate(dayOf(shown));
+  if (dayOf(asked) === null) return `\u201c${asked}\u201d is not a date (YYYY-MM-DD): the map shows ${on}.`;
+  return `The documents run from ${longDate(dayOf(corpus.earliest))} to ${longDate(dayOf(corpus.latest))}: ` +
+    `the map shows ${on}, the nearest to ${longDate(dayOf(asked))}.`;
 }
