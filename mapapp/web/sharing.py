@@ -8,6 +8,7 @@ from flask import Response, render_template, request, url_for
 
 from mapapp.errors import BadParameter, VersionGone
 from mapapp.view_state import StateError, ViewState, parse_state, state_query
+from mapapp.web.security import public_root
 
 CARD_SIZE = (1200, 630)   # the size social sites show a large card at
 
@@ -22,8 +23,7 @@ def request_state() -> ViewState:
 
 def page_url(path: str, query: str = "") -> str:
     """The absolute URL of one of our pages (for links that leave the site: oEmbed, cards, print)."""
-    base = request.host_url.rstrip("/") + request.script_root
-    return f"{base}{path}" + (f"?{query}" if query else "")
+    return f"{public_root()}{path}" + (f"?{query}" if query else "")
 
 
 def share_meta(title: str, state: ViewState, version: str, path: str, description: str = "") -> dict:
@@ -40,8 +40,9 @@ def request_meta(title: str = "Chronotope: documents on a dated map") -> dict:
     """The discovery and card tags of the page being served, its state read from its own query."""
     query = request.query_string.decode("utf-8", "replace")
     png = page_url(url_for("share_pages.map_png"), query)
-    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": request.url, "format": "json"}))
-    return {"title": title, "url": request.url, "image": png, "image_size": None, "oembed": oembed,
+    here = page_url(request.path, query)
+    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": here, "format": "json"}))
+    return {"title": title, "url": here, "image": png, "image_size": None, "oembed": oembed,
             "description": ""}
 
 
