@@ -212,7 +212,7 @@ def get(host: str, port: int, path: str) -> tuple[int, bytes]:
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-READY = "document.getElementById('app').dataset.ready === 'true'"
+READY = "() => document.getElementById('app').dataset.ready === 'true'"
 # A step to the next document date, after a pause as a reader (or play) leaves between steps;
 # a jump to a date the page cannot have asked for ahead (as a drag of the slider).
 STEP_JS = """async () => {

@@ -19,6 +19,7 @@ class ApiError(Exception):
 
     code = "error"
     status = 500
+    retry_after: int | None = None     # seconds, sent as Retry-After
 
     def __init__(self, message: str, code: str | None = None, status: int | None = None):
         super().__init__(message)
@@ -43,6 +44,12 @@ class VersionGone(ApiError):
 
 class AtlasMissing(ApiError):
     code, status = "no_atlas", 503
+
+
+class Busy(ApiError):
+    """The server is at its limit for this kind of work; the client may retry shortly."""
+
+    code, status, retry_after = "busy", 503, 2
 
 
 # Errors raised by the domain packages: (code, status). The first matching class wins.
@@ -97,6 +104,8 @@ def error_response(error: ApiError) -> Response:
         response = Response(html, mimetype="text/html")
     response.status_code = error.status
     response.headers["Cache-Control"] = "no-store"
+    if error.retry_after is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

@@ -14,7 +14,7 @@
 | `CHRONOTOPE_THREADS`       | `THREADS`        | `8` request threads (waitress) |
 | `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress) |
 | `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `2` processes drawing `/map.png` |
-| `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `4` pictures waiting for a worker; beyond, 503 |
+| `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `2` pictures waiting for a worker; beyond, 503 |
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Settings:
     THREADS: int = 8
     CONNECTION_LIMIT: int = 500
     PICTURE_WORKERS: int = 2
-    PICTURE_QUEUE: int = 4
+    PICTURE_QUEUE: int = 2
 
     def __post_init__(self) -> None:
         if self.CACHE_DIR is None:
