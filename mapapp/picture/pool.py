@@ -103,6 +103,11 @@ class WorkerPool:
         except FutureTimeout:
             raise PoolFull(f"not drawn within {timeout} s") from None
 
+    def warm_up(self) -> None:
+        """Start the workers now rather than on the first picture."""
+        for _ in range(self.workers):
+            self._pool().submit(os.getpid)
+
     def shutdown(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None
