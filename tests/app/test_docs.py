@@ -25,7 +25,7 @@ def test_every_setting_is_in_the_readme(name):
     assert f"`CHRONOTOPE_{name}`" in README
 
 
-@pytest.mark.parametrize("option", ["--corpus", "--out", "--keep", "--jobs", "--force", "--json", "--host", "--port",
+@pytest.mark.parametrize("option", ["--corpus", "--out", "--keep", "--jobs", "--force", "--json", "--host", "--port", "--connection-limit",
                                     "--threads", "--debug"])
 def test_every_build_and_serve_option_is_in_the_readme(option, runner):
     helps = runner.invoke(["build", "--help"]).stdout + runner.invoke(["serve", "--help"]).stdout
