@@ -38,7 +38,8 @@ def window_sql(window, alias: str, max_span_days: int) -> tuple[str, list]:
         clauses.append(f"{alias}.earliest <= ?")
         params.append(window.end)
     if window.start is not None:
-        lowest = date.fromisoformat(window.start) - timedelta(days=max_span_days)
+        start = date.fromisoformat(window.start)
+        lowest = start - timedelta(days=min(max_span_days, (start - date.min).days))   # from=0001-01-01
         clauses.append(f"{alias}.earliest >= ? AND {alias}.latest >= ?")
         params += [lowest.isoformat(), window.start]
     return " AND ".join(clauses), params

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from mapapp.atlas.current import current_atlas
 from mapapp.atlas.store import Atlas, BBox, Page, Window
@@ -151,3 +151,11 @@ def territories() -> Response:
 def events() -> Response:
     window = window_param()
     return answer(lambda atlas: atlas.events_json(window), GEOJSON)
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3 description of these routes."""
+    from mapapp.web.openapi import openapi_document
+
+    return jsonify(openapi_document(MAX_PER_PAGE, DEFAULT_PER_PAGE))
