@@ -107,11 +107,12 @@ def measure_build(corpus: Path, atlas: Path, jobs: int = 1) -> dict:
 class Server:
     """`chronotope serve` (waitress) on a free loopback port, in its own process."""
 
-    def __init__(self, corpus: Path, atlas: Path, threads: int = 8, cache: Path | None = None):
+    def __init__(self, corpus: Path, atlas: Path, threads: int | None = None, cache: Path | None = None):
         env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(atlas), "CHRONOTOPE_CORPUS": str(corpus)}
         if cache is not None:
             env["CHRONOTOPE_CACHE_DIR"] = str(cache)
-        self.process = subprocess.Popen([chronotope_exe(), "serve", "--port", "0", "--threads", str(threads)], env=env,
+        threads_option = ["--threads", str(threads)] if threads else []    # else the server's default
+        self.process = subprocess.Popen([chronotope_exe(), "serve", "--port", "0", *threads_option], env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.process.stdout.readline()
         found = re.search(r"serving on (http://\S+?)/? ", line)

@@ -11,10 +11,10 @@
 | `CHRONOTOPE_SERVER_NAME`   | `SERVER_NAME`    | none: absolute URLs use the request's (trusted) host |
 | `CHRONOTOPE_TRUSTED_HOSTS` | `TRUSTED_HOSTS`  | the SERVER_NAME's host, else `localhost,127.0.0.1` |
 | `CHRONOTOPE_BEHIND_PROXY`  | `BEHIND_PROXY`   | `0`: proxies whose `X-Forwarded-*` headers are honoured |
-| `CHRONOTOPE_THREADS`       | `THREADS`        | `8` request threads (waitress) |
+| `CHRONOTOPE_THREADS`       | `THREADS`        | `24` request threads (waitress) |
 | `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress) |
-| `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `2` processes drawing `/map.png` |
-| `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `2` pictures waiting for a worker; beyond, 503 |
+| `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `4` processes drawing `/map.png` (at lower priority) |
+| `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `12` pictures waiting for a worker; beyond, 503 |
 """
 from __future__ import annotations
 
@@ -45,10 +45,10 @@ class Settings:
     SERVER_NAME: str | None = None      # host[:port] of absolute URLs (links, oEmbed, cards)
     TRUSTED_HOSTS: tuple[str, ...] = ()  # empty: the SERVER_NAME's host, else LOOPBACK_HOSTS
     BEHIND_PROXY: int = 0               # proxies in front whose X-Forwarded-* are believed
-    THREADS: int = 8
+    THREADS: int = 24
     CONNECTION_LIMIT: int = 500
-    PICTURE_WORKERS: int = 2
-    PICTURE_QUEUE: int = 2
+    PICTURE_WORKERS: int = 4
+    PICTURE_QUEUE: int = 12
 
     def __post_init__(self) -> None:
         if self.CACHE_DIR is None:
