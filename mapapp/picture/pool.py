@@ -102,6 +102,10 @@ class WorkerPool:
             return future.result(timeout)
         except FutureTimeout:
             raise PoolFull(f"not drawn within {timeout} s") from None
+        except BrokenProcessPool:     # a worker died mid-call: the next call starts a fresh pool
+            with self._lock:
+                self._executor = None
+            raise PoolFull("a picture worker stopped") from None
 
     def warm_up(self) -> None:
         """Start the workers now rather than on the first picture."""

@@ -2,6 +2,7 @@
 an on-disk cache shared by processes, and bounded in size and time span."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -102,3 +103,13 @@ def test_map_png_answers_503_with_retry_after_when_the_pool_is_full(app_for, atl
     assert refused.status_code == 503 and waited < 0.5
     assert refused.headers["Retry-After"] == "2" and refused.headers["Cache-Control"] == "no-store"
     assert app.test_client().get("/map.png?width=640&height=480&date=1920-08-10").status_code == 200
+
+
+def test_a_worker_that_dies_is_a_refusal_and_the_next_call_gets_a_fresh_pool():
+    pool = WorkerPool(workers=1, queue=0)
+    try:
+        with pytest.raises(PoolFull, match="stopped"):
+            pool.run("crash", os._exit, 1)
+        assert pool.run("after", pow, 2, 3) == 8
+    finally:
+        pool.shutdown()
