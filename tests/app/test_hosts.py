@@ -89,3 +89,14 @@ def test_forwarded_headers_count_only_behind_a_proxy(app_for, atlas_path, proxie
         return
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', answer.get_data(as_text=True))[1]
     assert canonical.startswith(expected)
+
+
+def test_behind_a_proxy_under_a_prefix_links_carry_the_prefix_once(app_for, atlas_path):
+    client = app_for(atlas_path, BEHIND_PROXY=1, SERVER_NAME="maps.example.org").test_client()
+    body = client.get("/?date=1920-08-10", headers={
+        "Host": "maps.example.org", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "maps.example.org",
+        "X-Forwarded-Prefix": "/chronotope"}).get_data(as_text=True)
+    links = {u.replace("&amp;", "&") for u in ABSOLUTE.findall(body)}
+    assert any(u.startswith("https://maps.example.org/chronotope/map.png?") for u in links), links
+    assert any(u.startswith("https://maps.example.org/chronotope/oembed?") for u in links), links
+    assert not any("/chronotope/chronotope" in u for u in links), links
