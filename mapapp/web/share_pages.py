@@ -16,8 +16,6 @@ bp.register_error_handler(VersionGone, gone_page)
 
 PAPERS = ("a4", "letter")
 PRINT_EXCERPT = 1100     # characters of a document on a one-page handout
-
-
 PICTURE_WAIT = 30        # seconds a request waits for its picture before answering 503
 
 
