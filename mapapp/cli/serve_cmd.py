@@ -1,6 +1,7 @@
 """`chronotope serve`: build the atlas if missing or stale, then serve the app."""
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -57,9 +58,15 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None,
         click.echo("note: only requests for localhost or 127.0.0.1 are answered (others get 400); set "
                    "CHRONOTOPE_SERVER_NAME or CHRONOTOPE_TRUSTED_HOSTS to the names clients use", err=True)
     click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
+    signal.signal(signal.SIGTERM, _interrupt)    # `kill` stops it as Ctrl-C does, picture workers too
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:
         server.close()
+        app.extensions["chronotope.picture_pool"].shutdown()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

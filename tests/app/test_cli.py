@@ -11,6 +11,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from harness import chronotope_command
@@ -154,12 +155,16 @@ def _serve(env: dict, *args: str) -> tuple[subprocess.Popen, str]:
     """`chronotope serve --port 0 ...` started; (the process, its URL)."""
     server = subprocess.Popen([*chronotope_command(), "serve", "--port", "0", *args], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = server.stdout.readline()
-    found = re.search(r"serving on (http://\S+)", line)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
+    try:
+        found = re.search(r"serving on (http://\S+)", lines.get(timeout=240))
+    except queue.Empty:
+        found = None
     if not found:
         server.terminate()
         server.wait(timeout=30)
-        pytest.fail(f"no URL printed: {line!r}")
+        pytest.fail(f"no URL printed; exit {server.poll()}")
     return server, found[1]
 
 
@@ -187,9 +192,33 @@ def test_serve_takes_its_limits_and_hosts_from_the_settings(small_corpus, atlas_
             urllib.request.urlopen(evil, timeout=30)
         refused.value.close()
         assert refused.value.code == 400
+        workers = descendants(server.pid)
+        assert workers      # the picture workers started with the server
     finally:
         for sock in idle:
             sock.close()
         server.terminate()
         server.wait(timeout=30)
-        server.stdout.close()
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    # Stopped with it (a leftover worker would also hold the server's stdout open).
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    server.stdout.close()
+
+
+def descendants(pid: int) -> list[int]:
+    """The ids of the processes below `pid` (Linux /proc)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
