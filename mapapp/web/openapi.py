@@ -5,6 +5,7 @@ the tests run schemathesis against it.
 """
 from __future__ import annotations
 
+from mapapp import params
 from mapapp.atlas.versions import VERSION_RE
 
 JSON, GEOJSON = "application/json", "application/geo+json"
@@ -23,8 +24,14 @@ def _parameters(max_per_page: int, default_per_page: int) -> dict:
         "from": _param("from", DATE, "start of the window (ISO date, inclusive)"),
         "to": _param("to", DATE, "end of the window (ISO date, inclusive; not before `from`)"),
         "date": _param("date", DATE, "the day whose claims and control are given"),
-        "q": _param("q", {"type": "string"}, "words to look for"),
-        "place": _param("place", {"type": "string"}, "a place id: documents naming it"),
+        "q": _param("q", {"type": "string", "maxLength": params.MAX_TEXT}, "words to look for"),
+        "place": _param("place", {"type": "string", "maxLength": params.MAX_TEXT}, "a place id: documents naming it"),
+        "window": _param("window", {"type": "string", "example": "30"},
+                         "days before `date` whose documents the view shows, or `upto`"),
+        "doc": _param("doc", {"type": "string"}, "a document whose view it is"),
+        "layers": _param("layers", {"type": "string", "example": "territories,places,movements"},
+                         "the layers shown, comma-separated"),
+        "lang": _param("lang", {"type": "string", "example": "en"}, "the language of the answer"),
         "page": _param("page", {"type": "integer", "minimum": 1, "default": 1}, "page number"),
         "per_page": _param("per_page", {"type": "integer", "minimum": 1, "maximum": max_per_page,
                                         "default": default_per_page}, "documents per page"),
@@ -48,6 +55,8 @@ SCHEMAS = {
         "per_page": {"type": "integer", "minimum": 1}}},
     "Document": {"type": "object", "required": ["id", "body", "places"], "properties": {
         "id": {"type": "string"}, "body": {"type": "string"}, "places": {"type": "array"}}},
+    "Description": {"type": "object", "required": ["text", "statements", "sources"], "properties": {
+        "text": {"type": "string"}, "statements": {"type": "array"}, "sources": {"type": "array"}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"$ref": "#/components/schemas/Feature"}}}},
@@ -98,6 +107,9 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
                                      "FeatureCollection", GEOJSON, common),
             "/api/events": _get("place mentions of a window's documents", window, "FeatureCollection",
                                 GEOJSON, common),
+            "/api/description": _get("the view in words, every statement with its sources",
+                                     ["date", "window", *window, "doc", "layers", "lang"], "Description", JSON,
+                                     (*common, 404)),
         },
         "components": {"parameters": _parameters(max_per_page, default_per_page), "schemas": SCHEMAS},
     }

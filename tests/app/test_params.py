@@ -102,7 +102,7 @@ def test_window_refuses(text):
     ("1", Window("1920-08-10", "1920-08-10")),
     ("7", Window("1920-08-04", "1920-08-10")),         # the page's "last 7 days": the day and six before
     (None, Window("1920-07-12", "1920-08-10")),        # 30 days
-    ("upto", Window(None, "1920-08-10")),
+    ("upto", Window("1919-08-10", "1920-08-10")),   # every document up to the day, a picture's year at most
 ])
 def test_the_picture_counts_a_window_as_the_page_does(window, expected):
     assert view_window(ViewState(window=window), "1920-08-10", None) == expected

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def fills(frame) -> list[str]:
-    frame.wait_for_function("document.getElementById('app').dataset.ready === 'true'", timeout=20_000)
+    frame.wait_for_function("() => document.getElementById('app').dataset.ready === 'true'", timeout=20_000)
     frame.evaluate("window.chronotope.idle()")
     return frame.evaluate("[...document.querySelectorAll('.leaflet-territories-pane path.territory')]"
                           ".map(p => p.getAttribute('fill'))")

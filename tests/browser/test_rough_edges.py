@@ -38,7 +38,7 @@ def test_a_date_inside_the_corpus_says_nothing(page, live_server):
 def test_an_unknown_document_is_named_on_the_page(page, live_server):
     page.watch.allow_console_errors = True      # the browser logs the 404 of /api/documents/nope
     open_map(page, f"{live_server}/?date=1920-08-10&window=30&doc=nope")
-    page.wait_for_function("document.getElementById('notice').textContent.includes('nope')")
+    page.wait_for_function("() => document.getElementById('notice').textContent.includes('nope')")
     assert "no document \u201cnope\u201d" in notice(page)
     assert "doc=" not in page.evaluate("location.search")
     assert page.locator("#documents").is_visible()

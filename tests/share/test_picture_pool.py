@@ -70,10 +70,10 @@ def test_the_cache_keeps_the_most_recently_used(tmp_path):
 
 
 @pytest.mark.parametrize(("state", "document", "expected"), [
-    (ViewState(), None, ("1920-07-11", "1920-08-10")),
-    (ViewState(window="7"), None, ("1920-08-03", "1920-08-10")),
+    (ViewState(), None, ("1920-07-12", "1920-08-10")),
+    (ViewState(window="7"), None, ("1920-08-04", "1920-08-10")),
     (ViewState(window="all"), None, ("1919-08-10", "1920-08-10")),
-    (ViewState(window="99999999999"), None, ("1919-08-10", "1920-08-10")),
+    (ViewState(window="146096"), None, ("1919-08-10", "1920-08-10")),
     (ViewState(start="1918-01-01", end="1921-12-31"), None, ("1920-12-30", "1921-12-31")),
     (ViewState(start="1920-01-01", end="1920-03-01"), None, ("1920-01-01", "1920-03-01")),
     (ViewState(), {"earliest": "1920-05-01", "latest": "1920-05-03"}, ("1920-05-01", "1920-05-03")),
