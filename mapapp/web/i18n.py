@@ -30,6 +30,17 @@ SCRIPTS = "mapapp/static/js/"   # where the messages of the scripts are extracte
 bp = Blueprint("i18n", __name__)
 
 
+def N_(message: str) -> str:
+    """Mark `message` as a message id for the catalogues; it is translated where it is shown."""
+    return message
+
+
+# The precisions of documents.model.PRECISIONS, as "known to the ..." says them.
+PRECISION_WORDS = {"day": N_("day"), "part-of-month": N_("part of the month"), "month": N_("month"),
+                   "season": N_("season"), "part-of-year": N_("part of the year"), "year": N_("year"),
+                   "years": N_("years")}
+
+
 @dataclass(frozen=True)
 class Language:
     """A language the interface speaks: its code, its own name and its writing direction."""
@@ -142,7 +153,10 @@ def page_language() -> dict:
     for code in LANGUAGES:
         query = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"] + [("lang", code)]
         links.append((language(code), f"{request.path}?{urlencode(query)}"))
-    return {"lang": language(request_language()), "language_links": links}
+    from flask_babel import gettext
+
+    return {"lang": language(request_language()), "language_links": links,
+            "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()}}
 
 
 def init_app(app: Flask) -> None:

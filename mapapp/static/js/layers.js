@@ -4,6 +4,7 @@ import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { placePopup } from "./popup.js";
+import { _ } from "./i18n.js";
 
 const L = window.L;
 // Statuses such as "occurred"; anything else ("intended", "ordered, not secured", "agreed") is
@@ -102,7 +103,7 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", `${p.name}, named ${p.mentions ?? 0} time(s)`);
+    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: p.name, count: p.mentions ?? 0 }));
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });
@@ -143,8 +144,8 @@ export class MapLayers {
       onEachFeature: (f, layer) => {
         const { claimants, controllers } = territoryStatus(f.properties);
         layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
-          `claimed by: ${claimants.join("; ") || "no claim recorded"}`, el("br"),
-          `controlled by: ${controllers.join("; ") || "no control recorded"}`), { sticky: true });
+          _("claimed by: %(parties)s", { parties: claimants.join("; ") || _("no claim recorded") }), el("br"),
+          _("controlled by: %(parties)s", { parties: controllers.join("; ") || _("no control recorded") })), { sticky: true });
       },
     }).eachLayer((layer) => layer.addTo(group));
   }

@@ -3,6 +3,7 @@
 import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { _ } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -46,21 +47,21 @@ function sourcesByParty(features) {
 
 function placesPart() {
   const sizes = [1, 5, 20].map((n) => el("li", {}, svg(40, 34, ["circle", { cx: 20, cy: 17, r: placeRadius(n),
-    fill: PLACE_FILL, "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), ` named ${n === 1 ? "once" : n + " times"}`));
-  return el("section", {}, el("h3", {}, "Places"), el("ul", {}, sizes,
+    fill: PLACE_FILL, "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), " " + _("mentions: %(count)s", { count: n })));
+  return el("section", {}, el("h3", {}, _("Places")), el("ul", {}, sizes,
     el("li", {}, svg(40, 20, ["circle", { cx: 20, cy: 10, r: 7, fill: PLACE_FILL, stroke: PLACE_COLOUR,
-      "stroke-dasharray": "3 3" }]), " location approximate")));
+      "stroke-dasharray": "3 3" }]), " " + _("location approximate"))));
 }
 
 function movementsPart(movements, actors) {
   const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
-  return el("section", {}, el("h3", {}, "Movements (arrow: direction)"),
-    el("p", { class: "note" }, "Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side)."),
+  return el("section", {}, el("h3", {}, _("Movements (arrow: direction)")),
+    el("p", { class: "note" }, _("Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side).")),
     el("ul", {},
-    el("li", {}, line("#555", null), " carried out"),
-    el("li", {}, line("#555", "9 7"), " intended, ordered or agreed"),
-    el("li", {}, line("#555", "3 6"), " course approximate"),
-    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || "actor not stated"}`))));
+    el("li", {}, line("#555", null), " " + _("carried out")),
+    el("li", {}, line("#555", "9 7"), " " + _("intended, ordered or agreed")),
+    el("li", {}, line("#555", "3 6"), " " + _("course approximate")),
+    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || _("actor not stated")}`))));
 }
 
 function territoriesPart(territories, parties) {
@@ -70,16 +71,16 @@ function territoriesPart(territories, parties) {
   const rows = [...byParty.keys()].sort(alphabetical).map((party) => {
     const sources = [...byParty.get(party)];
     return el("li", { class: "party" }, swatch(parties.of(party)), el("span", {}, ` ${party}`,
-      sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
+      sources.length ? el("details", { class: "sources" }, el("summary", {}, _("sources (%(count)s)", { count: sources.length })),
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
-  return el("section", {}, el("h3", {}, "Disputed territories on this date"),
-    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
-      "Parties are listed and coloured alphabetically; no colour means a claim is right."),
+  return el("section", {}, el("h3", {}, _("Disputed territories on this date")),
+    el("p", { class: "note" }, _("Fill: the party in control as the cited sources record it; a claim is not control. " +
+      "Parties are listed and coloured alphabetically; no colour means a claim is right.")),
     el("ul", {}, rows,
-      statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " control not recorded / shared") : null,
-      features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " dashed outline: claimed by two or more parties") : null,
-      el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
+      statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " " + _("control not recorded / shared")) : null,
+      features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " " + _("dashed outline: claimed by two or more parties")) : null,
+      el("li", {}, line("#6f6a60", "5 4", 1), " " + _("modern borders (today), for orientation"))));
 }
 
 /** Redraw the legend for the shown answers (the open/closed state stays the reader's). */
@@ -88,7 +89,7 @@ export function drawLegend(node, { movements, territories }, colours) {
   if (!body) {
     body = el("div", { class: "legend-body" });
     node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
-      el("summary", {}, "Legend"), body));
+      el("summary", {}, _("Legend")), body));
   }
   body.replaceChildren(placesPart(), movementsPart(movements, colours.actors),
     territoriesPart(territories, colours.parties));

@@ -8,6 +8,7 @@ import { ViewState } from "./view.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
+import { _ } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -57,7 +58,7 @@ function windowOf(date = state.date) {
 function report(error) {
   if (isAbort(error)) return;
   chronotope.error = String(error.message || error);
-  if (status) status.textContent = `Could not load the map's data: ${chronotope.error}`;
+  if (status) status.textContent = _("Could not load the map's data: %(problem)s", { problem: chronotope.error });
 }
 
 /** Fetch the window's places, movements, territories and documents, and draw them. */

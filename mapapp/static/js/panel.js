@@ -1,5 +1,6 @@
 // The side panel: the documents of the window, and the reader of one document.
 import { fillReader, listItem } from "./reader.js";
+import { _ } from "./i18n.js";
 
 export class Reader {
   constructor(app, api, drawer, callbacks) {
@@ -40,7 +41,7 @@ export class Reader {
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
       const status = document.getElementById("status");
-      if (status) status.textContent = `Could not open the document: ${error.message}`;
+      if (status) status.textContent = _("Could not open the document: %(problem)s", { problem: error.message });
     });
     return this.current;
   }

@@ -1,22 +1,23 @@
 // A place's popup, built from DOM nodes: names in all variants, type, certainty, documents.
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
+import { _ } from "./i18n.js";
 
 function namesList(props) {
   const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
-  return names.length ? [el("p", { class: "names-note" }, "All its names, in no order of preference:"),
+  return names.length ? [el("p", { class: "names-note" }, _("All its names, in no order of preference:")),
     el("ul", { class: "names" }, names)] : null;
 }
 
 function certaintyText(props) {
   const parts = [`location ${props.certainty || "unknown"}`];
-  if (props.uncertainty_km) parts.push(`within about ${props.uncertainty_km} km`);
+  if (props.uncertainty_km) parts.push(_("within about %(km)s km", { km: props.uncertainty_km }));
   return parts.join(", ");
 }
 
 /** Return the popup element for a place feature; its document list fills from `loadPlace`. */
 export function placePopup(props, loadPlace, openDocument) {
-  const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, "loading documents…"));
+  const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, _("loading documents…")));
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
     el("h3", {}, props.name),
@@ -24,8 +25,8 @@ export function placePopup(props, loadPlace, openDocument) {
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
     props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,
     note,
-    el("p", { class: "mentions" }, `named ${props.mentions ?? 0} time(s) in the documents shown`),
-    el("h4", {}, "Documents naming it"),
+    el("p", { class: "mentions" }, _("mentions in the documents shown: %(count)s", { count: props.mentions ?? 0 })),
+    el("h4", {}, _("Documents naming it")),
     docs);
   loadPlace(props.id).then((place) => {
     note.textContent = place.properties.note || "";
@@ -33,6 +34,6 @@ export function placePopup(props, loadPlace, openDocument) {
       el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
         onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, d.title || d.id),
       el("span", { class: "muted" }, ` ${d.date_text || longRange(d.earliest, d.latest)}`))));
-  }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, "could not load the documents")));
+  }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, _("could not load the documents"))));
   return node;
 }

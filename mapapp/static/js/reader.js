@@ -2,6 +2,7 @@
 // (focusable; hover or focus lights the marker, click pans to it) and its movements underlined.
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
+import { _ } from "./i18n.js";
 
 /** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
 export function segments(body, mentions, movements) {
@@ -49,9 +50,9 @@ function movementTitle(m) {
 
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
-  const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
-    ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
-    ...(doc.citation || []).map((part) => [part.label, part.text]), ["Source file", doc.source]];
+  const rows = [[_("Date"), `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
+    [_("Written at"), doc.origin], [_("Kind"), doc.kind], [_("From"), doc.author], [_("To"), doc.recipient],
+    ...(doc.citation || []).map((part) => [part.label, part.text]), [_("Source file"), doc.source]];
   return rows.filter(([, v]) => v);
 }
 
