@@ -123,14 +123,26 @@ def ui_strings(code: str) -> dict[str, str]:
             if m.id and any(file.startswith(SCRIPTS) for file, _ in m.locations)}
 
 
+def date_words(code: str) -> dict:
+    """Return how `code` writes a long date (CLDR, through Babel): the pattern and the month names.
+
+    The scripts format with these rather than the browser's `Intl`, whose data for Armenian and
+    Azerbaijani some browsers lack."""
+    from babel.dates import get_date_format, get_month_names
+
+    locale = "en_GB" if code == DEFAULT else code
+    months = get_month_names("wide", context="format", locale=locale)
+    return {"pattern": get_date_format("long", locale=locale).pattern, "months": [months[m] for m in range(1, 13)]}
+
+
 @bp.get("/i18n/<code>.json")
 def strings(code: str) -> Response:
-    """The scripts' interface strings in one language: {English: translation}."""
+    """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months}}."""
     if code not in LANGUAGES:
         abort(404)
     cache = current_app.extensions.setdefault("chronotope.ui_strings", {})
     if code not in cache:
-        cache[code] = ui_strings(code)
+        cache[code] = {"messages": ui_strings(code), "dates": date_words(code)}
     response = jsonify(cache[code])
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

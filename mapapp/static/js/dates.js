@@ -1,5 +1,5 @@
 // Dates as whole days since 1970-01-01 (UTC), so the slider and windows are plain integers.
-import { _, pageLang } from "./i18n.js";
+import { _, writtenDate } from "./i18n.js";
 
 const DAY_MS = 86400000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -20,12 +20,10 @@ export function isoOf(day) {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Return a readable date in `lang` (default: the page's), e.g. "10 August 1920", "10 августа 1920 г.". */
-export function longDate(day, lang = pageLang) {
+/** Return a readable date in the page's language, e.g. "10 August 1920", "10 августа 1920 г.". */
+export function longDate(day) {
   const d = new Date(day * DAY_MS);
-  if (lang === "en") return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-    .format(d);
+  return writtenDate(d) || `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** Return a readable interval: one date, or "1 – 10 January 1921" style ranges. */

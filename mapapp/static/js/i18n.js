@@ -4,13 +4,27 @@ export const pageLang = document.documentElement.lang || "en";
 const root = document.getElementById("app")?.dataset.root || "";
 
 let strings = {};
+let dates = null;
 if (pageLang !== "en") {
   try {
     const answer = await fetch(`${root}/i18n/${encodeURIComponent(pageLang)}.json`);
-    if (answer.ok) strings = await answer.json();
+    if (answer.ok) ({ messages: strings, dates } = await answer.json());
   } catch {
     strings = {};   // untranslated is still usable: the English ids
   }
+}
+
+/** Return the date (a UTC Date) written the page's language's way (CLDR's long pattern), or null
+ * for English or when the words did not load. */
+export function writtenDate(d) {
+  if (!dates) return null;
+  return dates.pattern.replace(/'([^']*)'|d+|M+|y+/g, (token, quoted) => {
+    if (quoted !== undefined) return quoted;
+    if (token[0] === "d") return String(d.getUTCDate()).padStart(token.length, "0");
+    if (token[0] === "M") return token.length >= 4 ? dates.months[d.getUTCMonth()]
+      : String(d.getUTCMonth() + 1).padStart(token.length, "0");
+    return String(d.getUTCFullYear());
+  });
 }
 
 /** Return `text` in the page's language, with each %(name)s replaced by values[name]. */
