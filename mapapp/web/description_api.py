@@ -9,13 +9,14 @@ from mapapp.description import MAX_DOCUMENTS, describe
 from mapapp.picture.scene import view_date, view_window
 from mapapp.view_state import parse_state
 from mapapp.web.api import answer
+from mapapp.web.i18n import request_words
 
 bp = Blueprint("description", __name__, url_prefix="/api")
-LANGUAGES = ("en",)    # the account's phrases exist in these; others fall back to English
 
 
 def view_description(atlas: Atlas, args) -> dict:
-    """The account of the view the parameters `args` describe (the main page's own parameters)."""
+    """The account of the view the parameters `args` describe (the main page's own parameters), in the
+    request's language (`lang`, the reader's choice, Accept-Language: see mapapp.web.i18n)."""
     state = parse_state(args)
     document = atlas.document(state.doc) if state.doc else None
     on = view_date(atlas, state, document)
@@ -23,9 +24,8 @@ def view_description(atlas: Atlas, args) -> dict:
     listed = atlas.documents(window=window, page=Page(1, MAX_DOCUMENTS))
     movements = atlas.movements(window=window)["features"] if "movements" in state.shown_layers else []
     account = describe(on, (window.start, window.end), atlas.territories(on)["features"], listed["documents"],
-                       listed["total"], movements, state.shown_layers)
-    lang = args.get("lang") or "en"
-    return {**account.as_dict(), "lang": lang if lang in LANGUAGES else "en"}
+                       listed["total"], movements, state.shown_layers, request_words())
+    return account.as_dict()
 
 
 @bp.get("/description")

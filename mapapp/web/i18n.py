@@ -135,6 +135,22 @@ def date_words(code: str) -> dict:
     return {"pattern": get_date_format("long", locale=locale).pattern, "months": [months[m] for m in range(1, 13)]}
 
 
+def request_words():
+    """Return the `mapapp.description.Words` of the request's language (English: the module's own)."""
+    from datetime import date
+
+    from babel.dates import format_date
+    from flask_babel import gettext, ngettext
+
+    from mapapp.description import ENGLISH, Words
+
+    code = request_language()
+    if code == DEFAULT:
+        return ENGLISH
+    return Words(say=gettext, say_n=ngettext, lang=code,
+                 date=lambda iso: format_date(date.fromisoformat(iso), "long", locale=code))
+
+
 @bp.get("/i18n/<code>.json")
 def strings(code: str) -> Response:
     """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months}}."""
@@ -150,6 +166,8 @@ def strings(code: str) -> Response:
 
 def remember_choice(response: Response) -> Response:
     """Keep a language chosen with `?lang=` in a cookie, so the next page speaks it too."""
+    response.vary.add("Accept-Language")   # the same URL answers in the reader's language
+    response.vary.add("Cookie")
     asked = (request.args.get("lang") or "").strip().lower()
     if asked in LANGUAGES and request.cookies.get(COOKIE) != asked:
         response.set_cookie(COOKIE, asked, max_age=COOKIE_AGE, samesite="Lax",

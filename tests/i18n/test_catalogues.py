@@ -14,7 +14,8 @@ TRANSLATIONS = ROOT / "mapapp" / "translations"
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
 # As babel.cfg says, and the keywords the README's extract command gives.
 METHODS = [("mapapp/**.py", "python"), ("mapapp/templates/**.html", "jinja2"), ("mapapp/static/js/**.js", "javascript")]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "ParamError": (3,), "translated": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "ParamError": (3,), "translated": None,
+            "say": None, "say_n": (1, 2)}
 
 
 def read(path: Path, locale: str | None = None):
@@ -49,7 +50,7 @@ def test_every_message_has_a_translation(code):
 def test_a_translation_differs_from_the_english_unless_it_is_a_name(code):
     same = {m.id for m in read(catalogue_sources()[code], code)
             if m.id and isinstance(m.id, str) and m.string == m.id}
-    assert same <= {"Chronotope: documents on a dated map"}
+    assert same <= {"Chronotope: documents on a dated map", "Memorandum"}   # the same word in az
 
 
 def test_catalogues_compile_into_the_cache_and_never_into_the_package(tmp_path):

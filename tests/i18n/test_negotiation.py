@@ -133,3 +133,21 @@ def test_the_scripts_strings_come_per_language(client):
     assert ru["Legend"] == "Легенда" and en["Legend"] == "Legend"
     assert ru.keys() == en.keys() and "Documents and reader" not in en   # template-only messages stay out
     assert client.get("/i18n/xx.json").status_code == 404
+
+
+@pytest.mark.parametrize("code, opening", [
+    ("en", "The map on 10 August 1920, with the documents dated from "),
+    ("ru", "Карта на 10 августа 1920\u202fг. с документами, датированными с "),
+    ("hy", "Քարտեզը 1920 թ. օգոստոսի 10 դրությամբ՝ "),
+    ("ka", "რუკა 10 აგვისტო, 1920-ისთვის, "),
+])
+def test_the_written_account_answers_in_the_language(client, code, opening):
+    answer = client.get("/api/description", query_string={"date": "1920-08-10", "window": "30", "lang": code})
+    account = answer.get_json()
+    assert account["lang"] == code and account["text"].startswith(opening), account["text"][:120]
+    assert "Accept-Language" in answer.headers["Vary"]
+
+
+def test_the_written_account_follows_accept_language(client):
+    account = client.get("/api/description?date=1920-08-10", headers={"Accept-Language": "tr"}).get_json()
+    assert account["lang"] == "tr" and account["text"].startswith("10 Ağustos 1920 tarihli harita")
