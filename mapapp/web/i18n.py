@@ -135,8 +135,9 @@ def date_words(code: str) -> dict:
     return {"pattern": get_date_format("long", locale=locale).pattern, "months": [months[m] for m in range(1, 13)]}
 
 
-def request_words():
-    """Return the `mapapp.description.Words` of the request's language (English: the module's own)."""
+def request_words(code: str | None = None):
+    """Return the `mapapp.description.Words` of `code`, else of the request's language (English: the
+    module's own)."""
     from datetime import date
 
     from babel.dates import format_date
@@ -144,7 +145,7 @@ def request_words():
 
     from mapapp.description import ENGLISH, Words
 
-    code = request_language()
+    code = code if code in LANGUAGES else request_language()
     if code == DEFAULT:
         return ENGLISH
     return Words(say=gettext, say_n=ngettext, lang=code,

@@ -8,7 +8,7 @@ import { ViewState } from "./view.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
-import { _ } from "./i18n.js";
+import { _, pageLang } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -85,9 +85,30 @@ async function draw() {
     chronotope.draws += 1;
     app.dataset.drawn = to;
     setTimeout(prefetchNeighbours, 0);
+    describeSoon(to);
   } catch (error) {
     report(error);
   }
+}
+
+let describing = null;
+
+/** Put the written account of the view (/api/description, in the page's language) in the live region
+ * screen readers read out, once the date has stayed put for a moment. */
+function describeSoon(date) {
+  const region = $("description");
+  if (!region) return;
+  clearTimeout(describing);
+  describing = setTimeout(async () => {
+    const params = { date, window: state.mode === "upto" ? "upto" : state.days, doc: state.doc,
+      layers: state.layers ? state.layers.join(",") : null, lang: pageLang };
+    try {
+      const account = await api.get("/api/description", params);
+      if (app.dataset.drawn === date) region.textContent = account.text;
+    } catch (error) {
+      region.textContent = "";   // the map itself still shows; the status line reports data errors
+    }
+  }, 700);
 }
 
 /** The API requests one date's view needs: places, movements, territories, documents. */
