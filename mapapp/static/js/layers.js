@@ -186,7 +186,8 @@ export class MapLayers {
   panTo(placeId, mention) {
     const marker = this.markers.get(placeId);
     const target = marker ? marker.getLatLng() : (Number.isFinite(mention.lat) ? [mention.lat, mention.lon] : null);
-    if (target) this.map.panTo(target);
+    // Those who ask their system for less motion get a jump instead of a glide.
+    if (target) this.map.panTo(target, { animate: !matchMedia("(prefers-reduced-motion: reduce)").matches });
     if (marker) this.highlight(placeId, true);
   }
 

@@ -165,7 +165,10 @@ function wireControls() {
   }
   document.addEventListener("keydown", (e) => {
     const t = e.target;
-    if (e.key === " " && (t === document.body || t.closest?.(".leaflet-container"))) {
+    // Space plays on the page and the map, but stays the space of a control inside the map (the
+    // layer switcher's checkboxes, a popup's links and buttons).
+    const control = t.closest?.("input, button, select, textarea, a[href], .leaflet-control");
+    if (e.key === " " && !control && (t === document.body || t.closest?.(".leaflet-container"))) {
       e.preventDefault();
       timebar.toggle();
     }

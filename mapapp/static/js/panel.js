@@ -37,6 +37,8 @@ export class Reader {
         this.nodes.section.hidden = true;
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
+        // Chosen by the reader: focus follows, so keyboard and screen reader users land in the text.
+        if (push) this.nodes.reader.focus({ preventScroll: true });
       }
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {

@@ -68,6 +68,11 @@
     try { localStorage.setItem("chronotope.highContrast", on ? "1" : "0"); } catch (e) { /* private mode */ }
   }
   toggle.addEventListener("click", function () { contrast(!document.body.classList.contains("high-contrast")); });
-  try { contrast(localStorage.getItem("chronotope.highContrast") === "1"); } catch (e) { contrast(false); }
+  // The reader's own choice first; without one, the system's wish for more contrast.
+  var asked = null;
+  try { asked = localStorage.getItem("chronotope.highContrast"); } catch (e) { asked = null; }
+  if (asked === null) { document.body.classList.toggle("high-contrast", matchMedia("(prefers-contrast: more)").matches); }
+  else { document.body.classList.toggle("high-contrast", asked === "1"); }
+  toggle.setAttribute("aria-pressed", document.body.classList.contains("high-contrast") ? "true" : "false");
   show(current, false);
 })();
