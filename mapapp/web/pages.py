@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, send_file, send_from_directory, url_for
+from flask_babel import gettext
 
 from mapapp.web import assets
 from mapapp.web.sharing import request_meta
@@ -21,6 +22,7 @@ def render_map_page(embed: bool = False, **context) -> str:
         leaflet_css=url_for("pages.leaflet", filename="leaflet.css", v=version),
         basemap={name: url_for("pages.basemap", name=name) for name in assets.BASEMAP_FILES},
         tiles=bool(current_app.config.get("TILES", False)),
+        say=gettext,
     )
     context.setdefault("meta", request_meta())
     return render_template("index.html", map=map_parts(m), embed=embed, **context)

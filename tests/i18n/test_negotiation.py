@@ -1,6 +1,7 @@
 """Which language a request gets, and that pages, the API's errors and the scripts speak it."""
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import pytest
@@ -151,3 +152,9 @@ def test_the_written_account_answers_in_the_language(client, code, opening):
 def test_the_written_account_follows_accept_language(client):
     account = client.get("/api/description?date=1920-08-10", headers={"Accept-Language": "tr"}).get_json()
     assert account["lang"] == "tr" and account["text"].startswith("10 Ağustos 1920 tarihli harita")
+
+
+def test_the_layer_switcher_names_the_layers_in_the_language(client):
+    body = client.get("/?lang=ru").get_data(as_text=True)
+    # Folium writes the names into the page's script as JSON, non-ASCII escaped.
+    assert json.dumps("Передвижения и маршруты") in body and "Movements and routes" not in body

@@ -24,7 +24,8 @@ export class Reader {
   list(answer, selectedId) {
     const docs = answer.documents || [];
     this.nodes.list.replaceChildren(...docs.map((d) => listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId)));
-    const more = answer.total > docs.length ? ` (first ${docs.length} of ${answer.total})` : "";
+    const more = answer.total > docs.length
+      ? " " + _("(first %(shown)s of %(total)s)", { shown: docs.length, total: answer.total }) : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
   }
 
