@@ -132,3 +132,18 @@ def test_the_reader_cites_a_document_as_its_page_does(js, client):
     rows = js("reader", "m.factRows(args[0])", doc)
     labels = {p["label"] for p in doc["citation"]}
     assert [r for r in rows if r[0] in labels] == on_page == [[p["label"], p["text"]] for p in doc["citation"]]
+
+
+NAMES = [{"toponym": "Shusha", "lang": "en"}, {"toponym": "Shushi", "lang": "hy-Latn"}, {"toponym": "Շուշի", "lang": "hy"},
+         {"toponym": "Şuşa", "lang": "az"}, {"toponym": "Шуша", "lang": "ru"}]
+
+
+@pytest.mark.parametrize("lang, period, expected", [
+    ("hy", "Shusha", "Շուշի"),          # the native script, not the transliteration
+    ("az", "Shusha", "Şuşa"),
+    ("ru", "Shusha", "Шуша"),
+    ("ka", "Shusha", None),             # the gazetteer has no Georgian form
+    ("ru", "Шуша", None),               # the same as the period name: not repeated
+])
+def test_a_places_name_in_the_readers_language(js, lang, period, expected):
+    assert js("placenames", "m.readersName(args[0], args[1], args[2])", NAMES, lang, period) == expected

@@ -1,7 +1,8 @@
 // A place's popup, built from DOM nodes: names in all variants, type, certainty, documents.
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
-import { _ } from "./i18n.js";
+import { _, pageLang } from "./i18n.js";
+import { readersName } from "./placenames.js";
 
 function namesList(props) {
   const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
@@ -9,8 +10,14 @@ function namesList(props) {
     el("ul", { class: "names" }, names)] : null;
 }
 
+function readersNameLine(props) {
+  const name = pageLang !== "en" ? readersName(props.names, pageLang, props.name) : null;
+  return name ? el("p", { class: "readers-name" }, _("In your language:") + " ", el("span", { lang: pageLang }, name))
+    : null;
+}
+
 function certaintyText(props) {
-  const parts = [`location ${props.certainty || "unknown"}`];
+  const parts = [_("location: %(certainty)s", { certainty: props.certainty || "unknown" })];
   if (props.uncertainty_km) parts.push(_("within about %(km)s km", { km: props.uncertainty_km }));
   return parts.join(", ");
 }
@@ -21,9 +28,10 @@ export function placePopup(props, loadPlace, openDocument) {
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
     el("h3", {}, props.name),
+    readersNameLine(props),
     namesList(props),
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
-    props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,
+    props.coord_source ? el("p", { class: "source" }, _("coordinates: %(source)s", { source: props.coord_source })) : null,
     note,
     el("p", { class: "mentions" }, _("mentions in the documents shown: %(count)s", { count: props.mentions ?? 0 })),
     el("h4", {}, _("Documents naming it")),
