@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from documents.dates import find_dates, parse_date
 from documents.errors import DateError, DocumentError
-from documents.ids import document_id
+from documents.ids import document_id, id_problem
 from documents.kinds import kind_of, parties_of, signature_of
-from documents.model import KINDS, DateRange, Document
+from documents.language import detect_language
+from documents.model import KINDS, Collection, DateRange, Document
+from documents.titles import descriptive_name, descriptive_title, retitled_id
 
 
 def given_date(written: str | None, source: str, line: int) -> DateRange | None:
@@ -19,6 +21,19 @@ def given_date(written: str | None, source: str, line: int) -> DateRange | None:
         return parse_date(written)
     except DateError as err:
         raise DocumentError(str(err), source, line) from None
+
+
+def given_id(written: str | None, source: str, line: int) -> str | None:
+    """Return an id a reader was given as a field, None if none was given.
+
+    Raises DocumentError at `line` of `source` for an id outside the safe alphabet (ids.ID_PATTERN).
+    """
+    if written is None:
+        return None
+    problem = id_problem(written)
+    if problem:
+        raise DocumentError(problem, source, line)
+    return written
 
 
 def check_kind(kind: str | None, source: str, line: int) -> None:
@@ -41,17 +56,31 @@ def assemble_document(
     archive_ref: str | None = None,
     published_in: str | None = None,
     doc_id: str | None = None,
+    heading: str | None = None,
+    collection: Collection | None = None,
+    editorial_notes: tuple[str, ...] = (),
+    language: str | None = None,
 ) -> Document:
     """Return the Document, with its id, the dates of its body, and kind/author/recipient.
 
-    Values given by the reader win; missing ones are taken from the heading (and the signature).
+    Values given by the reader win; missing ones are taken from the heading (and the signature),
+    the language from the text.
+    A compiler's `heading` is kept as such: the title is then the descriptive one (kind, author,
+    recipient, date), the id is made from it, and the id the heading gave is kept in `former_ids`.
     """
-    kind = kind if kind in KINDS else kind_of(title, body)
-    heading_author, heading_recipient = parties_of(title, kind)
+    stated = heading if heading is not None else title
+    kind = kind if kind in KINDS else kind_of(stated, body)
+    heading_author, heading_recipient = parties_of(stated, kind)
     if author is None:
         author = heading_author or (signature_of(body) if kind != "agreement" else None)
     if recipient is None:
         recipient = heading_recipient
+    former: tuple[str, ...] = ()
+    if heading is not None and title is None and doc_id is None:
+        title = descriptive_title(kind, author, recipient, date, origin)
+        old_id = document_id(source, heading, date, body)
+        doc_id = retitled_id(old_id, descriptive_name(kind, author, recipient, origin))
+        former = (old_id,) if old_id != doc_id else ()
     return Document(
         id=doc_id or document_id(source, title, date, body),
         source=source,
@@ -66,4 +95,9 @@ def assemble_document(
         published_in=published_in,
         dates=tuple(find_dates(body, date)),
         line=line,
+        heading=heading or None,
+        collection=collection,
+        editorial_notes=editorial_notes,
+        former_ids=former,
+        language=language or detect_language(f"{title or ''}\n{body}"),
     )

@@ -135,6 +135,13 @@ def _find_by_fond(text: str, start: int, end: int) -> Citation | None:
     return None
 
 
+def editorial_notes(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """Return the editor's remarks in text[start:end] ("(Emphasis added – Y.B.)"), each once, in order."""
+    end = len(text) if end is None else end
+    found = [m.group().strip("(). ") for m in _EDITORIAL.finditer(text, start, end)]
+    return tuple(dict.fromkeys(found))
+
+
 def find_publication(text: str, start: int = 0, end: int | None = None) -> Citation | None:
     """Return the first publication note ("Published in: ...", "Source: ...") in text[start:end]."""
     end = len(text) if end is None else end

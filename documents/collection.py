@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from documents.assemble import assemble_document
-from documents.citations import PUBLICATION, find_citation, find_publication
+from documents.citations import PUBLICATION, editorial_notes, find_citation, find_publication
+from documents.compilations import collection_of
 from documents.datelines import (
     DATELINE_PRECISIONS,
     Dateline,
@@ -34,7 +35,7 @@ from documents.headings import (
     strip_number,
 )
 from documents.kinds import opens_with_kind
-from documents.model import DateRange, Document
+from documents.model import Collection, DateRange, Document
 
 # A line that tries to be a date line ("February 30, 1921", "No. 5, Kars, 31.II.21") but is not read.
 _DATEISH = re.compile(
@@ -234,8 +235,20 @@ def _closing_dateline(body: str) -> Dateline | None:
     return None
 
 
-def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
-    """Return the document that runs from `anchor` to offset `end` of `text`."""
+# The compiler's own cut, as the compilation prints it (the ellipses of the original are "…" alone).
+OMISSION = "<…>"
+
+
+def compiler_marks(text: str, start: int, end: int, body: str) -> tuple[str, ...]:
+    """Return the compiler's editorial marks on the document in text[start:end]: emphasis, omissions."""
+    marks = editorial_notes(text, start, end)
+    if OMISSION in body:
+        marks += (f"{OMISSION} marks a passage the compiler left out",)
+    return marks
+
+
+def _document(text: str, anchor: Anchor, end: int, source: str, collection: Collection | None) -> Document:
+    """Return the document that runs from `anchor` to offset `end` of `text`, from `collection`."""
     citation = find_citation(text, anchor.body_start, end)
     publication = find_publication(text, anchor.body_start, end)
     body_end = min(c.start for c in (citation, publication) if c) if citation or publication else end
@@ -249,10 +262,12 @@ def _document(text: str, anchor: Anchor, end: int, source: str) -> Document:
     if dateline.range is None and anchor.needs_citation:
         dateline = _closing_dateline(body) or dateline
     return assemble_document(
-        source, anchor.line, anchor.title, dateline.range, body,
+        source, anchor.line, None, dateline.range, body,
         origin=_origin(dateline, body) if dateline.range else None,
         archive_ref=citation.text if citation else None,
         published_in=publication.text if publication else None,
+        heading=anchor.title or "", collection=collection,
+        editorial_notes=compiler_marks(text, anchor.body_start, end, body),
     )
 
 
@@ -275,7 +290,8 @@ def read_collection(text: str, source: str) -> tuple[list[Document], list[Docume
             raise warnings[0]
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
     ends = [a.start for a in anchors[1:]] + [furniture]
-    documents = [_document(text, anchor, end, source) for anchor, end in zip(anchors, ends, strict=True)
+    collection = collection_of(text)
+    documents = [_document(text, anchor, end, source, collection) for anchor, end in zip(anchors, ends, strict=True)
                  if not anchor.needs_citation or _is_cited(text, anchor.body_start, end)]
     if not documents:
         raise DocumentError("no document found (expected a heading followed by a date line)", source, 1)
@@ -301,8 +317,9 @@ def _by_citations(text: str, lines: list[Line], source: str) -> list[Document]:
             continue
         first = segment_start + len(text[segment_start:]) - len(text[segment_start:].lstrip())
         number = next(line.number for line in reversed(lines) if line.start <= first)
-        documents.append(assemble_document(source, number, head.strip() if titled else None, _first_date(body),
-                                           body, archive_ref=citation.text))
+        documents.append(assemble_document(source, number, None, _first_date(body), body,
+                                           archive_ref=citation.text, heading=head.strip() if titled else "",
+                                           collection=collection_of(text)))
     return documents
 
 

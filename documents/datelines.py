@@ -24,13 +24,15 @@ _PLACE_BEFORE_DATE = re.compile(_PLACE + r"[,.]\s+")
 _NOT_PLACES = re.compile(
     r"(?:top secret|strictly secret|secret|urgent|very urgent|confidential|personal|copy|draft|original|extract"
     r"|excerpt|telegram|letter|note|report|cipher|encrypted|received|sent|dated|date)$", re.IGNORECASE)
+# Runs of spaces are matched possessively (\s*+): what follows is never a space, so giving
+# spaces back cannot help, and trying to made a line of many spaces take minutes.
 _AFTER_DATE = re.compile(
-    r"\s*[,.]\s*(?:" + _PLACE + r")?(?:\s*[,.]?\s*(?:No\.|№)\s*[\w/-]+)?"
-    r"(?:\s*[,.]?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|hours?|h\.|o[’']clock)?)?\s*\.?\s*$"
+    r"\s*+[,.]\s*+(?:" + _PLACE + r")?(?:\s*+[,.]?\s*+(?:No\.|№)\s*+[\w/-]+)?"
+    r"(?:\s*+[,.]?\s*+\d{1,2}(?:[:.]\d{2})?\s*+(?:[ap]\.\s?m\.|hours?|h\.|o[’']clock)?)?\s*+\.?\s*+$"
 )
-_UNDATED = re.compile(r"^\s*\[?\s*(?:undated|not dated|no date|date unknown|without date|n\.\s?d\.)\s*\]?\.?\s*$",
+_UNDATED = re.compile(r"^\s*+\[?\s*+(?:undated|not dated|no date|date unknown|without date|n\.\s?d\.)\s*+\]?\.?\s*+$",
                       re.IGNORECASE)
-_PREFIX_AT_END = re.compile(r"(?:(?:No\.|№|Nr\.)\s*[\w/-]+,\s*)(?:" + _PLACE + r"[,.]\s*)?$")
+_PREFIX_AT_END = re.compile(r"(?:(?:No\.|№|Nr\.)\s*+[\w/-]+,\s*+)(?:" + _PLACE + r"[,.]\s*+)?$")
 # Words a sentence has just before a date it mentions; a heading does not end with them.
 _SENTENCE_ENDINGS = SMALL_WORDS | {"dated", "date", "until", "till", "since", "of", "on"}
 

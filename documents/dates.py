@@ -9,6 +9,7 @@ with neither, its year is unknown. Dates relative to the document's ("yesterday"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -18,9 +19,10 @@ from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate
 from documents.relative_dates import WORDED_DATE, relative_dates
+from documents.russian_dates import RUSSIAN_FORMS
 from documents.yearless import ANY_YEAR, without_year
 
-FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS
+FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
 _REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
@@ -33,6 +35,9 @@ _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?
 # What may stand between a date without a year and the dated one it borrows the year from.
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&|to|until|till|through)\s+)"
                        r"(?:(?:on|in|by)\s+)?(?:the\s+)?")
+# The words _LIST_GAP is made of: a gap never reaches further than a run of them.
+_GAP_WORDS = re.compile(r"(?:[\s,&]+|\b(?:and|or|to|until|till|through|on|in|by|the)\b)*")
+_PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
 
 
 def _old_style(first: date, last: date, text: str) -> tuple[date, date, str]:
@@ -80,29 +85,31 @@ def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
                 yearless.append((builder, match))
             elif candidate := _candidate(builder, match, text, context):
                 found.append(candidate)
+    if not yearless:
+        return found + relative_dates(text, context)
+    dated, listed = _Before(text, found), _Listed(text, found)
     # Right to left, so that in "12 February, 3 March and 17 April 1921" each lends to the one before.
     for builder, match in sorted(yearless, key=lambda item: -item[1].start()):
-        lender = _listed_after(match.end(), found, text)
+        lender = listed.after(match.end())
         if lender is None and context is None:
-            candidate = _in_running_year(builder, match, text, found)
+            candidate = _in_running_year(builder, match, text, dated.last_before(match.start()))
             if candidate is None:  # reported with its year unknown, never dropped
                 undated += filter(None, [without_year(_candidate(builder, match, text, ANY_YEAR))])
         else:
             candidate = _candidate(builder, match, text, lender.range if lender else context)
         if candidate is not None:
             found.append(candidate)
+            listed.add(candidate)
     return found + undated + relative_dates(text, context)
 
 
-def _in_running_year(builder, match, text: str, found: list[FoundDate]) -> FoundDate | None:
+def _in_running_year(builder, match, text: str, last: FoundDate | None) -> FoundDate | None:
     """Return the date of `match` in the year the narrative has reached, with a note; None if none.
 
-    Prose without a document date ("In May 1918 ... On 28 May, ...") is dated by the last date
-    before it in its paragraph; a month well before that date's is in the next year
+    Prose without a document date ("In May 1918 ... On 28 May, ...") is dated by `last`, the
+    last date before it in its paragraph; a month well before that date's is in the next year
     ("In December 1920 ... on 5 January").
     """
-    before = [f for f in found if f.end <= match.start() and "\n\n" not in text[f.end:match.start()]]
-    last = max(before, key=lambda f: (f.end, f.end - f.start), default=None)
     if last is None or last.range.precision == "years":
         return None
     year = last.range.latest.year
@@ -121,11 +128,48 @@ def _whole_year(year: int) -> DateRange:
     return DateRange(date(year, 1, 1), date(year, 12, 31), str(year), "year")
 
 
-def _listed_after(end: int, found: list[FoundDate], text: str) -> FoundDate | None:
-    """Return the longest date with a month that follows `end` in the same list ("…, and 17 March 1921")."""
-    listed = [f for f in found if f.start > end and f.range.precision in WITHIN_A_MONTH
-              and _LIST_GAP.fullmatch(text, end, f.start)]
-    return max(listed, key=lambda f: f.end, default=None)
+class _Before:
+    """The dates with a year of a text, sorted by where they end, and where its paragraphs break:
+    each look-up is a binary search, so a text's year-less dates cost O(n log n) together."""
+
+    def __init__(self, text: str, dated: list[FoundDate]):
+        # by end, then length; among equals the one found first
+        order = sorted(range(len(dated)), key=lambda i: (dated[i].end, dated[i].end - dated[i].start, -i))
+        self.dated = [dated[i] for i in order]
+        self.ends = [f.end for f in self.dated]
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def last_before(self, pos: int) -> FoundDate | None:
+        """Return the date ending last (the longest of those) at or before `pos` in its paragraph."""
+        i = bisect_right(self.ends, pos) - 1
+        if i < 0:
+            return None
+        last = self.dated[i]
+        k = bisect_right(self.breaks, pos - 2) - 1   # the last paragraph break that ends by `pos`
+        return last if k < 0 or self.breaks[k] < last.end else None
+
+
+class _Listed:
+    """The dates with a month found so far, by where they start, for the year-less dates before them."""
+
+    def __init__(self, text: str, found: list[FoundDate]):
+        self.text = text
+        self.by_start: dict[int, list[tuple[int, FoundDate]]] = {}
+        self.count = 0
+        for f in found:
+            self.add(f)
+
+    def add(self, found: FoundDate) -> None:
+        if found.range.precision in WITHIN_A_MONTH:
+            self.by_start.setdefault(found.start, []).append((self.count, found))
+        self.count += 1
+
+    def after(self, end: int) -> FoundDate | None:
+        """Return the longest date with a month that follows `end` in the same list ("…, and 17 March 1921")."""
+        reach = _GAP_WORDS.match(self.text, end).end()   # a list's gap is made of these words only
+        listed = [(f.end, -i, f) for start in range(end + 1, reach + 1) for i, f in self.by_start.get(start, ())
+                  if _LIST_GAP.fullmatch(self.text, end, start)]
+        return max(listed, key=lambda item: item[:2], default=(None, None, None))[2]
 
 
 def find_dates(text: str, context: DateRange | None = None) -> list[FoundDate]:

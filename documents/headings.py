@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from documents.citations import PUBLICATION, find_citation
+from documents.compilations import CREDIT
 
 # Words a Title-Case heading leaves in lower case.
 SMALL_WORDS = {
@@ -21,8 +22,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_NUMBER = re.compile(r"\s*\(\s*(?:№|No\.)\s*\d+[\w/-]*\s*\)\s*$")
-# The book credit under each page: an author followed by a quoted title.
-_CREDIT = re.compile(r"^\s*[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}\s+[“\"][^”\"]+[”\"]\s*$")
 # A heading's second part (a subtitle) opens with a preposition or a participle.
 _CONTINUATION = re.compile(r"^\s*(?:\(|(?:on|regarding|concerning|about|and|to|in|with|for|against|[A-Z][a-z]+ing)\b)",
                            re.IGNORECASE)
@@ -66,7 +65,7 @@ def is_capitals(line: str) -> bool:
 
 def _is_page_matter(text: str) -> bool:
     """Return True for a number, furniture, the book credit or a source note: never a heading."""
-    return bool(is_number_marker(text) or is_furniture(text) or _CREDIT.match(text) or PUBLICATION.match(text)
+    return bool(is_number_marker(text) or is_furniture(text) or CREDIT.match(text) or PUBLICATION.match(text)
                 or find_citation(text) is not None)
 
 

@@ -10,6 +10,9 @@ from documents.headings import SMALL_WORDS
 from documents.model import DateRange
 
 SLUG_WORDS = 4
+# A given id goes into URLs, HTML attributes and file names as it is: letters, digits, '.', '_'
+# and '-' only, starting with a letter or digit (so never "javascript:..." nor '">...').
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
 def slugify(text: str, words: int = SLUG_WORDS) -> str:
@@ -30,6 +33,14 @@ def document_id(source: str, title: str | None, date: DateRange | None, body: st
     own = "\n".join((PurePath(source).name, title or "", date.text if date else "", body[:300]))
     digest = hashlib.sha1(own.encode("utf-8")).hexdigest()[:6]
     return f"{day}-{words}-{digest}"
+
+
+def id_problem(value: str) -> str | None:
+    """Return why `value` cannot be a document id, None when it can."""
+    if ID_PATTERN.fullmatch(value):
+        return None
+    return (f"id {value[:60]!r} is not usable: an id is 1 to 128 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit")
 
 
 def deduplicate(ids: list[str]) -> list[str]:

@@ -43,8 +43,32 @@ class FoundDate:
 
 
 @dataclass(frozen=True)
+class Collection:
+    """A published compilation that documents were taken from, and whose voice its headings are.
+
+    `standpoint` says plainly for whom the compilation was made; `taken_from` where our copy of its
+    texts comes from. Fields that could not be checked say "unverified".
+    """
+
+    id: str
+    title: str
+    compiler: str | None = None
+    publisher: str | None = None
+    year: str | None = None
+    taken_from: str | None = None
+    standpoint: str | None = None
+    credit: str | None = None  # the credit line as the page prints it
+
+
+@dataclass(frozen=True)
 class Document:
-    """One archival document: its heading, dating, parties, citation and text."""
+    """One archival document: its descriptive title, dating, parties, citation and text.
+
+    `title` is descriptive and neutral (kind, author, recipient, date); `heading` is the heading a
+    compiler printed over it, which speaks in the compiler's voice, and `collection` that compiler's
+    compilation. `editorial_notes` are the compiler's marks ("Emphasis added – Y.B."), kept as his;
+    `former_ids` are ids the document had before (old links to them are redirected).
+    """
 
     id: str
     source: str
@@ -59,3 +83,8 @@ class Document:
     published_in: str | None = None
     dates: tuple[FoundDate, ...] = field(default_factory=tuple)
     line: int = 1  # line of the source file where the document starts
+    heading: str | None = None
+    collection: Collection | None = None
+    editorial_notes: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
+    language: str | None = None  # BCP 47, as given in its metadata or detected (documents.language)

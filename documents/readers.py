@@ -1,6 +1,8 @@
 """Reading files into documents, choosing the reader by extension or content."""
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,11 +28,24 @@ class Reading:
     warnings: tuple[DocumentError, ...]
 
 
+def _regular_file_bytes(path: Path) -> bytes:
+    """Return the bytes of `path`; DocumentError if it is not a regular file (a FIFO would hang)."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise DocumentError("not a regular file (a pipe, socket or device is not read)", str(path))
+        return file.read()
+
+
 def load_text(path: Path) -> str:
     """Return the UTF-8 text of `path`; raise DocumentError naming the file (and line) if unreadable."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = _regular_file_bytes(path)
     except FileNotFoundError:
         raise DocumentError("file not found", name) from None
     except IsADirectoryError:

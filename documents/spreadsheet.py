@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import io
 
-from documents.assemble import assemble_document, check_kind, given_date
+from documents.assemble import assemble_document, check_kind, given_date, given_id
 from documents.errors import DocumentError
 from documents.model import Document
 
 REQUIRED = ("title", "body")
-OPTIONAL = ("id", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in")
+OPTIONAL = ("id", "date", "origin", "author", "recipient", "kind", "archive_ref", "published_in", "language")
 ALIASES = {"text": "body", "archival_reference": "archive_ref", "archive_reference": "archive_ref"}
 
 
@@ -22,12 +22,33 @@ def _column(name: str | None) -> str:
     return ALIASES.get(key, key)
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """Return the CSV dialect of the header line (comma, semicolon or tab separated)."""
-    try:
-        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
+class Rfc4180(csv.Dialect):
+    """RFC 4180 CSV: fields quoted with '"', a quote inside doubled (""), any line ending."""
+
+    delimiter = ","
+    quotechar = '"'
+    doublequote = True
+    skipinitialspace = False
+    lineterminator = "\r\n"
+    quoting = csv.QUOTE_MINIMAL
+    strict = True
+
+
+DELIMITERS = ",;\t"
+# The csv module refuses a field over 128 KiB by default; a long document's body can be longer.
+FIELD_LIMIT = 64 * 1024 * 1024
+
+
+def delimiter_of(header: str) -> str:
+    """Return the delimiter of a header line: the one of ',', ';', tab used most outside quotes.
+
+    The delimiter is the one thing RFC 4180 leaves to sniff (spreadsheets in some languages
+    write ';'); quoting is always the standard's, so "" stays an escaped quote.
+    """
+    outside = "".join(header.split('"')[::2])
+    counts = {d: outside.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _row_document(row: dict, source: str, line: int) -> Document:
@@ -37,10 +58,12 @@ def _row_document(row: dict, source: str, line: int) -> Document:
         raise DocumentError("row has neither a title nor a body", source, line)
     date = given_date(values["date"], source, line)
     check_kind(values["kind"], source, line)
+    doc_id = given_id(values["id"], source, line)
     return assemble_document(
         source, line, values["title"], date, values["body"] or "", origin=values["origin"],
         author=values["author"], recipient=values["recipient"], kind=values["kind"],
-        archive_ref=values["archive_ref"], published_in=values["published_in"], doc_id=values["id"],
+        archive_ref=values["archive_ref"], published_in=values["published_in"], doc_id=doc_id,
+        language=values["language"],
     )
 
 
@@ -49,7 +72,10 @@ def read_spreadsheet(text: str, source: str) -> tuple[list[Document], list[Docum
 
     Raises DocumentError when the header lacks a needed column or no row can be read.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    header_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), Rfc4180, delimiter=delimiter_of(header_line))
     try:
         header = [_column(name) for name in next(reader)]
     except (StopIteration, csv.Error) as err:

@@ -86,6 +86,7 @@ class Mention:
     candidates: tuple[Candidate, ...] = ()
     cue: str | None = None       # the type cue next to it ("district", "village of", ...)
     reason: str | None = None    # why the chosen candidate won, or why none was chosen
+    fuzzy: bool = False          # read through OCR noise ("A1exandropol", "Alexan-\ndropol"): to check
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,16 @@ class NotFound(ApiError):
     code, status = "not_found", 404
 
 
+class DocumentRenamed(NotFound):
+    """A document asked for by the id it had before: answered by a permanent redirect to its id now."""
+
+    code, status = "moved", 301
+
+    def __init__(self, former_id: str, current_id: str):
+        super().__init__(f"document {former_id!r} is now {current_id!r}")
+        self.former_id, self.current_id = former_id, current_id
+
+
 class VersionGone(ApiError):
     code, status = "gone", 410
 
@@ -126,9 +136,23 @@ def json_error(error: ApiError) -> Response:
     return response
 
 
+def moved_response(error: DocumentRenamed) -> Response:
+    """Return the redirect from a URL naming a document's former id to the same URL with its id now."""
+    from flask import redirect, request
+
+    path = request.path.replace(f"/{error.former_id}", f"/{error.current_id}", 1)
+    query = request.query_string.decode("latin-1").replace(f"doc={error.former_id}", f"doc={error.current_id}")
+    response = redirect(path + (f"?{query}" if query else ""), 301)
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def error_response(error: ApiError) -> Response:
     """Return the JSON or HTML answer for `error`, with its status."""
     from flask import Response, render_template
+
+    if isinstance(error, DocumentRenamed):
+        return moved_response(error)
 
     if wants_json():
         response = json_error(error)

@@ -8,6 +8,7 @@
 | `CHRONOTOPE_KEEP_VERSIONS` | `KEEP_VERSIONS`  | `5` (atlas versions kept for `v=` links)  |
 | `CHRONOTOPE_TILES`         | `TILES`          | off (`1`/`true`/`yes` offers online tile layers) |
 | `CHRONOTOPE_HTTPS`         | `HTTPS`          | off (`1`: the app is served over HTTPS, so session cookies are `Secure`) |
+| `CHRONOTOPE_DATABASE_URL`  | `DATABASE_URL`   | none: the atlas is in `ATLAS_DIR`; `postgresql://user@host/db` keeps it in PostgreSQL |
 """
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ class Settings:
     KEEP_VERSIONS: int = 5
     TILES: bool = False
     HTTPS: bool = False
+    DATABASE_URL: str | None = None    # a postgresql:// URL: the atlas lives there, not in ATLAS_DIR
+
+    @property
+    def atlas_location(self) -> Path | str:
+        """Where the atlas is: the database when one is set, else the atlas folder (or file)."""
+        return self.DATABASE_URL or self.ATLAS_DIR
 
     def as_config(self) -> dict:
         """Return the settings as Flask config keys."""
@@ -62,6 +69,13 @@ def _int(name: str, text: str, minimum: int) -> int:
     return value
 
 
+def _database_url(text: str) -> str:
+    value = text.strip()
+    if not value.startswith(("postgresql://", "postgres://")):
+        raise SettingsError(f"{PREFIX}DATABASE_URL={text!r}: expected a postgresql:// URL")
+    return value
+
+
 def paths(value: str | os.PathLike | list | tuple | None) -> tuple[Path, ...]:
     """Return a tuple of paths from an `os.pathsep`-separated string or a sequence of paths."""
     if value is None:
@@ -83,6 +97,8 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         settings = replace(settings, CORPUS=paths(env[PREFIX + "CORPUS"]))
     if env.get(PREFIX + "KEEP_VERSIONS"):
         settings = replace(settings, KEEP_VERSIONS=_int("KEEP_VERSIONS", env[PREFIX + "KEEP_VERSIONS"], 1))
+    if env.get(PREFIX + "DATABASE_URL"):
+        settings = replace(settings, DATABASE_URL=_database_url(env[PREFIX + "DATABASE_URL"]))
     for name in ("TILES", "HTTPS"):
         if PREFIX + name in env:
             settings = replace(settings, **{name: _bool(name, env[PREFIX + name])})
@@ -105,6 +121,8 @@ def with_overrides(settings: Settings, config: Mapping | None) -> Settings:
         changes["CORPUS"] = paths(changes["CORPUS"])
     if "KEEP_VERSIONS" in changes:
         changes["KEEP_VERSIONS"] = _int("KEEP_VERSIONS", str(changes["KEEP_VERSIONS"]), 1)
+    if changes.get("DATABASE_URL"):
+        changes["DATABASE_URL"] = _database_url(str(changes["DATABASE_URL"]))
     for name in ("TILES", "HTTPS"):
         if name in changes and not isinstance(changes[name], bool):
             changes[name] = _bool(name, str(changes[name]))

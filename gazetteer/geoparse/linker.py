@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from dataclasses import replace
 
+from gazetteer.geoparse.fuzzy import fuzzy_hits
 from gazetteer.geoparse.matcher import find_hits
 from gazetteer.geoparse.resolve import TextContext, resolve
 from gazetteer.geoparse.russian import has_cyrillic, merged, russian_hits
@@ -23,14 +25,20 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None,
     """Return the place mentions of `text` in order, with spans into `text`.
 
     Mentions of names the gazetteer does not know, found next to a place cue, have
-    `place=None`. The full gazetteer is loaded once per process when none is given.
+    `place=None`. Names read through OCR noise (`gazetteer.geoparse.fuzzy`) are marked
+    `fuzzy`. The full gazetteer is loaded once per process when none is given.
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     with _no_cycle_collection():
         hits = find_hits(text, gazetteer)
         if has_cyrillic(text):
             hits = merged(hits, russian_hits(text, gazetteer))
-        return resolve(hits, gazetteer, context)
+        noisy = fuzzy_hits(text, gazetteer, hits)
+        if not noisy:
+            return resolve(hits, gazetteer, context)
+        starts = {h.start for h in noisy}
+        mentions = resolve(sorted(hits + noisy, key=lambda h: h.start), gazetteer, context)
+        return [replace(m, fuzzy=True) if m.start in starts else m for m in mentions]
 
 
 @contextmanager

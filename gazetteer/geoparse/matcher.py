@@ -260,13 +260,13 @@ def _hit(parts, folded, first, last, key, trimmed) -> Hit:
     after = trim_after or (parts[last + 2].lower()
                            if last + 2 < len(parts) and folded[last + 1] == SPACE else "")
     before_text = " ".join(before)
-    cue, cue_text = _cue(before_text, after)
+    cue, cue_text = place_cue(before_text, after)
     return Hit(0, 0, "".join(parts[first:last + 1]), key, before_text, after,
                parts[first - 1] if first >= 1 else "", parts[last + 1] if last + 1 < len(parts) else "",
                parts[first - 2] if first >= 2 else "", cue, cue_text)
 
 
-def _cue(before: str, after: str) -> tuple[str | None, str | None]:
+def place_cue(before: str, after: str) -> tuple[str | None, str | None]:
     """Return the kind a cue word before or after a name implies, and the cue's words."""
     if after in CUE_AFTER:
         return CUE_AFTER[after], after
@@ -293,7 +293,7 @@ def _unknown_with_cue(chunk: str, base: int, found: list[Hit]) -> list[Hit]:
             continue
         taken.insert(i, (start, end))
         before = " ".join(_WORD.findall(chunk[max(0, start - 30):start].lower())[-2:])
-        cue, cue_text = _cue(before, after)
+        cue, cue_text = place_cue(before, after)
         extra.append(Hit(base + start, base + end, name.group(1), None, before, after,
                          cue=cue, cue_text=cue_text))
     return extra

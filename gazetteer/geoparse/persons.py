@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.matcher import Hit
+from gazetteer.geoparse.placenames import names_with_key
 from gazetteer.model import LonLat, Place
 from gazetteer.names.normalize import name_key
 from gazetteer.names.stoplists import EVENT_WORDS, PERSON_KEYS, PREPOSITIONS, naming_cue
@@ -74,7 +75,7 @@ def _soviet_surname(hit: Hit, word: str, place: Place, context) -> str | None:
     """A name first used after the field's years, and given up since, that is a surname."""
     if " " in word or not any(n.valid_from is not None and n.valid_to is not None for n in place.names):
         return None
-    names = [n for n in place.names if name_key(n.toponym) == hit.key]
+    names = names_with_key(place, hit.key)
     if not names or not all(n.valid_from is not None and n.valid_from > PERIOD_END - 1
                             and n.valid_to is not None for n in names):
         return None

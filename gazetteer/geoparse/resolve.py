@@ -19,6 +19,7 @@ from gazetteer.geodesy import distance_km
 from gazetteer.geoparse.matcher import Hit
 from gazetteer.geoparse.neighbours import in_parentheses, list_peers
 from gazetteer.geoparse.persons import not_meant
+from gazetteer.geoparse.placenames import names_with_key
 from gazetteer.model import Candidate, LonLat, Mention, Place
 from gazetteer.names.normalize import name_key
 from gazetteer.names.stoplists import CUE_KINDS, POLITY_WORDS
@@ -134,7 +135,7 @@ def _validity(place: Place, key: str, context: TextContext, reasons: list[str]) 
             (place.valid_from is not None and place.valid_from > last):
         penalty -= 1.0
         reasons.append(f"not in existence in {first}")
-    names = [n for n in place.names if name_key(n.toponym) == key]
+    names = names_with_key(place, key)
     if names and all((n.valid_to is not None and n.valid_to < first)
                      or (n.valid_from is not None and n.valid_from > last) for n in names):
         penalty -= 0.8

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.movements.parties import is_actor
 from gazetteer.movements.patterns import (
     AUXILIARIES,
     CLAUSE_STOP,
@@ -70,6 +71,8 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
         lowered = phrase.lower().split()
         if any(w in PRONOUNS for w in lowered) or all(w in DETERMINERS for w in lowered):
             return None  # "they", "this banner they": the text does not name the actor here
+        if not is_actor(phrase):
+            return None  # "The situation is complicated by ...": a subject that moves nothing
         return phrase, where + part.index(phrase)
     if stops and stops[-1].group().lower() == "who":  # "Khalil Pasha, who had arrived from Moscow"
         return _antecedent(text, scope_start, scope_start + stops[-1].start())

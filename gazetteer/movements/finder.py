@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from gazetteer.geoparse.russian import has_cyrillic
 from gazetteer.model import DatedSpan, Mention, Movement, Place
 from gazetteer.movements.actors import (
     agent_after,
@@ -61,6 +62,7 @@ from gazetteer.movements.patterns import (
     triggers_by_letter,
 )
 from gazetteer.movements.places_before import TextIndex, before_verb, ceded, subject_spots
+from gazetteer.movements.russian import russian_movements
 from gazetteer.movements.steps import Found, merge, ordered_places
 from gazetteer.movements.waypoints import Attached, Spot, attach, build_spots
 
@@ -97,6 +99,9 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
         for i, f in enumerate(found):
             own = own_dates(text, found, i, _dates_within(dates, starts, start, end))
             movements.append(_movement(text, f, own, default_range, network))
+    if has_cyrillic(text):
+        movements = sorted(movements + russian_movements(text, mentions, dates, default_range, network),
+                           key=lambda m: m.start)
     return movements
 
 

@@ -12,7 +12,7 @@ from gazetteer.movements.patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_C
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
 PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
-                   r"spread|drove|driven|rode|ran|won|lost|made|pt)$",
+                   r"spread|drove|driven|rode|ran|won|lost|made|pt|wn)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _RELATIVE_FACT = re.compile(r",\s*(?:which|who)\s+(?:had|has|have|was|were)\b", re.I)

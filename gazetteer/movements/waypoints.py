@@ -159,15 +159,32 @@ def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
     """
     spots = []
     ends = [x.end for x in mentions]
+    of_kinds: dict[int, tuple[list[int], list[int]]] = {}   # the mentions of each kind set, and those with a cue
     for m in ANAPHOR.finditer(text):
         kinds = ANAPHOR_KINDS.get(m.group(1).lower(), AREA_KINDS)
-        before = [x for x in mentions[:bisect.bisect_right(ends, m.start())][::-1] if x.place.kind in kinds]
-        scene = [x for x in before if m.start() - x.end <= SCENE_REACH and kinds is AREA_KINDS
-                 and SCENE.search(text, max(0, x.start - 30), x.start)]
-        chosen = (scene or [x for x in before if x.cue] or before)[:1]
-        if chosen:
-            spots.append(Spot(m.start(), m.end(), (chosen[0].place,)))
+        if id(kinds) not in of_kinds:
+            found = [i for i, x in enumerate(mentions) if x.place.kind in kinds]
+            of_kinds[id(kinds)] = (found, [i for i in found if mentions[i].cue])
+        found, cued = of_kinds[id(kinds)]
+        k = bisect.bisect_right(ends, m.start())   # the mentions before it are mentions[:k]
+        n_found, n_cued = bisect.bisect_left(found, k), bisect.bisect_left(cued, k)
+        chosen = _scene_before(text, m.start(), mentions, found, n_found) if kinds is AREA_KINDS else None
+        if chosen is None and (n_cued or n_found):   # the last one named with its unit, else the last one
+            chosen = mentions[cued[n_cued - 1] if n_cued else found[n_found - 1]]
+        if chosen is not None:
+            spots.append(Spot(m.start(), m.end(), (chosen.place,)))
     return spots
+
+
+def _scene_before(text: str, pos: int, mentions: list[Mention], found: list[int], n: int) -> Mention | None:
+    """The last of mentions[found[:n]] named as a scene of events within SCENE_REACH before `pos`."""
+    for i in reversed(range(n)):
+        x = mentions[found[i]]
+        if pos - x.end > SCENE_REACH:
+            return None
+        if SCENE.search(text, max(0, x.start - 30), x.start):
+            return x
+    return None
 
 
 def _demonyms(text: str, mentions: list[Mention]) -> list[Spot]:
@@ -250,6 +267,8 @@ def _role(gap: str, trigger: Trigger | None, previous: str | None) -> str | None
         if previous is None and trigger is not None and trigger.object_verb \
                 and before != BLOCKED and after <= MAX_OBJECT_WORDS:
             return trigger.object_role
+        if previous is None and trigger is not None and trigger.bare_object and not lowered and not gap.strip():
+            return "reached"   # telegraphese: "Arrived Batum"
         return None
     limit = MAX_BEFORE_PREPOSITION if previous is None else 3
     if after > MAX_AFTER_PREPOSITION or before > limit:

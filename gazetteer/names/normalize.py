@@ -36,16 +36,32 @@ _VARIANT_RE = re.compile("|".join(sorted(_VARIANTS, key=lambda v: -len(v))))
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=200_000)
-def fold_word(word: str) -> str:
-    """Return the match key of one word (letters and digits only, no separators)."""
-    text = word.lower().translate(_LETTERS)
+def _fold_once(text: str) -> str:
+    text = text.lower().translate(_LETTERS)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        # NFKD may also make separators ("¼" -> "1⁄4"): a key keeps only letters and digits.
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c) and (c.isalnum() or c == "_"))
     text = _VARIANT_RE.sub(lambda m: _VARIANTS[m.group(0)], text)
     text = _DOUBLE_RE.sub(r"\1", text)
     if text.startswith("ie") and len(text) > 3:   # Yerevan/Erevan, Yelizavetpol/Elizavetpol
         text = text[1:]
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """Return the match key of one word (letters and digits only, no separators).
+
+    A key folds to itself: folding that makes a new variant ("kx" -> "kh", "𝘈" -> "A") is
+    folded again.
+    """
+    text = _fold_once(word)
+    for _ in range(8):
+        again = _fold_once(text)
+        if again == text:
+            break
+        text = again
     return text or "_"
 
 
@@ -76,6 +92,7 @@ def fold_parts(text: str) -> tuple[list[str], list[str]]:
 _FOLDED: dict[str, str] = {}   # word -> key, shared by every text of the process
 
 
+@lru_cache(maxsize=1 << 16)   # resolution asks again for every mention of a name, and names are few
 def name_key(name: str) -> str:
     """Return the key of a place name, with a space on each side: " nagorno karabah "."""
     _, folded = fold_parts(name.strip())

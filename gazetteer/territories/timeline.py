@@ -14,6 +14,8 @@ from datetime import date
 from gazetteer.model import TimelineEntry
 
 RELATIONS = ("claim", "control")
+# Words of a note that qualify its entry, and must reach whoever sees the claim or control.
+CAUTIONS = ("partial", "approximate", "sources disagree", "not ratified", "uncertain", "unverified", "contested")
 SOURCE_KINDS = ("document", "reference")
 _EDGE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -80,6 +82,22 @@ def turning_points(timeline: Iterable[TimelineEntry]) -> tuple[date, ...]:
         if e.end is not None and e.end < date.max:
             days.add(date.fromordinal(e.end.toordinal() + 1))
     return tuple(sorted(days))
+
+
+def is_partial(note: str | None) -> bool:
+    """Return True for an entry over part of its unit only: its note opens "partial" (the data README's rule)."""
+    return bool(note) and note.lstrip().lower().startswith("partial")
+
+
+# Other words a note may use for a caution.
+CAUTION_SYNONYMS = {"not ratified": ("never ratified", "unratified"), "sources disagree": ("sources differ",)}
+
+
+def cautions(note: str | None) -> tuple[str, ...]:
+    """Return the cautions a note states ("partial", "approximate", "sources disagree", ...), in CAUTIONS order."""
+    lowered = (note or "").lower()
+    return tuple(word for word in CAUTIONS
+                 if any(form in lowered for form in (word, *CAUTION_SYNONYMS.get(word, ()))))
 
 
 def source_kind(source: str) -> str:

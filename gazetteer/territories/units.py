@@ -20,7 +20,15 @@ from shapely.validation import explain_validity
 from gazetteer import datafiles, geodesy
 from gazetteer.errors import GazetteerError
 from gazetteer.model import CERTAINTIES, PlaceName, Territory, TimelineEntry
-from gazetteer.territories.timeline import RELATIONS, entries_on, is_disputed, parse_edge, source_kind
+from gazetteer.territories.timeline import (
+    RELATIONS,
+    cautions,
+    entries_on,
+    is_disputed,
+    is_partial,
+    parse_edge,
+    source_kind,
+)
 
 LEVELS = ("uyezd", "uezd", "oblast", "okrug", "zone", "district", "region", "subregion")
 
@@ -228,7 +236,8 @@ def entry_json(entry: TimelineEntry) -> dict:
     """A timeline entry as the JSON of `chronotope territories --date`."""
     return {"party": entry.party, "from": entry.start.isoformat() if entry.start else None,
             "to": entry.end.isoformat() if entry.end else None, "source": entry.source,
-            "source_kind": entry.source_kind, "note": entry.note}
+            "source_kind": entry.source_kind, "note": entry.note,
+            "partial": is_partial(entry.note), "cautions": list(cautions(entry.note))}
 
 
 def territory_feature(territory: Territory, state: TerritoryState | None = None) -> dict:

@@ -6,17 +6,24 @@ the other. The record helpers give the JSON shapes `chronotope geoparse --json` 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
 from documents.dates import find_dates
+from documents.dehyphenate import Dehyphenated, dehyphenate
 from documents.edtf import edtf_of
+from documents.language import detect_language
 from documents.model import DateRange, Document, FoundDate
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
 from gazetteer.movements.network import RouteNetwork, load_network
+from gazetteer.movements.parties import actor_party
+
+# The status of a movement stated only in a heading: the heading's (the compiler's) reading.
+HEADING_STATUS = "stated only in the heading"
 
 
 @dataclass(frozen=True)
@@ -27,31 +34,62 @@ class TextAnalysis:
     dates: tuple[FoundDate, ...]
     movements: tuple[Movement, ...]
     # A document's heading states movements too ("... DIVISION HAS BEEN DEPLOYED AGAINST ARMENIA");
-    # their start/end are offsets into the title, not the body.
+    # their start/end are offsets into the heading, not the body.
     heading_movements: tuple[Movement, ...] = ()
+    language: str | None = None   # BCP 47, given or detected (documents.language)
 
 
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
-                 gazetteer=None) -> TextAnalysis:
-    """Return the analysis of `text`; `context` is its date, `origin` its place of writing."""
-    dates = tuple(find_dates(text, context))
+                 gazetteer=None, language: str | None = None) -> TextAnalysis:
+    """Return the analysis of `text`; `context` is its date, `origin` its place of writing,
+    `language` its language when known (else it is detected).
+
+    Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
+    `text` as given, and a mention spanning such a break is marked fuzzy.
+    """
+    joined = dehyphenate(text)
+    read = joined.text
+    dates = tuple(find_dates(read, context))
     span = context or _span_of(dates)
     text_context = TextContext(span.earliest if span else None, span.latest if span else None, origin)
-    mentions = tuple(geoparse(text, gazetteer, text_context))
-    movements = tuple(_find_movements(text, mentions, dates, context))
-    return TextAnalysis(mentions, dates, movements)
+    mentions = tuple(geoparse(read, gazetteer, text_context))
+    movements = tuple(_find_movements(read, mentions, dates, context))
+    analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text))
+    return _in_original(analysis, joined, text) if joined.cuts else analysis
+
+
+def _in_original(analysis: TextAnalysis, joined: Dehyphenated, text: str) -> TextAnalysis:
+    """The analysis of the rejoined text with its spans and quoted text mapped back to `text`."""
+    def spanned(item, **more):
+        start, end = joined.span_in_original(item.start, item.end)
+        return replace(item, start=start, end=end, text=text[start:end], **more)
+
+    return replace(
+        analysis,
+        mentions=tuple(spanned(m, fuzzy=m.fuzzy or joined.crosses_a_cut(m.start, m.end))
+                       for m in analysis.mentions),
+        dates=tuple(spanned(d) for d in analysis.dates),
+        movements=tuple(spanned(m) for m in analysis.movements))
 
 
 def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
     """Return the analysis of a document's body, dated by the document's own date.
 
-    `heading_movements` are the movements its title states (offsets into the title).
+    `heading_movements` are the movements its heading states (offsets into the heading: the
+    compiler's heading when it has one, else its title). They are a heading's reading, not the
+    document's words, so each gets the status HEADING_STATUS: never drawn as carried out.
     """
-    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer)
-    if not doc.title:
+    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer, doc.language)
+    heading_text = heading_of(doc)
+    if not heading_text:
         return body
-    heading = analyse_text(doc.title, doc.date, doc.origin, gazetteer).movements
-    return replace(body, heading_movements=heading)
+    heading = analyse_text(heading_text, doc.date, doc.origin, gazetteer).movements
+    return replace(body, heading_movements=tuple(replace(m, status=HEADING_STATUS) for m in heading))
+
+
+def heading_of(doc: Document) -> str | None:
+    """Return the heading printed over a document: the compiler's if there is one, else its title."""
+    return doc.heading or doc.title
 
 
 def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
@@ -92,7 +130,8 @@ def place_record(mention: Mention) -> dict:
             "place_id": p.id if p else None, "name": p.name if p else None,
             "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
             "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
-            "candidates": [candidate_record(c) for c in mention.candidates]}
+            "candidates": [candidate_record(c) for c in mention.candidates],
+            **({"fuzzy": True} if mention.fuzzy else {})}
 
 
 def date_record(found: FoundDate) -> dict:
@@ -109,16 +148,18 @@ def date_record(found: FoundDate) -> dict:
     return record
 
 
-def route_record(movement: Movement, in_heading: bool = False) -> dict:
+def route_record(movement: Movement, in_heading: bool = False, writer: str | None = None) -> dict:
     """Return the JSON record of a movement, its waypoints in order of movement.
 
-    `in_heading`: the movement is stated in the document's title, and start/end are offsets
-    into the title (the record then says so with `"in_heading": true`).
+    `in_heading`: the movement is stated in the document's heading, and start/end are offsets
+    into the heading (the record then says so with `"in_heading": true`). `party` is the side the
+    actor belongs to where the words make it clear (`writer`, the author, for "our troops").
     """
     record = {"start": movement.start, "end": movement.end, "text": movement.text,
               "kind": movement.kind, "status": movement.status,
               "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-              "actor": movement.actor, "approximate": movement.approximate,
+              "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
+              "approximate": movement.approximate,
               "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                             for w in movement.waypoints]}
     if in_heading:
@@ -126,11 +167,17 @@ def route_record(movement: Movement, in_heading: bool = False) -> dict:
     return record
 
 
+def analysis_fields(source: str, analysis: TextAnalysis) -> dict:
+    """Return the `chronotope geoparse --json` object for one input, its lists as iterators
+    (a long text's records are then written one at a time, never all held at once)."""
+    return {"source": source, "places": map(place_record, analysis.mentions),
+            "dates": map(date_record, analysis.dates), "routes": map(route_record, analysis.movements),
+            "language": analysis.language}
+
+
 def analysis_record(source: str, analysis: TextAnalysis) -> dict:
     """Return the `chronotope geoparse --json` object for one input."""
-    return {"source": source, "places": [place_record(m) for m in analysis.mentions],
-            "dates": [date_record(d) for d in analysis.dates],
-            "routes": [route_record(m) for m in analysis.movements]}
+    return {k: list(v) if isinstance(v, Iterator) else v for k, v in analysis_fields(source, analysis).items()}
 
 
 def document_places(doc: Document) -> list[dict]:

@@ -4,21 +4,27 @@ The build is atomic (it writes a temporary file and swaps it in with `os.replace
 failed or interrupted build leaves the previous atlas as it was) and incremental (a source
 whose content is unchanged, analysed by unchanged code, is copied from the previous atlas
 rather than read again).
+
+The atlas is written to SQLite whatever the store; into a PostgreSQL database (a location that is
+a `postgresql://` URL) the finished file is then published by `postgres.publish`, in one
+transaction. The previous version's rows are first copied out of the database into a temporary
+file, so such a build is incremental too.
 """
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mapapp.atlas import query, schema, versions
-from mapapp.atlas.rows import SourceRows, analyse_source, territory_rows
+from mapapp.atlas import lock, postgres, query, schema, versions
+from mapapp.atlas.executors import in_processes, on_dask
+from mapapp.atlas.rows import SourceRows, territory_rows
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
 
@@ -31,25 +37,36 @@ class BuildError(Exception):
 class Plan:
     """What a build will do: which sources, their hashes, and the version they make."""
 
-    location: Path
+    location: Path | str            # a folder, a .sqlite file, or a postgresql:// URL
     sources: tuple[Path, ...]
     hashes: dict[str, str]          # source path -> sha256
     fingerprint: str
     version: str
-    previous: Path | None           # the current atlas file, if any
+    previous: Path | postgres.Schema | None   # the current atlas file (or schema), if any
     reusable: frozenset[str]        # source paths whose rows the previous atlas holds
 
     @property
     def up_to_date(self) -> bool:
         """True when the current atlas is already this version."""
+        if isinstance(self.previous, postgres.Schema):
+            return self.previous.version == self.version
         return self.previous is not None and self.previous == versions.version_file(self.location, self.version) \
             and _meta(self.previous).get("version") == self.version
 
 
 @dataclass(frozen=True)
+class SourceDone:
+    """One source written into the atlas being built (what progress reports count)."""
+
+    path: Path
+    documents: int
+    read: bool                      # analysed afresh; False: copied from the previous atlas
+
+
+@dataclass(frozen=True)
 class BuildReport:
     version: str
-    path: Path
+    path: Path | str                # the file, or the database and schema
     documents: int
     places: int
     mentions: int
@@ -76,6 +93,8 @@ def collect_sources(corpus: Sequence[Path]) -> tuple[Path, ...]:
             found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
         elif path.is_file():
             found.append(path)
+        elif path.exists():   # a FIFO would make the build wait for a writer forever
+            raise BuildError(f"{path}: not a regular file (a pipe, socket or device is not read)")
         else:
             raise BuildError(f"{path}: no such file or folder")
     unique = dict.fromkeys(p.resolve() for p in found)
@@ -91,50 +110,94 @@ def _meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def plan_build(corpus: Sequence[Path], location: Path) -> Plan:
-    """Return the plan for building the atlas of `corpus` at `location` (a folder or a .sqlite file)."""
+def plan_build(corpus: Sequence[Path], location: Path | str) -> Plan:
+    """Return the plan for building the atlas of `corpus` at `location` (a folder, a .sqlite file or a database URL)."""
     sources = collect_sources(corpus)
     if not sources:
         raise BuildError("the corpus has no source files (" + ", ".join(map(str, corpus)) + ")")
     hashes = {str(p): versions.file_sha256(p) for p in sources}
     fingerprint = versions.analysis_fingerprint()
     version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
-    previous = versions.current_file(location)
-    reusable: frozenset[str] = frozenset()
-    if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
-        with versions.read_only(previous) as conn:
-            old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
-        reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
+    if postgres.is_database_url(location):
+        served = postgres.current_version(location)
+        previous = postgres.Schema(location, served) if served else None
+        old = postgres.sources(location, served) if served and \
+            postgres.meta(location, served).get("fingerprint") == fingerprint else {}
+    else:
+        previous = versions.current_file(location)
+        old = {}
+        if previous is not None and _meta(previous).get("fingerprint") == fingerprint:
+            with versions.read_only(previous) as conn:
+                old = dict(conn.execute("SELECT path, sha256 FROM sources").fetchall())
+    reusable = frozenset(p for p, sha in hashes.items() if old.get(p) == sha)
     return Plan(location, sources, hashes, fingerprint, version, previous, reusable)
 
 
-def run_build(plan: Plan, on_source: Callable[[Path], None] | None = None, keep: int = 5,
-              jobs: int = 1) -> BuildReport:
+def run_build(plan: Plan, on_source: Callable[[SourceDone], None] | None = None, keep: int = 5,
+              jobs: int = 1, dask: str | None = None) -> BuildReport:
     """Build the atlas `plan` describes, publish it as the current version and return what it holds.
 
-    `jobs` > 1 analyses that many sources at once, in worker processes.
+    `jobs` > 1 analyses that many sources at once, in worker processes; `dask` (a scheduler's
+    address, or "local" for a LocalCluster of `jobs` workers) analyses them on a Dask cluster.
+    The atlas is the same whichever way.
     """
     started = time.perf_counter()
+    analyse = (lambda fresh: on_dask(fresh, dask, jobs)) if dask else (lambda fresh: in_processes(fresh, jobs))
+    if postgres.is_database_url(plan.location):
+        return _build_into_database(plan, on_source or (lambda done: None), keep, analyse, started)
     target = versions.version_file(plan.location, plan.version)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.{os.getpid()}.building"
     try:
-        read = _write(tmp, plan, on_source or (lambda path: None), jobs)
-        os.replace(tmp, target)
+        with lock.reading(plan.previous):   # so that a concurrent build does not prune it meanwhile
+            read = _write(tmp, plan, on_source or (lambda done: None), analyse)
+        _publish(tmp, target, plan, keep)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if not versions.is_single_file(plan.location):
-        versions.set_current(plan.location, plan.version)
-        versions.prune(plan.location, keep)
     counts, warnings = atlas_contents(target)
     return BuildReport(plan.version, target, sources=len(plan.sources), read=read,
                        reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
                        warnings=warnings, **counts)
 
 
-def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
-    """Return the row counts of an atlas file and the reader's warnings about its sources."""
+def _publish(tmp: Path, target: Path, plan: Plan, keep: int) -> None:
+    """Swap the written atlas in, point CURRENT at it and prune, one build at a time per folder.
+
+    First removes what builds that died (SIGKILL, full disk) left behind.
+    """
+    if versions.is_single_file(plan.location):
+        lock.remove_leftovers(target.parent)
+        os.replace(tmp, target)
+        return
+    with lock.folder_lock(plan.location):
+        lock.remove_leftovers(plan.location)
+        os.replace(tmp, target)
+        versions.set_current(plan.location, plan.version)
+        versions.prune(plan.location, keep)
+
+
+def _build_into_database(plan: Plan, on_source: Callable[[SourceDone], None], keep: int,
+                         analyse: Callable, started: float) -> BuildReport:
+    """Write the atlas to a temporary file, then publish it into the database as the current version."""
+    with tempfile.TemporaryDirectory(prefix="chronotope-build-") as folder:
+        if plan.reusable:   # the rows to reuse, out of the database into a file the build can attach
+            previous = Path(folder) / "previous.sqlite"
+            postgres.export(plan.previous, previous, schema.TABLES)
+            plan = replace(plan, previous=previous)
+        built = Path(folder) / f"atlas-{plan.version}.sqlite"
+        read = _write(built, plan, on_source, analyse)
+        postgres.publish(plan.location, built, plan.version, keep)
+        counts, warnings = atlas_contents(built)
+    return BuildReport(plan.version, str(postgres.Schema(plan.location, plan.version)), sources=len(plan.sources),
+                       read=read, reused=len(plan.sources) - read, seconds=round(time.perf_counter() - started, 3),
+                       warnings=warnings, **counts)
+
+
+def atlas_contents(path: Path | postgres.Schema) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Return the row counts of an atlas file (or schema) and the reader's warnings about its sources."""
+    if isinstance(path, postgres.Schema):
+        return postgres.contents(path.url, path.version)
     with versions.read_only(path) as conn:
         counts = query.counts(conn)
         warnings = tuple(w for (text,) in conn.execute("SELECT warnings FROM sources ORDER BY path")
@@ -142,21 +205,8 @@ def atlas_contents(path: Path) -> tuple[dict[str, int], tuple[str, ...]]:
     return counts, warnings
 
 
-def _analysed(sources: list[Path], jobs: int) -> Iterator[SourceRows]:
-    """Yield the rows of each source, in order; analysed `jobs` at a time in worker processes."""
-    if jobs <= 1 or len(sources) <= 2:
-        yield from map(analyse_source, sources)
-        return
-    # The first source is read here: it loads the gazetteer, which forked workers then share.
-    yield analyse_source(sources[0])
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(sources) - 1))
-    try:
-        yield from pool.map(analyse_source, sources[1:], chunksize=2)
-    finally:  # on failure, drop the sources not started yet
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int = 1) -> int:
+def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
+           analyse: Callable[[list[Path]], Iterator[SourceRows]]) -> int:
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(versions.sqlite_uri(tmp, "rwc"), uri=True)   # URIs, so ATTACH can be read-only
@@ -168,15 +218,17 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[Path], None], jobs: int =
         if plan.reusable:
             conn.execute("ATTACH DATABASE ? AS old", (versions.sqlite_uri(plan.previous),))
         fresh = [p for p in plan.sources if str(p) not in plan.reusable]
-        analysed = _analysed(fresh, jobs)
+        analysed = analyse(fresh)
         try:
             for path in plan.sources:   # in plan order, so that the atlas does not depend on `jobs`
                 key = str(path)
                 if key in plan.reusable:
-                    _copy_source(conn, key)
+                    done = SourceDone(path, _copy_source(conn, key), read=False)
                 else:
-                    _insert(conn, next(analysed), key, plan.hashes[key])
-                on_source(path)
+                    rows = next(analysed)
+                    _insert(conn, rows, key, plan.hashes[key])
+                    done = SourceDone(path, len(rows.documents), read=True)
+                on_source(done)
         finally:
             analysed.close()
         _insert_territories(conn)
@@ -216,8 +268,8 @@ def _copy(conn: sqlite3.Connection, table: str, where: str, params: tuple, verb:
     conn.execute(f"{verb} INTO {table} ({names}) SELECT {names} FROM old.{table} WHERE {where}", params)
 
 
-def _copy_source(conn: sqlite3.Connection, key: str) -> None:
-    """Copy one unchanged source's rows from the previous atlas (attached as `old`)."""
+def _copy_source(conn: sqlite3.Connection, key: str) -> int:
+    """Copy one unchanged source's rows from the previous atlas (attached as `old`); return its documents."""
     docs = "document_id IN (SELECT id FROM old.documents WHERE source_path = ?)"
     conn.execute("INSERT INTO sources SELECT * FROM old.sources WHERE path = ?", (key,))
     _copy(conn, "documents", "source_path = ?", (key,))
@@ -226,6 +278,7 @@ def _copy_source(conn: sqlite3.Connection, key: str) -> None:
     conn.execute("INSERT INTO source_places SELECT * FROM old.source_places WHERE source = ?", (key,))
     _copy(conn, "mentions", docs, (key,))
     _copy(conn, "movements", docs, (key,))
+    return conn.execute("SELECT documents FROM sources WHERE path = ?", (key,)).fetchone()[0]
 
 
 def _insert_territories(conn: sqlite3.Connection) -> None:

@@ -18,5 +18,5 @@ def current_atlas(version: str | None = None) -> Atlas:
         raise ParamError("v", version, "an atlas version has no spaces")
     opened = g.setdefault("_chronotope_atlases", {})   # one look at the disk per request
     if version not in opened:
-        opened[version] = open_atlas(version, current_app.config["ATLAS_DIR"])
+        opened[version] = open_atlas(version, current_app.config.get("DATABASE_URL") or current_app.config["ATLAS_DIR"])
     return opened[version]

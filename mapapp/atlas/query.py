@@ -1,17 +1,114 @@
 """The SQL behind the `Atlas` read methods. Each returns its answer as JSON text, mostly by
-joining the JSON the build stored with each row (see `rows`), so a large answer costs little."""
+joining the JSON the build stored with each row (see `rows`), so a large answer costs little.
+
+The same SQL reads a SQLite atlas and a PostgreSQL one (`postgres.py`); where the two differ
+(index hints, LIKE, full text, the bbox) the connection's `dialect` says how, and each way
+gives the same rows in the same order."""
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
 from collections import defaultdict
+from contextlib import closing
 from datetime import date, timedelta
+from functools import lru_cache
 
 from documents.citations import document_citation
+from mapapp.atlas.schema import TOKENIZE
 
-DETAIL_COLUMNS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
+DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
+
+
+ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+class SQLiteDialect:
+    """SQLite's way: index hints, LIKE (case-blind for ASCII letters only), FTS5."""
+
+    name = "sqlite"
+
+    def hint(self, window, index: str) -> str:
+        """Return the index hint for a windowed query (the planner would rather scan in rank order)."""
+        return "" if window.open else f"INDEXED BY {index}"
+
+    def like(self, column: str) -> str:
+        """Return a condition: `column` matches the LIKE pattern parameter (see `like_pattern`)."""
+        return f"{column} LIKE ? ESCAPE '\\'"
+
+    def full_text(self, q: str) -> tuple[str, list] | None:
+        """Return the condition (and parameters) on `d` for documents holding every word of `q`."""
+        match = fts_query(q)
+        if match is None:
+            return None
+        return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+
+    def bbox(self, bbox) -> tuple[str, list]:
+        """Return the condition (and parameters) on a place's lon and lat: inside `bbox`."""
+        lon = "lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(lon >= ? OR lon <= ?)"
+        return f"{lon} AND lat BETWEEN ? AND ?", [bbox.west, bbox.east, bbox.south, bbox.north]
+
+
+class PostgresDialect(SQLiteDialect):
+    """PostgreSQL's: no hints (its planner takes the date indexes), SQLite's LIKE spelled out,
+    FTS5's own words looked up in `document_words`, and the bbox through the GiST index."""
+
+    name = "postgresql"
+
+    def hint(self, window, index: str) -> str:
+        return ""
+
+    def like(self, column: str) -> str:
+        # SQLite's LIKE folds ASCII letters only (ILIKE would fold every alphabet).
+        fold = f"'{ASCII_UPPER}', '{ASCII_UPPER.lower()}'"
+        return f"translate({column}, {fold}) LIKE translate(?, {fold}) ESCAPE '\\'"
+
+    def full_text(self, q: str) -> tuple[str, list] | None:
+        if fts_query(q) is None:
+            return None
+        # Each word of q is an FTS5 phrase: the words FTS5 cuts it in, one after the other.
+        phrases = [p for p in (fts_words(word) for word in re.findall(r"\w+", q)) if p]
+        if not phrases:   # FTS5 finds nothing for a query without a word it indexes
+            return "FALSE", []
+        return " AND ".join(f"d.rowid IN ({phrase_sql(len(p))})" for p in phrases), [w for p in phrases for w in p]
+
+    def bbox(self, bbox) -> tuple[str, list]:
+        exact, params = super().bbox(bbox)
+        # The GiST index finds the candidates; the exact test keeps SQLite's bounds to the last digit.
+        if bbox.west <= bbox.east:
+            envelope, boxes = "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", [bbox.west, bbox.south, bbox.east, bbox.north]
+        else:
+            envelope = "(geom && ST_MakeEnvelope(?, ?, 180, ?, 4326) OR geom && ST_MakeEnvelope(-180, ?, ?, ?, 4326))"
+            boxes = [bbox.west, bbox.south, bbox.north, bbox.south, bbox.east, bbox.north]
+        return f"{envelope} AND {exact}", boxes + params
+
+
+def phrase_sql(length: int) -> str:
+    """Return a query of the rowids of the documents holding a phrase of `length` words (parameters)."""
+    joins = "".join(f" JOIN document_words w{i} ON w{i}.rowid = w0.rowid AND w{i}.col = w0.col"
+                    f" AND w{i}.pos = w0.pos + {i}" for i in range(1, length))
+    words = " AND ".join(f"w{i}.word = ?" for i in range(length))
+    return f"SELECT w0.rowid FROM document_words w0{joins} WHERE {words}"
+
+
+SQLITE = SQLiteDialect()
+POSTGRES = PostgresDialect()
+
+
+def dialect_of(conn) -> SQLiteDialect:
+    """Return the dialect of an atlas connection (a PostgreSQL one says so; sqlite3's cannot)."""
+    return getattr(conn, "dialect", SQLITE)
+
+
+@lru_cache(maxsize=4096)
+def fts_words(text: str) -> tuple[str, ...]:
+    """Return the words FTS5 indexes for `text` (lower case, without diacritics), in order."""
+    with closing(sqlite3.connect(":memory:")) as conn:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZE}')")
+        conn.execute("CREATE VIRTUAL TABLE w USING fts5vocab(t, 'instance')")
+        conn.execute("INSERT INTO t VALUES (?)", (text,))
+        return tuple(r[0] for r in conn.execute("SELECT term FROM w ORDER BY offset"))
 
 
 def dumps(value) -> str:
@@ -35,7 +132,7 @@ def window_sql(window, alias: str, max_span_days: int) -> tuple[str, list]:
     No interval in the atlas is longer than `max_span_days`, so a row overlapping the window
     starts at most that long before it: a bound that keeps the index scan to the window.
     """
-    clauses, params = ["1"], []
+    clauses, params = ["TRUE"], []
     if window.end is not None:
         clauses.append(f"{alias}.earliest <= ?")
         params.append(window.end)
@@ -46,11 +143,6 @@ def window_sql(window, alias: str, max_span_days: int) -> tuple[str, list]:
         clauses.append(f"{alias}.earliest >= ? AND {alias}.latest >= ?")
         params += [lowest.isoformat(), window.start]
     return " AND ".join(clauses), params
-
-
-def by_date(window, index: str) -> str:
-    """Return the index hint for a windowed query (the planner would rather scan in rank order)."""
-    return "" if window.open else f"INDEXED BY {index}"
 
 
 def in_order(window, alias: str, *then: str) -> str:
@@ -89,19 +181,20 @@ def corpus(conn: sqlite3.Connection, version: str, built_at: str) -> str:
 
 def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None, page, fts: bool,
               span: int) -> str:
+    dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
     if q and q.strip():
-        match = fts_query(q) if fts else None
-        if fts and match:
-            where += " AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-            params.append(match)
+        found = dialect.full_text(q) if fts else None
+        if found is not None:
+            where += f" AND {found[0]}"
+            params += found[1]
         else:
-            where += r" AND (d.title LIKE ? ESCAPE '\' OR d.body LIKE ? ESCAPE '\')"
+            where += f" AND ({dialect.like('d.title')} OR {dialect.like('d.body')})"
             params += [like_pattern(q.strip())] * 2
     if place is not None:
         where += " AND d.id IN (SELECT document_id FROM mentions WHERE place_id = ?)"
         params.append(place)
-    source = f"documents d {by_date(window, 'documents_by_date')}"
+    source = f"documents d {dialect.hint(window, 'documents_by_date')}"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
     rows = conn.execute(f"SELECT d.list_json FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} LIMIT ? OFFSET ?",
                         params + [page.size, (page.number - 1) * page.size]).fetchall()
@@ -110,11 +203,11 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates FROM documents WHERE id = ?",
+    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     if row is None:
         return None
-    found = {c: row[c] for c in DETAIL_COLUMNS}
+    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
     found["citation"] = document_citation(found)
     places = [r[0] for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
@@ -127,22 +220,39 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
             ',"movements":[' + ",".join(movements) + "]}")
 
 
+def collections(conn: sqlite3.Connection) -> list[dict]:
+    """Return each collection the documents come from, with how many documents it gives, most first.
+
+    Documents from no known compilation are counted under a `null` collection.
+    """
+    rows = conn.execute("SELECT json_extract(provenance, '$.collection') AS c, count(*) AS n FROM documents "
+                        "GROUP BY c ORDER BY n DESC, c").fetchall()
+    return [{"collection": json.loads(r["c"]) if r["c"] else None, "documents": r["n"]} for r in rows]
+
+
+def current_id(conn: sqlite3.Connection, former_id: str) -> str | None:
+    """Return the id now borne by the document that had `former_id`, or None."""
+    row = conn.execute("SELECT id FROM documents WHERE former_id = ?", (former_id,)).fetchone()
+    return row[0] if row else None
+
+
 def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> str:
+    dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
     mentions, docs = defaultdict(int), defaultdict(list)
     for doc_id, counts in conn.execute(
-            f"SELECT d.id, d.place_counts FROM documents d {by_date(window, 'documents_by_date')} "
+            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
             f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
         for place_id, n in json.loads(counts).items():
             mentions[place_id] += n
             docs[place_id].append(doc_id)
-    place_where, place_params = "1", []
+    place_where, place_params = "TRUE", []
     if bbox is not None:
-        lon = "lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(lon >= ? OR lon <= ?)"
-        place_where += f" AND {lon} AND lat BETWEEN ? AND ?"
-        place_params += [bbox.west, bbox.east, bbox.south, bbox.north]
+        inside, inside_params = dialect.bbox(bbox)
+        place_where += f" AND {inside}"
+        place_params += inside_params
     if q and q.strip():
-        place_where += r" AND (name LIKE ? ESCAPE '\' OR names LIKE ? ESCAPE '\' OR id = ?)"
+        place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = conn.execute(f"SELECT id, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
     return collection([with_properties(head, {"mentions": mentions[pid], "documents": docs[pid]})
@@ -161,14 +271,14 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
     where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT m.feature FROM movements m {by_date(window, 'movements_by_date')} "
+    rows = conn.execute(f"SELECT m.feature FROM movements m {dialect_of(conn).hint(window, 'movements_by_date')} "
                         f"WHERE m.feature IS NOT NULL AND {where} ORDER BY m.earliest, m.seq, m.ord", params)
     return collection([r[0] for r in rows])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
     where, params = window_sql(window, "d", span)
-    rows = conn.execute(f"SELECT d.events FROM documents d {by_date(window, 'documents_by_date')} "
+    rows = conn.execute(f"SELECT d.events FROM documents d {dialect_of(conn).hint(window, 'documents_by_date')} "
                         f"WHERE {where} AND d.events != '' ORDER BY {in_order(window, 'd')}", params)
     return collection([r[0] for r in rows])
 

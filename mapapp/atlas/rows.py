@@ -7,14 +7,15 @@ answers by joining strings instead of building and serialising objects on every 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
 from gazetteer.model import Movement, Place, TimelineEntry
+from gazetteer.places.display import name_years, period_name
 from mapapp.analysis.geojson import bounds, movement_feature
 
-LIST_FIELDS = ("id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind",
+LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
 
 
@@ -45,11 +46,23 @@ def open_feature(feature: dict) -> str:
     return dumps(feature)[:-2]
 
 
+def name_record(name) -> dict:
+    """Return a place name as answers give it: toponym and language, with its years and note when known."""
+    record = {"toponym": name.toponym, "lang": name.lang}
+    years = name_years(name)
+    if years:
+        record["years"] = years
+    if name.note:
+        record["note"] = name.note
+    return record
+
+
 def place_row(place: Place) -> dict:
     """Return the places-table row of a gazetteer place."""
-    names = [{"toponym": n.toponym, "lang": n.lang} for n in place.names]
+    names = [name_record(n) for n in place.names]
     props = {"id": place.id, "name": place.name, "kind": place.kind, "names": names, "certainty": place.certainty,
-             "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source}
+             "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source,
+             "period_name": period_name(place)}
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
@@ -57,11 +70,18 @@ def place_row(place: Place) -> dict:
             "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": head}
 
 
+def provenance(doc) -> dict:
+    """Return where a document's words come from: its collection's record and the compiler's marks."""
+    collection = asdict(doc.collection) if doc.collection else None
+    return {"collection": collection, "editorial_notes": list(doc.editorial_notes)}
+
+
 def document_row(doc, key: str, dates: list[dict]) -> dict:
     """Return the documents-table row of a Document read from source `key`."""
     span = doc.date
     row = {"id": doc.id, "source_path": key, "source": Path(doc.source).name, "line": doc.line,
-           "title": doc.title, "date_text": span.text if span else None,
+           "title": doc.title, "heading": doc.heading, "provenance": dumps(provenance(doc)),
+           "former_id": doc.former_ids[0] if doc.former_ids else None, "date_text": span.text if span else None,
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
@@ -122,7 +142,7 @@ def analyse_source(path: Path) -> SourceRows:
         for ord_, (movement, in_heading) in enumerate(stated):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
-            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading)))
+            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading, doc.author)))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +22,10 @@ CREATE TABLE documents (
     source_path TEXT NOT NULL,      -- sources.path
     source TEXT NOT NULL,           -- the source's file name, as shown
     line INTEGER,
-    title TEXT,
+    title TEXT,                     -- descriptive: kind, author, recipient, date
+    heading TEXT,                   -- the compiler's heading over it, as printed (NULL: none)
+    provenance TEXT NOT NULL,       -- JSON {"collection": {...} or null, "editorial_notes": [...]}
+    former_id TEXT,                 -- the id it had before (links to it are redirected)
     date_text TEXT,
     earliest TEXT,                  -- ISO dates; NULL for an undated document
     latest TEXT,
@@ -84,7 +87,7 @@ CREATE TABLE territories (
 
 # The columns the build fills, in the order its rows give them.
 COLUMNS = {
-    "documents": ("id", "source_path", "source", "line", "title", "date_text", "earliest", "latest", "precision",
+    "documents": ("id", "source_path", "source", "line", "title", "heading", "provenance", "former_id", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
                   "list_json", "events", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
@@ -100,6 +103,7 @@ COLUMNS = {
 INDEXES = """
 CREATE INDEX documents_by_date ON documents (earliest, seq);
 CREATE INDEX documents_by_source ON documents (source_path);
+CREATE INDEX documents_by_former_id ON documents (former_id);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_document ON mentions (document_id, start);
 CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
@@ -109,9 +113,12 @@ CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
 CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
 """
 
-FTS = """
+# How the full-text index cuts a text into words: one definition for the index and every query.
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+FTS = f"""
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, body, content='documents', content_rowid='rowid', tokenize='{TOKENIZE}'
 );
 INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
 """

@@ -1,18 +1,21 @@
 """Reading a built atlas: `open_atlas(version)` and the `Atlas` the API and the pages query.
 
 An atlas file is never changed once published (a build writes a new file and swaps it in),
-so it is opened read-only and immutable, one connection per thread.
+so it is opened read-only and immutable, one connection per thread. An atlas in PostgreSQL
+(a location that is a `postgresql://` URL) is a schema per version, read alike (`postgres`).
 """
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
-from mapapp.atlas import query, versions
+from mapapp.atlas import lock, postgres, query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
-from mapapp.errors import AtlasMissing, NotFound, VersionGone
+from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.params import BBox, Page, Window, shown
 
 ALL_TIME = Window()
@@ -22,14 +25,26 @@ FIRST_PAGE = Page()
 class Atlas:
     """One atlas version, read-only. Methods return JSON-ready dicts and lists."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, path: Path | postgres.Schema):
+        # A file, or a version's schema in PostgreSQL.
+        self.path = path if isinstance(path, postgres.Schema) else Path(path)
         self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        # A shared lock for as long as this atlas is open: a build's pruning leaves the file alone.
+        self._hold = None
+        if not isinstance(self.path, postgres.Schema):   # a schema is kept by the database's own pointer
+            self._hold = lock.hold_shared(self.path)
+            if self._hold is None or not _same_file(self._hold, self.path):
+                lock.release(self._hold)
+                raise AtlasMissing(f"{self.path}: removed while it was being opened; run `chronotope build`")
         try:
             meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, postgres.Error) as exc:
+            self.close_all()
             raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
         if meta.get("schema") != str(SCHEMA_VERSION):
+            self.close_all()
             raise AtlasMissing(f"{self.path}: made by another version of Chronotope (atlas schema "
                                f"{meta.get('schema')}, this one reads {SCHEMA_VERSION}); run `chronotope build`")
         self.meta = meta
@@ -39,15 +54,23 @@ class Atlas:
         self.span: int = int(meta.get("max_span_days", 36600))
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        """This thread's read-only connection to the atlas file."""
+    def conn(self) -> sqlite3.Connection | postgres.Connection:
+        """This thread's read-only connection to the atlas file (or its schema)."""
         conn = getattr(self._local, "conn", None)
+        if isinstance(self.path, postgres.Schema):
+            if conn is None or not conn.usable:
+                conn = self._local.conn = self.path.connect()
+            return conn
         if conn is None:
+            if self._hold is None:   # closed by close_unused, and used again (files only: schemas return above)
+                self._hold = lock.hold_shared(self.path)
             # Immutable: a published atlas file is never written again (a build swaps in a new one).
             uri = versions.sqlite_uri(self.path) + "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
     def close(self) -> None:
@@ -56,6 +79,22 @@ class Atlas:
         if conn is not None:
             conn.close()
             self._local.conn = None
+            with self._conns_lock:
+                if conn in self._conns:
+                    self._conns.remove(conn)
+
+    def close_all(self) -> None:
+        """Close every thread's connection and release the file, so that a build may prune it."""
+        with self._conns_lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+        hold, self._hold = self._hold, None
+        lock.release(hold)
+
+    def __del__(self) -> None:
+        lock.release(getattr(self, "_hold", None))
 
     def __repr__(self) -> str:
         return f"Atlas(version={self.version!r}, path={str(self.path)!r})"
@@ -76,6 +115,7 @@ class Atlas:
         """One document with its body, places, dates, movements, prev and next; NotFound if absent."""
         found = query.document(self.conn, doc_id)
         if found is None:
+            self.raise_if_renamed(doc_id)
             raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
         return found
 
@@ -123,6 +163,20 @@ class Atlas:
     def territories(self, on: str | None = None) -> dict:
         return json.loads(self.territories_json(on))
 
+    def collections(self) -> list[dict]:
+        """The compilations the documents come from: `{"collection", "documents"}`, most documents first."""
+        return query.collections(self.conn)
+
+    def current_id(self, former_id: str) -> str | None:
+        """The id now borne by the document whose id was `former_id` (made from its heading), or None."""
+        return query.current_id(self.conn, former_id)
+
+    def raise_if_renamed(self, doc_id: str) -> None:
+        """Raise DocumentRenamed when `doc_id` is the id a document had before (made from its heading)."""
+        now = self.current_id(doc_id)
+        if now is not None:
+            raise DocumentRenamed(doc_id, now)
+
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
@@ -142,32 +196,115 @@ class Atlas:
         return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM sources")}
 
 
-# Atlases opened so far, by file and its identity on disk (a rebuilt single file is a new inode).
+def _same_file(fd: int, path: Path) -> bool:
+    """True when the open file `fd` is still the file at `path` (not removed nor replaced)."""
+    try:
+        return os.path.samestat(os.fstat(fd), path.stat())
+    except FileNotFoundError:
+        return False
+
+
+# Atlases opened so far, by file and its identity on disk (a rebuilt single file is a new inode),
+# with when each was last asked for.
 _OPENED: dict[tuple[str, int, int], Atlas] = {}
+_LAST_USED: dict[tuple[str, int, int], float] = {}
 _OPENED_LOCK = threading.Lock()
+# An atlas that is not the current one is closed after IDLE_SECONDS unused, so that builds can
+# prune it; one removed or replaced on disk after GONE_SECONDS (a request that began with it
+# may still be reading). A closed Atlas object reopens its file if it is used again.
+IDLE_SECONDS = 300.0
+GONE_SECONDS = 30.0
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path), stat.st_ino, stat.st_mtime_ns)
 
 
 def _open_file(path: Path) -> Atlas:
-    stat = path.stat()
-    key = (str(path), stat.st_ino, stat.st_mtime_ns)
+    try:
+        key = _file_key(path)
+    except FileNotFoundError:
+        raise AtlasMissing(f"{path}: removed while it was being opened; run `chronotope build`") from None
     with _OPENED_LOCK:
         atlas = _OPENED.get(key)
         if atlas is None:
             atlas = _OPENED[key] = Atlas(path)
+        _LAST_USED[key] = time.monotonic()
         return atlas
+
+
+def close_unused(current: Path | None = None, idle: float = IDLE_SECONDS,
+                 gone: float = GONE_SECONDS) -> list[Atlas]:
+    """Close the atlases whose file is removed or replaced and unused for `gone` seconds, and
+    those other than `current` unused for `idle` seconds; return them.
+    """
+    now = time.monotonic()
+    closed = []
+    with _OPENED_LOCK:
+        for key, atlas in list(_OPENED.items()):
+            unused = now - _LAST_USED.get(key, now)
+            try:
+                removed = _file_key(atlas.path) != key
+            except FileNotFoundError:
+                removed = True
+            if (removed and unused >= gone) or (atlas.path != current and unused >= idle):
+                del _OPENED[key]
+                _LAST_USED.pop(key, None)
+                atlas.close_all()
+                closed.append(atlas)
+    return closed
+
+
+_OPENED_SCHEMAS: dict[postgres.Schema, Atlas] = {}
+
+
+def _open_schema(schema: postgres.Schema) -> Atlas:
+    with _OPENED_LOCK:
+        atlas = _OPENED_SCHEMAS.get(schema)
+        if atlas is None:
+            atlas = _OPENED_SCHEMAS[schema] = Atlas(schema)
+        return atlas
+
+
+def _open_database(version: str | None, url: str) -> Atlas:
+    """The atlas `version` (default: the current one) in the PostgreSQL database at `url`."""
+    try:
+        current = postgres.current_version(url)
+    except postgres.Error as exc:
+        raise AtlasMissing(f"cannot read the atlas database {postgres.shown_url(url)}: "
+                           f"{str(exc).strip().splitlines()[0]}") from None
+    if current is None:
+        raise AtlasMissing(f"no atlas in {postgres.shown_url(url)}; run `chronotope build --database URL`")
+    if version is None or version == current:
+        return _open_schema(postgres.Schema(url, current))
+    if not versions.VERSION_RE.match(version):
+        raise VersionGone(f"atlas version {shown(version)} is not a version id (12 hex digits)")
+    gone = VersionGone(f"atlas version {version} is no longer kept on this server "
+                       f"(the current version is {current}); the view it pinned cannot be shown")
+    if version not in postgres.kept_versions(url):
+        raise gone
+    try:
+        return _open_schema(postgres.Schema(url, version))
+    except AtlasMissing:
+        raise gone from None
 
 
 def open_atlas(version: str | None = None, location: Path | str | None = None) -> Atlas:
     """Return the atlas `version` (default: the current one) at `location` (default: the settings').
 
+    `location` is an atlas folder, one atlas file, or a `postgresql://` URL.
     Raises AtlasMissing when nothing is built there and VersionGone when `version` is not kept.
     """
     if location is None:
         from mapapp.settings import from_env
 
-        location = from_env().ATLAS_DIR
+        location = from_env().atlas_location
+    if postgres.is_database_url(location):
+        return _open_database(version, location)
     location = Path(location)
     current_path = versions.current_file(location)
+    close_unused(current_path)
     if current_path is None:
         raise AtlasMissing(f"no atlas at {location}; run `chronotope build`")
     current = _open_file(current_path)

@@ -16,6 +16,7 @@ from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
+from mapapp.atlas import lock
 from mapapp.atlas.schema import SCHEMA_VERSION
 
 CURRENT = "CURRENT"
@@ -113,15 +114,21 @@ def kept_versions(location: Path) -> list[str]:
 def set_current(location: Path, version: str) -> None:
     """Point a directory location at `version`, atomically."""
     tmp = location / f".{CURRENT}.{os.getpid()}.tmp"
-    tmp.write_text(version + "\n", encoding="utf-8")
-    os.replace(tmp, location / CURRENT)
+    try:
+        tmp.write_text(version + "\n", encoding="utf-8")
+        os.replace(tmp, location / CURRENT)
+    except BaseException:   # a full disk, say: leave no half-written file behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def prune(location: Path, keep: int) -> list[str]:
-    """Delete all but the `keep` newest versions (never the current one); return those deleted."""
+    """Delete all but the `keep` newest versions; return those deleted.
+
+    Never deletes the version CURRENT names, nor one a running server (or build) has open:
+    that one is left for a later build. Call it holding the folder's lock (lock.folder_lock).
+    """
     current = current_version(location)
     others = [v for v in kept_versions(location) if v != current]
     doomed = others[max(keep - 1, 0):]
-    for version in doomed:
-        version_file(location, version).unlink(missing_ok=True)
-    return doomed
+    return [version for version in doomed if lock.remove_unless_in_use(version_file(location, version))]

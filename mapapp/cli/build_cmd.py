@@ -9,22 +9,7 @@ import click
 
 from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, emit_json_line, fail, warn
 
-# More sources than this and the progress bar shows even when stderr is not a terminal.
-PROGRESS_MIN_SOURCES = 20
 EXIT_INTERRUPTED = 130
-
-
-def progress_lines(total: int):
-    """Return an on_source callback printing a line to stderr at every tenth of a long build."""
-    done = 0
-
-    def on_source(path: Path) -> None:
-        nonlocal done
-        done += 1
-        if total > PROGRESS_MIN_SOURCES and (done * 10 // total) != ((done - 1) * 10 // total):
-            click.echo(f"building atlas: {done}/{total} sources", err=True)
-
-    return on_source
 
 
 def summary(report) -> str:
@@ -35,11 +20,12 @@ def summary(report) -> str:
             f"{report.sources} sources ({report.read} read, {report.reused} reused) -> {report.path}")
 
 
-def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: bool = False, jobs: int = 1):
+def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, force: bool = False, jobs: int = 1,
+                 dask: str | None = None, progress: bool = True):
     """Build the atlas of `corpus` at `location` unless it is up to date; return the BuildReport.
 
-    Shows a progress bar on stderr for long builds; exits with a one-line error when it fails,
-    leaving the previous atlas as it was.
+    Shows the progress of long builds on stderr (unless `progress` is False); exits with a
+    one-line error when it fails, leaving the previous atlas as it was.
     """
     from documents.errors import DocumentError
     from gazetteer.errors import GazetteerError
@@ -49,10 +35,8 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
         plan = plan_build(corpus, location)
         if plan.up_to_date and not force:
             return _up_to_date_report(plan)
-        if sys.stderr.isatty():
-            with click.progressbar(length=len(plan.sources), label="building atlas", file=sys.stderr) as bar:
-                return run_build(plan, on_source=lambda path: bar.update(1), keep=keep, jobs=jobs)
-        return run_build(plan, on_source=progress_lines(len(plan.sources)), keep=keep, jobs=jobs)
+        on_source = _progress(plan) if progress else None
+        return run_build(plan, on_source=on_source, keep=keep, jobs=jobs, dask=dask)
     except (BuildError, DocumentError, GazetteerError) as exc:
         fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
     except KeyboardInterrupt:
@@ -61,11 +45,19 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path, keep: int, force: boo
         fail(f"build failed: {type(exc).__name__}: {exc} (the previous atlas is unchanged)", EXIT_FAILED)
 
 
+def _progress(plan):
+    """Return the progress report of a build: a line redrawn on a terminal, lines in a log."""
+    from mapapp.cli.progress import BuildProgress
+
+    sizes = {str(p): p.stat().st_size for p in plan.sources if str(p) not in plan.reusable}
+    return BuildProgress(len(plan.sources), sizes, sys.stderr, sys.stderr.isatty())
+
+
 def _up_to_date_report(plan):
     from mapapp.atlas.build import BuildReport, atlas_contents
 
     counts, warnings = atlas_contents(plan.previous)
-    return BuildReport(plan.version, plan.previous, sources=len(plan.sources), read=0,
+    return BuildReport(plan.version, plan.previous if isinstance(plan.previous, Path) else str(plan.previous), sources=len(plan.sources), read=0,
                        reused=len(plan.sources), seconds=0.0, up_to_date=True, warnings=warnings, **counts)
 
 
@@ -78,28 +70,39 @@ def _up_to_date_report(plan):
                    "CURRENT names the one served) or a single FILE ending in .sqlite (one version, "
                    "replaced on each build). Default: $CHRONOTOPE_ATLAS_DIR, else "
                    "~/.local/share/chronotope/atlas.")
+@click.option("--database", "database", metavar="URL", default=None,
+              help="Write the atlas into this PostgreSQL/PostGIS database (postgresql://user@host/db), one "
+                   "schema per version, instead of a folder. Default: $CHRONOTOPE_DATABASE_URL.")
 @click.option("--keep", type=click.IntRange(min=1), default=None,
               help="Atlas versions to keep in the folder for pinned links (default: $CHRONOTOPE_KEEP_VERSIONS, 5).")
 @click.option("--force", is_flag=True, help="Build even when the atlas is up to date.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Sources analysed at once, in worker processes (0: one per CPU).")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def command(corpus: tuple[Path, ...], out: Path | None, keep: int | None, force: bool, jobs: int,
-            as_json: bool) -> None:
-    """Read the corpus and write the atlas (one SQLite file per version) that `serve` reads.
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Sources analysed at once, in worker processes (0: one per CPU). Default: 1; "
+                   "with --dask local, one worker per CPU.")
+@click.option("--dask", "dask", metavar="SCHEDULER",
+              help="Analyse the sources on a dask.distributed cluster: 'local' starts a LocalCluster of "
+                   "--jobs workers for this build, tcp://HOST:8786 joins a running one (its workers "
+                   "must see the corpus at the same paths).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object (and no progress).")
+def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, keep: int | None, force: bool,
+            jobs: int | None, dask: str | None, as_json: bool) -> None:
+    """Read the corpus and write the atlas (one SQLite file, or PostgreSQL schema, per version) that `serve` reads.
 
     Atomic: a failed or interrupted build leaves the previous atlas intact. Incremental:
     only sources whose content changed are read again. Prints one summary line.
     """
     from mapapp.atlas.build import corpus_paths
-    from mapapp.settings import SettingsError, from_env
+    from mapapp.settings import SettingsError, from_env, with_overrides
 
     try:
-        settings = from_env()
+        settings = with_overrides(from_env(), {"DATABASE_URL": database} if database else None)
     except SettingsError as exc:
         fail(str(exc))
-    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), out or settings.ATLAS_DIR,
-                          keep or settings.KEEP_VERSIONS, force, jobs or os.cpu_count() or 1)
+    if jobs is None:
+        jobs = 0 if dask else 1
+    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), database or out or settings.atlas_location,
+                          keep or settings.KEEP_VERSIONS, force, jobs or os.cpu_count() or 1, dask,
+                          progress=not as_json)
     if as_json:
         emit_json_line(report.as_dict())
         return

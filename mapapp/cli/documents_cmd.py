@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -41,9 +42,13 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
         "published_in": doc.published_in,
         "body": doc.body,
         "dates": [date_record(found) for found in doc.dates],
+        "language": doc.language,
     }
     if places is not None:
         record["places"] = places
+    # Added after the first contract's keys: the compiler's heading, collection and marks.
+    record |= {"heading": doc.heading, "collection": asdict(doc.collection) if doc.collection else None,
+               "editorial_notes": list(doc.editorial_notes), "former_ids": list(doc.former_ids)}
     return record
 
 

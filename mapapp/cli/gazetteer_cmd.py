@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from gazetteer.places.geocode import DEFAULT_URL
+from gazetteer.places.geocode import DEFAULT_TIMEOUT, DEFAULT_URL
 from mapapp.cli.gazetteer_lookup import lookup
 from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
 
@@ -186,8 +186,11 @@ def _save_geocoded(places: list) -> Path:
               help="Seconds between requests (Nominatim's usage policy asks for 1).")
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON cache of answers (default: $CHRONOTOPE_HOME/geocode-cache.json).")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=120), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to wait for each answer of the service.")
 @click.option("--force", is_flag=True, help="Also look up names the gazetteer already knows.")
-def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path | None, force: bool) -> None:
+def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path | None, timeout: float,
+            force: bool) -> None:
     """Look NAMES up online (opt-in) and add them to your layer as uncertain places."""
     from geopy.exc import GeopyError
 
@@ -201,7 +204,7 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
         known = {} if force else _known_names()
         cache_path = cache_path or data_home() / "geocode-cache.json"
         cache = read_cache(cache_path)
-        search = make_search(url, min_delay)
+        search = make_search(url, min_delay, timeout)
     except (GazetteerError, ValueError) as err:
         fail(str(err))
     wanted = []
@@ -212,7 +215,7 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
             wanted.append(name)
     try:
         results = geocode_names(wanted, search, cache, service=f"Nominatim at {url}")
-    except GeopyError as err:
+    except (GeopyError, ValueError) as err:   # ValueError: an answer that is not a usable result
         fail(f"geocoding at {url} failed: {err or type(err).__name__}", EXIT_FAILED)
     finally:
         write_atomically(cache_path, json.dumps(cache, ensure_ascii=False, indent=1) + "\n")

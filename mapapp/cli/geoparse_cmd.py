@@ -102,7 +102,7 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
 
     from gazetteer.errors import GazetteerError
     from gazetteer.places.index import load_gazetteer
-    from mapapp.analysis.pipeline import analyse_text, analysis_record
+    from mapapp.analysis.pipeline import analyse_text, analysis_fields
 
     try:
         gazetteer = load_gazetteer()
@@ -114,7 +114,7 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
         except Exception as err:  # one line, never a traceback
             fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:
-            emit_json_line(analysis_record(name, analysis))
+            emit_json_line(analysis_fields(name, analysis))
             continue
         if len(names) > 1:
             click.echo(f"== {name}")

@@ -20,15 +20,18 @@ from mapapp.cli.documents_cmd import load_documents
 from mapapp.cli.output import fail
 
 
-def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False) -> dict | None:
+def movement_feature(movement, document_id: str | None, source: str | None, in_heading: bool = False,
+                     writer: str | None = None) -> dict | None:
     """Return the GeoJSON feature of a `Movement` (as the atlas serves it), None when it has no point.
 
-    `in_heading`: stated in the document's title; start/end are then offsets into the title.
+    `in_heading`: stated in the document's heading; start/end are then offsets into the heading.
+    `writer`: the document's author, whose side a first-person actor ("our troops") is.
     """
     from mapapp.analysis.geojson import movement_feature as feature
     from mapapp.analysis.pipeline import route_record
 
-    properties = {**route_record(movement), "document_id": document_id, "source": source, "in_heading": in_heading}
+    properties = {**route_record(movement, in_heading, writer), "document_id": document_id, "source": source,
+                  "in_heading": in_heading}
     return feature(movement, properties)
 
 
@@ -83,7 +86,7 @@ def command(files: tuple[Path, ...], as_json: bool, network_file: Path | None) -
             if network_file is not None:  # redraw along the network the user gave
                 path, approximate = draw_path(movement.waypoints, network)
                 movement = replace(movement, path=path, approximate=approximate)
-            feature = movement_feature(movement, doc.id, doc.source, in_heading)
+            feature = movement_feature(movement, doc.id, doc.source, in_heading, doc.author)
             if feature is not None:
                 features.append(feature)
     if as_json:

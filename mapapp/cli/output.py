@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -11,6 +12,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2      # a file or argument that cannot be read
 EXIT_PARTIAL = 0        # some documents skipped with warnings: still a success
 EXIT_FAILED = 1         # the work itself failed (e.g. a build)
+STREAM_BATCH = 1000     # records written at once by emit_json_line
 
 
 def warn(message: str) -> None:
@@ -25,5 +27,34 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
 
 
 def emit_json_line(obj: object) -> None:
-    """Print one JSON Lines record to stdout."""
-    click.echo(json.dumps(obj, ensure_ascii=False, default=str))
+    """Print one JSON Lines record to stdout.
+
+    The lists (or iterators) among a record's values are written an item at a time, so that
+    a record of a long text never exists as one string; the line is the same as json.dumps'.
+    """
+    if not isinstance(obj, dict) or not all(isinstance(k, str) for k in obj) \
+            or not any(_streamed(v) for v in obj.values()):
+        click.echo(_dumps(obj))
+        return
+    pieces = ["{"]
+    for i, (key, value) in enumerate(obj.items()):
+        pieces.append(f"{', ' if i else ''}{_dumps(key)}: ")
+        if not _streamed(value):
+            pieces.append(_dumps(value))
+            continue
+        pieces.append("[")
+        for j, item in enumerate(value):
+            pieces.append(f"{', ' if j else ''}{_dumps(item)}")
+            if len(pieces) >= STREAM_BATCH:
+                click.echo("".join(pieces), nl=False)
+                pieces.clear()
+        pieces.append("]")
+    click.echo("".join(pieces) + "}")
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _streamed(value: object) -> bool:
+    return isinstance(value, list | Iterator)

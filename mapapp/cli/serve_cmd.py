@@ -17,24 +17,28 @@ from mapapp.cli.output import EXIT_FAILED, fail
                    "else the bundled corpus.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Worker threads of the production server (waitress).")
+@click.option("--database", "database", metavar="URL", default=None,
+              help="Serve the atlas kept in this PostgreSQL/PostGIS database (postgresql://user@host/db), "
+                   "building it there first if needed. Default: $CHRONOTOPE_DATABASE_URL.")
 @click.option("--debug", is_flag=True, help="Use Flask's development server, with the debugger and reloader.")
-def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, debug: bool) -> None:
+def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, database: str | None,
+            debug: bool) -> None:
     """Serve the map and the API; builds the atlas first when it is missing or stale."""
     from mapapp.atlas.build import corpus_paths
     from mapapp.cli.build_cmd import ensure_atlas, summary
-    from mapapp.settings import SettingsError, from_env
+    from mapapp.settings import SettingsError, from_env, with_overrides
 
     try:
-        settings = from_env()
+        settings = with_overrides(from_env(), {"DATABASE_URL": database} if database else None)
     except SettingsError as exc:
         fail(str(exc))
     paths = corpus_paths(corpus or settings.CORPUS)
-    report = ensure_atlas(paths, settings.ATLAS_DIR, settings.KEEP_VERSIONS)
+    report = ensure_atlas(paths, settings.atlas_location, settings.KEEP_VERSIONS)
     click.echo(summary(report), err=True)
 
     from mapapp.app import create_app
 
-    app = create_app({"CORPUS": paths})
+    app = create_app({"CORPUS": paths, "DATABASE_URL": settings.DATABASE_URL})
     if debug:
         click.echo(f"serving (Flask debug server) on http://{host}:{port}/", err=True)
         app.run(host=host, port=port, debug=True)

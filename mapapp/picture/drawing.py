@@ -31,6 +31,7 @@ from mapapp.picture.legend import (
     is_disputed_feature,
     legend_rows,
     other_claimants,
+    partial_holders,
     scene_colours,
     territory_colour,
 )
@@ -86,6 +87,8 @@ def legend_options(rows: tuple, fontsize: float, wrap: int | None, ncol: int) ->
             handles.append(Patch(facecolor=colour, edgecolor=palette().outline, label=text))
         elif kind == "hatch":
             handles.append(Patch(facecolor="white", edgecolor=colour, hatch="//", label=text))
+        elif kind == "partial":
+            handles.append(Patch(facecolor="white", edgecolor=colour, hatch="xx", label=text))
         elif kind == "disputed":
             handles.append(Patch(facecolor="white", edgecolor=colour, linestyle="--", linewidth=1.4, label=text))
         elif kind == "place":
@@ -179,6 +182,10 @@ def _draw_territories(ax, scene: Scene, colours: dict[str, str], scale: float) -
     claimed = [i for i, properties in enumerate(drawn) if other_claimants(properties)]
     if claimed:
         frame.iloc[claimed].plot(ax=ax, facecolor="none", edgecolor=palette().hatch, hatch="//", linewidth=0)
+    for i, properties in enumerate(drawn):
+        for holder in partial_holders(properties)[:1]:   # a part, not the whole unit: a hatch in its colour
+            frame.iloc[[i]].plot(ax=ax, facecolor="none", edgecolor=colours.get(holder, palette().hatch),
+                                 hatch="xx", linewidth=0)
     disputed = [i for i, properties in enumerate(drawn) if is_disputed_feature(properties)]
     if disputed:
         frame.iloc[disputed].plot(ax=ax, facecolor="none", edgecolor=palette().outline, linestyle="--",

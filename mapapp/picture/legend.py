@@ -33,8 +33,11 @@ def parties_of(entries: object) -> list[str]:
 
 
 def territory_colour(properties: dict, colours: dict[str, str]) -> str:
-    """The fill of a territory: its one controlling party's colour, grey when none or several."""
-    control = parties_of(properties.get("control"))
+    """The fill of a territory: its one controlling party's colour, grey when none or several.
+
+    An entry over part of the unit only (`partial`) does not make it divided: the unit is not its.
+    """
+    control = whole_controllers(properties)
     if len(control) == 1 and control[0] in colours:
         return colours[control[0]]
     return no_single_control()
@@ -68,6 +71,19 @@ def other_claimants(properties: dict) -> list[str]:
     return [p for p in parties_of(properties.get("claims")) if p not in control]
 
 
+def whole_controllers(properties: dict) -> list[str]:
+    """The parties holding the whole unit: control entries not marked `partial`."""
+    return parties_of([e for e in properties.get("control") or [] if not (isinstance(e, dict) and e.get("partial"))])
+
+
+def partial_holders(properties: dict) -> list[str]:
+    """The parties holding only part of a territory (`partial` control entries), not its controller:
+    drawn as a hatch in their colour over the unit, never as the whole unit's fill."""
+    whole = set(whole_controllers(properties))
+    return [p for p in parties_of([e for e in properties.get("control") or [] if isinstance(e, dict) and e.get("partial")])
+            if p not in whole]
+
+
 def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
     """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order:
     parties alphabetically (no side first), then 'control not recorded / shared'."""
@@ -75,7 +91,7 @@ def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, st
     entries = {}
     for feature in visible(scene.territories, bbox):
         fill = territory_colour(feature["properties"], colours)
-        control = parties_of(feature["properties"].get("control"))
+        control = whole_controllers(feature["properties"])
         label = f"controlled by {control[0]}" if len(control) == 1 and fill != grey else NO_SINGLE_CONTROL_LABEL
         entries[label] = fill
     return sorted(entries.items(), key=lambda item: (item[0] == NO_SINGLE_CONTROL_LABEL, item[0].casefold()))
@@ -90,6 +106,11 @@ def legend_rows(scene: Scene, bbox: Bbox | None = None) -> tuple[tuple[str, str,
     if claimants:
         rows.append(("hatch", "hatched: also claimed by a party not in control (here: "
                      + ", ".join(claimants) + ")", colours.hatch))
+    party_colour = scene_colours(scene)
+    for holder in sorted({p for t in visible(scene.territories, bbox) for p in partial_holders(t["properties"])},
+                         key=str.casefold):
+        rows.append(("partial", f"cross-hatched: part held by {holder}",
+                     party_colour.get(holder, colours.hatch)))
     if any(is_disputed_feature(t["properties"]) for t in visible(scene.territories, bbox)):
         rows.append(("disputed", "dashed outline: claimed by two or more parties", colours.outline))
     if scene.places:

@@ -21,7 +21,7 @@ from mapapp.picture.layout import DPI
 from mapapp.picture.model import Frame, Scene
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = 200, 2400, (800, 600)
-STYLE = 3                     # bump when pictures change, so no cached picture of an older style is served
+STYLE = 4                     # bump when pictures change, so no cached picture of an older style is served
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:

@@ -19,12 +19,13 @@ section opens with ``key: value`` lines (doc, date, view), then a blank line, th
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from documents.errors import DocumentError
+from documents.frontmatter import LineDict, front_matter, load_yaml
 from mapapp import params
 
 SUFFIXES = (".yaml", ".yml", ".md")
@@ -77,51 +78,12 @@ class Tour:
     source: str = ""
 
 
-class _LineDict(dict):
-    """A YAML mapping that remembers the line it starts on."""
-
-    line = 1
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    value = _LineDict(loader.construct_mapping(node, deep=True))
-    value.line = node.start_mark.line + 1
-    return value
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-# Dates stay text until `_date` reads them, so a bad one is reported with its line.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
 def _yaml(text: str, source: str, first_line: int = 1) -> object:
-    """Parse YAML text; a TourError with the file's line number when it is not YAML."""
+    """Parse YAML text with documents' one YAML reader; a TourError with the file's line otherwise."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + mark.line if mark else first_line
-        raise TourError(f"not valid YAML: {err.problem or err.context}", source, line) from None
-    except yaml.YAMLError as err:
-        raise TourError(f"not valid YAML: {err}", source, first_line) from None
-
-
-def _shift(value: object, offset: int) -> object:
-    """Move the remembered lines of a parsed block by `offset` (blocks cut out of Markdown)."""
-    if isinstance(value, _LineDict):
-        value.line += offset
-        for item in value.values():
-            _shift(item, offset)
-    elif isinstance(value, list):
-        for item in value:
-            _shift(item, offset)
-    return value
+        return load_yaml(text, source, first_line)
+    except DocumentError as err:
+        raise TourError(err.message, source, err.line) from None
 
 
 def _text(value: object, field: str, source: str, line: int, required: bool = False) -> str | None:
@@ -162,7 +124,7 @@ def _view(value: object, source: str, line: int) -> View:
     if not isinstance(value, dict):
         raise TourError("'view' must be a mapping like {lon: 45.9, lat: 39.5, z: 8}", source, line)
     line = getattr(value, "line", line)
-    unknown = sorted(set(value) - {"lon", "lat", "z", "layers"})
+    unknown = sorted(map(str, set(value) - {"lon", "lat", "z", "layers"}))
     if unknown:
         raise TourError(f"unknown view key {unknown[0]!r} (use lon, lat, z, layers)", source, line)
     lon = _number(value, "lon", -180, 180, source, line)
@@ -191,6 +153,7 @@ def _questions(value: object, source: str, line: int) -> tuple[str, ...]:
 
 
 STEP_KEYS = {"title", "caption", "doc", "date", "view", "quote", "questions"}
+TOUR_KEYS = {"title", "summary", "steps"}
 
 
 def step_from_mapping(raw: object, number: int, source: str, line: int) -> TourStep:
@@ -198,7 +161,7 @@ def step_from_mapping(raw: object, number: int, source: str, line: int) -> TourS
     if not isinstance(raw, dict):
         raise TourError(f"step {number} must be a mapping", source, line)
     line = getattr(raw, "line", line)
-    unknown = sorted(set(raw) - STEP_KEYS)
+    unknown = sorted(map(str, set(raw) - STEP_KEYS))
     if unknown:
         raise TourError(f"step {number}: unknown key {unknown[0]!r} (use {', '.join(sorted(STEP_KEYS))})",
                         source, line)
@@ -218,6 +181,10 @@ def tour_from_mapping(raw: object, name: str, source: str) -> Tour:
     """Return the Tour a parsed YAML document describes."""
     if not isinstance(raw, dict):
         raise TourError("a tour must be a mapping with 'title' and 'steps'", source, 1)
+    unknown = sorted(map(str, set(raw) - TOUR_KEYS))
+    if unknown:
+        raise TourError(f"unknown key {unknown[0]!r} (use {', '.join(sorted(TOUR_KEYS))})",
+                        source, getattr(raw, "line", 1))
     steps = raw.get("steps")
     if not isinstance(steps, list) or not steps:
         raise TourError("a tour needs a non-empty list of 'steps'", source, getattr(raw, "line", 1))
@@ -234,15 +201,11 @@ KEY_LINE = re.compile(r"^[a-z_]+:(\s|$)")
 
 def _front_matter(lines: list[str], source: str) -> tuple[dict, int]:
     """The YAML front matter of a Markdown tour and the index of the line after it."""
-    if not lines or lines[0].strip() != "---":
-        raise TourError("a Markdown tour starts with '---' and YAML front matter (title: ...)", source, 1)
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            meta = _yaml("\n".join(lines[1:end]), source, first_line=2) or {}
-            if not isinstance(meta, dict):
-                raise TourError("the front matter must be a mapping (title: ...)", source, 2)
-            return _shift(meta, 1), end + 1
-    raise TourError("the front matter is not closed by a '---' line", source, 1)
+    try:
+        meta, close = front_matter(lines, source)
+    except DocumentError as err:
+        raise TourError(err.message, source, err.line) from None
+    return meta, close + 1
 
 
 def _markdown_step(heading: str, body: list[str], first: int, source: str) -> dict:
@@ -254,7 +217,7 @@ def _markdown_step(heading: str, body: list[str], first: int, source: str) -> di
     while i < len(body) and KEY_LINE.match(body[i]):
         i += 1
     step = _yaml("\n".join(body[start:i]), source, first_line=first + start) if i > start else None
-    step = _shift(step, first + start - 1) if isinstance(step, dict) else _LineDict()
+    step = step if isinstance(step, dict) else LineDict()
     step.line = first - 1
     step.setdefault("title", heading)
     caption, quote, questions = [], [], []
@@ -300,6 +263,8 @@ def load_tour(path: Path) -> Tour:
     if path.suffix not in SUFFIXES:
         raise TourError(f"a tour file ends in {', '.join(SUFFIXES)}", source)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise TourError("not a regular file", source)
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise TourError(f"cannot read: {err}", source) from None

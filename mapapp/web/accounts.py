@@ -82,27 +82,22 @@ def init_app(app: Flask) -> None:
         return response
 
 
-def writer_required(view):
-    """Only editors and admins: 401 for a client who is not logged in, 403 for a reader."""
-    @wraps(view)
-    def guarded(*args, **kwargs):
-        if not current_user.is_authenticated:
-            raise LoginRequired("log in as an editor to change anything")
-        if not current_user.can_write:
-            raise Forbidden(f"{current_user.name} is a reader; only editors and admins may change anything")
-        return view(*args, **kwargs)
-    return guarded
+def _requires(allowed, role: str):
+    """A view decorator: 401 for a client who is not logged in, 403 for a user `allowed` refuses."""
+    def decorator(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                raise LoginRequired(f"log in as {role} to change anything")
+            if not allowed(current_user):
+                raise Forbidden(f"{current_user.name} is a {current_user.role}; this needs {role}")
+            return view(*args, **kwargs)
+        return guarded
+    return decorator
 
 
-def admin_required(view):
-    @wraps(view)
-    def guarded(*args, **kwargs):
-        if not current_user.is_authenticated:
-            raise LoginRequired("log in as an admin to manage users")
-        if not current_user.is_admin:
-            raise Forbidden(f"{current_user.name} is not an admin")
-        return view(*args, **kwargs)
-    return guarded
+writer_required = _requires(lambda user: user.can_write, "an editor or admin")
+admin_required = _requires(lambda user: user.is_admin, "an admin")
 
 
 def _safe_next(target: str | None) -> str:

@@ -30,6 +30,7 @@ def embed() -> str:
     state = request_state()
     atlas = current_atlas()
     if state.doc and not atlas.has_document(state.doc):
+        atlas.raise_if_renamed(state.doc)
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     full = "/?" + state_query(state, atlas.version)
     return render_map_page(embed=True, version=atlas.version, open_link=full)
@@ -48,8 +49,9 @@ def _target(found: oembed.OurUrl, atlas) -> tuple[ViewState, str]:
     params = dict(found.query)
     state = parse_state(params)
     if found.kind == "document":
-        doc = atlas.document(found.ident)
-        return ViewState(doc=found.ident, date=doc.get("earliest")), doc.get("title") or found.ident
+        ident = found.ident if atlas.has_document(found.ident) else atlas.current_id(found.ident) or found.ident
+        doc = atlas.document(ident)
+        return ViewState(doc=ident, date=doc.get("earliest")), doc.get("title") or ident
     if found.kind == "place":
         place = atlas.place(found.ident)
         lon, lat = place["geometry"]["coordinates"][:2]
@@ -105,6 +107,8 @@ def oembed_answer() -> Response:
         thumbnail_url=page_url("/map.png", state_query(state, atlas.version, width=thumb.width,
                                                        height=thumb.height)) if thumb else None)
     answer["description"] = describe_view(atlas, state, lang)["text"]
+    if state.doc:  # whose words: the compiler's heading and his collection, said to be his
+        answer.update(oembed.provenance(atlas.document(state.doc)))
     response = jsonify(answer)
     response.headers["Cache-Control"] = f"public, max-age={oembed.CACHE_AGE}"
     response.headers["Access-Control-Allow-Origin"] = "*"   # consumers may fetch it from a browser

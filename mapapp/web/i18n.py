@@ -40,6 +40,11 @@ PRECISION_WORDS = {"day": N_("day"), "part-of-month": N_("part of the month"), "
                    "season": N_("season"), "part-of-year": N_("part of the year"), "year": N_("year"),
                    "years": N_("years")}
 
+# The cautions of gazetteer.territories.timeline.CAUTIONS, as a claim or control entry shows them.
+CAUTION_WORDS = {"partial": N_("partial"), "approximate": N_("approximate"), "sources disagree": N_("sources disagree"),
+                 "not ratified": N_("not ratified"), "uncertain": N_("uncertain"), "unverified": N_("unverified"),
+                 "contested": N_("contested")}
+
 
 @dataclass(frozen=True)
 class Language:
@@ -187,7 +192,8 @@ def page_language() -> dict:
     from flask_babel import gettext
 
     return {"lang": language(request_language()), "language_links": links,
-            "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()}}
+            "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()},
+            "caution_words": {key: gettext(word) for key, word in CAUTION_WORDS.items()}}
 
 
 def init_app(app: Flask) -> None:

@@ -97,6 +97,19 @@ def answer(*, embed_src: str, title: str, provider_url: str, size: Size,
     return data
 
 
+def provenance(doc: dict) -> dict:
+    """Extra oEmbed fields (oEmbed 1.0 allows a provider's own) for a document's view: the compiler's
+    heading and the compilation it comes from, so an embedding page can credit them as such."""
+    extra = {}
+    if doc.get("heading"):
+        extra["heading_in_compilation"] = doc["heading"]
+    collection = doc.get("collection")
+    if collection:
+        by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
+        extra["collection"] = f"{collection['title']}{by}"
+    return extra
+
+
 def thumbnail_size(size: Size) -> Size | None:
     """The thumbnail's size: the embed's own, or None when the limits leave no room for a /map.png."""
     if size.width < THUMBNAIL_MINIMUM or size.height < THUMBNAIL_MINIMUM:

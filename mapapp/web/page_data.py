@@ -14,6 +14,31 @@ class Segment(NamedTuple):
     name: str | None = None
 
 
+def provenance_lines(doc: dict | None, say=None) -> list[str]:
+    """Whose words a document's presentation carries, for a handout: the compiler's heading, his
+    compilation and his marks, each said to be his (empty for a document of no compilation).
+
+    `say(message, **values)` translates (Flask-Babel's `gettext`); by default the English."""
+    say = say or (lambda message, **values: message % values)
+    if not doc:
+        return []
+    lines = []
+    if doc.get("heading"):
+        lines.append(say("Heading in the compilation: “%(heading)s” (the compiler’s, not the document’s words)",
+                         heading=doc["heading"]))
+    collection = doc.get("collection")
+    if collection:
+        # Its standpoint's first sentence: a handout has one page. The standpoint is data, not translated.
+        standpoint = (collection.get("standpoint") or "").split(". ")[0].rstrip(".")
+        line = (say("From the compilation “%(title)s”, compiled by %(compiler)s.", title=collection["title"],
+                    compiler=collection["compiler"]) if collection.get("compiler")
+                else say("From the compilation “%(title)s”.", title=collection["title"]))
+        lines.append(line + (f" {standpoint}." if standpoint else ""))
+    if doc.get("editorial_notes"):
+        lines.append(say("The compiler’s marks: %(marks)s", marks="; ".join(doc["editorial_notes"])))
+    return lines
+
+
 def body_segments(body: str, mentions: list[dict]) -> list[Segment]:
     """The body cut into plain and linked pieces by its mention offsets (overlaps: the first wins)."""
     segments, at = [], 0
@@ -57,6 +82,7 @@ def excerpt(text: str, limit: int) -> str:
 
 def _parties(entries: list[dict]) -> list[dict]:
     return [{"party": e.get("party"), "source": e.get("source"), "note": e.get("note"),
+             "cautions": e.get("cautions") or [], "partial": bool(e.get("partial")),
              "start": e.get("start"), "end": e.get("end")} for e in entries or []]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
+from flask_babel import gettext
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
@@ -36,6 +37,7 @@ def map_png() -> Response:
     atlas = current_atlas()
     width, height = clamp_size(request.args.get("width"), request.args.get("height"))
     if state.doc and not atlas.has_document(state.doc):
+        atlas.raise_if_renamed(state.doc)
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
     key = PictureCache.key(atlas.version, cache_key(state), width, height)
@@ -47,6 +49,14 @@ def map_png() -> Response:
 
 def paper() -> str:
     return params.choice("paper", request.args.get("paper"), PAPERS)
+
+
+@bp.get("/about")
+def about_page() -> str:
+    """Where the documents come from: each compilation, its compiler and standpoint, and how we word things."""
+    atlas = current_atlas()
+    return render_template("about.html", collections=atlas.collections(), version=atlas.version,
+                           pinned=bool(request.args.get("v")), meta=None)
 
 
 @bp.get("/documents/<doc_id>")
@@ -70,14 +80,15 @@ def document_page(doc_id: str) -> str:
 @bp.get("/documents/<doc_id>/print")
 def document_print(doc_id: str) -> str:
     from mapapp.web.description_api import describe_view, short_account
-    from mapapp.web.page_data import excerpt
+    from mapapp.web.page_data import excerpt, provenance_lines
 
     atlas = current_atlas()
     doc = atlas.document(doc_id)
     state = ViewState(doc=doc_id)
     account = describe_view(atlas, state)
     summary = short_account(account)      # room for it is taken from the excerpt: one page still
-    sheets = [{"title": doc.get("title") or "(untitled document)", "date_text": doc.get("date_text"),
+    sheets = [{"title": doc.get("title") or gettext("(untitled document)"), "date_text": doc.get("date_text"),
+               "provenance": provenance_lines(doc, gettext),
                "text": excerpt(doc["body"], max(PRINT_EXCERPT - len(summary), PRINT_EXCERPT // 2)), "quote": None, "questions": (),
                "citation": doc["citation"],
                "map_query": state_query(state, atlas.version, width=1000, height=560),

@@ -1,4 +1,5 @@
-"""The shape and the filters of every API route, checked against the atlas of the seed pages."""
+"""The shape and the filters of every API route, checked against the atlas of the seed pages,
+on both stores: the SQLite atlas and the same atlas published into PostgreSQL/PostGIS."""
 from __future__ import annotations
 
 import re
@@ -8,11 +9,12 @@ from contextlib import closing
 
 import pytest
 
-LIST_KEYS = {"id", "title", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
+LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
              "recipient", "source"}
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
-PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents"}
+PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents",
+              "period_name"}
 EVENT_KEYS = {"document_id", "document_title", "earliest", "latest", "place_id", "name", "kind", "text",
               "start", "end"}
 
@@ -50,6 +52,14 @@ def assert_lon_lat(geometry: dict) -> None:
 
     for lon, lat, *_ in positions(geometry["coordinates"]):
         assert -180 <= lon <= 180 and -90 <= lat <= 90, (lon, lat)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def app(request, app_for, atlas_path):
+    """The app on the seed pages' atlas, read from its SQLite file or from PostgreSQL."""
+    if request.param == "postgresql":
+        return app_for(atlas_path, DATABASE_URL=request.getfixturevalue("pg_atlas_url"))
+    return app_for(atlas_path)
 
 
 @pytest.fixture
@@ -120,7 +130,7 @@ def test_a_document_carries_its_text_places_dates_and_movements(client, document
     for listed in documents:
         doc = client.get(f"/api/documents/{listed['id']}").get_json()
         assert LIST_KEYS | {"body", "archive_ref", "published_in", "citation", "places", "dates", "movements",
-                            "prev", "next"} == set(doc)
+                            "prev", "next", "collection", "editorial_notes"} == set(doc)
         assert {k: doc[k] for k in LIST_KEYS} == listed
         for mention in doc["places"]:
             assert set(mention) >= MENTION_KEYS
@@ -150,7 +160,7 @@ def test_places_count_the_mentions_of_the_window(client, corpus):
     for feature in features:
         props = feature["properties"]
         assert set(props) == PLACE_KEYS
-        assert all(set(n) == {"toponym", "lang"} for n in props["names"])
+        assert all({"toponym", "lang"} <= set(n) <= {"toponym", "lang", "years", "note"} for n in props["names"])
         of_place = [e["properties"] for e in events if e["properties"]["place_id"] == props["id"]]
         assert props["mentions"] == len(of_place)
         assert all(e["geometry"] == feature["geometry"] for e in events if e["properties"]["place_id"] == props["id"])

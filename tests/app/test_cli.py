@@ -120,7 +120,10 @@ def test_a_long_build_reports_progress_in_a_log(runner, tmp_path):
     result = runner.invoke(["build", "--corpus", str(corpus), "--out", str(tmp_path / "atlas")])
     assert result.exit_code == 0, result.output
     progress = [line for line in result.stderr.splitlines() if line.startswith("building atlas: ")]
-    assert len(progress) == 10 and progress[-1] == "building atlas: 25/25 sources"
+    assert len(progress) == 10
+    assert re.fullmatch(r"building atlas: 25/25 sources, 25 documents, [\d,.]+ documents/s, done in \d+ s", progress[-1])
+    assert re.fullmatch(r"building atlas: 3/25 sources, 3 documents, [\d,.]+ documents/s, about \d+ s left",
+                        progress[0])
     assert SUMMARY.match(result.stdout.strip())["documents"] == "25"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mapapp.cli import build_cmd, serve_cmd
 from mapapp.settings import Settings
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
@@ -25,8 +26,11 @@ def test_every_setting_is_in_the_readme(name):
     assert f"`CHRONOTOPE_{name}`" in README
 
 
-@pytest.mark.parametrize("option", ["--corpus", "--out", "--keep", "--jobs", "--force", "--json", "--host", "--port",
-                                    "--threads", "--debug"])
+def _long_options(command) -> list[str]:
+    return [o for p in command.params for o in p.opts if o.startswith("--") and o != "--help"]
+
+
+@pytest.mark.parametrize("option", sorted(set(_long_options(build_cmd.command) + _long_options(serve_cmd.command))))
 def test_every_build_and_serve_option_is_in_the_readme(option, runner):
     helps = runner.invoke(["build", "--help"]).stdout + runner.invoke(["serve", "--help"]).stdout
     assert option in helps and option in README

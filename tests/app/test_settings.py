@@ -23,6 +23,8 @@ from mapapp.settings import Settings, SettingsError, from_env, with_overrides
      Settings(HOME=Path("/h"), ATLAS_DIR=Path("/h/atlas"), KEEP_VERSIONS=12, TILES=True)),
     ({"CHRONOTOPE_HOME": "/h", "CHRONOTOPE_TILES": "0"},
      Settings(HOME=Path("/h"), ATLAS_DIR=Path("/h/atlas"), TILES=False)),
+    ({"CHRONOTOPE_HOME": "/h", "CHRONOTOPE_DATABASE_URL": " postgresql://me@db/atlas "},
+     Settings(HOME=Path("/h"), ATLAS_DIR=Path("/h/atlas"), DATABASE_URL="postgresql://me@db/atlas")),
 ])
 def test_settings_from_environment(env, expected):
     assert from_env(env) == expected
@@ -32,10 +34,21 @@ def test_settings_from_environment(env, expected):
     ({"CHRONOTOPE_KEEP_VERSIONS": "many"}, "CHRONOTOPE_KEEP_VERSIONS"),
     ({"CHRONOTOPE_KEEP_VERSIONS": "0"}, "CHRONOTOPE_KEEP_VERSIONS"),
     ({"CHRONOTOPE_TILES": "perhaps"}, "CHRONOTOPE_TILES"),
+    ({"CHRONOTOPE_DATABASE_URL": "mysql://me@db/atlas"}, "CHRONOTOPE_DATABASE_URL"),
+    ({"CHRONOTOPE_DATABASE_URL": "/var/lib/atlas.sqlite"}, "CHRONOTOPE_DATABASE_URL"),
 ])
 def test_a_bad_variable_is_named_in_the_error(env, named):
     with pytest.raises(SettingsError, match=named):
         from_env({"CHRONOTOPE_HOME": "/h", **env})
+
+
+@pytest.mark.parametrize(("env", "location"), [
+    ({}, Path("/h/atlas")),
+    ({"CHRONOTOPE_ATLAS_DIR": "/a.sqlite"}, Path("/a.sqlite")),
+    ({"CHRONOTOPE_ATLAS_DIR": "/a", "CHRONOTOPE_DATABASE_URL": "postgres://db/x"}, "postgres://db/x"),
+])
+def test_the_database_when_set_is_where_the_atlas_lives(env, location):
+    assert from_env({"CHRONOTOPE_HOME": "/h", **env}).atlas_location == location
 
 
 def test_tiles_are_off_by_default():

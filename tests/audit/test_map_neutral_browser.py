@@ -40,12 +40,31 @@ def test_legend_and_tooltips_name_parties_alphabetically(page, live_server, scre
         "spans => spans.map(s => s.firstChild.textContent.trim())")
     assert len(parties) >= 3 and parties == sorted(parties, key=lambda p: p.casefold())
     assert "a claim is not control" in page.locator(".legend-body").inner_text()
-    tips = page.evaluate("window.chronotopeLayers.territories.getLayers()"
+    # (the hatches over units held in part are drawings without tooltips of their own)
+    tips = page.evaluate("window.chronotopeLayers.territories.getLayers().filter(l => l.getTooltip())"
                          ".map(l => l.getTooltip().getContent().textContent)")
     assert tips
     for tip in tips:
+        tip = tip.split("click for")[0]
         for label in ("claimed by: ", "controlled by: "):
             listed = tip.split(label, 1)[1].split("controlled by:")[0].strip()
             names = [] if listed.startswith("no ") else listed.split("; ")
             assert names == sorted(names, key=str.casefold), tip
     screenshot(page, "audit-legend-1921-02-16")
+
+
+def test_notes_reach_the_map_hatches_and_popups(page, live_server, screenshot):
+    # 10 Aug 1920: the Red Army holds Nakhichevan uyezd, Armenia a part of it (Shakhtakhty).
+    open_map(page, live_server + "/?date=1920-08-10&window=30")
+    tips = page.evaluate("window.chronotopeLayers.territories.getLayers().filter(l => l.getTooltip())"
+                         ".map(l => l.getTooltip().getContent().textContent)")
+    nakhichevan = next(t for t in tips if t.startswith("Nakhichevan uyezd"))
+    assert "Republic of Armenia (partial" in nakhichevan and "RSFSR (11th Red Army)" in nakhichevan
+    hatches = page.locator("path.territory-partial")
+    assert hatches.count() >= 1 and "url(#hatch-" in hatches.first.get_attribute("fill")
+    assert "held part of the unit" in page.locator(".legend-body").inner_text()
+    page.evaluate("window.chronotopeLayers.territories.getLayers().filter(l => l.getTooltip())"
+                  ".find(l => l.feature.properties.id === 'nakhichevan-uyezd').openPopup()")
+    popup = page.locator(".territory-popup")
+    assert "Shakhtakhty" in popup.inner_text() and "source:" in popup.inner_text()
+    screenshot(page, "audit-partial-control-1920-08-10")

@@ -147,3 +147,50 @@ NAMES = [{"toponym": "Shusha", "lang": "en"}, {"toponym": "Shushi", "lang": "hy-
 ])
 def test_a_places_name_in_the_readers_language(js, lang, period, expected):
     assert js("placenames", "m.readersName(args[0], args[1], args[2])", NAMES, lang, period) == expected
+
+
+@pytest.mark.parametrize("control, controllers, partial", [
+    # Armenia's hold on Shakhtakhty is over part of Nakhichevan uyezd: the Red Army holds the unit.
+    ([{"party": "RSFSR (11th Red Army)"}, {"party": "Republic of Armenia", "partial": True}],
+     ["RSFSR (11th Red Army)"], ["Republic of Armenia"]),
+    ([{"party": "B"}, {"party": "A"}], ["A", "B"], []),
+    ([{"party": "A", "partial": True}, {"party": "B", "partial": True}], [], ["A", "B"]),
+    ([], [], []),
+])
+def test_partial_control_is_a_part_not_the_unit(js, control, controllers, partial):
+    status = js("layers", "m.territoryStatus({claims: [], control: args[0]})", control)
+    assert (status["controllers"], status["partial"]) == (controllers, partial)
+
+
+@pytest.mark.parametrize("entry, label", [
+    ({"party": "Azerbaijan SSR", "cautions": ["partial", "approximate"]}, "Azerbaijan SSR (partial, approximate)"),
+    ({"party": "Georgian SSR", "cautions": []}, "Georgian SSR"),
+    ({"party": "Armenian SSR"}, "Armenian SSR"),
+])
+def test_an_entry_is_shown_with_the_cautions_of_its_note(js, entry, label):
+    assert js("layers", "m.entryLabel(args[0])", entry) == label
+
+
+@pytest.mark.parametrize("choice, shown", [("today", "Gyumri"), ("period", "Alexandropol")])
+def test_the_reader_chooses_todays_or_the_periods_names(js, choice, shown):
+    props = {"name": "Gyumri", "period_name": "Alexandropol"}
+    assert js("popup", "m.shownName(args[0], args[1])", props, choice) == shown
+    assert js("popup", "m.shownName({name: 'Shusha'}, 'period')") == "Shusha"   # no period name: today's
+
+
+@pytest.mark.parametrize("props, label", [
+    ({"actor": "Our troops", "party": "RSFSR (11th Red Army)"}, "RSFSR (11th Red Army): \u201cOur troops\u201d"),
+    ({"actor": "Tarkhan", "party": None}, "\u201cTarkhan\u201d (side not clear)"),
+    ({"actor": None}, "actor not stated"),
+])
+def test_a_movements_actor_is_quoted_with_its_party(js, props, label):
+    assert js("layers", "m.actorLabel(args[0])", props) == label
+
+
+def test_one_party_is_one_colour_whatever_the_words(js):
+    from mapapp.palette import palette
+
+    colours = js("layers", "(() => { const b = {of: (n) => n === 'A' ? '#111111' : '#222222'}; "
+                 "return [m.movementColour({actor: 'our forces', party: 'A'}, b), "
+                 "m.movementColour({actor: 'Red troops', party: 'A'}, b), m.movementColour({actor: 'X'}, b)]; })()")
+    assert colours[:2] == ["#111111", "#111111"] and colours[2] == palette().unstated

@@ -10,6 +10,8 @@ import pytest
 
 KEYS = ["id", "source", "title", "date_text", "earliest", "latest", "precision", "origin", "author",
         "recipient", "kind", "archive_ref", "published_in", "body", "dates"]
+# Added after the first contract's keys (and after "places"): the compiler's heading and collection.
+PROVENANCE_KEYS = ["heading", "collection", "editorial_notes", "former_ids"]
 
 
 def records(result) -> list[dict]:
@@ -21,6 +23,7 @@ def test_json_lines_of_the_bundled_corpus(cli):
     assert result.exit_code == 0, result.stderr
     docs = records(result)
     assert len(docs) == 22
+    assert {doc["language"] for doc in docs} == {"en"}
     assert all(list(doc)[:len(KEYS)] == KEYS for doc in docs)   # others may add keys after these
     kars = next(doc for doc in docs if doc["origin"] == "Kars")
     assert (kars["date_text"], kars["earliest"], kars["latest"], kars["precision"], kars["kind"]) == (
@@ -31,7 +34,7 @@ def test_json_lines_of_the_bundled_corpus(cli):
             assert set(found) <= {"text", "start", "end", "earliest", "latest", "edtf", "note"}
             assert doc["body"][found["start"]:found["end"]] == found["text"]
     # the geoparser's places follow, offsets into the body (a healthy gazetteer: no warning)
-    assert result.stderr == "" and all(list(doc) == KEYS + ["places"] for doc in docs)
+    assert result.stderr == "" and all(list(doc) == KEYS + ["language", "places"] + PROVENANCE_KEYS for doc in docs)
     places = [(doc, place) for doc in docs for place in doc["places"]]
     assert places and all(doc["body"][p["start"]:p["end"]] == p["text"] for doc, p in places)
 
@@ -42,7 +45,7 @@ def test_readable_table(cli, data_dir):
     header, *rows = result.stdout.splitlines()
     assert header.split() == ["ID", "DATE", "ORIGIN", "TITLE"]
     assert len(rows) == 4
-    assert "1920-08-07" in rows[0] and "TELEGRAM FROM THE COMMAND" in rows[0]
+    assert "1920-08-07" in rows[0] and "Telegram of the Command" in rows[0]
     assert "Erivan" in rows[2] and rows[3].split()[1:3] == ["undated", "-"]
 
 
@@ -150,6 +153,6 @@ def test_documents_are_listed_without_places_when_the_gazetteer_cannot_load(tmp_
     (warning,) = run.stderr.splitlines()
     assert warning.startswith("warning: gazetteer not loaded") and str(layer) in warning and problem in warning
     docs = [json.loads(line) for line in run.stdout.splitlines()]
-    assert len(docs) == 22 and all(list(doc) == KEYS for doc in docs)
+    assert len(docs) == 22 and all(list(doc) == KEYS + ["language"] + PROVENANCE_KEYS for doc in docs)
     assert layer.read_text(encoding="utf-8") == content  # the user's file is left as it was
 

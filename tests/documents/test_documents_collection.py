@@ -56,18 +56,18 @@ def test_hand_checked_dates_and_origins(by_start, start, date_text, earliest, la
 
 
 def test_headings_numbers_and_two_line_titles(by_start):
-    assert by_start["Rostov-on-Don. 7/VIII-1920. In addition"].title.startswith("TELEGRAM FROM THE COMMAND")
-    assert "514" not in by_start["Rostov-on-Don. 7/VIII-1920. In addition"].title
-    assert by_start["Given the newly established"].title.endswith(
+    assert by_start["Rostov-on-Don. 7/VIII-1920. In addition"].heading.startswith("TELEGRAM FROM THE COMMAND")
+    assert "514" not in by_start["Rostov-on-Don. 7/VIII-1920. In addition"].heading
+    assert by_start["Given the newly established"].heading.endswith(
         "V. Lenin Justifying the Renewal of Territorial Claims by the Azerbaijani SSR Against the Armenian "
         "SSR and the Georgian Republic")
-    assert by_start["At the apparatus. Legrand."].title == (
+    assert by_start["At the apparatus. Legrand."].heading == (
         "RECORD OF A DIRECT TELEPHONE CONVERSATION BETWEEN MEMBER OF THE CAUCASUS BUREAU OF THE CENTRAL "
         "COMMITTEE OF THE RCP(B) AND THE REVOLUTIONARY MILITARY COUNCIL OF THE CAUCASIAN FRONT G. ORDZHONIKIDZE "
         "AND THE PLENIPOTENTIARY REPRESENTATIVE OF THE RSFSR IN ARMENIA B. LEGRAND ON THE CONDITIONS FOR THE "
         "CESSATION OF HOSTILITIES AGAINST THE GOVERNMENT OF ARMENIA")
     agreement = by_start["On the 10th day"]
-    assert agreement.title is None and agreement.kind == "agreement"
+    assert agreement.heading is None and agreement.kind == "agreement"
 
 
 def test_body_runs_from_the_date_to_the_citation(by_start):
@@ -92,7 +92,7 @@ def test_citations_and_publication_notes_leave_out_editorial_remarks(by_start):
 
 
 def test_page_furniture_is_not_a_document(corpus):
-    texts = " ".join(norm(doc.title) + " " + norm(doc.body) for doc in corpus.documents)
+    texts = " ".join(norm(doc.heading) + " " + norm(doc.body) for doc in corpus.documents)
     for furniture in ("Read Also", "Recent Posts", "2 weeks ago", "Yuri Barsegov", "SOVIETIZATION OF ARMENIA"):
         assert furniture not in texts
 
@@ -127,7 +127,7 @@ def test_bundled_corpus_matches_the_gold_answers(corpus):
         assert len(matches) == 1, entry["first_words"]
         doc = matches[0]
         assert (doc.date.earliest.isoformat(), doc.date.latest.isoformat()) == (entry["earliest"], entry["latest"])
-        assert norm(doc.title) == norm(entry["title"]) if entry["title"] else doc.title is None
+        assert norm(doc.heading) == norm(entry["title"]) if entry["title"] else doc.heading is None
         assert doc.origin == entry["origin"] and doc.date.text == entry["date_text"]
         assert doc.archive_ref == entry["archive_ref"] and doc.published_in == entry["published_in"]
         assert doc.kind == entry["kind"]
@@ -135,14 +135,14 @@ def test_bundled_corpus_matches_the_gold_answers(corpus):
 
 def test_layout_variants(data_dir):
     docs, warnings = read_collection((data_dir / "variants_page.txt").read_text(encoding="utf-8"), "variants_page.txt")
-    assert [(d.title[:30], d.date.text if d.date else None, d.origin) for d in docs] == [
+    assert [(d.heading[:30], d.date.text if d.date else None, d.origin) for d in docs] == [
         ("TELEGRAM FROM THE COMMAND OF T", "[7 August 1920]", None),
         ("Letter from the People’s Commi", "8 January 1921, Kars", "Kars"),
         ("Report from T. Makhmudbekov to", "Erivan, 15 (28) July 1920", "Erivan"),
         ("Address of the Armenian Revolu", None, None),
     ]
-    assert docs[0].archive_ref == "RGVA. F. 195. Op. 11. D. 24. L. 21. Copy." and "12" not in docs[0].title
-    assert docs[1].title.endswith("to V. Lenin On the Danger of Kemalist Realignment with the Entente")
+    assert docs[0].archive_ref == "RGVA. F. 195. Op. 11. D. 24. L. 21. Copy." and "12" not in docs[0].heading
+    assert docs[1].heading.endswith("to V. Lenin On the Danger of Kemalist Realignment with the Entente")
     assert docs[2].date.earliest.isoformat() == "1920-07-28" and "both calendars" in docs[2].date.note
     assert [(f.text, f.range.earliest.isoformat()) for f in docs[2].dates] == [("2 July 1920 (O.S.)", "1920-07-15")]
     assert [(w.line, "February 30, 1921" in w.message) for w in warnings] == [(22, True)]
@@ -181,12 +181,12 @@ def test_heading_date_and_body_on_one_line(data_dir):
         ("July 19, 1920", "1920-07-19", None, ["The", "occupation"]),
     ]
     first, appeal, telegram = docs
-    assert first.title.startswith("Telegram from Member of the Caucasian Bureau of the Central Committee of the RCP(B)")
-    assert first.title.endswith("(Copy to: People’s Commissar for Foreign Affairs of the RSFSR, G. Chicherin) "
+    assert first.heading.startswith("Telegram from Member of the Caucasian Bureau of the Central Committee of the RCP(B)")
+    assert first.heading.endswith("(Copy to: People’s Commissar for Foreign Affairs of the RSFSR, G. Chicherin) "
                                 "Regarding the agreement with Armenia dated August 10, 1920")
     assert first.archive_ref == "RGVA, f. 109, op. 1, d. 40, l. 56." and "Response" not in first.body
-    assert appeal.title.startswith("Appeal from the Commander") and appeal.title.endswith("against the Dashnaks")
-    assert telegram.title.endswith("to the Minister of Foreign Affairs of Armenia On the Purpose of Occupying "
+    assert appeal.heading.startswith("Appeal from the Commander") and appeal.heading.endswith("against the Dashnaks")
+    assert telegram.heading.endswith("to the Minister of Foreign Affairs of Armenia On the Purpose of Occupying "
                                    "Disputed Territories Between Azerbaijan and Armenia")
     assert telegram.archive_ref.startswith("AVPR, f. 148, op. 3, p. 1, d. 2, l. 5. Original; AI RA, f. 276")
     assert telegram.published_in.startswith("Published in the collection: The Victory of Soviet Power")
@@ -197,7 +197,7 @@ def test_a_page_title_printed_above_the_full_heading_is_dropped():
             "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY\n"
             "7 August 1920\nKhalil Pasha departed for Baku.\nRGVA, f. 195, op. 11, d. 24, l. 21.\n")
     (doc,), _ = read_collection(page, "page.txt")
-    assert doc.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
+    assert doc.heading == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
 
 
 def test_signature_over_a_date_inside_a_document_is_not_a_new_document():
@@ -218,7 +218,7 @@ def test_a_heading_in_sentence_case_between_documents():
             "August 31, 1920\n\n…In his letter addressed to the Grand National Assembly, Chicherin stated …\n\n"
             "RGASPI, f. 544, op. 3, d. 15, l. 8.\n")
     docs, _ = read_collection(page, "page.txt")
-    assert [(d.title.split()[0], d.date.earliest.isoformat()) for d in docs] == [
+    assert [(d.heading.split()[0], d.date.earliest.isoformat()) for d in docs] == [
         ("Letter", "1921-01-01"), ("Appeal", "1920-08-31")]
 
 
@@ -229,7 +229,7 @@ def test_a_document_without_citation_ends_at_the_next_heading_in_capitals():
             "Khalil Pasha departed for Baku on 6/VIII.\nRGVA, f. 195, op. 11, d. 24, l. 21.\n")
     first, second = read_collection(page, "page.txt")[0]
     assert first.archive_ref is None and first.body.endswith("Soviet government.\nOrdzhonikidze")
-    assert second.title == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
+    assert second.heading == "TELEGRAM FROM THE COMMAND OF THE CAUCASIAN FRONT TO THE COMMAND OF THE 11TH RED ARMY"
 
 
 def test_stamps_and_numbers_between_heading_and_date():
@@ -237,7 +237,7 @@ def test_stamps_and_numbers_between_heading_and_date():
             "February 15, 1921\nIn addition to my report dated December 4, 1920, I submit the following.\n"
             "CPA IML, f. 85, op. 13, d. 71, ll. 1–2.\n")
     (doc,), _ = read_collection(page, "page.txt")
-    assert doc.title == "REPORT OF T. MAKHMUDBEKOV TO THE CHAIRMAN OF THE AZERBAIJANI REVKOM"
+    assert doc.heading == "REPORT OF T. MAKHMUDBEKOV TO THE CHAIRMAN OF THE AZERBAIJANI REVKOM"
     assert doc.date.earliest.isoformat() == "1921-02-15" and doc.body.startswith("In addition")
 
 
@@ -246,7 +246,7 @@ def test_number_after_the_date_stays_at_the_start_of_the_body():
             "Uprising\n\nFebruary 15, 1921, No. 03 In addition to my report dated December 4, 1920, I submit "
             "the following. CPA IML, f. 85, op. 13, d. 71, ll. 1–2.\n")
     (doc,), _ = read_collection(page, "page.txt")
-    assert doc.title.startswith("Report from T. Makhmudbekov") and doc.date.text == "February 15, 1921"
+    assert doc.heading.startswith("Report from T. Makhmudbekov") and doc.date.text == "February 15, 1921"
     assert doc.body.startswith("No. 03 In addition")
 
 
@@ -258,7 +258,7 @@ def test_last_resort_documents_are_the_texts_before_each_citation():
             "The Council resolved on 5 August 1920 to commence an offensive against Armenia.\n"
             "RGVA, f. 195, op. 11, d. 24, l. 21.\n")
     docs, warnings = read_collection(page, "page.txt")
-    assert [(d.title, d.date.earliest.isoformat(), d.archive_ref[:6], d.line) for d in docs] == [
+    assert [(d.heading, d.date.earliest.isoformat(), d.archive_ref[:6], d.line) for d in docs] == [
         (None, "1920-08-02", "RGASPI", 1), ("Telegram to Kirov about the offensive", "1920-08-05", "RGVA, ", 4)]
     assert [(w.line, "archival citation" in w.message) for w in warnings] == [(1, True)]
 
@@ -280,4 +280,4 @@ def test_last_resort_documents_are_the_texts_before_each_citation():
 ])
 def test_headings_over_blank_lines(page, title):
     (doc,), _ = read_collection(page, "page.txt")
-    assert doc.title == title
+    assert doc.heading == title

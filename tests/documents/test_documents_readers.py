@@ -85,12 +85,13 @@ def test_markdown_problems_name_the_line(tmp_path, text, line, message):
     assert message in caught.value.message
 
 
-def test_markdown_unknown_keys_are_warnings(tmp_path):
+def test_markdown_unknown_keys_are_refused_naming_the_line(tmp_path):
+    """A misspelt key (`tilte:`) would silently lose its value; it is refused instead."""
     path = tmp_path / "mine.md"
     path.write_text("---\ntitle: A Letter\nsender: Someone\ndate: 1921-01-08\n---\nText.\n", encoding="utf-8")
-    reading = read_documents([path])
-    assert reading.documents[0].date.earliest.isoformat() == "1921-01-08"
-    assert [(w.line, "'sender'" in w.message) for w in reading.warnings] == [(3, True)]
+    with pytest.raises(DocumentError) as caught:
+        read_documents([path])
+    assert caught.value.line == 3 and "unknown front matter key 'sender'" in caught.value.message
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -104,3 +105,16 @@ def test_csv_problems(tmp_path, text, message):
     with pytest.raises(DocumentError) as caught:
         read_documents([path])
     assert message in caught.value.message and caught.value.line in (1, 2)
+
+
+@pytest.mark.parametrize("name, text, language", [
+    ("given.md", "---\ntitle: Note\nlanguage: hy\n---\nThe troops of the Republic left Kars.\n", "hy"),
+    ("detected.md", "---\ntitle: Донесение\n---\nНаши войска заняли Шушу и двинулись к Лачину.\n", "ru"),
+    ("rows.csv", "title,body,language\nNote,Наши войска заняли Шушу,fr\n", "fr"),
+    ("rows.csv", "title,body\nNote,The troops of the Republic left Kars for the town of Alexandropol.\n", "en"),
+])
+def test_language_given_in_the_metadata_or_detected(tmp_path, name, text, language):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (doc,) = read_documents([path]).documents
+    assert doc.language == language

@@ -38,7 +38,7 @@ def test_json_shape_and_offsets(text_file):
     result = run("geoparse", str(text_file), "--json")
     assert result.exit_code == 0, result.output
     [record] = lines(result)
-    assert set(record) == {"source", "places", "dates", "routes"}
+    assert set(record) == {"source", "places", "dates", "routes", "language"}
     assert record["source"] == str(text_file)
     for place in record["places"]:
         assert set(place) == PLACE_KEYS
@@ -73,7 +73,7 @@ def test_date_gives_the_text_its_document_date(tmp_path, args, expected):
     result = run("geoparse", str(path), *args, "--json")
     assert result.exit_code == 0, result.output
     [record] = lines(result)
-    assert set(record) == {"source", "places", "dates", "routes"}
+    assert set(record) == {"source", "places", "dates", "routes", "language"}
     assert [(d["text"], d["earliest"], d["latest"], d["edtf"]) for d in record["dates"]] == expected
     assert all(set(d) - DATE_KEYS <= {"note"} for d in record["dates"])
 

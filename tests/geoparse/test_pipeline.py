@@ -40,7 +40,7 @@ def test_date_record_and_analysis_record_shapes(full_gazetteer):
     assert date_record(analysis.dates[0]) == {"text": "6 August 1920", "start": 3, "end": 16,
                                               "earliest": "1920-08-06", "latest": "1920-08-06", "edtf": "1920-08-06"}
     record = analysis_record("x.txt", analysis)
-    assert list(record) == ["source", "places", "dates", "routes"]
+    assert list(record) == ["source", "places", "dates", "routes", "language"]
     assert all({"start", "end", "waypoints"} <= set(r) for r in record["routes"])
 
 

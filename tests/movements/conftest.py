@@ -45,3 +45,11 @@ def mark():
         return text, mentions
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def full_gazetteer():
+    """The gazetteer the command uses: curated, user and the GeoNames broad layer."""
+    from gazetteer.places.index import load_gazetteer
+
+    return load_gazetteer()

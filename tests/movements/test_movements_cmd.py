@@ -8,8 +8,9 @@ import pytest
 from gazetteer.model import LonLat, Movement, Place
 
 PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
-              "source", "waypoints", "approximate", "in_heading"}
-ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
+              "source", "waypoints", "approximate", "in_heading", "party"}
+ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "party", "status", "earliest", "latest", "waypoints",
+              "approximate"}
 
 REPORT = """---
 title: Report on the Zangezur front

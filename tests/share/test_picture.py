@@ -195,3 +195,28 @@ def test_the_attribution_keeps_its_caveat_when_there_is_room_and_stays_inside(wi
         assert "Natural Earth" in words
     extent = text.get_window_extent(renderer)
     assert 0 <= extent.x0 and extent.x1 <= width and extent.y0 >= 0 and extent.y1 <= ax.bbox.y0
+
+
+PARTIAL = Scene(
+    title="1 December 1920", bbox=Bbox(44.0, 38.5, 48.0, 40.5), attribution="test",
+    territories=({"type": "Feature", "geometry": square(44.5, 39.0, 47.5, 40.0),
+                  "properties": {"id": "u", "name": "unit", "claims": [],
+                                 "control": [{"party": "Party A"}, {"party": "Party B", "partial": True}]}},),
+)
+
+
+def test_partial_control_is_a_hatch_over_the_unit_not_its_fill():
+    colours = party_colours(("Party A", "Party B"))
+    assert dict(legend_entries(PARTIAL)) == {"controlled by Party A": colours["Party A"]}
+    rows = [r for r in legend_rows(PARTIAL) if r[0] == "partial"]
+    assert rows == [("partial", "cross-hatched: part held by Party B", colours["Party B"])]
+    width, height = 800, 500
+    image = Image.open(io.BytesIO(render_png(PARTIAL, width, height))).convert("RGB")
+    frame = picture_frame(PARTIAL, width, height)
+    x0, y0 = frame.pixel(44.7, 39.9)
+    x1, y1 = frame.pixel(47.3, 39.1)
+    inside = Counter(image.getpixel((x, y)) for x in range(x0, x1, 2) for y in range(y0, y1, 2))
+    hatch = hex_rgb(colours["Party B"])
+    near = sum(n for rgb, n in inside.items() if max(abs(a - b) for a, b in zip(rgb, hatch, strict=True)) <= 40)
+    assert near > 0.02 * sum(inside.values())      # B's hatch shows over the unit ...
+    assert inside.most_common(1)[0][0] != hatch     # ... but the unit is not B's colour

@@ -93,8 +93,15 @@ BROKEN = [
     ("l.md", "---\ntitle: x\n", 1, "not closed"),
     ("m.md", "---\ntitle: x\n---\n## One\ndoc: a\nview: {z: 40}\n\nCaption.\n", 6, "'z' must be a number"),
     ("n.md", "---\ntitle: x\n---\n## One\n\nNo doc here.\n", 4, "needs a 'doc' or a 'date'"),
-    ("o.md", "---\ntitle: [x\n---\n## One\ndoc: a\n\nC.\n", 2, "not valid YAML"),
+    ("o.md", "---\ntitle: [x\n---\n## One\ndoc: a\n\nC.\n", 2, "broken YAML front matter"),
     ("p.txt", "title: x\n", None, "ends in"),
+    ("q.yaml", "title: &t x\nsummary: *t\nsteps:\n  - doc: a\n    caption: c\n", 2, "aliases (*t) are not allowed"),
+    ("r.md", "---\na0: &a0 [x, x, x]\n" + "\n".join([f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)])
+     + "\n---\n## One\ndoc: a\n\nC.\n", 3, "aliases (*a0) are not allowed"),
+    ("s.yaml", "title: x\ncolour: red\nsteps:\n  - doc: a\n    caption: c\n", 1, "unknown key 'colour'"),
+    ("t.yaml", "title: x\nsteps:\n  - doc: a\n    caption: c\n    view: {z: 1" + "0" * 5000 + "}\n", 5,
+     "a number longer than 40 digits"),
+    ("u.yaml", "title: x\nsteps: " + "[" * 3000 + "]" * 3000 + "\n", 2, "nested more than 20 levels"),
 ]
 
 

@@ -143,7 +143,7 @@ def _plain(text: str) -> str:
 def test_words_quoted_in_notes_are_in_the_corpus(territories):
     corpus = _plain(" ".join(p.read_text(encoding="utf-8") for p in (ROOT / "documents" / "corpus").glob("*.txt")))
     quoted = {q for t in territories for e in t.timeline
-              for q in re.findall(r"(?<![A-Za-z])'(.{12,}?)'(?![A-Za-z])", e.note or "")}
+              for q in re.findall(r"(?<![A-Za-z])'(.{3,}?)'(?![A-Za-z])", e.note or "")}
     assert len(quoted) > 10
     missing = [q for q in quoted for piece in q.split(" ... ") if _plain(piece) not in corpus]
     assert missing == []

@@ -122,3 +122,24 @@ def test_turning_points_are_starts_and_days_after_ends():
 ])
 def test_source_kind(source, kind):
     assert source_kind(source) == kind
+
+
+@pytest.mark.parametrize(("note", "expected"), [
+    ("partial: the Sharur lowland; start approximate", ("partial", "approximate")),
+    ("the treaty was never ratified (uncertain detail)", ("not ratified", "uncertain")),
+    ("sources differ on Turkish troops", ("sources disagree",)),
+    ("jointly with Georgia: Armenian and Georgian troops", ()),
+    (None, ()),
+])
+def test_cautions_of_a_note(note, expected):
+    from gazetteer.territories.timeline import cautions
+
+    assert cautions(note) == expected
+
+
+@pytest.mark.parametrize(("note", "partial"), [("partial: the Varanda sector", True), ("Partial, over the highland", True),
+                                               ("the lowland; partial control elsewhere", False), (None, False)])
+def test_partial_means_a_note_that_opens_so(note, partial):
+    from gazetteer.territories.timeline import is_partial
+
+    assert is_partial(note) is partial

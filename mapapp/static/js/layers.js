@@ -3,7 +3,7 @@ import { addArrowhead } from "./arrows.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
-import { placePopup } from "./popup.js";
+import { placePopup, shownName } from "./popup.js";
 import { _ } from "./i18n.js";
 
 const L = window.L;
@@ -20,7 +20,21 @@ export function placeRadius(mentions) {
   return 4 + 3 * Math.sqrt(Math.max(1, mentions || 1));
 }
 
-/** Return the Leaflet style of a movement: colour by actor, width by kind, dashes by status. */
+export const NO_PARTY = palette.unstated;   // an actor whose side the document does not make clear
+
+/** Return the colour of a movement: its actor's party's, grey when the party is not clear. */
+export function movementColour(props, parties) {
+  return props.party ? parties.of(props.party) : NO_PARTY;
+}
+
+/** Return who moved, in the document's words (quoted) and with the party they belong to. */
+export function actorLabel(props) {
+  if (!props.actor) return _("actor not stated");
+  const words = `\u201c${props.actor}\u201d`;
+  return props.party ? `${props.party}: ${words}` : _("%(words)s (side not clear)", { words });
+}
+
+/** Return the Leaflet style of a movement: colour by party, width by kind, dashes by status. */
 export function movementStyle(props, colour) {
   let dashArray = null;
   if (props.status && !CARRIED_OUT.test(props.status)) dashArray = "9 7";
@@ -40,13 +54,78 @@ export function partyOf(entry) {
   return entry.party || entry.name || null;
 }
 
-/** Return {claimants, controllers} (party names) of a territory's properties on the shown date. */
+/** Return {claimants, controllers, partial} (party names) of a territory's properties on the shown date.
+
+ * `controllers` hold the whole unit; `partial` hold only a part (an entry the data marks `partial`),
+ * and are drawn as a hatch, never as the unit's holder. */
 export function territoryStatus(props) {
   const claims = Array.isArray(props.claims) ? props.claims : [];
   const control = Array.isArray(props.control) ? props.control : (props.control ? [props.control] : []);
   // Alphabetical, so that no side is named first in tooltips and legends.
   const names = (entries) => [...new Set(entries.map(partyOf).filter(Boolean))].sort(alphabetical);
-  return { claimants: names(claims), controllers: names(control) };
+  const whole = names(control.filter((e) => !e.partial));
+  return { claimants: names(claims), controllers: whole,
+    partial: names(control.filter((e) => e.partial)).filter((n) => !whole.includes(n)) };
+}
+
+/** Return a caution of a note (gazetteer.territories.timeline.CAUTIONS) in the page's language. */
+export function cautionWord(caution) {
+  const words = { partial: _("partial"), approximate: _("approximate"), "sources disagree": _("sources disagree"),
+    "not ratified": _("not ratified"), uncertain: _("uncertain"), unverified: _("unverified"),
+    contested: _("contested") };
+  return words[caution] || caution;
+}
+
+/** Return "Party (partial, approximate)": a claim or control entry with the cautions of its note. */
+export function entryLabel(entry) {
+  const cautions = (entry && entry.cautions) || [];
+  return cautions.length ? `${partyOf(entry)} (${cautions.map(cautionWord).join(", ")})` : partyOf(entry);
+}
+
+/** Return the entries' labels, alphabetical by party: "A (partial); B". */
+function entryLabels(entries) {
+  return [...(entries || [])].sort((a, b) => alphabetical(partyOf(a), partyOf(b))).map(entryLabel).join("; ");
+}
+
+/** Return the popup of a territory: every claim and control in force, each with its note and source. */
+export function territoryPopup(props) {
+  const item = (e) => el("li", {}, el("strong", {}, partyOf(e)), e.note ? ` — ${e.note}` : "",
+    el("br"), el("small", {}, _("source: %(source)s", { source: e.source || _("not given") })));
+  const part = (title, entries) => [el("h4", {}, title), (entries || []).length
+    ? el("ul", {}, [...entries].sort((a, b) => alphabetical(partyOf(a), partyOf(b))).map(item))
+    : el("p", {}, _("none recorded"))];
+  return el("div", { class: "territory-popup" }, el("h3", {}, props.name),
+    ...part(_("Control"), props.control), ...part(_("Claims"), props.claims));
+}
+
+const HATCH_ANGLES = [45, -45, 0];
+/** Return the fill of a hatch in `colour` (an SVG pattern made once per colour and angle). */
+export function hatchFill(colour, index = 0) {
+  const angle = HATCH_ANGLES[index % HATCH_ANGLES.length];
+  const id = `hatch-${colour.replace("#", "")}-${angle < 0 ? "m" + -angle : angle}`;
+  let defs = document.getElementById("chronotope-patterns");
+  if (!defs) {
+    const holder = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    holder.setAttribute("width", "0");
+    holder.setAttribute("height", "0");
+    holder.setAttribute("aria-hidden", "true");
+    holder.style.position = "absolute";
+    defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+    defs.id = "chronotope-patterns";
+    holder.append(defs);
+    document.body.append(holder);
+  }
+  if (!document.getElementById(id)) {
+    const pattern = document.createElementNS("http://www.w3.org/2000/svg", "pattern");
+    Object.entries({ id, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: `rotate(${angle})` })
+      .forEach(([k, v]) => pattern.setAttribute(k, v));
+    const line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    Object.entries({ x1: 0, y1: 0, x2: 0, y2: 8, stroke: colour, "stroke-width": 3 })
+      .forEach(([k, v]) => line.setAttribute(k, v));
+    pattern.append(line);
+    defs.append(pattern);
+  }
+  return `url(#${id})`;
 }
 
 /** Return the fill colour of a territory: its one controlling party's, else the grey of no single control. */
@@ -87,7 +166,7 @@ export class MapLayers {
         pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
         fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
         dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
-      marker.bindTooltip(el("span", {}, p.name), { direction: "top" });
+      marker.bindTooltip(el("span", {}, shownName(p)), { direction: "top" });
       marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });
       marker.addTo(group);
       this.reachable(marker, p);
@@ -103,7 +182,7 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: p.name, count: p.mentions ?? 0 }));
+    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: shownName(p), count: p.mentions ?? 0 }));
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });
@@ -116,9 +195,11 @@ export class MapLayers {
     for (const f of collection.features || []) {
       if (!f.geometry) continue;
       const p = f.properties;
-      const colour = this.colours.actors.of(p.actor);
+      // Coloured by the party the actor belongs to (the same colour as its territories); the
+      // document's own words for the actor are quoted on hover.
+      const colour = movementColour(p, this.colours.parties);
       const style = movementStyle(p, colour);
-      const tip = el("span", {}, `${p.kind || "movement"}${p.actor ? " · " + p.actor : ""} · ${p.status || ""} · `,
+      const tip = el("span", {}, `${p.kind || _("movement")} · ${actorLabel(p)} · ${p.status || ""} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {
@@ -142,11 +223,20 @@ export class MapLayers {
       pane: "territories",
       style: (f) => territoryStyle(f.properties, parties),
       onEachFeature: (f, layer) => {
-        const { claimants, controllers } = territoryStatus(f.properties);
-        layer.bindTooltip(el("span", {}, el("strong", {}, f.properties.name), el("br"),
-          _("claimed by: %(parties)s", { parties: claimants.join("; ") || _("no claim recorded") }), el("br"),
-          _("controlled by: %(parties)s", { parties: controllers.join("; ") || _("no control recorded") })), { sticky: true });
+        const p = f.properties;
+        layer.bindTooltip(el("span", {}, el("strong", {}, p.name), el("br"),
+          _("claimed by: %(parties)s", { parties: entryLabels(p.claims) || _("no claim recorded") }), el("br"),
+          _("controlled by: %(parties)s", { parties: entryLabels(p.control) || _("no control recorded") }), el("br"),
+          el("small", {}, _("click for each entry's note and source"))), { sticky: true });
+        layer.bindPopup(() => territoryPopup(p), { maxWidth: 360 });
       },
+    }).eachLayer((layer) => layer.addTo(group));
+    // Control of a part only: a hatch in the holder's colour over the unit (where in it, the note says).
+    L.geoJSON({ type: "FeatureCollection", features: (collection.features || [])
+      .flatMap((f) => territoryStatus(f.properties).partial.map((party, i) => ({ ...f, hatch: { party, i } }))) }, {
+      pane: "territories", interactive: false,
+      style: (f) => ({ stroke: false, fillColor: hatchFill(parties.of(f.hatch.party), f.hatch.i), fillOpacity: 0.7,
+        className: "territory-partial" }),
     }).eachLayer((layer) => layer.addTo(group));
   }
 

@@ -2,7 +2,7 @@
 // with its sources and ranks none.
 import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
-import { partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
 import { _ } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -35,11 +35,18 @@ function swatch(colour, dashed) {
 function sourcesByParty(features) {
   const out = new Map();
   for (const f of features) {
-    for (const e of [...(f.properties.claims || []), ...(f.properties.control || [])]) {
-      const party = partyOf(e);
-      if (!party) continue;
-      if (!out.has(party)) out.set(party, new Set());
-      if (e.source) out.get(party).add(e.source);
+    const claims = (values) => _("claims %(territory)s%(cautions)s: %(source)s", values);
+    const controls = (values) => _("controls %(territory)s%(cautions)s: %(source)s", values);
+    for (const [relation, entries] of [[claims, f.properties.claims], [controls, f.properties.control]]) {
+      for (const e of entries || []) {
+        const party = partyOf(e);
+        if (!party) continue;
+        if (!out.has(party)) out.set(party, new Set());
+        // Each entry with its territory, its cautions and note, so the legend carries what the map shows.
+        const caution = entryLabel(e).slice(party.length);
+        out.get(party).add(relation({ territory: f.properties.name, cautions: caution, source: e.source || _("no source") }) +
+          (e.note ? ` — ${e.note}` : ""));
+      }
     }
   }
   return out;
@@ -53,15 +60,24 @@ function placesPart() {
       "stroke-dasharray": "3 3" }]), " " + _("location approximate"))));
 }
 
-function movementsPart(movements, actors) {
-  const names = [...new Set((movements.features || []).map((f) => f.properties.actor || ""))].sort();
+function movementsPart(movements, parties) {
+  // One row per party (coloured as its territories), with the documents' own words for it, quoted.
+  const words = new Map();
+  for (const f of movements.features || []) {
+    const key = f.properties.party || "";
+    if (!words.has(key)) words.set(key, new Set());
+    words.get(key).add(f.properties.actor ? `\u201c${f.properties.actor}\u201d` : _("actor not stated"));
+  }
+  const keys = [...words.keys()].sort((a, b) => (a === "") - (b === "") || alphabetical(a, b));
   return el("section", {}, el("h3", {}, _("Movements (arrow: direction)")),
-    el("p", { class: "note" }, _("Who moved, in the documents' own words (\u201cour troops\u201d: the writer's side).")),
+    el("p", { class: "note" }, _("Coloured by the side the documents make clear (\u201cour troops\u201d: the writer's " +
+      "side); the documents' own words are quoted.")),
     el("ul", {},
     el("li", {}, line("#555", null), " " + _("carried out")),
-    el("li", {}, line("#555", "9 7"), " " + _("intended, ordered or agreed")),
+    el("li", {}, line("#555", "9 7"), " " + _("intended, ordered, agreed, or stated only in a heading")),
     el("li", {}, line("#555", "3 6"), " " + _("course approximate")),
-    names.map((n) => el("li", {}, line(actors.of(n || null), null, 4), ` ${n || _("actor not stated")}`))));
+    keys.map((k) => el("li", { class: "actor-party" }, line(k ? parties.of(k) : NO_PARTY, null, 4),
+      " " + _("%(party)s: %(words)s", { party: k || _("side not clear"), words: [...words.get(k)].sort().join(", ") })))));
 }
 
 function territoriesPart(territories, parties) {
@@ -74,10 +90,16 @@ function territoriesPart(territories, parties) {
       sources.length ? el("details", { class: "sources" }, el("summary", {}, _("sources (%(count)s)", { count: sources.length })),
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
+  const partial = [...new Set(statuses.flatMap((s) => s.partial))].sort(alphabetical);
+  const hatches = partial.map((party) => {
+    const sample = svg(22, 14, ["rect", { x: 1, y: 1, width: 20, height: 12, fill: hatchFill(parties.of(party)),
+      stroke: "#777" }]);
+    return el("li", {}, sample, " " + _("hatched: %(party)s held part of the unit (see the note)", { party }));
+  });
   return el("section", {}, el("h3", {}, _("Disputed territories on this date")),
     el("p", { class: "note" }, _("Fill: the party in control as the cited sources record it; a claim is not control. " +
       "Parties are listed and coloured alphabetically; no colour means a claim is right.")),
-    el("ul", {}, rows,
+    el("ul", {}, rows, hatches,
       statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " " + _("control not recorded / shared")) : null,
       features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " " + _("dashed outline: claimed by two or more parties")) : null,
       el("li", {}, line("#6f6a60", "5 4", 1), " " + _("modern borders (today), for orientation"))));
@@ -91,6 +113,6 @@ export function drawLegend(node, { movements, territories }, colours) {
     node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
       el("summary", {}, _("Legend")), body));
   }
-  body.replaceChildren(placesPart(), movementsPart(movements, colours.actors),
+  body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
     territoriesPart(territories, colours.parties));
 }

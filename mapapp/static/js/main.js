@@ -9,6 +9,7 @@ import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
 import { _, pageLang } from "./i18n.js";
+import { nameChoice, setNameChoice } from "./popup.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -18,6 +19,12 @@ const colours = { actors: new ColourBook(palette.actors), parties: new ColourBoo
 const status = $("status");
 
 const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };
+// Today's names or the period's: the reader's choice, remembered; changing it redraws the places.
+const names = $("name-choice");
+if (names) {
+  names.value = nameChoice();
+  names.addEventListener("change", () => { setNameChoice(names.value); scheduleDraw(); });
+}
 const view = new ViewState(map, window.chronotopeLayers, app.dataset.root, () => share.update());
 const state = view.state;
 const drawer = new MapLayers(map, window.chronotopeLayers, colours, {

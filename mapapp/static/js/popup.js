@@ -4,14 +4,31 @@ import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
 import { readersName } from "./placenames.js";
 
+// Which name a place is shown by: today's (the record's title) or the documents' period's; the
+// reader's choice, remembered. The gazetteer says which name is which (gazetteer/places/display.py).
+const NAME_CHOICE = "chronotope.names";
+export function nameChoice() {
+  try { return localStorage.getItem(NAME_CHOICE) === "period" ? "period" : "today"; } catch { return "today"; }
+}
+export function setNameChoice(choice) {
+  try { localStorage.setItem(NAME_CHOICE, choice === "period" ? "period" : "today"); } catch { /* private mode */ }
+}
+/** Return the name a place is shown by, as the reader chose: today's or the period's. */
+export function shownName(props, choice = nameChoice()) {
+  return (choice === "period" && props.period_name) || props.name;
+}
+
 function namesList(props) {
-  const names = (props.names || []).map((n) => el("li", {}, n.toponym, n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null));
+  const names = (props.names || []).map((n) => el("li", {}, n.toponym,
+    n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null,
+    n.years ? el("span", { class: "years" }, ` ${n.years}`) : null,
+    n.note ? el("span", { class: "name-note" }, ` \u2014 ${n.note}`) : null));
   return names.length ? [el("p", { class: "names-note" }, _("All its names, in no order of preference:")),
     el("ul", { class: "names" }, names)] : null;
 }
 
 function readersNameLine(props) {
-  const name = pageLang !== "en" ? readersName(props.names, pageLang, props.name) : null;
+  const name = pageLang !== "en" ? readersName(props.names, pageLang, shownName(props)) : null;
   return name ? el("p", { class: "readers-name" }, _("In your language:") + " ", el("span", { lang: pageLang }, name))
     : null;
 }
@@ -27,7 +44,7 @@ export function placePopup(props, loadPlace, openDocument) {
   const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, _("loading documents…")));
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
-    el("h3", {}, props.name),
+    el("h3", {}, shownName(props)),
     readersNameLine(props),
     namesList(props),
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),

@@ -45,13 +45,26 @@ export function markedText(body, mentions, movements, hooks) {
 }
 
 function movementTitle(m) {
-  return [m.kind, m.actor, m.status].filter(Boolean).join(" · ");
+  // The document's words for the actor, quoted, then the side they belong to where it is clear.
+  return [m.kind, m.actor ? `\u201c${m.actor}\u201d` : null, m.party, m.status].filter(Boolean).join(" · ");
+}
+
+/** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
+export function collectionLine(collection) {
+  if (!collection) return null;
+  return [`“${collection.title}”`, collection.compiler ? _("compiled by %(compiler)s", { compiler: collection.compiler }) : null,
+    collection.standpoint].filter(Boolean).join(" · ");
 }
 
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
+  const marks = (doc.editorial_notes || []).join("; ");
   const rows = [[_("Date"), `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
     [_("Written at"), doc.origin], [_("Kind"), doc.kind], [_("From"), doc.author], [_("To"), doc.recipient],
+    [_("Heading in the compilation"), doc.heading
+      ? _("\u201c%(heading)s\u201d (the compiler\u2019s heading, not the document\u2019s words)", { heading: doc.heading }) : null],
+    [_("Collection"), collectionLine(doc.collection)],
+    [_("Compiler\u2019s marks"), marks ? _("%(marks)s (the compiler\u2019s, not the document\u2019s)", { marks }) : null],
     ...(doc.citation || []).map((part) => [part.label, part.text]), [_("Source file"), doc.source]];
   return rows.filter(([, v]) => v);
 }
@@ -75,7 +88,7 @@ export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...facts(doc));
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
-  // A movement stated in the heading has offsets into the title: not highlighted in the body.
+  // A movement stated in the heading has offsets into the heading: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
   nodes.body.replaceChildren(markedText(doc.body || "", mentions, movements, hooks));
   nodes.prev.disabled = !doc.prev;

@@ -1,0 +1,85 @@
+"""Dates as Russian documents write them: "10 августа 1920 г.", "в начале января 1921 года",
+"в мае 1918 г.", "15 июля 1918 г. по ст. ст.".
+
+Month names in the genitive ("10 августа"), the nominative ("август 1920") and the prepositional
+("в августе 1920 г."), with their usual abbreviations ("авг.", "сент."); "г." / "года" / "году"
+after the year; the parts of a month ("в начале", "в середине", "в конце" = its thirds, as
+"early/mid/late" in English; "в первой/второй половине" = its halves). A date followed by
+"по ст. ст." or "по старому стилю" is Old Style (Julian) and is converted like "(O.S.)", with
+a note. "10/VIII-20" is read by the Roman-numeral form of `documents.date_forms`.
+
+Each form is a (pattern, builder) pair, like those of `date_forms`; `documents.dates` runs them
+with the others, so a date without a year takes it the same ways ("12 мая" in a text of 1920).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from documents.calendars import julian_to_gregorian, month_end, month_third
+from documents.date_forms import FULL_YEAR, MONTH_PIECES, Builder, compile_form, year_of
+from documents.errors import DateError
+
+# Stems of the month names, and the endings of their cases (nominative, genitive, prepositional).
+MONTH_STEMS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+               "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+ABBREVIATIONS = {"янв": 1, "февр": 2, "фев": 2, "апр": 4, "авг": 8, "сент": 9, "сен": 9, "окт": 10,
+                 "нояб": 11, "ноя": 11, "дек": 12}
+_MONTH = (r"(?P<month>(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяе]|ма[йяе]|март[ае]?"
+          r"|август[ае]?|(?:янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.)")
+_YEAR = rf"(?:\s+(?P<year>{FULL_YEAR})(?:\s*(?:г\.|года|году|год)(?!\w))?)"
+_OLD_STYLE = r"(?P<os>,?\s*\(?по\s+(?:ст\.\s*ст\.|старому\s+стилю)\)?)"
+_PART = r"(?:[Вв]о?\s+)?(?P<part>начале|середине|конце|первой\s+половине|второй\s+половине)"
+PARTS = {"начале": "early", "середине": "mid", "конце": "late"}
+HALVES = {"первой": MONTH_PIECES["half"]["first"], "второй": MONTH_PIECES["half"]["second"]}
+
+
+def month_number(written: str) -> int:
+    """Return the number of a month written in Russian, in any case or abbreviated."""
+    word = written.rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return ABBREVIATIONS[word]
+    for stem, number in sorted(MONTH_STEMS.items(), key=lambda item: -len(item[0])):
+        if word.startswith(stem):
+            return number
+    raise DateError(f"no month in {written!r}")
+
+
+def _day(match: re.Match, context):
+    month = month_number(match.group("month"))
+    year = year_of(match, context, month)
+    day = int(match.group("day"))
+    if match.group("os"):
+        try:
+            when = julian_to_gregorian(year, month, day)
+        except ValueError as err:
+            raise DateError(str(err)) from None
+        return when, when, "day", f"converted from the Julian calendar (по ст. ст., {match.group(0)})"
+    when = date(year, month, day)
+    return when, when, "day"
+
+
+def _part_of_month(match: re.Match, context):
+    month = month_number(match.group("month"))
+    year = year_of(match, context, month)
+    part = match.group("part").split()
+    if len(part) == 2:   # a half
+        first, last = HALVES[part[0]]
+        return date(year, month, first), date(year, month, last) if last else month_end(year, month), "part-of-month"
+    first, last = month_third(year, month, PARTS[part[0]])
+    return first, last, "part-of-month"
+
+
+def _month(match: re.Match, context):
+    month = month_number(match.group("month"))
+    year = year_of(match, context, month)
+    return date(year, month, 1), month_end(year, month), "month"
+
+
+RUSSIAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
+    (compile_form(pattern), builder) for pattern, builder in (
+        (r"(?P<day>[0-3]?\d)\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
+        (_PART + r"\s+" + _MONTH + _YEAR + "?", _part_of_month),
+        (_MONTH + _YEAR, _month),
+    )
+)

@@ -1,0 +1,98 @@
+"""The atlas's tables in PostgreSQL/PostGIS: the SQLite tables (schema.py) column for column,
+plus PostGIS geometry with GiST indexes and the words of the full-text index.
+
+Text columns collate "C" (code point order), as SQLite's BINARY does, so that every ORDER BY,
+min() and comparison of ISO dates gives what the SQLite atlas gives, whatever the database's locale.
+"""
+from __future__ import annotations
+
+TEXT = 'TEXT COLLATE "C"'
+
+TABLES = f"""
+CREATE TABLE meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL);
+CREATE TABLE sources (path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL,
+    documents INTEGER NOT NULL, warnings {TEXT} NOT NULL);
+CREATE TABLE documents (
+    rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
+    source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, date_text {TEXT},
+    earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
+    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates {TEXT} NOT NULL,
+    list_json {TEXT} NOT NULL, events {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+);
+CREATE TABLE places (
+    id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
+    lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
+    certainty {TEXT}, uncertainty_km DOUBLE PRECISION, coord_source {TEXT}, note {TEXT}, parent {TEXT},
+    head {TEXT} NOT NULL,
+    geom geometry(Point, 4326)
+);
+CREATE TABLE source_places (source {TEXT} NOT NULL, place_id {TEXT} NOT NULL, PRIMARY KEY (source, place_id));
+CREATE TABLE mentions (
+    document_id {TEXT} NOT NULL, place_id {TEXT}, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text {TEXT} NOT NULL, record {TEXT} NOT NULL,
+    geom geometry(Point, 4326)
+);
+CREATE TABLE movements (
+    rowid BIGINT PRIMARY KEY, document_id {TEXT} NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
+    geometry {TEXT}, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
+    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props {TEXT} NOT NULL, feature {TEXT},
+    geom geometry(Geometry, 4326)
+);
+CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
+    timeline {TEXT} NOT NULL);
+-- The full-text index's words as SQLite's FTS5 tokenizer cut them: which document, which
+-- column (title, body), where (the word's rank in the column), so phrases can be found too.
+CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INTEGER NOT NULL,
+    word {TEXT} NOT NULL, PRIMARY KEY (word, rowid, col, pos));
+"""
+
+# The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
+COPIED = {
+    "meta": ("key", "value"),
+    "sources": ("path", "name", "sha256", "documents", "warnings"),
+    "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "date_text", "earliest",
+                  "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
+                  "published_in", "body", "dates", "list_json", "events", "place_counts"),
+    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+               "note", "parent", "head"),
+    "source_places": ("source", "place_id"),
+    "mentions": ("document_id", "place_id", "start", "end", "text", "record"),
+    "movements": ("rowid", "document_id", "ord", "seq", "geometry", "west", "south", "east", "north",
+                  "earliest", "latest", "props", "feature"),
+    "territories": ("id", "ord", "head", "timeline"),
+}
+
+GEOMETRY = """
+UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326);
+UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id;
+UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) WHERE geometry IS NOT NULL;
+"""
+
+# The SQLite atlas's indexes, and GiST on every geometry: the bbox and the date-window queries
+# both find their rows through an index.
+INDEXES = """
+CREATE INDEX documents_by_date ON documents (earliest, seq);
+CREATE INDEX documents_by_source ON documents (source_path);
+CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
+CREATE INDEX mentions_by_document ON mentions (document_id, start);
+CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
+CREATE INDEX places_by_lon_lat ON places (lon, lat);
+CREATE INDEX places_geom ON places USING gist (geom);
+CREATE INDEX mentions_geom ON mentions USING gist (geom);
+CREATE INDEX movements_by_document ON movements (document_id, ord);
+CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
+CREATE INDEX movements_geom ON movements USING gist (geom);
+"""
+
+# Outside every atlas schema: which version is served, and which are kept (newest last).
+POINTER = """
+CREATE TABLE IF NOT EXISTS public.atlas_versions (
+    version TEXT COLLATE "C" PRIMARY KEY, published_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp());
+CREATE TABLE IF NOT EXISTS public.atlas_current (
+    one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one), version TEXT COLLATE "C" NOT NULL);
+"""
+
+
+def schema_name(version: str) -> str:
+    """Return the PostgreSQL schema holding atlas `version` (a 12-hex-digit id, safe in SQL)."""
+    return f"atlas_{version}"
