@@ -167,5 +167,12 @@ def document_citation(record: Mapping[str, object]) -> list[dict]:
     for key, label in CITATION_LABELS:
         text = record.get(key)
         if isinstance(text, str) and text.strip():
-            parts.append({"label": label, "text": text.strip()})
+            parts.append({"label": label, "text": without_label(text.strip(), label)})
     return parts
+
+
+def without_label(text: str, label: str) -> str:
+    """Return `text` without a leading "label:" of its own (a note often starts "Published in: ..."),
+    so that it is not shown as "Published in: Published in: ..."."""
+    head = re.match(rf"{re.escape(label)}\s*:\s*", text, re.IGNORECASE)
+    return text[head.end():] if head and text[head.end():] else text

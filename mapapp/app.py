@@ -1,4 +1,4 @@
-"""The application factory: settings, the error table, cache and framing headers, blueprints."""
+"""The application factory: settings, the error table, cache and security headers, blueprints."""
 from __future__ import annotations
 
 import importlib
@@ -8,12 +8,11 @@ from flask import Flask
 
 from mapapp import errors
 from mapapp.settings import from_env, with_overrides
-from mapapp.web import caching
+from mapapp.web import caching, security
 
 # Modules whose blueprint `bp` the app serves.
 BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.description_api",
-                     "mapapp.web.pages",
-                     "mapapp.web.embed", "mapapp.web.share_pages")
+                     "mapapp.web.pages", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
 
 
 def create_app(config: Mapping | None = None) -> Flask:
@@ -29,6 +28,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.extensions["chronotope.settings"] = settings
     errors.init_app(app)
     caching.init_app(app)
+    security.init_app(app)
     for name in BLUEPRINT_MODULES:
         module = importlib.import_module(name)
         app.register_blueprint(module.bp)

@@ -20,6 +20,7 @@ class ApiError(Exception):
 
     code = "error"
     status = 500
+    retry_after: int | None = None     # seconds, sent as Retry-After
 
     def __init__(self, message: str, code: str | None = None, status: int | None = None):
         super().__init__(message)
@@ -70,6 +71,12 @@ class TooManyRequests(ApiError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class Busy(ApiError):
+    """The server is at its limit for this kind of work; the client may retry shortly."""
+
+    code, status, retry_after = "busy", 503, 2
 
 
 # Errors raised by the domain packages and the parameter parsers: (code, status). The first
@@ -161,7 +168,7 @@ def error_response(error: ApiError) -> Response:
         response = Response(html, mimetype="text/html")
     response.status_code = error.status
     response.headers["Cache-Control"] = "no-store"
-    if isinstance(error, TooManyRequests):
+    if error.retry_after is not None:
         response.headers["Retry-After"] = str(error.retry_after)
     return response
 

@@ -9,6 +9,14 @@
 | `CHRONOTOPE_TILES`         | `TILES`          | off (`1`/`true`/`yes` offers online tile layers) |
 | `CHRONOTOPE_HTTPS`         | `HTTPS`          | off (`1`: the app is served over HTTPS, so session cookies are `Secure`) |
 | `CHRONOTOPE_DATABASE_URL`  | `DATABASE_URL`   | none: the atlas is in `ATLAS_DIR`; `postgresql://user@host/db` keeps it in PostgreSQL |
+| `CHRONOTOPE_CACHE_DIR`     | `CACHE_DIR`      | `<HOME>/cache` (pictures drawn, shared by processes) |
+| `CHRONOTOPE_SERVER_NAME`   | `SERVER_NAME`    | none: absolute URLs use the request's (trusted) host |
+| `CHRONOTOPE_TRUSTED_HOSTS` | `TRUSTED_HOSTS`  | the SERVER_NAME's host, else `localhost,127.0.0.1` |
+| `CHRONOTOPE_BEHIND_PROXY`  | `BEHIND_PROXY`   | `0`: proxies whose `X-Forwarded-*` headers are honoured |
+| `CHRONOTOPE_THREADS`       | `THREADS`        | `24` request threads (waitress) |
+| `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress) |
+| `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `4` processes drawing `/map.png` (at lower priority) |
+| `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `12` pictures waiting for a worker; beyond, 503 |
 """
 from __future__ import annotations
 
@@ -17,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from gazetteer.datahome import data_home
+from gazetteer.datahome import cache_dir, data_home
 
 PREFIX = "CHRONOTOPE_"
 TRUE = {"1", "true", "yes", "on"}
@@ -40,6 +48,19 @@ class Settings:
     HTTPS: bool = False
     DATABASE_URL: str | None = None    # a postgresql:// URL: the atlas lives there, not in ATLAS_DIR
 
+    CACHE_DIR: Path | None = None       # None: <HOME>/cache
+    SERVER_NAME: str | None = None      # host[:port] of absolute URLs (links, oEmbed, cards)
+    TRUSTED_HOSTS: tuple[str, ...] = ()  # empty: the SERVER_NAME's host, else LOOPBACK_HOSTS
+    BEHIND_PROXY: int = 0               # proxies in front whose X-Forwarded-* are believed
+    THREADS: int = 24
+    CONNECTION_LIMIT: int = 500
+    PICTURE_WORKERS: int = 4
+    PICTURE_QUEUE: int = 12
+
+    def __post_init__(self) -> None:
+        if self.CACHE_DIR is None:
+            object.__setattr__(self, "CACHE_DIR", self.HOME / "cache")
+
     @property
     def atlas_location(self) -> Path | str:
         """Where the atlas is: the database when one is set, else the atlas folder (or file)."""
@@ -48,6 +69,27 @@ class Settings:
     def as_config(self) -> dict:
         """Return the settings as Flask config keys."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
+# (name, minimum) of the whole-number settings.
+COUNTS = (("KEEP_VERSIONS", 1), ("BEHIND_PROXY", 0), ("THREADS", 1), ("CONNECTION_LIMIT", 1),
+          ("PICTURE_WORKERS", 1), ("PICTURE_QUEUE", 0))
+
+
+def trusted_hosts(settings: Settings) -> tuple[str, ...]:
+    """The Host header values the app answers (werkzeug's forms: a leading dot admits subdomains)."""
+    if settings.TRUSTED_HOSTS:
+        return settings.TRUSTED_HOSTS
+    if settings.SERVER_NAME:
+        return (settings.SERVER_NAME.rpartition(":")[0] or settings.SERVER_NAME,)
+    return LOOPBACK_HOSTS
+
+
+def hosts(value: str | list | tuple) -> tuple[str, ...]:
+    """Host names from a comma-separated string or a sequence, lower-cased."""
+    parts = value.split(",") if isinstance(value, str) else value
+    return tuple(p.strip().lower() for p in parts if p and p.strip())
 
 
 def _bool(name: str, text: str) -> bool:
@@ -92,16 +134,22 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if environ is None else environ
     home = data_home(env)
     atlas_dir = env.get(PREFIX + "ATLAS_DIR")
-    settings = Settings(HOME=home, ATLAS_DIR=Path(atlas_dir).expanduser() if atlas_dir else home / "atlas")
+    settings = Settings(HOME=home, ATLAS_DIR=Path(atlas_dir).expanduser() if atlas_dir else home / "atlas",
+                        CACHE_DIR=cache_dir(env))
     if env.get(PREFIX + "CORPUS"):
         settings = replace(settings, CORPUS=paths(env[PREFIX + "CORPUS"]))
-    if env.get(PREFIX + "KEEP_VERSIONS"):
-        settings = replace(settings, KEEP_VERSIONS=_int("KEEP_VERSIONS", env[PREFIX + "KEEP_VERSIONS"], 1))
     if env.get(PREFIX + "DATABASE_URL"):
         settings = replace(settings, DATABASE_URL=_database_url(env[PREFIX + "DATABASE_URL"]))
     for name in ("TILES", "HTTPS"):
         if PREFIX + name in env:
             settings = replace(settings, **{name: _bool(name, env[PREFIX + name])})
+    if env.get(PREFIX + "SERVER_NAME"):
+        settings = replace(settings, SERVER_NAME=env[PREFIX + "SERVER_NAME"].strip().lower())
+    if env.get(PREFIX + "TRUSTED_HOSTS"):
+        settings = replace(settings, TRUSTED_HOSTS=hosts(env[PREFIX + "TRUSTED_HOSTS"]))
+    for name, minimum in COUNTS:
+        if env.get(PREFIX + name):
+            settings = replace(settings, **{name: _int(name, env[PREFIX + name], minimum)})
     return settings
 
 
@@ -119,11 +167,18 @@ def with_overrides(settings: Settings, config: Mapping | None) -> Settings:
         changes["ATLAS_DIR"] = Path(changes["ATLAS_DIR"])
     if "CORPUS" in changes:
         changes["CORPUS"] = paths(changes["CORPUS"])
-    if "KEEP_VERSIONS" in changes:
-        changes["KEEP_VERSIONS"] = _int("KEEP_VERSIONS", str(changes["KEEP_VERSIONS"]), 1)
     if changes.get("DATABASE_URL"):
         changes["DATABASE_URL"] = _database_url(str(changes["DATABASE_URL"]))
     for name in ("TILES", "HTTPS"):
         if name in changes and not isinstance(changes[name], bool):
             changes[name] = _bool(name, str(changes[name]))
+    if "CACHE_DIR" in changes:
+        changes["CACHE_DIR"] = Path(changes["CACHE_DIR"])
+    elif "HOME" in changes:
+        changes["CACHE_DIR"] = changes["HOME"] / "cache"
+    if "TRUSTED_HOSTS" in changes:
+        changes["TRUSTED_HOSTS"] = hosts(changes["TRUSTED_HOSTS"] or ())
+    for name, minimum in COUNTS:
+        if name in changes:
+            changes[name] = _int(name, str(changes[name]), minimum)
     return replace(settings, **changes)

@@ -8,7 +8,7 @@
 - `page`: a fresh browser context and page per test. It records every request and aborts any that
   leaves the served origins (the test then fails at teardown), captures console errors and page
   errors (a test fails at teardown if there were any, unless it sets `page.watch.allow_console_errors`),
-  and saves a screenshot to `test-artifacts/<test name>.png`.
+  records every Content-Security-Policy violation (a test fails at teardown on any), and saves a screenshot to `test-artifacts/<test name>.png`.
 - `screenshot`: `screenshot(page, "name")` saves `test-artifacts/name.png` mid-test.
 """
 from __future__ import annotations
@@ -57,11 +57,13 @@ class PageWatch:
     requests: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
     allow_console_errors: bool = False
 
     def problems(self) -> list[str]:
         """Return one line per rule the page broke."""
         lines = [f"request left the server: {url}" for url in self.foreign]
+        lines += [f"Content-Security-Policy violation: {text}" for text in self.csp_violations]
         if not self.allow_console_errors:
             lines += [f"console error: {text}" for text in self.console_errors]
         return lines
@@ -147,6 +149,11 @@ def screenshot() -> Callable[[object, str], Path]:
     return save_screenshot
 
 
+CSP_BINDING = "__chronotopeCspViolation"
+CSP_LISTENER = f"""document.addEventListener("securitypolicyviolation", (e) => window.{CSP_BINDING}(
+    `${{e.violatedDirective}} blocked ${{e.blockedURI || "inline"}} at ${{e.sourceFile}}:${{e.lineNumber}}`));"""
+
+
 def _watch(context, page) -> PageWatch:
     """Record requests and console errors; abort any request that leaves the served origins."""
     watch = PageWatch()
@@ -161,6 +168,10 @@ def _watch(context, page) -> PageWatch:
             route_.continue_()
 
     context.route("**/*", route)
+    # Every frame reports what its Content-Security-Policy blocked (the init script itself is
+    # injected by the browser, so no policy stops it).
+    context.expose_function(CSP_BINDING, lambda text: watch.csp_violations.append(text))
+    context.add_init_script(CSP_LISTENER)
     # A refused foreign request shows as a console error too; it is reported once, as foreign.
     page.on("console", lambda msg: msg.type == "error" and not _is_refusal(msg.text)
             and watch.console_errors.append(msg.text))

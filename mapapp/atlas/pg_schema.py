@@ -14,7 +14,8 @@ CREATE TABLE sources (path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEX
     documents INTEGER NOT NULL, warnings {TEXT} NOT NULL);
 CREATE TABLE documents (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
-    source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, date_text {TEXT},
+    source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
+    provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
     recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates {TEXT} NOT NULL,
     list_json {TEXT} NOT NULL, events {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
@@ -50,7 +51,8 @@ CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INT
 COPIED = {
     "meta": ("key", "value"),
     "sources": ("path", "name", "sha256", "documents", "warnings"),
-    "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "date_text", "earliest",
+    "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "heading", "provenance",
+                  "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
                   "published_in", "body", "dates", "list_json", "events", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
@@ -73,6 +75,7 @@ UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) WHERE
 INDEXES = """
 CREATE INDEX documents_by_date ON documents (earliest, seq);
 CREATE INDEX documents_by_source ON documents (source_path);
+CREATE INDEX documents_by_former_id ON documents (former_id);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_document ON mentions (document_id, start);
 CREATE INDEX mentions_by_place ON mentions (place_id, document_id);

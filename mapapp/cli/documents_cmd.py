@@ -86,6 +86,23 @@ def _described(err: Exception) -> str:
     return str(err) if isinstance(err, GazetteerError) else f"{type(err).__name__}: {err}"
 
 
+def with_folders_opened(files: Sequence[Path]) -> list[Path]:
+    """Return `files` with each folder replaced by the source files in it, as `build --corpus` reads
+    folders; exits with an error for a folder that holds none."""
+    from mapapp.atlas.build import SOURCE_SUFFIXES, collect_sources
+
+    opened: list[Path] = []
+    for path in files:
+        if not path.is_dir():
+            opened.append(path)
+            continue
+        found = collect_sources([path])
+        if not found:
+            fail(f"{path}: no documents in this folder ({', '.join(sorted(SOURCE_SUFFIXES))} files)")
+        opened += found
+    return opened
+
+
 def load_documents(files: Sequence[Path], reader: str | None = None) -> tuple[Document, ...]:
     """Return the documents of `files` (the bundled corpus if none), printing warnings.
 
@@ -96,7 +113,7 @@ def load_documents(files: Sequence[Path], reader: str | None = None) -> tuple[Do
     from documents.readers import read_documents
 
     try:
-        reading = read_documents(list(files) or bundled_corpus(), reader)
+        reading = read_documents(with_folders_opened(files) or bundled_corpus(), reader)
     except DocumentError as err:
         fail(str(err))
     for problem in reading.warnings:

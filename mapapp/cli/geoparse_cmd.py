@@ -63,6 +63,25 @@ def document_date(ctx, param, value: str | None):
         raise click.BadParameter(str(err)) from None
 
 
+MARKDOWN = (".md", ".markdown")
+
+
+def markdown_body(name: str, text: str, context):
+    """Return (text, date, origin) to geoparse: of a Markdown file with front matter, its body (offsets
+    count from there), dated and placed by its front matter unless --date says otherwise; else `text` as is."""
+    if not name.lower().endswith(MARKDOWN) or text.split("\n", 1)[0].strip() != "---":
+        return text, context, None
+    from documents.errors import DocumentError
+    from documents.frontmatter import read_markdown
+
+    try:
+        documents, _ = read_markdown(text, name)
+    except DocumentError as err:
+        raise ValueError(str(err)) from None
+    doc = documents[0]
+    return doc.body, context or doc.date, doc.origin
+
+
 def marked(text: str, mentions) -> str:
     """Return `text` with each place mention marked [[like this]] (unresolved ones [[?like this]])."""
     out, last = [], 0
@@ -93,10 +112,10 @@ def table(mentions) -> str:
 def command(files: tuple[str, ...], context, as_json: bool) -> None:
     """Find and resolve the places (and dates) in FILEs, or in stdin ("-" or no FILE)."""
     names = list(files) or [STDIN]
-    texts = []
+    inputs = []
     for name in names:
         try:
-            texts.append(read_input(name))
+            inputs.append(markdown_body(name, read_input(name), context))
         except ValueError as err:
             fail(f"{'<stdin>' if name == STDIN else name}: {err}", EXIT_BAD_INPUT)
 
@@ -108,9 +127,9 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
         gazetteer = load_gazetteer()
     except GazetteerError as err:
         fail(f"gazetteer: {err}", EXIT_BAD_INPUT)
-    for name, text in zip(names, texts, strict=True):
+    for name, (text, dated, origin) in zip(names, inputs, strict=True):
         try:
-            analysis = analyse_text(text, context, gazetteer=gazetteer)
+            analysis = analyse_text(text, dated, origin, gazetteer=gazetteer)
         except Exception as err:  # one line, never a traceback
             fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:

@@ -43,14 +43,19 @@ def _date_cell(props: dict) -> str:
     return f"{props['earliest']}..{props['latest']}"
 
 
+def cell(value: object) -> str:
+    """Return a value as one table cell: its runs of whitespace (newlines too) as single spaces."""
+    return " ".join(str(value).split())
+
+
 def table_lines(features: Sequence[dict], width: int) -> list[str]:
     """Return a readable table: document, date, kind, status, actor, route; routes cut to `width`."""
     rows = [("DOCUMENT", "DATE", "KIND", "STATUS", "ACTOR", "ROUTE")]
     for f in features:
         p = f["properties"]
-        route = " → ".join(w["name"] for w in p["waypoints"]) + (" (approx.)" if p["approximate"] else "")
-        rows.append((p["document_id"] or "-", _date_cell(p), p["kind"], p["status"],
-                     (p["actor"] or "-")[:30], route))
+        route = " → ".join(cell(w["name"]) for w in p["waypoints"]) + (" (approx.)" if p["approximate"] else "")
+        rows.append((cell(p["document_id"] or "-"), _date_cell(p), cell(p["kind"]), cell(p["status"]),
+                     cell(p["actor"] or "-")[:30], route))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for r in rows:

@@ -1,6 +1,7 @@
 """`chronotope serve`: build the atlas if missing or stale, then serve the app."""
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -15,18 +16,22 @@ from mapapp.cli.output import EXIT_FAILED, fail
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=Path),
               help="A source file or a folder of them (repeatable). Default: $CHRONOTOPE_CORPUS, "
                    "else the bundled corpus.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Worker threads of the production server (waitress).")
+@click.option("--threads", type=click.IntRange(1, 256),
+              help="Request threads of the production server (waitress). Default: $CHRONOTOPE_THREADS, else 24.")
+@click.option("--connection-limit", type=click.IntRange(1, 100_000),
+              help="Open connections the server accepts before it queues new ones. "
+                   "Default: $CHRONOTOPE_CONNECTION_LIMIT, else 500.")
 @click.option("--database", "database", metavar="URL", default=None,
               help="Serve the atlas kept in this PostgreSQL/PostGIS database (postgresql://user@host/db), "
                    "building it there first if needed. Default: $CHRONOTOPE_DATABASE_URL.")
 @click.option("--debug", is_flag=True, help="Use Flask's development server, with the debugger and reloader.")
-def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, database: str | None,
+def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None, connection_limit: int | None,
+            database: str | None,
             debug: bool) -> None:
     """Serve the map and the API; builds the atlas first when it is missing or stale."""
     from mapapp.atlas.build import corpus_paths
     from mapapp.cli.build_cmd import ensure_atlas, summary
-    from mapapp.settings import SettingsError, from_env, with_overrides
+    from mapapp.settings import LOOPBACK_HOSTS, SettingsError, from_env, with_overrides
 
     try:
         settings = with_overrides(from_env(), {"DATABASE_URL": database} if database else None)
@@ -45,15 +50,27 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int, databa
         return
     import waitress
 
+    app.extensions["chronotope.picture_pool"].warm_up()   # the first picture asked for is not slower
     # Answers of a few MB (a busy month's events) stay in memory rather than in a temporary file.
     try:
-        server = waitress.create_server(app, host=host, port=port, threads=threads, outbuf_overflow=32 << 20)
+        server = waitress.create_server(app, host=host, port=port, threads=threads or settings.THREADS,
+                                        connection_limit=connection_limit or settings.CONNECTION_LIMIT,
+                                        outbuf_overflow=32 << 20)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED)
+    if host not in LOOPBACK_HOSTS and not (settings.SERVER_NAME or settings.TRUSTED_HOSTS):
+        click.echo("note: only requests for localhost or 127.0.0.1 are answered (others get 400); set "
+                   "CHRONOTOPE_SERVER_NAME or CHRONOTOPE_TRUSTED_HOSTS to the names clients use", err=True)
     click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
+    signal.signal(signal.SIGTERM, _interrupt)    # `kill` stops it as Ctrl-C does, picture workers too
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:
         server.close()
+        app.extensions["chronotope.picture_pool"].shutdown()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -1,4 +1,4 @@
-"""The map drawn server-side as a PNG (matplotlib Agg, geopandas), and a cache of the results.
+"""The map drawn server-side as a PNG (matplotlib Agg, geopandas).
 
 `render_png(scene, width, height)` draws a `Scene` (GeoJSON features already chosen for a date
 and a view) into exactly width x height pixels: a title band, the map frame, the legend in a strip
@@ -9,12 +9,7 @@ Matplotlib is imported (through `drawing`) only when a picture is drawn.
 """
 from __future__ import annotations
 
-import hashlib
 import io
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
-from pathlib import Path
 
 from mapapp import params
 from mapapp.picture.layout import DPI
@@ -53,39 +48,3 @@ def render_png(scene: Scene, width: int, height: int) -> bytes:
     out = io.BytesIO()
     draw_picture(scene, width, height).figure.savefig(out, format="png", dpi=DPI, facecolor=PAPER)
     return out.getvalue()
-
-
-class PictureCache:
-    """Pictures by key: a bounded in-memory LRU, backed by an optional folder on disk."""
-
-    def __init__(self, size: int = 64, folder: Path | None = None):
-        self.size, self.folder = size, Path(folder) if folder else None
-        self._items: OrderedDict[str, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def key(*parts: object) -> str:
-        """A file-safe key for (version, normalised state, size, ...)."""
-        return hashlib.sha256(repr((STYLE, *parts)).encode("utf-8")).hexdigest()[:32]
-
-    def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
-        """The picture kept for `key`, drawn with `make()` and kept when missing."""
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        path = self.folder / f"{key}.png" if self.folder else None
-        if path is not None and path.is_file():
-            body = path.read_bytes()
-        else:
-            body = make()
-            if path is not None:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp")   # written whole, then renamed: no half files
-                tmp.write_bytes(body)
-                tmp.replace(path)
-        with self._lock:
-            self._items[key] = body
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return body

@@ -21,6 +21,9 @@ MARGIN = 0.06       # of the framed span, on each side (at least MIN_MARGIN degr
 MIN_MARGIN = 0.15
 BASEMAP = Path(__file__).resolve().parent.parent / "data" / "basemap" / "region.geojson"
 BASEMAP_KINDS = {"land": "land", "sea": "lakes", "lake": "lakes", "river": "rivers"}
+# The longest time a picture shows places and movements of: longer windows keep their last year.
+# (Years of movements cost seconds to draw and show nothing readable.)
+MAX_WINDOW_DAYS = 366
 
 
 @lru_cache(maxsize=1)
@@ -114,16 +117,25 @@ def view_date(atlas: Atlas, state: ViewState, document: dict | None) -> str:
 
 
 def view_window(state: ViewState, on: str, document: dict | None) -> Window:
-    """The documents whose places and movements show: from/to, the document's dates, or the last days."""
+    """The documents whose places and movements show: from/to, the document's dates, or the last days;
+    never more than MAX_WINDOW_DAYS (a longer window keeps its end)."""
     if state.start or state.end:
-        return Window(state.start, state.end or on)
+        return bounded_window(state.start, state.end or on)
     if document:
-        return Window(document.get("earliest"), document.get("latest"))
+        return bounded_window(document.get("earliest"), document.get("latest"))
     days = params.window_days(state.window)
     if days is None:
-        return Window(None, on)
+        return bounded_window(None, on)
     # The last N days with the day itself, as the page counts them (main.js `windowOf`).
-    return Window((date.fromisoformat(on) - timedelta(days=days - 1)).isoformat(), on)
+    return bounded_window((date.fromisoformat(on) - timedelta(days=days - 1)).isoformat(), on)
+
+
+def bounded_window(start: str | None, end: str | None) -> Window:
+    """The window start..end cut to its last MAX_WINDOW_DAYS days (an open end stays open)."""
+    if end is None:
+        return Window(start, end)
+    earliest = (date.fromisoformat(end) - timedelta(days=MAX_WINDOW_DAYS)).isoformat()
+    return Window(max(start or earliest, earliest), end)
 
 
 def all_parties(atlas: Atlas) -> tuple[str, ...]:

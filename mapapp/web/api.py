@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
@@ -91,3 +91,11 @@ def territories() -> Response:
 def events() -> Response:
     window = window_param()
     return answer(lambda atlas: atlas.events_json(window), GEOJSON)
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3 description of these routes."""
+    from mapapp.web.openapi import openapi_document
+
+    return jsonify(openapi_document(params.MAX_PER_PAGE, params.DEFAULT_PER_PAGE))

@@ -1,4 +1,4 @@
-"""ETag, Cache-Control and framing headers on every answer; answers kept per atlas version.
+"""ETag and Cache-Control headers on every answer; answers kept per atlas version.
 
 An atlas version never changes once built, so an API answer depends only on the version,
 the route and its parameters: its ETag is a hash of those, known before any query runs,
@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 
 from cachetools import LRUCache
-from flask import Flask, Response, g, request
+from flask import Flask, Response, request
 
 # Bumped when an API answer's shape changes, so clients drop what they hold.
 API_REVISION = "2"   # 2: a document carries its `citation`
@@ -70,24 +70,7 @@ def add_cache_headers(response: Response) -> Response:
     return response
 
 
-def add_security_headers(response: Response) -> Response:
-    """Forbid framing by other sites unless the view allowed it (`g.frame_ancestors = "*"`); no sniffing."""
-    ancestors = getattr(g, "frame_ancestors", None)
-    directive = f"frame-ancestors {ancestors}" if ancestors else "frame-ancestors 'self'"
-    if not ancestors:
-        response.headers["X-Frame-Options"] = "SAMEORIGIN"
-    # JSON carries document text raw; a browser must never sniff it into HTML.
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    csp = response.headers.get("Content-Security-Policy")
-    if not csp:
-        response.headers["Content-Security-Policy"] = directive
-    elif "frame-ancestors" not in csp:
-        response.headers["Content-Security-Policy"] = f"{csp.rstrip('; ')}; {directive}"
-    return response
-
-
 def init_app(app: Flask) -> None:
-    """Register the header hooks and the answer cache."""
+    """Register the cache headers hook and the answer cache."""
     app.extensions["chronotope.answers"] = AnswerCache(app.config.get("ANSWER_CACHE_BYTES", 64 << 20))
     app.after_request(add_cache_headers)
-    app.after_request(add_security_headers)

@@ -12,6 +12,7 @@ from mapapp.view_state import ViewState, parse_state, state_query
 from mapapp.web import oembed
 from mapapp.web.i18n import LANGUAGES
 from mapapp.web.pages import render_map_page
+from mapapp.web.security import public_host
 from mapapp.web.sharing import gone_page, page_url, request_state
 
 bp = Blueprint("embed", __name__)
@@ -85,7 +86,7 @@ def oembed_answer() -> Response:
     url = request.args.get("url", "")
     if not url:
         return _oembed_error(400, "url= is required: the address of a Chronotope map, document or place")
-    found = oembed.parse_our_url(url, request.host, request.script_root)
+    found = oembed.parse_our_url(url, public_host(), request.script_root)
     if found is None:
         return _oembed_error(404, f"{url} is not a Chronotope map, document or place of this server")
     try:

@@ -45,6 +45,10 @@ CAUTION_WORDS = {"partial": N_("partial"), "approximate": N_("approximate"), "so
                  "not ratified": N_("not ratified"), "uncertain": N_("uncertain"), "unverified": N_("unverified"),
                  "contested": N_("contested")}
 
+# The bundled corpus's description (documents/corpus/corpus.yaml): the map page translates it; the
+# description of a corpus of your own is its data and is shown as written.
+BUNDLED_DESCRIPTION = N_("Documents of 1920–1921 on Karabakh, Zangezur and Nakhichevan, on a dated map.")
+
 
 @dataclass(frozen=True)
 class Language:

@@ -21,7 +21,9 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 "&copy; OpenStreetMap contributors (online, today's map)")
 
 # Drawing order, bottom to top; z-indexes between Leaflet's tile (200) and marker (600) panes.
-PANES = {"basemap": 210, "borders": 220, "territories": 350, "movements": 420, "places": 450}
+# Movements lie above the place markers, so that arrowheads are never hidden under a circle;
+# labels above both.
+PANES = {"basemap": 210, "borders": 220, "territories": 350, "places": 420, "movements": 450, "labels": 480}
 
 
 def basemap_styles() -> dict[str, dict]:
@@ -142,7 +144,7 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
     `say` translates the layers' names (gettext; English by default).
     """
     m = folium.Map(location=folium_location(lon=HOME["lon"], lat=HOME["lat"]), zoom_start=HOME["zoom"],
-                   tiles=None, control_scale=True, min_zoom=3, max_zoom=13)
+                   tiles=None, control_scale=False, min_zoom=3, max_zoom=13)
     # On this instance only: the class lists stay folium's.
     m.default_js = [("leaflet", leaflet_js)]
     m.default_css = [("leaflet_css", leaflet_css)]

@@ -1,11 +1,24 @@
 """The map page `/` and the files it needs (Leaflet, the basemap), all served by the app itself."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, send_file, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_file,
+    send_from_directory,
+    url_for,
+)
 from flask_babel import gettext
 
+from mapapp.atlas.current import current_atlas
+from mapapp.corpus_text import corpus_text
+from mapapp.errors import VersionGone
 from mapapp.web import assets
-from mapapp.web.sharing import request_meta
+from mapapp.web.sharing import gone_page, request_meta
 
 bp = Blueprint("pages", __name__)
 
@@ -25,11 +38,19 @@ def render_map_page(embed: bool = False, **context) -> str:
         say=gettext,
     )
     context.setdefault("meta", request_meta())
-    return render_template("index.html", map=map_parts(m), embed=embed, **context)
+    site = corpus_text(current_app.config.get("CORPUS") or ())
+    return render_template("index.html", map=map_parts(m), embed=embed, site=site, **context)
+
+
+@bp.errorhandler(VersionGone)
+def _gone(error: VersionGone) -> Response:
+    return gone_page(error)
 
 
 @bp.get("/")
 def index() -> str:
+    if request.args.get("v"):
+        current_atlas()     # a data version the server no longer keeps: the plain 410 page, as /embed
     return render_map_page()
 
 

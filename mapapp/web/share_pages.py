@@ -1,12 +1,14 @@
 """Pages to read, teach and print from: documents, places, tours, handouts, and the map as a PNG."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, Flask, Response, current_app, render_template, request
 from flask_babel import gettext
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
-from mapapp.errors import NotFound, VersionGone
+from mapapp.errors import AtlasMissing, Busy, NotFound, VersionGone
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.caching import PINNED
 from mapapp.web.sharing import gone_page, request_state, share_meta
@@ -16,21 +18,28 @@ bp.register_error_handler(VersionGone, gone_page)
 
 PAPERS = ("a4", "letter")
 PRINT_EXCERPT = 1100     # characters of a document on a one-page handout
+PICTURE_WAIT = 30        # seconds a request waits for its picture before answering 503
 
 
 def init_app(app: Flask) -> None:
-    """Keep the app's picture cache (in memory, and on disk when PICTURE_CACHE_DIR is set)."""
-    from mapapp.picture.render import PictureCache
+    """The picture cache (on disk under CACHE_DIR, shared by processes) and the drawing pool."""
+    from mapapp.picture.cache import PictureCache
+    from mapapp.picture.pool import shared_pool
 
-    app.extensions["chronotope.pictures"] = PictureCache(
-        size=app.config.get("PICTURE_CACHE_SIZE", 64), folder=app.config.get("PICTURE_CACHE_DIR"))
+    app.extensions["chronotope.pictures"] = PictureCache(Path(app.config["CACHE_DIR"]) / "pictures")
+    app.extensions["chronotope.picture_pool"] = shared_pool(app.config["PICTURE_WORKERS"],
+                                                            app.config["PICTURE_QUEUE"])
 
 
 @bp.get("/map.png")
 def map_png() -> Response:
-    """The view drawn server-side, width x height (200-2400 px, 800x600 otherwise); cached."""
-    from mapapp.picture.render import PictureCache, clamp_size, render_png
-    from mapapp.picture.scene import build_scene
+    """The view drawn server-side, width x height (200-2400 px, 800x600 otherwise); cached.
+
+    Drawn in the picture pool, off the request threads; 503 with Retry-After when it is full.
+    """
+    from mapapp.picture.cache import PictureCache
+    from mapapp.picture.pool import PoolFull, draw_view
+    from mapapp.picture.render import clamp_size
     from mapapp.view_state import cache_key
 
     state = request_state()
@@ -41,7 +50,15 @@ def map_png() -> Response:
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
     key = PictureCache.key(atlas.version, cache_key(state), width, height)
-    body = cache.get_or_make(key, lambda: render_png(build_scene(atlas, state, width, height), width, height))
+    body = cache.get(key)
+    if body is None:
+        try:
+            body = current_app.extensions["chronotope.picture_pool"].run(
+                key, draw_view, str(current_app.config["ATLAS_DIR"]), atlas.version, state, width, height,
+                timeout=PICTURE_WAIT)
+        except PoolFull as full:
+            raise Busy(f"the server is drawing other pictures ({full}); try again in a moment") from None
+        cache.put(key, body)
     response = Response(body, mimetype="image/png")
     response.headers["Cache-Control"] = PINNED if state.version else "public, max-age=300"
     return response
@@ -129,7 +146,11 @@ def _tour(name: str):
 def tours_index() -> str:
     from mapapp.web.tour_pages import list_tours
 
-    return render_template("tours.html", tours=list_tours())
+    try:
+        version = current_atlas().version     # the footer names the data the tours are shown on
+    except AtlasMissing:
+        version = None
+    return render_template("tours.html", tours=list_tours(), version=version)
 
 
 @bp.get("/tours/<name>")

@@ -8,6 +8,7 @@ from flask import Response, render_template, request, url_for
 
 from mapapp.errors import VersionGone, log_refused
 from mapapp.view_state import ViewState, parse_state, state_query
+from mapapp.web.security import public_root
 
 CARD_SIZE = (1200, 630)   # the size social sites show a large card at
 
@@ -18,17 +19,22 @@ def request_state() -> ViewState:
 
 
 def page_url(path: str, query: str = "") -> str:
-    """The absolute URL of one of our pages (for links that leave the site: oEmbed, cards, print)."""
-    base = request.host_url.rstrip("/") + request.script_root
-    return f"{base}{path}" + (f"?{query}" if query else "")
+    """The absolute URL of one of our pages, `path` from the app's root (for links that leave the
+    site: oEmbed, cards, print)."""
+    return f"{public_root()}{path}" + (f"?{query}" if query else "")
+
+
+def app_path(endpoint: str) -> str:
+    """The path of `endpoint` from the app's root (url_for's, without the prefix the app is mounted at)."""
+    return url_for(endpoint)[len(request.script_root):]
 
 
 def share_meta(title: str, state: ViewState, version: str, path: str, description: str = "") -> dict:
     """The template values of the discovery and card tags of a page showing `state`."""
     here = page_url(path, state_query(state, version) if path in ("/", "/embed") else f"v={version}")
-    png = page_url(url_for("share_pages.map_png"),
+    png = page_url(app_path("share_pages.map_png"),
                    state_query(state, version, width=CARD_SIZE[0], height=CARD_SIZE[1]))
-    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": here, "format": "json"}))
+    oembed = page_url(app_path("embed.oembed_answer"), urlencode({"url": here, "format": "json"}))
     return {"title": title, "url": here, "image": png, "image_size": CARD_SIZE, "oembed": oembed,
             "description": description}
 
@@ -39,9 +45,10 @@ def request_meta(title: str | None = None) -> dict:
 
     title = title or gettext("Chronotope: documents on a dated map")
     query = request.query_string.decode("utf-8", "replace")
-    png = page_url(url_for("share_pages.map_png"), query)
-    oembed = page_url(url_for("embed.oembed_answer"), urlencode({"url": request.url, "format": "json"}))
-    return {"title": title, "url": request.url, "image": png, "image_size": None, "oembed": oembed,
+    png = page_url(app_path("share_pages.map_png"), query)
+    here = page_url(request.path, query)
+    oembed = page_url(app_path("embed.oembed_answer"), urlencode({"url": here, "format": "json"}))
+    return {"title": title, "url": here, "image": png, "image_size": None, "oembed": oembed,
             "description": ""}
 
 

@@ -97,6 +97,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
             "account": (account := describe_view(atlas, state)), "description": account["text"],
+            "embed_link": "/embed?" + state_query(state, atlas.version),   # the live map, in projector mode
             "url": f"/tours/{tour.name}?step={number}&v={atlas.version}"})
     return steps
 

@@ -47,7 +47,7 @@ def test_the_layer_switcher_by_keyboard(page, live_server):
     assert page.evaluate(f"{ACTIVE}.checked")
     page.keyboard.press("Space")
     assert not page.evaluate(f"{ACTIVE}.checked"), name
-    page.wait_for_function("!new URLSearchParams(location.search).get('layers').split(',').includes('movements')",
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('layers').split(',').includes('movements')",
                            timeout=10_000)
     assert page.locator(".leaflet-movements-pane path.movement").count() == 0
 
@@ -74,7 +74,7 @@ def test_the_reader_by_keyboard(page, live_server):
     tab_to(page, "el.classList && el.classList.contains('mention')")
     centre = page.evaluate("JSON.stringify(window.chronotopeMap.getCenter())")
     page.keyboard.press("Enter")                                          # pans to the place
-    page.wait_for_function(f"JSON.stringify(window.chronotopeMap.getCenter()) !== {centre!r}", timeout=10_000)
+    page.wait_for_function(f"() => JSON.stringify(window.chronotopeMap.getCenter()) !== {centre!r}", timeout=10_000)
     tab_to(page, "el.id === 'reader-close'", back=True)
     page.keyboard.press("Enter")
     page.locator("#reader").wait_for(state="hidden", timeout=10_000)

@@ -11,6 +11,7 @@ import subprocess
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from harness import chronotope_command
@@ -151,3 +152,76 @@ def test_serve_on_a_busy_port_is_a_one_line_error(small_corpus, atlas_path, tmp_
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def _serve(env: dict, *args: str) -> tuple[subprocess.Popen, str]:
+    """`chronotope serve --port 0 ...` started; (the process, its URL)."""
+    server = subprocess.Popen([*chronotope_command(), "serve", "--port", "0", *args], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
+    try:
+        found = re.search(r"serving on (http://\S+)", lines.get(timeout=240))
+    except queue.Empty:
+        found = None
+    if not found:
+        server.terminate()
+        server.wait(timeout=30)
+        pytest.fail(f"no URL printed; exit {server.poll()}")
+    return server, found[1]
+
+
+@pytest.mark.network
+def test_serve_takes_its_limits_and_hosts_from_the_settings(small_corpus, atlas_path, tmp_path):
+    shutil.copytree(atlas_path, tmp_path / "atlas")
+    env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(tmp_path / "atlas"), "CHRONOTOPE_CORPUS": str(small_corpus),
+           "CHRONOTOPE_HOME": str(tmp_path / "home"), "CHRONOTOPE_CONNECTION_LIMIT": "4",
+           "CHRONOTOPE_THREADS": "2"}
+    server, url = _serve(env)
+    host, port = url.split("//")[1].rstrip("/").split(":")
+    idle = [socket.create_connection((host, int(port))) for _ in range(2)]
+    try:
+        time.sleep(0.5)   # both accepted: with the listener and its trigger, the limit (4) is reached
+        waiting = socket.create_connection((host, int(port)), timeout=1.5)
+        idle.append(waiting)
+        waiting.sendall(f"GET /api/corpus HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        with pytest.raises(TimeoutError):
+            waiting.recv(12)
+        idle.pop(0).close()
+        waiting.settimeout(30)
+        assert waiting.recv(12) == b"HTTP/1.1 200"     # answered once a connection closed
+        evil = urllib.request.Request(url + "tours", headers={"Host": "evil.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(evil, timeout=30)
+        refused.value.close()
+        assert refused.value.code == 400
+        workers = descendants(server.pid)
+        assert workers      # the picture workers started with the server
+    finally:
+        for sock in idle:
+            sock.close()
+        server.terminate()
+        server.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    # Stopped with it (a leftover worker would also hold the server's stdout open).
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    server.stdout.close()
+
+
+def descendants(pid: int) -> list[int]:
+    """The ids of the processes below `pid` (Linux /proc)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found

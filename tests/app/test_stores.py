@@ -209,3 +209,15 @@ def test_an_incremental_build_into_the_database_is_a_fresh_one(app_for, database
         lite, pg = (app_for(tmp_path / "fresh", **config).test_client().get(path)
                     for config in ({}, {"DATABASE_URL": url}))
         assert pg.data == lite.data and pg.status_code == 200
+
+
+def test_every_column_of_the_sqlite_atlas_reaches_postgresql():
+    """A column the build adds to the SQLite atlas but PostgreSQL lacks would answer differently there."""
+    import sqlite3
+
+    from mapapp.atlas import pg_schema, schema
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(schema.TABLES)
+    for table, copied in pg_schema.COPIED.items():
+        assert [r[1] for r in conn.execute(f"PRAGMA table_info({table})")] == list(copied), table

@@ -8,7 +8,7 @@ import re
 import pytest
 
 pytestmark = pytest.mark.browser
-READY = "document.getElementById('app').dataset.ready === 'true'"
+READY = "() => document.getElementById('app').dataset.ready === 'true'"
 
 
 def open_map(page, url: str) -> None:

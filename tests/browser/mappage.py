@@ -1,7 +1,7 @@
 """Helpers for driving the map page in the browser tests."""
 from __future__ import annotations
 
-READY = "document.getElementById('app').dataset.ready === 'true'"
+READY = "() => document.getElementById('app').dataset.ready === 'true'"
 
 
 def open_map(page, url: str) -> None:

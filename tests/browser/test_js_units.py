@@ -194,3 +194,50 @@ def test_one_party_is_one_colour_whatever_the_words(js):
                  "return [m.movementColour({actor: 'our forces', party: 'A'}, b), "
                  "m.movementColour({actor: 'Red troops', party: 'A'}, b), m.movementColour({actor: 'X'}, b)]; })()")
     assert colours[:2] == ["#111111", "#111111"] and colours[2] == palette().unstated
+
+
+def test_the_live_map_places_labels_as_the_pictures_do(js):
+    from mapapp.picture.labels import POSITIONS
+
+    assert [tuple(p) for p in js("labels", "m.POSITIONS")] == list(POSITIONS)
+
+
+def mark(key, x, y, weight, w=40, h=10, radius=5, **more):
+    return {"key": key, "x": x, "y": y, "size": [w, h], "radius": radius, "weight": weight, **more}
+
+
+@pytest.mark.parametrize("marks, options, expected", [
+    # the heavier first, at the first position (right of and above its marker)
+    ([mark("a", 50, 50, 1), mark("b", 50, 50, 9)], {}, [["b", "left", "bottom"], ["a", "left", "top"]]),
+    # no room inside the map: left unlabelled
+    ([mark("a", 5, 5, 1, w=200)], {}, []),
+    # the limit counts places, not territories (`free`)
+    ([mark("a", 20, 20, 3), mark("b", 80, 80, 2), mark("t", 50, 60, 1, radius=0, free=True,
+                                                      positions=[["center", "center", 0, 0]])],
+     {"limit": 1}, [["a", "left", "bottom"], ["t", "center", "center"]]),
+    # an obstacle (the legend) keeps labels off it
+    ([mark("a", 50, 50, 1)], {"obstacles": [[50, 20, 100, 45]]}, [["a", "left", "top"]]),
+])
+def test_label_placement(js, marks, options, expected):
+    got = js("labels", "m.placeLabels(args[0], [0, 0, 100, 100], args[1]).map(l => [l.key, l.ha, l.va])",
+             marks, options)
+    assert got == expected
+
+
+@pytest.mark.parametrize("earliest, latest, start, end, share", [
+    ("1920-08-10", "1920-08-10", "1920-08-04", "1920-08-10", 1),       # known to the day, in the window
+    ("1921-02-01", "1921-02-28", "1921-02-04", "1921-02-10", 0.25),    # a week of February
+    ("1921-02-01", "1921-02-28", "1921-01-30", "1921-02-28", 1),       # the whole month
+    ("1921-02-01", "1921-02-28", "1921-02-22", "1921-03-23", 0.25),    # fading out
+    ("1921-02-01", "1921-02-28", "1921-03-01", "1921-03-07", 0),       # past it
+    (None, None, "1921-03-01", "1921-03-07", 1),                       # undated: not faded
+])
+def test_a_vague_date_is_shown_by_the_share_of_its_interval_in_the_window(js, earliest, latest, start, end, share):
+    assert js("dates", "m.shareShown(...args)", earliest, latest, start, end) == pytest.approx(share)
+    assert 0.25 <= js("dates", "m.fadeOf(args[0])", share) <= 1
+
+
+@pytest.mark.parametrize("t, expected", [(0, [0, 0]), (0.25, [10, 0]), (0.5, [20, 0]), (0.75, [20, 10]), (1, [20, 20])])
+def test_a_playback_dot_runs_along_the_route_by_length(js, t, expected):
+    got = js("playback", "(({x, y}) => [x, y])(m.along([{x: 0, y: 0}, {x: 20, y: 0}, {x: 20, y: 20}], args[0]))", t)
+    assert got == pytest.approx(expected)

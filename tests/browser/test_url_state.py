@@ -37,7 +37,7 @@ def test_a_shared_url_restores_its_view_and_reload_keeps_it(page, live_server, a
     assert view["reader"] == a_document["title"]
     screenshot(page, "shared-url-restored")
     page.reload()
-    page.wait_for_function("document.getElementById('app').dataset.ready === 'true'")
+    page.wait_for_function("() => document.getElementById('app').dataset.ready === 'true'")
     idle(page)
     assert page.evaluate(VIEW_JS) == view
 
@@ -50,18 +50,18 @@ def test_back_button_walks_back_through_views(page, live_server):
     page.select_option("#mode", "upto")
     idle(page)
     page.evaluate("window.chronotopeMap.setZoom(9)")
-    page.wait_for_function("location.search.includes('z=9')")
+    page.wait_for_function("() => location.search.includes('z=9')")
     page.go_back()
-    page.wait_for_function("!location.search.includes('z=9')")
+    page.wait_for_function("() => !location.search.includes('z=9')")
     idle(page)
     assert page.evaluate("window.chronotopeMap.getZoom()") == 7
     page.go_back()
-    page.wait_for_function("!location.search.includes('window=upto')")
+    page.wait_for_function("() => !location.search.includes('window=upto')")
     idle(page)
     assert page.locator("#mode").input_value() == "days"
     assert shown(page)["date"] == second
     page.go_back()
-    page.wait_for_function("location.search.includes('date=1920-08-06')")
+    page.wait_for_function("() => location.search.includes('date=1920-08-06')")
     idle(page)
     assert shown(page)["date"] == "6 August 1920"
 
@@ -70,7 +70,7 @@ def test_share_copies_the_link_of_this_view(page, live_server):
     open_map(page, live_server + "/?date=1920-08-07&window=7")
     set_slider(page, "1920-08-10")
     page.click("#share")
-    page.wait_for_function("document.getElementById('share-status').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('share-status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == live_server + "/" + page.evaluate("location.search")
     assert "date=1920-08-10" in copied
@@ -90,8 +90,8 @@ def test_playing_moves_through_the_dates_without_flooding_history(page, live_ser
     open_map(page, live_server + "/?date=1920-08-06&window=30")
     length = page.evaluate("history.length")
     page.click("#play")
-    page.wait_for_function("!location.search.includes('date=1920-08-06')", timeout=5000)
-    page.wait_for_function("!location.search.includes('date=1920-08-07')", timeout=5000)
+    page.wait_for_function("() => !location.search.includes('date=1920-08-06')", timeout=5000)
+    page.wait_for_function("() => !location.search.includes('date=1920-08-07')", timeout=5000)
     page.click("#play")
     idle(page)
     assert page.locator("#play").get_attribute("aria-pressed") == "false"

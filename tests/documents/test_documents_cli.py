@@ -100,7 +100,21 @@ def test_missing_file_and_directory(cli, tmp_path, monkeypatch):
     assert (result.exit_code, result.stderr) == (2, "error: missing.txt: file not found\n")
     (tmp_path / "folder").mkdir()
     result = cli("folder")
-    assert (result.exit_code, result.stderr) == (2, "error: folder: is a directory, not a file\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: folder: no documents in this folder (.csv, .markdown, .md, .txt files)")
+
+
+def test_a_folder_lists_the_documents_in_it_as_build_reads_it(cli, tmp_path, monkeypatch, seed_files):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    for path in seed_files[:2]:
+        (tmp_path / "folder" / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "folder" / "notes.pdf").write_bytes(b"not a source")
+    by_folder = cli("--json", "folder")
+    by_files = cli("--json", *(f"folder/{p.name}" for p in seed_files[:2]))
+    assert by_folder.exit_code == 0 and by_folder.stdout
+    ids = lambda r: [json.loads(line)["id"] for line in r.stdout.splitlines()]  # noqa: E731
+    assert ids(by_folder) == ids(by_files)
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read any file")

@@ -168,3 +168,27 @@ def test_the_installed_command_runs_without_a_traceback(text_file):
                           str(text_file), "--json"], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["places"]
+
+
+MARKDOWN_DOC = """---
+title: Telegram on Goris
+date: 1920-08-10
+origin: Tiflis
+---
+Our troops left Geryusy yesterday for Nakhichevan.
+"""
+
+
+def test_a_markdown_file_is_geoparsed_from_its_body_and_dated_by_its_front_matter(tmp_path):
+    path = tmp_path / "telegram.md"
+    path.write_text(MARKDOWN_DOC, encoding="utf-8")
+    [record] = lines(run("geoparse", str(path), "--json"))
+    body = MARKDOWN_DOC.split("---\n", 2)[2].strip()
+    found = {p["text"]: p for p in record["places"]}
+    assert set(found) == {"Geryusy", "Nakhichevan"}      # not "Tiflis" nor "Goris" of the front matter
+    for place in record["places"]:
+        assert body[place["start"]:place["end"]] == place["text"]
+    assert [(d["text"], d["earliest"]) for d in record["dates"]] == [("yesterday", "1920-08-09")]
+    # --date still wins over the front matter
+    [dated] = lines(run("geoparse", str(path), "--json", "--date", "1921-01-10"))
+    assert [d["earliest"] for d in dated["dates"]] == ["1921-01-09"]

@@ -46,10 +46,10 @@ def test_the_map_reads_out_the_account_when_the_date_changes(live_server, page):
     open_map(page, f"{live_server}/?date=1920-08-10&window=30&lang=ru")
     region = page.locator("#description")
     assert region.get_attribute("aria-live") == "polite"
-    page.wait_for_function("document.getElementById('description').textContent.startsWith('Карта на 10 августа')",
+    page.wait_for_function("() => document.getElementById('description').textContent.startsWith('Карта на 10 августа')",
                            timeout=10_000)
     page.focus("#slider")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("!document.getElementById('description').textContent.startsWith('Карта на 10 августа')"
+    page.wait_for_function("() => !document.getElementById('description').textContent.startsWith('Карта на 10 августа')"
                            " && document.getElementById('description').textContent.startsWith('Карта на ')",
                            timeout=10_000)

@@ -75,7 +75,7 @@ def a_document_and_place(client) -> tuple[str, str]:
     pytest.fail("no document names a known place")
 
 
-PAGES = ["/", "/embed", "/login", "/about", "/tours/", "/tours/disputed-districts-1920-1921?step=2",
+PAGES = ["/", "/embed", "/login", "/about", "/compare", "/tours/", "/tours/disputed-districts-1920-1921?step=2",
          "/tours/disputed-districts-1920-1921/print", "/documents/{doc}", "/documents/{doc}/print",
          "/places/{place}", "/documents/no-such-document"]
 

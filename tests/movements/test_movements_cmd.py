@@ -170,3 +170,20 @@ def test_the_command_and_the_atlas_build_one_geometry(waypoints, path, geometry)
     row = movement_row({"id": "d1", "title": "T", "earliest": None, "latest": None}, 0, movement,
                        route_record(movement))
     assert movement_feature(movement, "d1", "d1.txt")["geometry"] == json.loads(row["feature"])["geometry"] == geometry
+
+
+@pytest.mark.parametrize("field, value", [
+    ("actor", "the Red\ntroops"),
+    ("actor", "our  troops\r\n(2nd brigade)"),
+    ("status", "ordered,\nnot secured"),
+    ("kind", "advance\n"),
+])
+def test_a_newline_inside_a_cell_keeps_the_table_one_line_per_movement(field, value):
+    from mapapp.cli.movements_cmd import table_lines
+
+    props = {"document_id": "d-1", "earliest": "1920-08-10", "latest": "1920-08-10", "kind": "advance",
+             "status": "occurred", "actor": "our troops", "approximate": False,
+             "waypoints": [{"name": "Goris"}, {"name": "Nakhichevan\n(town)"}]}
+    lines = table_lines([{"properties": {**props, field: value}}], 200)
+    assert len(lines) == 2 and all("\n" not in line and "\r" not in line for line in lines)
+    assert " ".join(value.split()) in lines[1]

@@ -166,6 +166,10 @@ def test_the_page_and_the_handout_cite_each_document_as_the_api_does(client):
     ({"archive_ref": None, "published_in": " Pravda, 4 December 1920 "}, [("Published in", "Pravda, 4 December 1920")]),
     ({"archive_ref": "  ", "published_in": ""}, []),
     ({}, []),
+    # a note that names its own label is not shown as "Published in: Published in: ..."
+    ({"published_in": "Published in: Vestnik Arkhivov Armenii, 1967"}, [("Published in", "Vestnik Arkhivov Armenii, 1967")]),
+    ({"published_in": "published in : Pravda"}, [("Published in", "Pravda")]),
+    ({"published_in": "Published in:"}, [("Published in", "Published in:")]),
 ])
 def test_a_document_citation_is_its_archive_then_its_publication(record, parts):
     from documents.citations import document_citation

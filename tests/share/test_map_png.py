@@ -74,16 +74,16 @@ def test_territory_pixels_have_the_legend_colour_of_their_controller(app, client
     assert colour_at(image, x, y) == expected_colour(client, lon, lat, on)
 
 
-def test_pictures_are_cached_in_memory_and_on_disk(app_for, atlas_path, tmp_path):
-    folder = tmp_path / "pictures"
-    client = app_for(atlas_path, PICTURE_CACHE_DIR=folder).test_client()
+def test_pictures_are_cached_on_disk_under_the_cache_dir(app_for, atlas_path, tmp_path):
+    folder = tmp_path / "cache" / "pictures"
+    client = app_for(atlas_path, CACHE_DIR=tmp_path / "cache").test_client()
     first = client.get("/map.png?width=300&height=250&date=1920-08-10")
     again = client.get("/map.png?height=250&date=1920-08-10&width=300&unrelated=1")
     assert first.data == again.data
     assert len(list(folder.glob("*.png"))) == 1
     client.get("/map.png?width=301&height=250&date=1920-08-10")
     assert len(list(folder.glob("*.png"))) == 2
-    restarted = app_for(atlas_path, PICTURE_CACHE_DIR=folder).test_client()
+    restarted = app_for(atlas_path, CACHE_DIR=tmp_path / "cache").test_client()
     assert restarted.get("/map.png?width=300&height=250&date=1920-08-10").data == first.data
 
 

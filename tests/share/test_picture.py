@@ -1,5 +1,5 @@
 """The PNG renderer: exact sizes, territory colours where the frame says, the legend beside the map,
-labels that do not overlap, and the cache."""
+labels that do not overlap."""
 from __future__ import annotations
 
 import io
@@ -10,7 +10,7 @@ from PIL import Image
 
 from mapapp.picture.legend import legend_entries, legend_rows, no_single_control, party_colours
 from mapapp.picture.model import Bbox, Frame, Scene
-from mapapp.picture.render import PictureCache, clamp_size, picture_frame, render_png
+from mapapp.picture.render import clamp_size, picture_frame, render_png
 
 
 def square(west, south, east, north):
@@ -88,24 +88,6 @@ def test_party_colours_do_not_depend_on_order_and_differ():
     colours = party_colours(("B", "A", "C"))
     assert colours == party_colours(("C", "A", "B"))
     assert len(set(colours.values())) == 3 and no_single_control() not in colours.values()
-
-
-def test_cache_draws_once_and_keeps_pictures_on_disk(tmp_path):
-    calls = []
-
-    def make():
-        calls.append(1)
-        return b"png-bytes"
-
-    cache = PictureCache(size=2, folder=tmp_path)
-    key = PictureCache.key("v1", (("date", "1920-08-10"),), (640, 480))
-    assert cache.get_or_make(key, make) == b"png-bytes"
-    assert cache.get_or_make(key, make) == b"png-bytes"
-    assert len(calls) == 1
-    assert (tmp_path / f"{key}.png").read_bytes() == b"png-bytes"
-    fresh = PictureCache(size=2, folder=tmp_path)       # a restarted server reads the disk
-    assert fresh.get_or_make(key, make) == b"png-bytes" and len(calls) == 1
-    assert PictureCache.key("v2", (("date", "1920-08-10"),), (640, 480)) != key
 
 
 def crowded_scene() -> Scene:

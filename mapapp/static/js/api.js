@@ -48,7 +48,7 @@ export class Api {
     if (!response.ok) {
       let message = `${response.status}`;
       try { message = (await response.json()).error.message; } catch { /* not JSON */ }
-      throw new Error(`${path}: ${message}`);
+      throw Object.assign(new Error(`${path}: ${message}`), { status: response.status });
     }
     return response.json();
   }

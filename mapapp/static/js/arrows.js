@@ -1,12 +1,24 @@
-// Arrowheads for movement lines: an SVG <marker> per colour in the renderer's <svg>.
+// Arrowheads for movement lines: an SVG <marker> per colour, size and offset in the renderer's <svg>.
+// Movements are drawn above the place markers, their routes trimmed to the circles' edges (layers.js),
+// so the tip sits at the edge of the destination's circle; `offset` moves it further back.
 const SVG = "http://www.w3.org/2000/svg";
 
-function markerId(colour) {
-  return "ct-arrow-" + colour.replace(/[^0-9a-zA-Z]/g, "");
+/** Return the arrowhead's length in pixels for a line of `weight` pixels. */
+export function arrowSize(weight) {
+  return Math.round(4 + 2.6 * weight);
 }
 
-function ensureMarker(svg, colour) {
-  const id = markerId(colour);
+/** Return the marker's refX (in its 10-unit viewBox, tip at 10) that puts the tip `offset` px before the end. */
+export function arrowRefX(size, offset) {
+  return 10 + (10 * offset) / size;
+}
+
+function markerId(colour, size, offset) {
+  return `ct-arrow-${colour.replace(/[^0-9a-zA-Z]/g, "")}-${size}-${Math.round(offset)}`;
+}
+
+function ensureMarker(svg, colour, size, offset) {
+  const id = markerId(colour, size, offset);
   if (svg.querySelector("#" + id)) return id;
   let defs = svg.querySelector("defs");
   if (!defs) {
@@ -14,10 +26,12 @@ function ensureMarker(svg, colour) {
     svg.insertBefore(defs, svg.firstChild);
   }
   const marker = document.createElementNS(SVG, "marker");
-  for (const [k, v] of Object.entries({ id, viewBox: "0 0 10 10", refX: "8", refY: "5",
-    markerWidth: "4", markerHeight: "4", orient: "auto-start-reverse", markerUnits: "strokeWidth" })) {
+  for (const [k, v] of Object.entries({ id, viewBox: "0 0 10 10", refX: String(arrowRefX(size, Math.round(offset))),
+    refY: "5", markerWidth: String(size), markerHeight: String(size), orient: "auto-start-reverse",
+    markerUnits: "userSpaceOnUse", class: "arrowhead" })) {
     marker.setAttribute(k, v);
   }
+  marker.dataset.offset = String(Math.round(offset));
   const path = document.createElementNS(SVG, "path");
   path.setAttribute("d", "M0,0 L10,5 L0,10 z");
   path.setAttribute("fill", colour);
@@ -26,9 +40,10 @@ function ensureMarker(svg, colour) {
   return id;
 }
 
-/** Give a drawn L.Polyline an arrowhead at its end, in its own colour. */
-export function addArrowhead(polyline, colour) {
+/** Give a drawn L.Polyline an arrowhead at its end, in its own colour, its tip `offset` px short of the end. */
+export function addArrowhead(polyline, colour, offset = 0) {
   const path = polyline.getElement && polyline.getElement();
   if (!path || !path.ownerSVGElement) return;
-  path.setAttribute("marker-end", `url(#${ensureMarker(path.ownerSVGElement, colour)})`);
+  const size = arrowSize(polyline.options.weight || 2);
+  path.setAttribute("marker-end", `url(#${ensureMarker(path.ownerSVGElement, colour, size, offset)})`);
 }

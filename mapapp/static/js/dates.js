@@ -34,3 +34,21 @@ export function longRange(earliestIso, latestIso) {
   if (b === null || a === b) return longDate(a);
   return `${longDate(a)} – ${longDate(b)}`;
 }
+
+/** Return the share (0..1) of an interval [earliest, latest] that the window [from, to] covers: 1 for
+ * a date known to the day inside the window, less for a vague date ("February 1921") the window only
+ * touches, so that what is vaguely dated fades in and out over its interval. */
+export function shareShown(earliestIso, latestIso, fromIso, toIso) {
+  const a = dayOf(earliestIso);
+  const b = dayOf(latestIso) ?? a;
+  const from = dayOf(fromIso);
+  const to = dayOf(toIso);
+  if (a === null || from === null || to === null) return 1;
+  const covered = Math.min(b, to) - Math.max(a, from) + 1;
+  return Math.max(0, Math.min(1, covered / (b - a + 1)));
+}
+
+/** Return the opacity factor of something shown `share` of its interval: never quite invisible. */
+export function fadeOf(share) {
+  return 0.25 + 0.75 * share;
+}

@@ -1,8 +1,10 @@
 // Drawing the API's answers on the map's data layers: places, movements, territories.
 import { addArrowhead } from "./arrows.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
-import { longRange } from "./dates.js";
+import { fadeOf, longRange, shareShown } from "./dates.js";
 import { el } from "./dom.js";
+import { CENTRED, LabelLayer, labelSize } from "./labels.js";
+import { run } from "./playback.js";
 import { placePopup, shownName } from "./popup.js";
 import { _ } from "./i18n.js";
 
@@ -152,12 +154,45 @@ export class MapLayers {
     this.documentPlaces = new Set(); // places the open document names
     this.documentId = null;          // the open document, whose movements are drawn bolder
     this.lines = [];                 // [layer, properties, style] of the drawn movements
+    this.written = new Map();        // place id -> how the open document writes it
+    this.places = [];                // the drawn places' properties
+    this.territoryNames = [];        // [id, name, centre] of the drawn territories
+    this.labels = new LabelLayer(map, () => this.labelItems());
+    map.on("zoomend", () => this.retrim());
+    this.runners = L.layerGroup().addTo(map);   // the dots that travel the routes during playback
+  }
+
+  /** What may be labelled: the open document's places first (as it writes them), then the shown
+   * places by how often they are named, then the territories' names (not counted against the limit). */
+  labelItems() {
+    const items = [];
+    if (this.map.hasLayer(this.layers.places)) {
+      for (const p of this.places) {
+        const marker = this.markers.get(p.id);
+        if (!marker) continue;
+        const own = this.documentPlaces.has(p.id);
+        const written = own ? this.written.get(p.id) : null;
+        items.push({ key: `place:${p.id}`, latlng: marker.getLatLng(), text: written || p.name,
+          title: written && written !== p.name ? `${p.name} (today's name)` : p.name,
+          className: `place-label ${labelSize(p.mentions)}${own ? " in-document" : ""}`,
+          radius: marker.getRadius() + 1.5, weight: (own ? 1e6 : 0) + (p.mentions || 0),
+          onClick: () => marker.openPopup() });
+      }
+    }
+    if (this.map.hasLayer(this.layers.territories) && this.map.getZoom() >= 7) {
+      for (const [id, name, centre] of this.territoryNames) {
+        items.push({ key: `territory:${id}`, latlng: centre, text: name, className: "territory-label",
+          radius: 0, weight: -1, positions: CENTRED, free: true });
+      }
+    }
+    return items;
   }
 
   drawPlaces(collection) {
     const group = this.layers.places;
     group.clearLayers();
     this.markers.clear();
+    this.places = [];
     for (const f of collection.features || []) {
       if (!f.geometry || f.geometry.type !== "Point") continue;
       const p = f.properties;
@@ -172,7 +207,9 @@ export class MapLayers {
       this.reachable(marker, p);
       if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));
       this.markers.set(p.id, marker);
+      this.places.push(p);
     }
+    this.labels.redraw();
   }
 
   /** Let keyboard and screen-reader users reach a marker: focusable, named, Enter opens its popup. */
@@ -188,23 +225,32 @@ export class MapLayers {
     });
   }
 
-  drawMovements(collection) {
+  /** Draw the movements of the window `shown` ({from, to}); a vaguely dated one fades by the share of
+   * its interval the window covers. */
+  drawMovements(collection, shown = null, { animate = false } = {}) {
     const group = this.layers.movements;
     group.clearLayers();
     this.lines = [];
+    const before = this.drawnMovements || new Set();
+    this.drawnMovements = new Set((collection.features || []).map((f) => f.id));
     for (const f of collection.features || []) {
       if (!f.geometry) continue;
       const p = f.properties;
       // Coloured by the party the actor belongs to (the same colour as its territories); the
-      // document's own words for the actor are quoted on hover.
+      // document's own words for the actor are quoted on hover. A vaguely dated one fades.
       const colour = movementColour(p, this.colours.parties);
-      const style = movementStyle(p, colour);
+      const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
+      const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
       const tip = el("span", {}, `${p.kind || _("movement")} · ${actorLabel(p)} · ${p.status || ""} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {
-        layer = L.polyline(latLngs(f.geometry.coordinates), style).addTo(group);
+        const route = latLngs(f.geometry.coordinates);
+        const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
+        layer = L.polyline(this.trim(route, ends), style).addTo(group);
+        layer.chronotopeRoute = [route, ends];
         addArrowhead(layer, colour);
+        if (animate && !before.has(f.id)) run(this.map, this.runners, layer, colour);
       } else if (f.geometry.type === "Point") {
         const [lon, lat] = f.geometry.coordinates;
         layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
@@ -215,10 +261,36 @@ export class MapLayers {
     }
   }
 
+  /** Return how far (px) the edge of a waypoint's place circle lies from its centre, 0 if not drawn. */
+  edgeOf(waypoint) {
+    const marker = waypoint && this.markers.get(waypoint.place_id);
+    return marker ? marker.getRadius() + (marker.options.weight || 0) / 2 : 0;
+  }
+
+  /** Return the route with its ends moved to the edges of its first and last places' circles (`ends`, px),
+   * so that lines drawn above the markers leave them free to point at and their arrowheads show. */
+  trim(route, [start, end]) {
+    if (route.length < 2) return route;
+    const points = route.map((ll) => this.map.latLngToLayerPoint(ll));
+    const shorten = (i, j, by) => {
+      const d = points[i].distanceTo(points[j]);
+      if (by > 0 && d > 2 * by) points[i] = points[i].add(points[j].subtract(points[i]).multiplyBy(by / d));
+    };
+    shorten(0, 1, start);
+    shorten(points.length - 1, points.length - 2, end);
+    return points.map((p) => this.map.layerPointToLatLng(p));
+  }
+
+  /** Trim the routes again for the new zoom (their ends are in pixels). */
+  retrim() {
+    for (const [layer] of this.lines) if (layer.chronotopeRoute) layer.setLatLngs(this.trim(...layer.chronotopeRoute));
+  }
+
   drawTerritories(collection) {
     const group = this.layers.territories;
     group.clearLayers();
     const parties = this.colours.parties;
+    this.territoryNames = [];
     L.geoJSON(collection, {
       pane: "territories",
       style: (f) => territoryStyle(f.properties, parties),
@@ -229,6 +301,7 @@ export class MapLayers {
           _("controlled by: %(parties)s", { parties: entryLabels(p.control) || _("no control recorded") }), el("br"),
           el("small", {}, _("click for each entry's note and source"))), { sticky: true });
         layer.bindPopup(() => territoryPopup(p), { maxWidth: 360 });
+        this.territoryNames.push([p.id, p.name, layer.getBounds().getCenter()]);
       },
     }).eachLayer((layer) => layer.addTo(group));
     // Control of a part only: a hatch in the holder's colour over the unit (where in it, the note says).
@@ -238,6 +311,7 @@ export class MapLayers {
       style: (f) => ({ stroke: false, fillColor: hatchFill(parties.of(f.hatch.party), f.hatch.i), fillOpacity: 0.7,
         className: "territory-partial" }),
     }).eachLayer((layer) => layer.addTo(group));
+    this.labels.redraw();
   }
 
   styleOf(placeId, hovered) {
@@ -256,13 +330,16 @@ export class MapLayers {
     return marker;
   }
 
-  /** Mark the markers of the places the open document names, and draw its movements bolder. */
-  setDocument(docId, ids) {
+  /** Mark the markers of the places the open document names (`written`: place id -> its spelling
+   * there, for the labels), and draw its movements bolder. */
+  setDocument(docId, ids, written = new Map()) {
     this.documentId = docId;
     this.documentPlaces = ids;
+    this.written = written;
     for (const [layer, p, style] of this.lines) {
       const own = docId !== null && p.document_id === docId;
-      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight, opacity: own || docId === null ? 0.9 : 0.55 });
+      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight,
+        opacity: (own || docId === null ? 0.9 : 0.55) * style.fade });
       layer.getElement()?.classList.toggle("in-document", own);
       if (own) layer.bringToFront();
     }
@@ -270,6 +347,7 @@ export class MapLayers {
       marker.setStyle(this.styleOf(id, false));
       marker.getElement()?.classList.toggle("in-document", ids.has(id));
     }
+    this.labels.redraw();
   }
 
   /** Pan to a place's marker (or to the mention's own coordinates when it is not shown). */

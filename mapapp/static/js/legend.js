@@ -76,6 +76,7 @@ function movementsPart(movements, parties) {
     el("li", {}, line("#555", null), " " + _("carried out")),
     el("li", {}, line("#555", "9 7"), " " + _("intended, ordered, agreed, or stated only in a heading")),
     el("li", {}, line("#555", "3 6"), " " + _("course approximate")),
+    el("li", { class: "vague-row" }, line("rgb(85 85 85 / .35)", null), " " + _("faint: dated only to a month or so, fading in and out over it")),
     keys.map((k) => el("li", { class: "actor-party" }, line(k ? parties.of(k) : NO_PARTY, null, 4),
       " " + _("%(party)s: %(words)s", { party: k || _("side not clear"), words: [...words.get(k)].sort().join(", ") })))));
 }
@@ -105,13 +106,38 @@ function territoriesPart(territories, parties) {
       el("li", {}, line("#6f6a60", "5 4", 1), " " + _("modern borders (today), for orientation"))));
 }
 
+// Below this width (or height) the legend starts folded, so that the map stays visible.
+export const FOLDED_BELOW = "(max-width: 900px), (max-height: 600px)";
+
+/** Return whether the legend starts open: not in an embed (`collapsed`), not on a small screen. */
+export function startsOpen(collapsed, smallScreen) {
+  return !collapsed && !smallScreen;
+}
+
+/** Move the legend between the map and the side panel (`panel`); the button says where it goes next. */
+function placeIn(node, panel, button, inPanel) {
+  const home = node.chronotopeHome || (node.chronotopeHome = node.parentNode);
+  if (inPanel) panel.querySelector(".panel-head").after(node);
+  else home.append(node);
+  node.classList.toggle("in-panel", inPanel);
+  button.textContent = inPanel ? _("Put it back on the map") : _("Move to the side panel");
+  button.setAttribute("aria-pressed", String(inPanel));
+}
+
 /** Redraw the legend for the shown answers (the open/closed state stays the reader's). */
 export function drawLegend(node, { movements, territories }, colours) {
   let body = node.querySelector(".legend-body");
   if (!body) {
     body = el("div", { class: "legend-body" });
-    node.append(el("details", { open: node.dataset.collapsed === "true" ? null : true },
-      el("summary", {}, _("Legend")), body));
+    const open = startsOpen(node.dataset.collapsed === "true", window.matchMedia(FOLDED_BELOW).matches);
+    const panel = document.getElementById("panel");
+    let move = null;
+    if (panel) {
+      move = el("button", { type: "button", class: "link-button legend-move", "aria-pressed": "false" });
+      move.addEventListener("click", () => placeIn(node, panel, move, !node.classList.contains("in-panel")));
+    }
+    node.append(el("details", { open: open || null }, el("summary", {}, _("Legend")), move, body));
+    if (move) placeIn(node, panel, move, false);
   }
   body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
     territoriesPart(territories, colours.parties));

@@ -5,6 +5,7 @@ import { dayOf, isoOf } from "./dates.js";
 import { drawLegend } from "./legend.js";
 import { MapLayers, partyOf } from "./layers.js";
 import { ViewState } from "./view.js";
+import { dateNotice } from "./urlstate.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
@@ -17,6 +18,8 @@ const map = window.chronotopeMap;
 const api = new Api(app.dataset.root);
 const colours = { actors: new ColourBook(palette.actors), parties: new ColourBook(palette.parties) };
 const status = $("status");
+// The scale bar sits bottom right, above the attribution, where the legend never reaches.
+window.L.control.scale({ position: "bottomright" }).addTo(map);
 
 const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };
 // Today's names or the period's: the reader's choice, remembered; changing it redraws the places.
@@ -34,6 +37,7 @@ const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
 const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev: $("prev"), next: $("next"),
   play: $("play") }, (iso, { commit }) => {
   state.date = iso;
+  if (commit && $("notice")) $("notice").textContent = "";
   scheduleDraw();
   if (commit === "replace") view.replace();
   else if (commit) view.push();
@@ -47,8 +51,15 @@ const reader = new Reader(app, api, drawer, {
     return scheduleDraw();
   },
   onClose: () => { state.doc = null; view.push(); },
+  onMissing: (id) => {
+    notify(_("There is no document \u201c%(id)s\u201d in this data version: the map shows all documents instead.", { id }));
+    state.doc = null;
+    view.replace();
+  },
 });
 const share = setUpShare(app, view);
+// Labels keep clear of the legend: place them again when it opens, folds or moves.
+if ($("legend")) new ResizeObserver(() => drawer.labels.redraw()).observe($("legend"));
 
 let corpus = null;
 let controller = null;
@@ -60,6 +71,12 @@ function windowOf(date = state.date) {
   const to = date;
   const from = state.mode === "upto" ? (corpus.earliest || to) : isoOf(dayOf(to) - state.days + 1);
   return { from: from > to ? to : from, to };
+}
+
+/** Say on the page what the address asked for that the map could not show (until the view changes). */
+function notify(text) {
+  const notice = $("notice");
+  if (notice) notice.textContent = notice.textContent ? `${notice.textContent} ${text}` : text;
 }
 
 function report(error) {
@@ -82,10 +99,10 @@ async function draw() {
     const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
     if (shading !== drawnShading) drawer.drawTerritories(territories);
     drawnShading = shading;
-    drawer.drawMovements(movements);
-    drawer.drawPlaces(places);
+    drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
+    drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
     drawLegend($("legend"), { movements, territories }, colours);
-    if (documents) reader.list(documents, state.doc);
+    if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
     if (status) status.textContent = "";
     chronotope.lastDrawMs = performance.now() - started;
@@ -152,6 +169,9 @@ async function restore() {
   view.applyMapView();
   timebar.show(state.date || corpus.latest || corpus.earliest);
   state.date = isoOf(timebar.day);
+  if ($("notice")) $("notice").textContent = "";
+  const notice = dateNotice(new URLSearchParams(location.search).get("date"), state.date, corpus);
+  if (notice && !state.doc) notify(notice);
   $("mode") && ($("mode").value = state.mode);
   $("days") && ($("days").value = String(state.days));
   const drawn = scheduleDraw();

@@ -1,4 +1,5 @@
 // The side panel: the documents of the window, and the reader of one document.
+import { fadeOf, shareShown } from "./dates.js";
 import { fillReader, listItem } from "./reader.js";
 import { _ } from "./i18n.js";
 
@@ -21,9 +22,20 @@ export class Reader {
   }
 
   /** Show the documents of the window (an /api/documents answer). */
-  list(answer, selectedId) {
+  list(answer, selectedId, shown = null) {
     const docs = answer.documents || [];
-    this.nodes.list.replaceChildren(...docs.map((d) => listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId)));
+    this.nodes.list.replaceChildren(...docs.map((d) => {
+      const item = listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId);
+      // A vaguely dated document ("December 1920") fades in and out over its interval.
+      const share = shown ? shareShown(d.earliest, d.latest, shown.from, shown.to) : 1;
+      if (share < 1) {
+        item.classList.add("vague");
+        item.style.setProperty("--fade", String(fadeOf(share)));
+        item.title = _("Dated only to %(date)s: %(share)s of it lies in the window",
+          { date: d.date_text || _("an interval"), share: `${Math.round(share * 100)}%` });
+      }
+      return item;
+    }));
     const more = answer.total > docs.length
       ? " " + _("(first %(shown)s of %(total)s)", { shown: docs.length, total: answer.total }) : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
@@ -38,11 +50,17 @@ export class Reader {
         this.nodes.section.hidden = true;
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
+        // The panel scrolls, not the reader: a list scrolled down must not open the text half-way.
+        this.nodes.reader.closest(".panel")?.scrollTo(0, 0);
         // Chosen by the reader: focus follows, so keyboard and screen reader users land in the text.
         if (push) this.nodes.reader.focus({ preventScroll: true });
       }
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
+      if (error.status === 404 && this.callbacks.onMissing) {
+        this.close({ silent: true });
+        return this.callbacks.onMissing(id);
+      }
       const status = document.getElementById("status");
       if (status) status.textContent = _("Could not open the document: %(problem)s", { problem: error.message });
     });
@@ -61,8 +79,12 @@ export class Reader {
 
   /** Mark on the map the places the open document names. */
   markDocumentPlaces() {
-    const ids = new Set(((this.doc && this.doc.places) || []).map((m) => m.place_id).filter(Boolean));
-    this.drawer.setDocument(this.doc ? this.doc.id : null, ids);
+    const mentions = ((this.doc && this.doc.places) || []).filter((m) => m.place_id);
+    const ids = new Set(mentions.map((m) => m.place_id));
+    // The labels write each place as the document first does (its period spelling).
+    const written = new Map();
+    for (const m of [...mentions].sort((a, b) => a.start - b.start)) if (!written.has(m.place_id)) written.set(m.place_id, m.text);
+    this.drawer.setDocument(this.doc ? this.doc.id : null, ids, written);
   }
 
   bindMention(node, mention) {

@@ -30,6 +30,9 @@ export class Timebar {
 
   get day() { return Number(this.nodes.slider.value); }
 
+  /** True while the time bar plays. */
+  get playing() { return this.timer !== null; }
+
   /** Move the slider to an ISO date (clamped to the corpus) without announcing a change. */
   show(iso) {
     const day = dayOf(iso);

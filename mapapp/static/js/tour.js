@@ -12,10 +12,27 @@
   var prevLink = root.querySelector(".tour-nav .prev");
   var nextLink = root.querySelector(".tour-nav .next");
 
+  function projecting() { return document.body.classList.contains("projector"); }
+
   function load(n) {   // pictures are fetched only for the step shown and the next one
     var step = steps[n - 1];
     var img = step && step.querySelector("img[data-src]");
     if (img) { img.setAttribute("src", img.getAttribute("data-src")); img.removeAttribute("data-src"); }
+  }
+
+  function live(n) {   // in projector mode, the step's live map (loaded when the step is shown)
+    var step = steps[n - 1];
+    if (!step || step.querySelector(".step-live")) { return; }
+    var frame = document.createElement("iframe");
+    frame.className = "step-live";
+    frame.title = step.getAttribute("data-live-title");   // in the page's language, from the template
+    frame.src = step.getAttribute("data-embed");
+    step.querySelector(".step-map").prepend(frame);
+  }
+
+  function address(url) {   // a step's link, in projector mode when the player is in it
+    if (!url || !projecting()) { return url; }
+    return url + (url.indexOf("?") >= 0 ? "&" : "?") + "projector=1";
   }
 
   function show(n, push) {
@@ -26,9 +43,10 @@
     now.textContent = String(n);
     fill.style.width = (100 * n / count).toFixed(1) + "%";
     load(n); load(n + 1);
-    var url = steps[n - 1].getAttribute("data-url");
-    prevLink.href = steps[Math.max(0, n - 2)].getAttribute("data-url");
-    nextLink.href = steps[Math.min(count - 1, n)].getAttribute("data-url");
+    if (projecting()) { live(n); }
+    var url = address(steps[n - 1].getAttribute("data-url"));
+    prevLink.href = address(steps[Math.max(0, n - 2)].getAttribute("data-url"));
+    nextLink.href = address(steps[Math.min(count - 1, n)].getAttribute("data-url"));
     if (push && url) { history.pushState({ step: n }, "", url); }
     document.title = steps[n - 1].querySelector(".step-title").textContent + " · " + count + " steps";
   }
@@ -42,6 +60,7 @@
     else if (back) { event.preventDefault(); show(current - 1, true); }
     else if (event.key === "Home") { event.preventDefault(); show(1, true); }
     else if (event.key === "End") { event.preventDefault(); show(count, true); }
+    else if (event.key === "p" || event.key === "P") { event.preventDefault(); projector(!projecting()); }
   });
 
   prevLink.addEventListener("click", function (event) { event.preventDefault(); show(current - 1, true); });
@@ -74,5 +93,16 @@
   if (asked === null) { document.body.classList.toggle("high-contrast", matchMedia("(prefers-contrast: more)").matches); }
   else { document.body.classList.toggle("high-contrast", asked === "1"); }
   toggle.setAttribute("aria-pressed", document.body.classList.contains("high-contrast") ? "true" : "false");
+
+  var projectorToggle = root.querySelector(".projector-toggle");
+  function projector(on) {
+    document.body.classList.toggle("projector", on);
+    projectorToggle.setAttribute("aria-pressed", on ? "true" : "false");
+    show(current, false);
+    history.replaceState({ step: current }, "", address(steps[current - 1].getAttribute("data-url")));
+  }
+  projectorToggle.addEventListener("click", function () { projector(!projecting()); });
+  document.body.classList.toggle("projector", new URLSearchParams(location.search).get("projector") === "1");
+  projectorToggle.setAttribute("aria-pressed", projecting() ? "true" : "false");
   show(current, false);
 })();

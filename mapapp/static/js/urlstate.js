@@ -2,7 +2,8 @@
 // (the names mapapp/view_state.py reads for /embed and /map.png). `layers` lists the visible
 // layers among basemap, borders, territories, movements, places; without "basemap" the online
 // tiles show, where the server offers them.
-import { dayOf } from "./dates.js";
+import { dayOf, longDate } from "./dates.js";
+import { _ } from "./i18n.js";
 
 export const DEFAULT_DAYS = 30;
 export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements", "places"];
@@ -39,4 +40,14 @@ export function queryOf(state) {
   if (state.v) q.set("v", state.v);
   if (state.lang) q.set("lang", state.lang);
   return "?" + q.toString().replaceAll("%2C", ",");
+}
+
+/** Return what the page says about the `date=` it was asked for (`asked`, raw) when it shows
+ * another (`shown`: not a date, or outside the corpus from /api/corpus), or null when it shows it. */
+export function dateNotice(asked, shown, corpus) {
+  if (!asked || asked === shown) return null;
+  const on = longDate(dayOf(shown));
+  if (dayOf(asked) === null) return _("\u201c%(asked)s\u201d is not a date (YYYY-MM-DD): the map shows %(shown)s.", { asked, shown: on });
+  return _("The documents run from %(first)s to %(last)s: the map shows %(shown)s, the nearest to %(asked)s.",
+    { first: longDate(dayOf(corpus.earliest)), last: longDate(dayOf(corpus.latest)), shown: on, asked: longDate(dayOf(asked)) });
 }

@@ -1,0 +1,117 @@
+// Labels on the live map: the greedy placement of mapapp/picture/labels.py, in screen pixels.
+// Marks are tried most important first; each takes the first position around its marker whose box
+// stays inside the map and clear of the labels already placed and of every other marker; a mark
+// with no free position stays unlabelled. Redone when the map moves or zooms and on every draw.
+import { el } from "./dom.js";
+
+const L = window.L;
+
+// (ha, va, dx, dy) as in mapapp/picture/labels.py POSITIONS (a test keeps the two equal).
+export const POSITIONS = [["left", "bottom", 1, -0.2], ["left", "top", 1, 0.2], ["right", "bottom", -1, -0.2],
+  ["right", "top", -1, 0.2], ["center", "bottom", 0, -1], ["center", "top", 0, 1], ["left", "center", 1, 0],
+  ["right", "center", -1, 0]];
+export const CENTRED = [["center", "center", 0, 0]];   // a territory's name, over its middle
+
+/** Return the box [left, top, right, bottom] of a (w, h) text anchored at x, y by its ha/va corner. */
+export function boxAt(x, y, [w, h], ha, va) {
+  const left = { left: x, right: x - w, center: x - w / 2 }[ha];
+  const top = { bottom: y - h, top: y, center: y - h / 2 }[va];
+  return [left, top, left + w, top + h];
+}
+
+/** Return whether two boxes share some area (touching edges do not count). */
+export function overlaps(a, b) {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+const grown = (b, by) => [b[0] - by, b[1] - by, b[2] + by, b[3] + by];
+const inside = (b, area) => area[0] <= b[0] && b[2] <= area[2] && area[1] <= b[1] && b[3] <= area[3];
+
+/** Return the labels that fit, most important first: [{key, box, ha, va}], none overlapping another
+ * label, another mark's marker or an obstacle (a box the legend or a control covers). A mark is
+ * {key, x, y, size: [w, h], radius, weight, positions?, free?}; `area` is the map's box; `limit`
+ * caps how many labels are placed. */
+export function placeLabels(marks, area, { gap = 2, limit = Infinity, obstacles = [] } = {}) {
+  // `limit` counts place labels only: a mark with `free: true` (a territory's name) is not counted.
+  const order = [...marks].sort((a, b) => b.weight - a.weight || String(a.key).localeCompare(String(b.key)));
+  const markers = order.filter((m) => m.radius > 0)
+    .map((m) => [m.key, [m.x - m.radius, m.y - m.radius, m.x + m.radius, m.y + m.radius]]);
+  const placed = [];
+  let counted = 0;
+  for (const mark of order) {
+    if (!mark.free && counted >= limit) continue;
+    if (!(area[0] <= mark.x && mark.x <= area[2] && area[1] <= mark.y && mark.y <= area[3])) continue;
+    const reach = mark.radius > 0 ? mark.radius + gap + 1 : 0;
+    for (const [ha, va, dx, dy] of mark.positions || POSITIONS) {
+      const box = boxAt(mark.x + dx * reach, mark.y + dy * reach, mark.size, ha, va);
+      const clear = grown(box, gap);
+      if (inside(box, area) && !placed.some((l) => overlaps(clear, l.box))
+          && !markers.some(([key, m]) => key !== mark.key && overlaps(clear, m))
+          && !obstacles.some((o) => overlaps(clear, o))) {
+        placed.push({ key: mark.key, box, ha, va });
+        if (!mark.free) counted += 1;
+        break;
+      }
+    }
+  }
+  return placed;
+}
+
+/** Return how many place labels a zoom level shows at most (fewer when zoomed out). */
+export function labelLimit(zoom) {
+  return zoom <= 6 ? 10 : zoom === 7 ? 25 : Infinity;
+}
+
+/** Return the size class of a place label by how often the window's documents name it. */
+export function labelSize(mentions) {
+  return mentions >= 10 ? "major" : mentions >= 3 ? "middle" : "minor";
+}
+
+/** The label layer: one Leaflet divIcon per placed label, in the "labels" pane above markers. */
+export class LabelLayer {
+  constructor(map, source) {
+    this.map = map;
+    this.group = L.layerGroup().addTo(map);
+    this.source = source;     // () => [{key, latlng, text, title, className, radius, weight, positions, free, onClick}]
+    this.ruler = el("div", { class: "label-ruler", "aria-hidden": "true" });
+    map.getContainer().append(this.ruler);
+    map.on("zoomend moveend resize overlayadd overlayremove", () => this.redraw());
+  }
+
+  /** The boxes, in map pixels, of what lies over the map: its controls and the legend. */
+  obstacles() {
+    const container = this.map.getContainer();
+    const origin = container.getBoundingClientRect();
+    const over = [...container.querySelectorAll(".leaflet-control"), ...document.querySelectorAll(".map-area > .legend")];
+    return over.map((node) => node.getBoundingClientRect()).filter((r) => r.width && r.height)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
+  }
+
+  measure(item) {
+    const probe = el("span", { class: item.className }, item.text);
+    this.ruler.replaceChildren(probe);
+    return [probe.offsetWidth, probe.offsetHeight];
+  }
+
+  redraw() {
+    const size = this.map.getSize();
+    const marks = this.source().map((item) => {
+      const p = this.map.latLngToContainerPoint(item.latlng);
+      return { ...item, x: p.x, y: p.y, size: this.measure(item) };
+    });
+    this.ruler.replaceChildren();
+    const byKey = new Map(marks.map((m) => [m.key, m]));
+    const placed = placeLabels(marks, [4, 4, size.x - 4, size.y - 4],
+      { limit: labelLimit(this.map.getZoom()), obstacles: this.obstacles() });
+    this.group.clearLayers();
+    for (const label of placed) {
+      const mark = byKey.get(label.key);
+      const node = el("span", { class: mark.className, title: mark.title || null, dataset: { label: mark.key } }, mark.text);
+      const icon = L.divIcon({ className: "label-icon", html: node, iconSize: mark.size,
+        iconAnchor: [mark.x - label.box[0], mark.y - label.box[1]] });
+      const marker = L.marker(mark.latlng, { icon, pane: "labels", keyboard: false, interactive: Boolean(mark.onClick) });
+      if (mark.onClick) marker.on("click", mark.onClick);
+      marker.addTo(this.group);
+    }
+  }
+}
