@@ -102,14 +102,29 @@ def as_api_error(error: Exception) -> ApiError:
     from flask_wtf.csrf import CSRFError
 
     if isinstance(error, CSRFError):
-        return ApiError(f"{error.description} Reload the page and try again.", "csrf_failed", 400)
+        again = translated("Reload the page and try again.")
+        return ApiError(f"{error.description} {again}", "csrf_failed", 400)
     if isinstance(error, HTTPException):
         status = error.code or 500
         return ApiError(error.description or error.name, HTTP_CODES.get(status, "http_error"), status)
     for cls, code, status in ERROR_TABLE:
         if isinstance(error, cls):
-            return ApiError(str(error), code, status)
-    return ApiError("internal error; the server log has the details", "internal", 500)
+            return ApiError(message_of(error), code, status)
+    return ApiError(translated("internal error; the server log has the details"), "internal", 500)
+
+
+def translated(message: str, **values: object) -> str:
+    """Return `message` in the request's language (see mapapp.web.i18n), placeholders filled."""
+    from flask_babel import gettext
+
+    return gettext(message, **values)
+
+
+def message_of(error: Exception) -> str:
+    """Return the error's message for the reader: a ParamError's in the request's language."""
+    if isinstance(error, ParamError):
+        return f"{error.name}={shown(error.value)}: {translated(error.template, **error.values)}"
+    return str(error)
 
 
 def wants_json() -> bool:

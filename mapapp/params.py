@@ -65,12 +65,22 @@ class Page(NamedTuple):
     size: int = DEFAULT_PER_PAGE
 
 
-class ParamError(ValueError):
-    """A parameter that cannot be read: its `name`, the `value` given and what was `expected`."""
+def N_(message: str) -> str:
+    """Mark `message` as a message id for the catalogues (translated where it is shown)."""
+    return message
 
-    def __init__(self, name: str, value: object, expected: str):
-        self.name, self.value, self.expected = name, value, expected
-        super().__init__(f"{name}={shown(value)}: {expected}")
+
+class ParamError(ValueError):
+    """A parameter that cannot be read: its `name`, the `value` given and what was `expected`.
+
+    `expected` is a message id with %(name)s placeholders filled from `values`, so the web layer
+    can say it in the reader's language (`template` and `values` keep the parts).
+    """
+
+    def __init__(self, name: str, value: object, expected: str, **values: object):
+        self.name, self.value, self.template, self.values = name, value, expected, values
+        self.expected = expected % values if values else expected
+        super().__init__(f"{name}={shown(value)}: {self.expected}")
 
 
 def shown(value: object) -> str:
@@ -102,7 +112,8 @@ def day(name: str, text: str | None) -> date | None:
         except ValueError:
             found = None
     if found is None or not FIRST_DAY <= found <= LAST_DAY:
-        raise ParamError(name, text, f"expected a real day as YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}")
+        raise ParamError(name, text, "expected a real day as YYYY-MM-DD from %(first)s to %(last)s",
+                         first=FIRST_DAY, last=LAST_DAY)
     return found
 
 
@@ -116,7 +127,7 @@ def date_window(start: str | None, end: str | None) -> Window:
     """The window `from`..`to` (either end open); ParamError when `from` is after `to`."""
     window = Window(iso_day("from", start), iso_day("to", end))
     if window.start and window.end and window.start > window.end:
-        raise ParamError("from", window.start, f"is after to={window.end}")
+        raise ParamError("from", window.start, "is after to=%(end)s", end=window.end)
     return window
 
 
@@ -126,7 +137,7 @@ def window_mode(text: str | None) -> str | None:
     if text is None or text in UP_TO:
         return text
     return str(whole_number("window", text, 1, MAX_WINDOW_DAYS,
-                            expected=f"'upto' or a number of days from 1 to {MAX_WINDOW_DAYS}"))
+                            expected=N_("'upto' or a number of days from 1 to %(high)s")))
 
 
 def window_days(text: str | None) -> int | None:
@@ -141,12 +152,15 @@ def window_days(text: str | None) -> int | None:
 # --- numbers -----------------------------------------------------------------------------------
 def whole_number(name: str, text: str | int | None, low: int, high: int, default: int | None = None,
                  expected: str | None = None) -> int | None:
-    """The whole number in `text` from `low` to `high`; `default` when absent."""
+    """The whole number in `text` from `low` to `high`; `default` when absent.
+
+    `expected`, the message of a refusal, may use %(low)s and %(high)s."""
     text = given(text)
     if text is None:
         return default
     if not WHOLE.fullmatch(text) or not low <= int(text) <= high:
-        raise ParamError(name, text, expected or f"expected a whole number from {low} to {high}")
+        raise ParamError(name, text, expected or N_("expected a whole number from %(low)s to %(high)s"),
+                         low=low, high=high)
     return int(text)
 
 
@@ -167,13 +181,13 @@ def page(number_text: str | None, size_text: str | None) -> Page:
 
 def step(text: str | None, count: int) -> int:
     """The 1-based step of a tour of `count` steps asked for by `step`; 1 when absent."""
-    return whole_number("step", text, 1, count, default=1, expected=f"this tour has steps 1 to {count}")
+    return whole_number("step", text, 1, count, default=1, expected=N_("this tour has steps 1 to %(high)s"))
 
 
 def pixels(name: str, text: str | int | None) -> int | None:
     """A size in pixels (oEmbed's maxwidth, maxheight) from 1 to MAX_PIXELS; None when absent."""
     return whole_number(name, text, 1, MAX_PIXELS,
-                        expected=f"expected a whole number of pixels from 1 to {MAX_PIXELS}")
+                        expected=N_("expected a whole number of pixels from 1 to %(high)s"))
 
 
 # --- places on the map -------------------------------------------------------------------------
@@ -211,7 +225,7 @@ def zoom(text: str | None) -> float | None:
         return None
     found = decimal(text, MIN_ZOOM, MAX_ZOOM)
     if found is None:
-        raise ParamError("z", text, f"expected a zoom level from {MIN_ZOOM} to {MAX_ZOOM}")
+        raise ParamError("z", text, "expected a zoom level from %(low)s to %(high)s", low=MIN_ZOOM, high=MAX_ZOOM)
     return found
 
 
@@ -220,7 +234,7 @@ def short_text(name: str, text: str | None) -> str | None:
     """Text to search for (`q`) or an id to match (`place`), at most MAX_TEXT characters; None when absent."""
     text = given(text)
     if text is not None and len(text) > MAX_TEXT:
-        raise ParamError(name, text, f"expected at most {MAX_TEXT} characters")
+        raise ParamError(name, text, "expected at most %(count)s characters", count=MAX_TEXT)
     return text
 
 
@@ -230,5 +244,5 @@ def choice(name: str, text: str | None, options: tuple[str, ...]) -> str:
     if text is None:
         return options[0]
     if text.lower() not in options:
-        raise ParamError(name, text, f"expected one of {', '.join(options)}")
+        raise ParamError(name, text, "expected one of %(options)s", options=", ".join(options))
     return text.lower()

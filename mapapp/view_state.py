@@ -54,8 +54,8 @@ def parse_state(args: Mapping[str, str]) -> ViewState:
         layers = tuple(part for part in (args.get("layers") or "").split(",") if part)
         unknown = [layer for layer in layers if layer not in LAYERS]
         if unknown:
-            raise params.ParamError("layers", args.get("layers"), f"unknown layer {unknown[0]!r} "
-                                    f"(expected some of {', '.join(LAYERS)})")
+            raise params.ParamError("layers", args.get("layers"), "unknown layer %(layer)s (expected some of %(layers)s)",
+                                    layer=repr(unknown[0]), layers=", ".join(LAYERS))
         state = replace(state, layers=layers)
     return state
 

@@ -8,7 +8,6 @@ from flask import Blueprint, render_template, request
 from mapapp import params
 from mapapp.atlas.current import current_atlas
 from mapapp.errors import VersionGone
-from mapapp.picture.scene import long_date
 from mapapp.view_state import state_query
 from mapapp.web.sharing import gone_page, request_state
 
@@ -24,6 +23,9 @@ def _gone(error: VersionGone):
 def compare() -> str:
     """`a` and `b` (YYYY-MM-DD; the corpus's first and last dates by default), the view's other
     parameters as on `/`, and `split`, the divider's place in percent of the width."""
+    from mapapp.web.i18n import request_words
+
+    long_date = request_words().date
     state = request_state()
     atlas = current_atlas()
     corpus = atlas.corpus()

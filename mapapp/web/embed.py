@@ -10,6 +10,7 @@ from mapapp.params import ParamError
 from mapapp.picture.scene import long_date
 from mapapp.view_state import ViewState, parse_state, state_query
 from mapapp.web import oembed
+from mapapp.web.i18n import LANGUAGES
 from mapapp.web.pages import render_map_page
 from mapapp.web.security import public_host
 from mapapp.web.sharing import gone_page, page_url, request_state
@@ -96,12 +97,17 @@ def oembed_answer() -> Response:
         return _oembed_error(400, f"bad parameter: {err}")
     except (NotFound, VersionGone) as err:
         return _oembed_error(404, err.message)
+    from mapapp.web.description_api import describe_view
+
     thumb = oembed.thumbnail_size(size)
+    lang = dict(found.query).get("lang")     # an embed keeps the language its link was shared in
     answer = oembed.answer(
-        embed_src=page_url("/embed", state_query(state, atlas.version)), title=title,
+        embed_src=page_url("/embed", state_query(state, atlas.version) + (f"&lang={lang}" if lang in LANGUAGES else "")),
+        title=title,
         provider_url=page_url("/"), size=size, thumbnail_size=thumb,
         thumbnail_url=page_url("/map.png", state_query(state, atlas.version, width=thumb.width,
                                                        height=thumb.height)) if thumb else None)
+    answer["description"] = describe_view(atlas, state, lang)["text"]
     if state.doc:  # whose words: the compiler's heading and his collection, said to be his
         answer.update(oembed.provenance(atlas.document(state.doc)))
     response = jsonify(answer)

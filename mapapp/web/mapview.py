@@ -39,11 +39,16 @@ def basemap_styles() -> dict[str, dict]:
     }
 
 
+def N_(message: str) -> str:
+    """Mark `message` as a message id for the catalogues; `build_map`'s `say` translates it."""
+    return message
+
+
 # Overlays the page fills from the API: id -> (name in the layer switcher, pane).
 DATA_LAYERS = {
-    "territories": ("Disputed territories (claims and control)", "territories"),
-    "movements": ("Movements and routes", "movements"),
-    "places": ("Places named in the documents", "places"),
+    "territories": (N_("Disputed territories (claims and control)"), "territories"),
+    "movements": (N_("Movements and routes"), "movements"),
+    "places": (N_("Places named in the documents"), "places"),
 }
 
 
@@ -131,10 +136,12 @@ class MapParts:
     script: Markup
 
 
-def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], tiles: bool) -> folium.Map:
+def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], tiles: bool,
+              say=lambda message: message) -> folium.Map:
     """Return a new folium Map with our asset links, the shipped basemap and empty data layers.
 
-    `basemap` maps "world", "region", "borders" to URLs; `tiles` offers online tiles (off by default).
+    `basemap` maps "world", "region", "borders" to URLs; `tiles` offers online tiles (off by default);
+    `say` translates the layers' names (gettext; English by default).
     """
     m = folium.Map(location=folium_location(lon=HOME["lon"], lat=HOME["lat"]), zoom_start=HOME["zoom"],
                    tiles=None, control_scale=False, min_zoom=3, max_zoom=13)
@@ -143,15 +150,15 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
     m.default_css = [("leaflet_css", leaflet_css)]
     Panes().add_to(m)
     layers = {"basemap": FetchedGeoJson(
-        [basemap["world"], basemap["region"]], "Basemap: land and water (Natural Earth)", "basemap",
+        [basemap["world"], basemap["region"]], say(N_("Basemap: land and water (Natural Earth)")), "basemap",
         overlay=False, attribution="Basemap: Natural Earth (public domain)")}
     if tiles:
         layers["osm"] = folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap (online)",
                                          overlay=False, show=False, max_zoom=13)
-    layers["borders"] = FetchedGeoJson([basemap["borders"]], "modern borders (today)", "borders",
+    layers["borders"] = FetchedGeoJson([basemap["borders"]], say(N_("modern borders (today)")), "borders",
                                        overlay=True, attribution="")
     for layer_id, (name, pane) in DATA_LAYERS.items():
-        layers[layer_id] = DataLayer(name, pane)
+        layers[layer_id] = DataLayer(say(name), pane)
     for layer in layers.values():
         layer.add_to(m)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)

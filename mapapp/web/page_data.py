@@ -14,22 +14,28 @@ class Segment(NamedTuple):
     name: str | None = None
 
 
-def provenance_lines(doc: dict | None) -> list[str]:
+def provenance_lines(doc: dict | None, say=None) -> list[str]:
     """Whose words a document's presentation carries, for a handout: the compiler's heading, his
-    compilation and his marks, each said to be his (empty for a document of no compilation)."""
+    compilation and his marks, each said to be his (empty for a document of no compilation).
+
+    `say(message, **values)` translates (Flask-Babel's `gettext`); by default the English."""
+    say = say or (lambda message, **values: message % values)
     if not doc:
         return []
     lines = []
     if doc.get("heading"):
-        lines.append(f"Heading in the compilation: “{doc['heading']}” (the compiler’s, not the document’s words)")
+        lines.append(say("Heading in the compilation: “%(heading)s” (the compiler’s, not the document’s words)",
+                         heading=doc["heading"]))
     collection = doc.get("collection")
     if collection:
-        by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
-        # Its standpoint's first sentence: a handout has one page.
+        # Its standpoint's first sentence: a handout has one page. The standpoint is data, not translated.
         standpoint = (collection.get("standpoint") or "").split(". ")[0].rstrip(".")
-        lines.append(f"From the compilation “{collection['title']}”{by}" + (f". {standpoint}." if standpoint else "."))
+        line = (say("From the compilation “%(title)s”, compiled by %(compiler)s.", title=collection["title"],
+                    compiler=collection["compiler"]) if collection.get("compiler")
+                else say("From the compilation “%(title)s”.", title=collection["title"]))
+        lines.append(line + (f" {standpoint}." if standpoint else ""))
     if doc.get("editorial_notes"):
-        lines.append("The compiler’s marks: " + "; ".join(doc["editorial_notes"]))
+        lines.append(say("The compiler’s marks: %(marks)s", marks="; ".join(doc["editorial_notes"])))
     return lines
 
 

@@ -12,6 +12,7 @@ from flask import (
     send_from_directory,
     url_for,
 )
+from flask_babel import gettext
 
 from mapapp.atlas.current import current_atlas
 from mapapp.corpus_text import corpus_text
@@ -34,6 +35,7 @@ def render_map_page(embed: bool = False, **context) -> str:
         leaflet_css=url_for("pages.leaflet", filename="leaflet.css", v=version),
         basemap={name: url_for("pages.basemap", name=name) for name in assets.BASEMAP_FILES},
         tiles=bool(current_app.config.get("TILES", False)),
+        say=gettext,
     )
     context.setdefault("meta", request_meta())
     site = corpus_text(current_app.config.get("CORPUS") or ())

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
+from flask_babel import gettext
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
@@ -82,8 +83,10 @@ def document_page(doc_id: str) -> str:
     atlas = current_atlas()
     doc = atlas.document(doc_id)
     state = ViewState(doc=doc_id)
+    from mapapp.web.description_api import describe_view
+
     return render_template(
-        "document.html", doc=doc, segments=body_segments(doc["body"], doc["places"]),
+        "document.html", doc=doc, description=describe_view(atlas, state)["text"], segments=body_segments(doc["body"], doc["places"]),
         places=document_places(doc["places"]), version=atlas.version, pinned=bool(request.args.get("v")),
         map_query=state_query(state, atlas.version, width=640, height=400),
         map_link=state_query(ViewState(doc=doc_id, date=doc.get("earliest")), atlas.version),
@@ -93,16 +96,20 @@ def document_page(doc_id: str) -> str:
 
 @bp.get("/documents/<doc_id>/print")
 def document_print(doc_id: str) -> str:
+    from mapapp.web.description_api import describe_view, short_account
     from mapapp.web.page_data import excerpt, provenance_lines
 
     atlas = current_atlas()
     doc = atlas.document(doc_id)
     state = ViewState(doc=doc_id)
-    sheets = [{"title": doc.get("title") or "(untitled document)", "date_text": doc.get("date_text"),
-               "provenance": provenance_lines(doc),
-               "text": excerpt(doc["body"], PRINT_EXCERPT), "quote": None, "questions": (),
+    account = describe_view(atlas, state)
+    summary = short_account(account)      # room for it is taken from the excerpt: one page still
+    sheets = [{"title": doc.get("title") or gettext("(untitled document)"), "date_text": doc.get("date_text"),
+               "provenance": provenance_lines(doc, gettext),
+               "text": excerpt(doc["body"], max(PRINT_EXCERPT - len(summary), PRINT_EXCERPT // 2)), "quote": None, "questions": (),
                "citation": doc["citation"],
                "map_query": state_query(state, atlas.version, width=1000, height=560),
+               "description": account["text"], "summary": summary,
                "link": share_meta("", state, atlas.version, f"/documents/{doc_id}")["url"]}]
     return render_template("print.html", title=sheets[0]["title"], sheets=sheets, paper=paper(),
                            version=atlas.version)

@@ -39,8 +39,11 @@ def share_meta(title: str, state: ViewState, version: str, path: str, descriptio
             "description": description}
 
 
-def request_meta(title: str = "Chronotope: documents on a dated map") -> dict:
+def request_meta(title: str | None = None) -> dict:
     """The discovery and card tags of the page being served, its state read from its own query."""
+    from flask_babel import gettext
+
+    title = title or gettext("Chronotope: documents on a dated map")
     query = request.query_string.decode("utf-8", "replace")
     png = page_url(app_path("share_pages.map_png"), query)
     here = page_url(request.path, query)

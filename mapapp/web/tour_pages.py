@@ -5,10 +5,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext
 
 from mapapp.atlas.store import Atlas
 from mapapp.errors import ApiError
-from mapapp.picture.scene import long_date
 from mapapp.tours.tour import Tour, TourError, bundled_tours_folder, find_tours, load_tour
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.page_data import provenance_lines
@@ -76,7 +76,12 @@ def list_tours() -> list[dict]:
 
 
 def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
-    """Each step with its document (when the atlas has it), its view and its links, pinned to the atlas."""
+    """Each step with its document (when the atlas has it), its view, the written account of the view
+    (the alt text of its picture) and its links, pinned to the atlas; dates in the request's language."""
+    from mapapp.web.description_api import describe_view
+    from mapapp.web.i18n import request_words
+
+    long_date = request_words().date
     steps = []
     for number, step in enumerate(tour.steps, start=1):
         doc_id = step.doc if not step.doc or atlas.has_document(step.doc) else atlas.current_id(step.doc)
@@ -87,20 +92,24 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
             "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
-            "provenance": provenance_lines(doc),
+            "provenance": provenance_lines(doc, gettext),
             "missing_doc": step.doc if step.doc and doc is None else None,
             "map_query": state_query(state, atlas.version, width=STEP_PICTURE[0], height=STEP_PICTURE[1]),
             "map_link": "/?" + state_query(state, atlas.version),
+            "account": (account := describe_view(atlas, state)), "description": account["text"],
             "embed_link": "/embed?" + state_query(state, atlas.version),   # the live map, in projector mode
             "url": f"/tours/{tour.name}?step={number}&v={atlas.version}"})
     return steps
 
 
 def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
-    """One handout sheet per step: map, caption, quote, questions, citation and a plain link."""
+    """One handout sheet per step: map, the account's opening, caption, quote, questions, citation and a link."""
+    from mapapp.web.description_api import short_account
+
     return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
              "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
              "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
+             "description": s["account"]["text"], "summary": short_account(s["account"]),
              "provenance": s["provenance"],
              "map_query": state_query(s["state"], atlas.version, width=1000, height=520),
              "link": page_url(f"/tours/{tour.name}", f"step={s['number']}&v={atlas.version}")}

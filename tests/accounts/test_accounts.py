@@ -175,3 +175,14 @@ def test_the_users_command(runner):
     assert runner.invoke(["users", "passwd", "ana", "--password-stdin"], input="another long one\n").exit_code == 0
     assert runner.invoke(["users", "remove", "ana"]).exit_code == 0
     assert runner.invoke(["users", "list"]).stdout == ""
+
+
+@pytest.mark.parametrize("code", ["ru", "ka"])
+def test_the_users_page_speaks_the_language_asked_for(site, code):
+    from i18n.test_negotiation import english_ids, shown
+
+    client = site.test_client()
+    log_in(client, "ada")
+    page = shown(client.get(f"/admin/users?lang={code}").get_data(as_text=True))
+    assert page.html_attrs["lang"] == code
+    assert sorted({text for text in page.texts if text in english_ids()}) == []

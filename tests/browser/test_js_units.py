@@ -134,6 +134,21 @@ def test_the_reader_cites_a_document_as_its_page_does(js, client):
     assert [r for r in rows if r[0] in labels] == on_page == [[p["label"], p["text"]] for p in doc["citation"]]
 
 
+NAMES = [{"toponym": "Shusha", "lang": "en"}, {"toponym": "Shushi", "lang": "hy-Latn"}, {"toponym": "Շուշի", "lang": "hy"},
+         {"toponym": "Şuşa", "lang": "az"}, {"toponym": "Шуша", "lang": "ru"}]
+
+
+@pytest.mark.parametrize("lang, period, expected", [
+    ("hy", "Shusha", "Շուշի"),          # the native script, not the transliteration
+    ("az", "Shusha", "Şuşa"),
+    ("ru", "Shusha", "Шуша"),
+    ("ka", "Shusha", None),             # the gazetteer has no Georgian form
+    ("ru", "Шуша", None),               # the same as the period name: not repeated
+])
+def test_a_places_name_in_the_readers_language(js, lang, period, expected):
+    assert js("placenames", "m.readersName(args[0], args[1], args[2])", NAMES, lang, period) == expected
+
+
 @pytest.mark.parametrize("control, controllers, partial", [
     # Armenia's hold on Shakhtakhty is over part of Nakhichevan uyezd: the Red Army holds the unit.
     ([{"party": "RSFSR (11th Red Army)"}, {"party": "Republic of Armenia", "partial": True}],

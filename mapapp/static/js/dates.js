@@ -1,4 +1,6 @@
 // Dates as whole days since 1970-01-01 (UTC), so the slider and windows are plain integers.
+import { _, writtenDate } from "./i18n.js";
+
 const DAY_MS = 86400000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December"];
@@ -18,17 +20,17 @@ export function isoOf(day) {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Return a readable date, e.g. "10 August 1920". */
+/** Return a readable date in the page's language, e.g. "10 August 1920", "10 августа 1920 г.". */
 export function longDate(day) {
   const d = new Date(day * DAY_MS);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return writtenDate(d) || `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** Return a readable interval: one date, or "1 – 10 January 1921" style ranges. */
 export function longRange(earliestIso, latestIso) {
   const a = dayOf(earliestIso);
   const b = dayOf(latestIso);
-  if (a === null) return "undated";
+  if (a === null) return _("undated");
   if (b === null || a === b) return longDate(a);
   return `${longDate(a)} – ${longDate(b)}`;
 }

@@ -6,6 +6,7 @@ import { el } from "./dom.js";
 import { CENTRED, LabelLayer, labelSize } from "./labels.js";
 import { run } from "./playback.js";
 import { placePopup, shownName } from "./popup.js";
+import { _ } from "./i18n.js";
 
 const L = window.L;
 // Statuses such as "occurred"; anything else ("intended", "ordered, not secured", "agreed") is
@@ -30,9 +31,9 @@ export function movementColour(props, parties) {
 
 /** Return who moved, in the document's words (quoted) and with the party they belong to. */
 export function actorLabel(props) {
-  if (!props.actor) return "actor not stated";
+  if (!props.actor) return _("actor not stated");
   const words = `\u201c${props.actor}\u201d`;
-  return props.party ? `${props.party}: ${words}` : `${words} (side not clear)`;
+  return props.party ? `${props.party}: ${words}` : _("%(words)s (side not clear)", { words });
 }
 
 /** Return the Leaflet style of a movement: colour by party, width by kind, dashes by status. */
@@ -69,10 +70,18 @@ export function territoryStatus(props) {
     partial: names(control.filter((e) => e.partial)).filter((n) => !whole.includes(n)) };
 }
 
+/** Return a caution of a note (gazetteer.territories.timeline.CAUTIONS) in the page's language. */
+export function cautionWord(caution) {
+  const words = { partial: _("partial"), approximate: _("approximate"), "sources disagree": _("sources disagree"),
+    "not ratified": _("not ratified"), uncertain: _("uncertain"), unverified: _("unverified"),
+    contested: _("contested") };
+  return words[caution] || caution;
+}
+
 /** Return "Party (partial, approximate)": a claim or control entry with the cautions of its note. */
 export function entryLabel(entry) {
   const cautions = (entry && entry.cautions) || [];
-  return cautions.length ? `${partyOf(entry)} (${cautions.join(", ")})` : partyOf(entry);
+  return cautions.length ? `${partyOf(entry)} (${cautions.map(cautionWord).join(", ")})` : partyOf(entry);
 }
 
 /** Return the entries' labels, alphabetical by party: "A (partial); B". */
@@ -83,12 +92,12 @@ function entryLabels(entries) {
 /** Return the popup of a territory: every claim and control in force, each with its note and source. */
 export function territoryPopup(props) {
   const item = (e) => el("li", {}, el("strong", {}, partyOf(e)), e.note ? ` — ${e.note}` : "",
-    el("br"), el("small", {}, `source: ${e.source || "not given"}`));
+    el("br"), el("small", {}, _("source: %(source)s", { source: e.source || _("not given") })));
   const part = (title, entries) => [el("h4", {}, title), (entries || []).length
     ? el("ul", {}, [...entries].sort((a, b) => alphabetical(partyOf(a), partyOf(b))).map(item))
-    : el("p", {}, "none recorded")];
+    : el("p", {}, _("none recorded"))];
   return el("div", { class: "territory-popup" }, el("h3", {}, props.name),
-    ...part("Control", props.control), ...part("Claims", props.claims));
+    ...part(_("Control"), props.control), ...part(_("Claims"), props.claims));
 }
 
 const HATCH_ANGLES = [45, -45, 0];
@@ -210,7 +219,7 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", `${shownName(p)}, named ${p.mentions ?? 0} time(s)`);
+    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: shownName(p), count: p.mentions ?? 0 }));
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });
@@ -232,7 +241,7 @@ export class MapLayers {
       const colour = movementColour(p, this.colours.parties);
       const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
       const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
-      const tip = el("span", {}, `${p.kind || "movement"} · ${actorLabel(p)} · ${p.status || ""} · `,
+      const tip = el("span", {}, `${p.kind || _("movement")} · ${actorLabel(p)} · ${p.status || ""} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {
@@ -288,9 +297,9 @@ export class MapLayers {
       onEachFeature: (f, layer) => {
         const p = f.properties;
         layer.bindTooltip(el("span", {}, el("strong", {}, p.name), el("br"),
-          `claimed by: ${entryLabels(p.claims) || "no claim recorded"}`, el("br"),
-          `controlled by: ${entryLabels(p.control) || "no control recorded"}`, el("br"),
-          el("small", {}, "click for each entry's note and source")), { sticky: true });
+          _("claimed by: %(parties)s", { parties: entryLabels(p.claims) || _("no claim recorded") }), el("br"),
+          _("controlled by: %(parties)s", { parties: entryLabels(p.control) || _("no control recorded") }), el("br"),
+          el("small", {}, _("click for each entry's note and source"))), { sticky: true });
         layer.bindPopup(() => territoryPopup(p), { maxWidth: 360 });
         this.territoryNames.push([p.id, p.name, layer.getBounds().getCenter()]);
       },
@@ -345,7 +354,8 @@ export class MapLayers {
   panTo(placeId, mention) {
     const marker = this.markers.get(placeId);
     const target = marker ? marker.getLatLng() : (Number.isFinite(mention.lat) ? [mention.lat, mention.lon] : null);
-    if (target) this.map.panTo(target);
+    // Those who ask their system for less motion get a jump instead of a glide.
+    if (target) this.map.panTo(target, { animate: !matchMedia("(prefers-reduced-motion: reduce)").matches });
     if (marker) this.highlight(placeId, true);
   }
 

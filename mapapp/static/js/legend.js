@@ -3,6 +3,7 @@
 import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { _ } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -34,14 +35,16 @@ function swatch(colour, dashed) {
 function sourcesByParty(features) {
   const out = new Map();
   for (const f of features) {
-    for (const [relation, entries] of [["claims", f.properties.claims], ["controls", f.properties.control]]) {
+    const claims = (values) => _("claims %(territory)s%(cautions)s: %(source)s", values);
+    const controls = (values) => _("controls %(territory)s%(cautions)s: %(source)s", values);
+    for (const [relation, entries] of [[claims, f.properties.claims], [controls, f.properties.control]]) {
       for (const e of entries || []) {
         const party = partyOf(e);
         if (!party) continue;
         if (!out.has(party)) out.set(party, new Set());
         // Each entry with its territory, its cautions and note, so the legend carries what the map shows.
         const caution = entryLabel(e).slice(party.length);
-        out.get(party).add(`${relation} ${f.properties.name}${caution}: ${e.source || "no source"}` +
+        out.get(party).add(relation({ territory: f.properties.name, cautions: caution, source: e.source || _("no source") }) +
           (e.note ? ` — ${e.note}` : ""));
       }
     }
@@ -51,10 +54,10 @@ function sourcesByParty(features) {
 
 function placesPart() {
   const sizes = [1, 5, 20].map((n) => el("li", {}, svg(40, 34, ["circle", { cx: 20, cy: 17, r: placeRadius(n),
-    fill: PLACE_FILL, "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), ` named ${n === 1 ? "once" : n + " times"}`));
-  return el("section", {}, el("h3", {}, "Places"), el("ul", {}, sizes,
+    fill: PLACE_FILL, "fill-opacity": 0.75, stroke: PLACE_COLOUR }]), " " + _("mentions: %(count)s", { count: n })));
+  return el("section", {}, el("h3", {}, _("Places")), el("ul", {}, sizes,
     el("li", {}, svg(40, 20, ["circle", { cx: 20, cy: 10, r: 7, fill: PLACE_FILL, stroke: PLACE_COLOUR,
-      "stroke-dasharray": "3 3" }]), " location approximate")));
+      "stroke-dasharray": "3 3" }]), " " + _("location approximate"))));
 }
 
 function movementsPart(movements, parties) {
@@ -63,19 +66,19 @@ function movementsPart(movements, parties) {
   for (const f of movements.features || []) {
     const key = f.properties.party || "";
     if (!words.has(key)) words.set(key, new Set());
-    words.get(key).add(f.properties.actor ? `\u201c${f.properties.actor}\u201d` : "actor not stated");
+    words.get(key).add(f.properties.actor ? `\u201c${f.properties.actor}\u201d` : _("actor not stated"));
   }
   const keys = [...words.keys()].sort((a, b) => (a === "") - (b === "") || alphabetical(a, b));
-  return el("section", {}, el("h3", {}, "Movements (arrow: direction)"),
-    el("p", { class: "note" }, "Coloured by the side the documents make clear (\u201cour troops\u201d: the writer's " +
-      "side); the documents' own words are quoted."),
+  return el("section", {}, el("h3", {}, _("Movements (arrow: direction)")),
+    el("p", { class: "note" }, _("Coloured by the side the documents make clear (\u201cour troops\u201d: the writer's " +
+      "side); the documents' own words are quoted.")),
     el("ul", {},
-    el("li", {}, line("#555", null), " carried out"),
-    el("li", {}, line("#555", "9 7"), " intended, ordered, agreed, or stated only in a heading"),
-    el("li", {}, line("#555", "3 6"), " course approximate"),
-    el("li", { class: "vague-row" }, line("rgb(85 85 85 / .35)", null), " faint: dated only to a month or so, fading in and out over it"),
+    el("li", {}, line("#555", null), " " + _("carried out")),
+    el("li", {}, line("#555", "9 7"), " " + _("intended, ordered, agreed, or stated only in a heading")),
+    el("li", {}, line("#555", "3 6"), " " + _("course approximate")),
+    el("li", { class: "vague-row" }, line("rgb(85 85 85 / .35)", null), " " + _("faint: dated only to a month or so, fading in and out over it")),
     keys.map((k) => el("li", { class: "actor-party" }, line(k ? parties.of(k) : NO_PARTY, null, 4),
-      ` ${k || "side not clear"}: ${[...words.get(k)].sort().join(", ")}`))));
+      " " + _("%(party)s: %(words)s", { party: k || _("side not clear"), words: [...words.get(k)].sort().join(", ") })))));
 }
 
 function territoriesPart(territories, parties) {
@@ -85,22 +88,22 @@ function territoriesPart(territories, parties) {
   const rows = [...byParty.keys()].sort(alphabetical).map((party) => {
     const sources = [...byParty.get(party)];
     return el("li", { class: "party" }, swatch(parties.of(party)), el("span", {}, ` ${party}`,
-      sources.length ? el("details", { class: "sources" }, el("summary", {}, `sources (${sources.length})`),
+      sources.length ? el("details", { class: "sources" }, el("summary", {}, _("sources (%(count)s)", { count: sources.length })),
         el("ul", {}, sources.map((s) => el("li", {}, s)))) : null));
   });
   const partial = [...new Set(statuses.flatMap((s) => s.partial))].sort(alphabetical);
   const hatches = partial.map((party) => {
     const sample = svg(22, 14, ["rect", { x: 1, y: 1, width: 20, height: 12, fill: hatchFill(parties.of(party)),
       stroke: "#777" }]);
-    return el("li", {}, sample, ` hatched: ${party} held part of the unit (see the note)`);
+    return el("li", {}, sample, " " + _("hatched: %(party)s held part of the unit (see the note)", { party }));
   });
-  return el("section", {}, el("h3", {}, "Disputed territories on this date"),
-    el("p", { class: "note" }, "Fill: the party in control as the cited sources record it; a claim is not control. " +
-      "Parties are listed and coloured alphabetically; no colour means a claim is right."),
+  return el("section", {}, el("h3", {}, _("Disputed territories on this date")),
+    el("p", { class: "note" }, _("Fill: the party in control as the cited sources record it; a claim is not control. " +
+      "Parties are listed and coloured alphabetically; no colour means a claim is right.")),
     el("ul", {}, rows, hatches,
-      statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " control not recorded / shared") : null,
-      features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " dashed outline: claimed by two or more parties") : null,
-      el("li", {}, line("#6f6a60", "5 4", 1), " modern borders (today), for orientation")));
+      statuses.some((s) => s.controllers.length !== 1) ? el("li", {}, swatch(NO_SINGLE_CONTROL), " " + _("control not recorded / shared")) : null,
+      features.some((f) => f.properties.disputed === true) ? el("li", {}, swatch("transparent", true), " " + _("dashed outline: claimed by two or more parties")) : null,
+      el("li", {}, line("#6f6a60", "5 4", 1), " " + _("modern borders (today), for orientation"))));
 }
 
 // Below this width (or height) the legend starts folded, so that the map stays visible.
@@ -117,7 +120,7 @@ function placeIn(node, panel, button, inPanel) {
   if (inPanel) panel.querySelector(".panel-head").after(node);
   else home.append(node);
   node.classList.toggle("in-panel", inPanel);
-  button.textContent = inPanel ? "Put it back on the map" : "Move to the side panel";
+  button.textContent = inPanel ? _("Put it back on the map") : _("Move to the side panel");
   button.setAttribute("aria-pressed", String(inPanel));
 }
 
@@ -133,7 +136,7 @@ export function drawLegend(node, { movements, territories }, colours) {
       move = el("button", { type: "button", class: "link-button legend-move", "aria-pressed": "false" });
       move.addEventListener("click", () => placeIn(node, panel, move, !node.classList.contains("in-panel")));
     }
-    node.append(el("details", { open: open || null }, el("summary", {}, "Legend"), move, body));
+    node.append(el("details", { open: open || null }, el("summary", {}, _("Legend")), move, body));
     if (move) placeIn(node, panel, move, false);
   }
   body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),

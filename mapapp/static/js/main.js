@@ -9,6 +9,7 @@ import { dateNotice } from "./urlstate.js";
 import { Reader } from "./panel.js";
 import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
+import { _, pageLang } from "./i18n.js";
 import { nameChoice, setNameChoice } from "./popup.js";
 
 const $ = (id) => document.getElementById(id);
@@ -51,7 +52,7 @@ const reader = new Reader(app, api, drawer, {
   },
   onClose: () => { state.doc = null; view.push(); },
   onMissing: (id) => {
-    notify(`There is no document “${id}” in this data version: the map shows all documents instead.`);
+    notify(_("There is no document \u201c%(id)s\u201d in this data version: the map shows all documents instead.", { id }));
     state.doc = null;
     view.replace();
   },
@@ -81,7 +82,7 @@ function notify(text) {
 function report(error) {
   if (isAbort(error)) return;
   chronotope.error = String(error.message || error);
-  if (status) status.textContent = `Could not load the map's data: ${chronotope.error}`;
+  if (status) status.textContent = _("Could not load the map's data: %(problem)s", { problem: chronotope.error });
 }
 
 /** Fetch the window's places, movements, territories and documents, and draw them. */
@@ -108,9 +109,30 @@ async function draw() {
     chronotope.draws += 1;
     app.dataset.drawn = to;
     setTimeout(prefetchNeighbours, 0);
+    describeSoon(to);
   } catch (error) {
     report(error);
   }
+}
+
+let describing = null;
+
+/** Put the written account of the view (/api/description, in the page's language) in the live region
+ * screen readers read out, once the date has stayed put for a moment. */
+function describeSoon(date) {
+  const region = $("description");
+  if (!region) return;
+  clearTimeout(describing);
+  describing = setTimeout(async () => {
+    const params = { date, window: state.mode === "upto" ? "upto" : state.days, doc: state.doc,
+      layers: state.layers ? state.layers.join(",") : null, lang: pageLang };
+    try {
+      const account = await api.get("/api/description", params);
+      if (app.dataset.drawn === date) region.textContent = account.text;
+    } catch (error) {
+      region.textContent = "";   // the map itself still shows; the status line reports data errors
+    }
+  }, 700);
 }
 
 /** The API requests one date's view needs: places, movements, territories, documents. */
@@ -170,7 +192,10 @@ function wireControls() {
   }
   document.addEventListener("keydown", (e) => {
     const t = e.target;
-    if (e.key === " " && (t === document.body || t.closest?.(".leaflet-container"))) {
+    // Space plays on the page and the map, but stays the space of a control inside the map (the
+    // layer switcher's checkboxes, a popup's links and buttons).
+    const control = t.closest?.("input, button, select, textarea, a[href], .leaflet-control");
+    if (e.key === " " && !control && (t === document.body || t.closest?.(".leaflet-container"))) {
       e.preventDefault();
       timebar.toggle();
     }

@@ -1,6 +1,7 @@
 // The side panel: the documents of the window, and the reader of one document.
 import { fadeOf, shareShown } from "./dates.js";
 import { fillReader, listItem } from "./reader.js";
+import { _ } from "./i18n.js";
 
 export class Reader {
   constructor(app, api, drawer, callbacks) {
@@ -30,11 +31,13 @@ export class Reader {
       if (share < 1) {
         item.classList.add("vague");
         item.style.setProperty("--fade", String(fadeOf(share)));
-        item.title = `Dated only to ${d.date_text || "an interval"}: ${Math.round(share * 100)}% of it lies in the window`;
+        item.title = _("Dated only to %(date)s: %(share)s of it lies in the window",
+          { date: d.date_text || _("an interval"), share: `${Math.round(share * 100)}%` });
       }
       return item;
     }));
-    const more = answer.total > docs.length ? ` (first ${docs.length} of ${answer.total})` : "";
+    const more = answer.total > docs.length
+      ? " " + _("(first %(shown)s of %(total)s)", { shown: docs.length, total: answer.total }) : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
   }
 
@@ -49,6 +52,8 @@ export class Reader {
         this.nodes.reader.scrollTop = 0;
         // The panel scrolls, not the reader: a list scrolled down must not open the text half-way.
         this.nodes.reader.closest(".panel")?.scrollTo(0, 0);
+        // Chosen by the reader: focus follows, so keyboard and screen reader users land in the text.
+        if (push) this.nodes.reader.focus({ preventScroll: true });
       }
       return this.callbacks.onOpen(doc, { push, keepDate });
     }).catch((error) => {
@@ -57,7 +62,7 @@ export class Reader {
         return this.callbacks.onMissing(id);
       }
       const status = document.getElementById("status");
-      if (status) status.textContent = `Could not open the document: ${error.message}`;
+      if (status) status.textContent = _("Could not open the document: %(problem)s", { problem: error.message });
     });
     return this.current;
   }

@@ -1,6 +1,8 @@
 // A place's popup, built from DOM nodes: names in all variants, type, certainty, documents.
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
+import { _, pageLang } from "./i18n.js";
+import { readersName } from "./placenames.js";
 
 // Which name a place is shown by: today's (the record's title) or the documents' period's; the
 // reader's choice, remembered. The gazetteer says which name is which (gazetteer/places/display.py).
@@ -21,28 +23,35 @@ function namesList(props) {
     n.lang ? el("span", { class: "lang" }, ` (${n.lang})`) : null,
     n.years ? el("span", { class: "years" }, ` ${n.years}`) : null,
     n.note ? el("span", { class: "name-note" }, ` \u2014 ${n.note}`) : null));
-  return names.length ? [el("p", { class: "names-note" }, "All its names, in no order of preference:"),
+  return names.length ? [el("p", { class: "names-note" }, _("All its names, in no order of preference:")),
     el("ul", { class: "names" }, names)] : null;
 }
 
+function readersNameLine(props) {
+  const name = pageLang !== "en" ? readersName(props.names, pageLang, shownName(props)) : null;
+  return name ? el("p", { class: "readers-name" }, _("In your language:") + " ", el("span", { lang: pageLang }, name))
+    : null;
+}
+
 function certaintyText(props) {
-  const parts = [`location ${props.certainty || "unknown"}`];
-  if (props.uncertainty_km) parts.push(`within about ${props.uncertainty_km} km`);
+  const parts = [_("location: %(certainty)s", { certainty: props.certainty || "unknown" })];
+  if (props.uncertainty_km) parts.push(_("within about %(km)s km", { km: props.uncertainty_km }));
   return parts.join(", ");
 }
 
 /** Return the popup element for a place feature; its document list fills from `loadPlace`. */
 export function placePopup(props, loadPlace, openDocument) {
-  const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, "loading documents…"));
+  const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, _("loading documents…")));
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
     el("h3", {}, shownName(props)),
+    readersNameLine(props),
     namesList(props),
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
-    props.coord_source ? el("p", { class: "source" }, `coordinates: ${props.coord_source}`) : null,
+    props.coord_source ? el("p", { class: "source" }, _("coordinates: %(source)s", { source: props.coord_source })) : null,
     note,
-    el("p", { class: "mentions" }, `named ${props.mentions ?? 0} time(s) in the documents shown`),
-    el("h4", {}, "Documents naming it"),
+    el("p", { class: "mentions" }, _("mentions in the documents shown: %(count)s", { count: props.mentions ?? 0 })),
+    el("h4", {}, _("Documents naming it")),
     docs);
   loadPlace(props.id).then((place) => {
     note.textContent = place.properties.note || "";
@@ -50,6 +59,6 @@ export function placePopup(props, loadPlace, openDocument) {
       el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
         onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, d.title || d.id),
       el("span", { class: "muted" }, ` ${d.date_text || longRange(d.earliest, d.latest)}`))));
-  }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, "could not load the documents")));
+  }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, _("could not load the documents"))));
   return node;
 }

@@ -2,6 +2,7 @@
 // (focusable; hover or focus lights the marker, click pans to it) and its movements underlined.
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
+import { _ } from "./i18n.js";
 
 /** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
 export function segments(body, mentions, movements) {
@@ -51,19 +52,20 @@ function movementTitle(m) {
 /** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
 export function collectionLine(collection) {
   if (!collection) return null;
-  return [`“${collection.title}”`, collection.compiler ? `compiled by ${collection.compiler}` : null,
+  return [`“${collection.title}”`, collection.compiler ? _("compiled by %(compiler)s", { compiler: collection.compiler }) : null,
     collection.standpoint].filter(Boolean).join(" · ");
 }
 
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
   const marks = (doc.editorial_notes || []).join("; ");
-  const rows = [["Date", `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
-    ["Written at", doc.origin], ["Kind", doc.kind], ["From", doc.author], ["To", doc.recipient],
-    ["Heading in the compilation", doc.heading ? `“${doc.heading}” (the compiler’s heading, not the document’s words)` : null],
-    ["Collection", collectionLine(doc.collection)],
-    ["Compiler’s marks", marks ? `${marks} (the compiler’s, not the document’s)` : null],
-    ...(doc.citation || []).map((part) => [part.label, part.text]), ["Source file", doc.source]];
+  const rows = [[_("Date"), `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
+    [_("Written at"), doc.origin], [_("Kind"), doc.kind], [_("From"), doc.author], [_("To"), doc.recipient],
+    [_("Heading in the compilation"), doc.heading
+      ? _("\u201c%(heading)s\u201d (the compiler\u2019s heading, not the document\u2019s words)", { heading: doc.heading }) : null],
+    [_("Collection"), collectionLine(doc.collection)],
+    [_("Compiler\u2019s marks"), marks ? _("%(marks)s (the compiler\u2019s, not the document\u2019s)", { marks }) : null],
+    ...(doc.citation || []).map((part) => [part.label, part.text]), [_("Source file"), doc.source]];
   return rows.filter(([, v]) => v);
 }
 

@@ -1,5 +1,7 @@
 // The Share button copies the link of this view; where the clipboard is refused, the link is
 // shown selected in a field to copy by hand. In an embed, "Open in Chronotope" follows the view.
+import { _ } from "./i18n.js";
+
 export function setUpShare(app, view) {
   const button = document.getElementById("share");
   const field = document.getElementById("share-url");
@@ -11,7 +13,7 @@ export function setUpShare(app, view) {
     field.value = url;
     field.focus();
     field.select();
-    status.textContent = "Copy the selected link.";
+    status.textContent = _("Copy the selected link.");
   }
 
   button?.addEventListener("click", async () => {
@@ -20,7 +22,7 @@ export function setUpShare(app, view) {
       if (!navigator.clipboard) throw new Error("no clipboard");
       await navigator.clipboard.writeText(url);
       field.value = url;
-      status.textContent = "Link copied.";
+      status.textContent = _("Link copied.");
     } catch {
       showField(url);
     }

@@ -1,6 +1,7 @@
 // The time controls: a real range input over the corpus's days, previous/next document date,
 // play/pause, a readable date label. Arrow keys step documents; space plays and pauses.
 import { dayOf, isoOf, longDate } from "./dates.js";
+import { _ } from "./i18n.js";
 
 const PLAY_MS = 1400;
 
@@ -81,7 +82,7 @@ export class Timebar {
     }
     this.timer = setInterval(() => { if (!this.step(1, true)) this.pause(); }, PLAY_MS);
     this.nodes.play.setAttribute("aria-pressed", "true");
-    this.nodes.play.setAttribute("aria-label", "Pause");
+    this.nodes.play.setAttribute("aria-label", _("Pause"));
     this.nodes.play.textContent = "\u275A\u275A";
   }
 
@@ -89,7 +90,7 @@ export class Timebar {
     clearInterval(this.timer);
     this.timer = null;
     this.nodes.play.setAttribute("aria-pressed", "false");
-    this.nodes.play.setAttribute("aria-label", "Play");
+    this.nodes.play.setAttribute("aria-label", _("Play"));
     this.nodes.play.textContent = "\u25B6";
   }
 }

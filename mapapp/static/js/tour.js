@@ -25,7 +25,7 @@
     if (!step || step.querySelector(".step-live")) { return; }
     var frame = document.createElement("iframe");
     frame.className = "step-live";
-    frame.title = "Live map: " + step.querySelector(".step-date").textContent;
+    frame.title = step.getAttribute("data-live-title");   // in the page's language, from the template
     frame.src = step.getAttribute("data-embed");
     step.querySelector(".step-map").prepend(frame);
   }
@@ -87,7 +87,12 @@
     try { localStorage.setItem("chronotope.highContrast", on ? "1" : "0"); } catch (e) { /* private mode */ }
   }
   toggle.addEventListener("click", function () { contrast(!document.body.classList.contains("high-contrast")); });
-  try { contrast(localStorage.getItem("chronotope.highContrast") === "1"); } catch (e) { contrast(false); }
+  // The reader's own choice first; without one, the system's wish for more contrast.
+  var asked = null;
+  try { asked = localStorage.getItem("chronotope.highContrast"); } catch (e) { asked = null; }
+  if (asked === null) { document.body.classList.toggle("high-contrast", matchMedia("(prefers-contrast: more)").matches); }
+  else { document.body.classList.toggle("high-contrast", asked === "1"); }
+  toggle.setAttribute("aria-pressed", document.body.classList.contains("high-contrast") ? "true" : "false");
 
   var projectorToggle = root.querySelector(".projector-toggle");
   function projector(on) {

@@ -1,8 +1,9 @@
-// The view as a URL: /?date=1920-08-10&window=30&doc=<id>&z=8&ll=39.5,46.0&layers=places,movements&v=<atlas>
+// The view as a URL: /?date=1920-08-10&window=30&doc=<id>&z=8&ll=39.5,46.0&layers=places,movements&v=<atlas>&lang=<code>
 // (the names mapapp/view_state.py reads for /embed and /map.png). `layers` lists the visible
 // layers among basemap, borders, territories, movements, places; without "basemap" the online
 // tiles show, where the server offers them.
 import { dayOf, longDate } from "./dates.js";
+import { _ } from "./i18n.js";
 
 export const DEFAULT_DAYS = 30;
 export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements", "places"];
@@ -11,7 +12,7 @@ export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements",
 export function readState(search) {
   const q = new URLSearchParams(search);
   const state = { date: null, mode: "days", days: DEFAULT_DAYS, doc: null, z: null, ll: null, layers: null,
-    v: null };
+    v: null, lang: null };
   if (dayOf(q.get("date")) !== null) state.date = q.get("date");
   const win = q.get("window");
   if (win === "upto") state.mode = "upto";
@@ -22,6 +23,7 @@ export function readState(search) {
   const ll = (q.get("ll") || "").split(",").map(Number);
   if (ll.length === 2 && ll.every(Number.isFinite) && Math.abs(ll[0]) <= 90) state.ll = ll;
   if (q.get("v")) state.v = q.get("v");
+  if (/^[a-z]{2}$/.test(q.get("lang") || "")) state.lang = q.get("lang");
   if (q.has("layers")) state.layers = q.get("layers").split(",").filter(Boolean);
   return state;
 }
@@ -36,6 +38,7 @@ export function queryOf(state) {
   if (state.ll) q.set("ll", state.ll.map((x) => x.toFixed(4)).join(","));
   if (state.layers) q.set("layers", state.layers.join(","));
   if (state.v) q.set("v", state.v);
+  if (state.lang) q.set("lang", state.lang);
   return "?" + q.toString().replaceAll("%2C", ",");
 }
 
@@ -44,7 +47,7 @@ export function queryOf(state) {
 export function dateNotice(asked, shown, corpus) {
   if (!asked || asked === shown) return null;
   const on = longDate(dayOf(shown));
-  if (dayOf(asked) === null) return `\u201c${asked}\u201d is not a date (YYYY-MM-DD): the map shows ${on}.`;
-  return `The documents run from ${longDate(dayOf(corpus.earliest))} to ${longDate(dayOf(corpus.latest))}: ` +
-    `the map shows ${on}, the nearest to ${longDate(dayOf(asked))}.`;
+  if (dayOf(asked) === null) return _("\u201c%(asked)s\u201d is not a date (YYYY-MM-DD): the map shows %(shown)s.", { asked, shown: on });
+  return _("The documents run from %(first)s to %(last)s: the map shows %(shown)s, the nearest to %(asked)s.",
+    { first: longDate(dayOf(corpus.earliest)), last: longDate(dayOf(corpus.latest)), shown: on, asked: longDate(dayOf(asked)) });
 }

@@ -29,13 +29,22 @@ export class ViewState {
     this.captureMap();
     const q = queryOf(this.state);
     if (q !== location.search) history.pushState(null, "", q);
+    this.relinkLanguages();
     this.onChange();
   }
 
   replace() {
     this.captureMap();
     history.replaceState(null, "", queryOf(this.state));
+    this.relinkLanguages();
     this.onChange();
+  }
+
+  /** Point the language choices at this view, so choosing a language keeps the view. */
+  relinkLanguages() {
+    for (const a of document.querySelectorAll("a[data-lang]")) {
+      a.href = queryOf({ ...this.state, lang: a.dataset.lang });
+    }
   }
 
   captureMap() {

@@ -1,0 +1,34 @@
+// The scripts' interface strings in the page's language (<html lang>), from /i18n/<lang>.json,
+// which the server builds from the same gettext catalogues as the pages.
+export const pageLang = document.documentElement.lang || "en";
+const root = document.getElementById("app")?.dataset.root || "";
+
+let strings = {};
+let dates = null;
+if (pageLang !== "en") {
+  try {
+    const answer = await fetch(`${root}/i18n/${encodeURIComponent(pageLang)}.json`);
+    if (answer.ok) ({ messages: strings, dates } = await answer.json());
+  } catch {
+    strings = {};   // untranslated is still usable: the English ids
+  }
+}
+
+/** Return the date (a UTC Date) written the page's language's way (CLDR's long pattern), or null
+ * for English or when the words did not load. */
+export function writtenDate(d) {
+  if (!dates) return null;
+  return dates.pattern.replace(/'([^']*)'|d+|M+|y+/g, (token, quoted) => {
+    if (quoted !== undefined) return quoted;
+    if (token[0] === "d") return String(d.getUTCDate()).padStart(token.length, "0");
+    if (token[0] === "M") return token.length >= 4 ? dates.months[d.getUTCMonth()]
+      : String(d.getUTCMonth() + 1).padStart(token.length, "0");
+    return String(d.getUTCFullYear());
+  });
+}
+
+/** Return `text` in the page's language, with each %(name)s replaced by values[name]. */
+export function _(text, values = {}) {
+  return (strings[text] || text).replace(/%\((\w+)\)[sd]/g, (whole, name) =>
+    (name in values ? String(values[name]) : whole));
+}
