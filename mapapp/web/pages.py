@@ -1,6 +1,8 @@
 """The map page `/` and the files it needs (Leaflet, the basemap), all served by the app itself."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import (
     Blueprint,
     Response,
@@ -39,6 +41,8 @@ def render_map_page(embed: bool = False, **context) -> str:
     )
     context.setdefault("meta", request_meta())
     site = corpus_text(current_app.config.get("CORPUS") or ())
+    if site == corpus_text(()):   # the bundled corpus's words are in the catalogues; a user's are data
+        site = replace(site, description=str(gettext(site.description)))
     return render_template("index.html", map=map_parts(m), embed=embed, site=site, **context)
 
 
