@@ -29,7 +29,9 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
     record = {
         "id": doc.id,
         "source": doc.source,
-        "title": doc.title,
+        # The scripts' contract: the title as the source prints it (a compiler's heading stays one);
+        # the neutral title the map and the API use is the added `descriptive_title`.
+        "title": doc.heading or doc.title,
         "date_text": doc.date.text if doc.date else None,
         "earliest": _iso(doc.date.earliest) if doc.date else None,
         "latest": _iso(doc.date.latest) if doc.date else None,
@@ -48,7 +50,8 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
         record["places"] = places
     # Added after the first contract's keys: the compiler's heading, collection and marks.
     record |= {"heading": doc.heading, "collection": asdict(doc.collection) if doc.collection else None,
-               "editorial_notes": list(doc.editorial_notes), "former_ids": list(doc.former_ids)}
+               "editorial_notes": list(doc.editorial_notes), "former_ids": list(doc.former_ids),
+               "descriptive_title": doc.title}
     return record
 
 

@@ -11,7 +11,7 @@ import pytest
 KEYS = ["id", "source", "title", "date_text", "earliest", "latest", "precision", "origin", "author",
         "recipient", "kind", "archive_ref", "published_in", "body", "dates"]
 # Added after the first contract's keys (and after "places"): the compiler's heading and collection.
-PROVENANCE_KEYS = ["heading", "collection", "editorial_notes", "former_ids"]
+PROVENANCE_KEYS = ["heading", "collection", "editorial_notes", "former_ids", "descriptive_title"]
 
 
 def records(result) -> list[dict]:
@@ -37,6 +37,10 @@ def test_json_lines_of_the_bundled_corpus(cli):
     assert result.stderr == "" and all(list(doc) == KEYS + ["language", "places"] + PROVENANCE_KEYS for doc in docs)
     places = [(doc, place) for doc in docs for place in doc["places"]]
     assert places and all(doc["body"][p["start"]:p["end"]] == p["text"] for doc, p in places)
+    # The contract's `title` is the title as printed, the compiler's heading on a collection page;
+    # the neutral title the map uses comes beside it.
+    headed = [doc for doc in docs if doc["heading"]]
+    assert headed and all(doc["title"] == doc["heading"] != doc["descriptive_title"] for doc in headed)
 
 
 def test_readable_table(cli, data_dir):
