@@ -6,6 +6,8 @@ min() and comparison of ISO dates gives what the SQLite atlas gives, whatever th
 """
 from __future__ import annotations
 
+from mapapp.atlas import schema
+
 TEXT = 'TEXT COLLATE "C"'
 
 TABLES = f"""
@@ -70,20 +72,12 @@ UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id;
 UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) WHERE geometry IS NOT NULL;
 """
 
-# The SQLite atlas's indexes, and GiST on every geometry: the bbox and the date-window queries
-# both find their rows through an index.
-INDEXES = """
-CREATE INDEX documents_by_date ON documents (earliest, seq);
-CREATE INDEX documents_by_source ON documents (source_path);
-CREATE INDEX documents_by_former_id ON documents (former_id);
-CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
-CREATE INDEX mentions_by_document ON mentions (document_id, start);
-CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
-CREATE INDEX places_by_lon_lat ON places (lon, lat);
+# The SQLite atlas's own indexes (one list, schema.INDEXES), but for the movements' bbox columns,
+# whose work GiST on the geometry does; and GiST on every geometry: the bbox and the date-window
+# queries both find their rows through an index.
+INDEXES = "\n".join(line for line in schema.INDEXES.splitlines() if "movements_by_bbox" not in line) + """
 CREATE INDEX places_geom ON places USING gist (geom);
 CREATE INDEX mentions_geom ON mentions USING gist (geom);
-CREATE INDEX movements_by_document ON movements (document_id, ord);
-CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
 CREATE INDEX movements_geom ON movements USING gist (geom);
 """
 
