@@ -1,6 +1,7 @@
 """The map page `/` and the files it needs (Leaflet, the basemap), all served by the app itself."""
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 from flask import (
@@ -70,4 +71,6 @@ def basemap(name: str):
     path = assets.basemap_path(name)
     if path is None:
         abort(404)
-    return send_file(path, mimetype="application/geo+json", max_age=ASSET_MAX_AGE)
+    # From memory, not an open file: a client that goes away mid-answer leaves no file handle behind.
+    return send_file(io.BytesIO(path.read_bytes()), mimetype="application/geo+json", max_age=ASSET_MAX_AGE,
+                     etag=str(path.stat().st_mtime_ns), last_modified=path.stat().st_mtime)
