@@ -47,13 +47,68 @@ def test_a_point_from_geonames_links_to_its_geonames_record(name, feature):
         assert f"https://sws.geonames.org/{found.group(1)}/" in links, f"{name}: no GeoNames link"
 
 
-UNCHECKED = [p for p in PLACES if "not checked against a published source" in p[1]["properties"]["coord_source"]]
+ESTIMATE = "no published coordinate found"
+UNCHECKED = [p for p in PLACES if ESTIMATE in p[1]["properties"]["coord_source"]]
 
 
 @pytest.mark.parametrize("name,feature", UNCHECKED, ids=_ids(UNCHECKED))
 def test_an_unchecked_estimate_is_not_certain_and_gives_a_radius(name, feature):
     props = feature["properties"]
     assert props["certainty"] != "certain" and (props.get("uncertainty_km") or 0) >= 5, name
+
+
+@pytest.mark.parametrize("name,feature", UNCHECKED, ids=_ids(UNCHECKED))
+def test_an_estimate_says_what_it_was_estimated_from(name, feature):
+    # "estimated" alone tells a reader nothing to check the guess against.
+    source = feature["properties"]["coord_source"]
+    assert re.match(rf"^{ESTIMATE}; estimated from \S.{{10,}}", source), f"{name}: {source!r}"
+
+
+# The phrasings the gazetteer used before every estimate had to say what it rests on.
+VAGUE = re.compile(r"not checked against a published source|curator'?s (?:value|estimate)\W*$|^estimate\b", re.I)
+
+
+@pytest.mark.parametrize("name,feature", PLACES, ids=_ids(PLACES))
+def test_no_point_is_an_unexplained_guess(name, feature):
+    source = feature["properties"]["coord_source"]
+    assert not VAGUE.search(source), f"{name}: {source!r}"
+
+
+# A note may explain a point, never vouch for it with a recollection or the test answer key.
+UNCITABLE_NOTE = re.compile(r"\bmemory\b|gold point|answer key|\bgold/|tests/", re.I)
+
+
+@pytest.mark.parametrize("name,feature", PLACES, ids=_ids(PLACES))
+def test_a_note_vouches_for_no_point_with_memory_or_the_test_key(name, feature):
+    note = feature["properties"].get("note") or ""
+    assert not UNCITABLE_NOTE.search(note), f"{name}: note {note!r}"
+
+
+GEONAMES_URI = re.compile(r"^https://sws\.geonames\.org/[1-9]\d*/$")
+WIKIDATA_URI = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
+LINKED = [p for p in PLACES if p[1].get("links")]
+WIKIDATA_LINKS = [(f"{name}:{link['identifier']}", link) for name, feature in LINKED for link in feature["links"]
+                  if "wikidata" in link["identifier"].lower()]
+
+
+@pytest.mark.parametrize("name,feature", LINKED, ids=_ids(LINKED))
+def test_links_are_geonames_or_wikidata_uris_of_an_lpf_match_type(name, feature):
+    identifiers = [link["identifier"] for link in feature["links"]]
+    assert len(identifiers) == len(set(identifiers)), f"{name}: a link twice"
+    for link in feature["links"]:
+        assert link["type"] in ("closeMatch", "exactMatch"), f"{name}: link type {link['type']!r}"
+        assert GEONAMES_URI.match(link["identifier"]) or WIKIDATA_URI.match(link["identifier"]), \
+            f"{name}: {link['identifier']!r} is neither a GeoNames nor a Wikidata entity URI"
+
+
+@pytest.mark.parametrize("name,link", WIKIDATA_LINKS, ids=_ids(WIKIDATA_LINKS))
+def test_a_wikidata_link_is_a_well_formed_q_id_uri(name, link):
+    # wd:Q…, a bare Q-id or a /wiki/ page URL would not reconcile in WHG: the entity URI does.
+    assert WIKIDATA_URI.match(link["identifier"]), f"{name}: {link['identifier']!r}"
+
+
+def test_some_places_link_to_wikidata():
+    assert WIKIDATA_LINKS, "no place links to Wikidata"
 
 
 @pytest.mark.parametrize("name,feature", [p for p in PLACES if p[1]["properties"]["certainty"] != "certain"],
