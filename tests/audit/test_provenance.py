@@ -190,3 +190,39 @@ def test_basemap_file_is_documented_with_its_source(filename):
 
 def test_there_is_a_basemap_to_check():
     assert BASEMAP_FILES, "no basemap files found"
+
+
+# The links reach the formats other gazetteers read: the LPF export and the API.
+LINKS_BY_ID = {feature["@id"]: feature["links"] for _, feature in LINKED}
+
+
+@pytest.fixture(scope="module")
+def lpf_export(chronotope, atlas_path, tmp_path_factory):
+    """The session atlas exported as LPF by the installed command."""
+    import json
+    import subprocess
+
+    out = tmp_path_factory.mktemp("provenance-lpf") / "atlas.lpf.json"
+    done = subprocess.run([*chronotope, "export", "--format", "lpf", "--atlas", str(atlas_path), "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return {f["properties"]["chronotope_id"]: f for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+
+
+def test_the_lpf_export_carries_the_links_of_every_place_that_has_them(lpf_export):
+    linked = sorted(pid for pid in lpf_export if pid in LINKS_BY_ID)
+    assert len(linked) >= 10, f"only {len(linked)} linked places in the export"
+    for pid in linked:
+        assert lpf_export[pid].get("links") == LINKS_BY_ID[pid], pid
+    curated_unlinked = {feature["@id"] for _, feature in PLACES} - set(LINKS_BY_ID)
+    assert not [pid for pid in lpf_export if pid in curated_unlinked and lpf_export[pid].get("links")]
+
+
+def test_the_places_api_gives_each_place_its_links(client):
+    features = client.get("/api/places").get_json()["features"]
+    linked = [f for f in features if f["properties"]["id"] in LINKS_BY_ID]
+    assert len(linked) >= 10, f"only {len(linked)} linked places in /api/places"
+    for feature in linked:
+        assert feature["properties"].get("links") == LINKS_BY_ID[feature["properties"]["id"]], feature["properties"]["id"]
+    place = client.get(f"/api/places/{linked[0]['properties']['id']}").get_json()
+    assert place["properties"]["links"] == LINKS_BY_ID[linked[0]["properties"]["id"]]
