@@ -62,9 +62,9 @@ def place_row(place: Place) -> dict:
     names = [name_record(n) for n in place.names]
     props = {"id": place.id, "name": place.name, "kind": place.kind, "names": names, "certainty": place.certainty,
              "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source,
-             "period_name": period_name(place)}
-    if place.links:   # the same place in GeoNames and Wikidata, for gazetteers that reconcile with ours
-        props["links"] = [{"type": link.type, "identifier": link.identifier} for link in place.links]
+             "period_name": period_name(place),
+             # the same place in GeoNames and Wikidata, for gazetteers that reconcile with ours
+             "links": [{"type": link.type, "identifier": link.identifier} for link in place.links]}
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,

@@ -14,7 +14,7 @@ LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "preci
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
 PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents",
-              "period_name"}
+              "period_name", "links"}
 EVENT_KEYS = {"document_id", "document_title", "earliest", "latest", "place_id", "name", "kind", "text",
               "start", "end"}
 
