@@ -1,12 +1,13 @@
 """Score the geoparser on the development set and the held-out set, side by side.
 
     python bench/score_sets.py              # one row per set: places, dates, routes
-    python bench/score_sets.py --verbose    # plus every miss of the development set
+    python bench/score_sets.py --verbose    # plus every miss of the development sets
     python bench/score_sets.py --cmd "chronotope geoparse" --shared ../shared
     python bench/score_sets.py --freeze     # record the held-out set's files as frozen (once)
 
 The numbers come from the shared scorer (shared/tools/score_geoparse.py), run on each set's
-texts/ against its gold/, and route precision (which the scorer lacks) from one more run of the
+texts/ against its gold/ (two development sets: bench/devset/, encyclopedic passages, and
+bench/devset_dispatches/, dispatches and parliamentary answers), and route precision (which the scorer lacks) from one more run of the
 geoparser: the share of predicted routes that overlap a gold route's mention. The development set (bench/devset/) was read while the analysis was
 developed, so its scores, like the seeds', are not evidence of generalisation; only the
 held-out set's are (bench/heldout/, texts written by others, gold made before Chronotope ran
@@ -29,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
+DISPATCHES = ROOT / "bench" / "devset_dispatches"
+DEVELOPMENT = {"development": DEVSET, "development-dispatches": DISPATCHES}
 HELDOUT = ROOT / "bench" / "heldout"
 FROZEN = HELDOUT / "FROZEN.sha256"
 SCORER = Path("tools") / "score_geoparse.py"
@@ -214,7 +217,7 @@ def freeze(folder: Path, manifest: Path) -> int:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="list every miss of the development set")
+    parser.add_argument("--verbose", action="store_true", help="list every miss of the development sets")
     parser.add_argument("--cmd", default="chronotope geoparse", help="geoparser command (default: %(default)s)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (scorer)")
     parser.add_argument("--freeze", action="store_true", help="record the held-out files as frozen, then stop")
@@ -226,10 +229,10 @@ def main(argv: list[str]) -> int:
         print(f"score_sets: no scorer at {args.shared / SCORER} (shared/ is missing); nothing scored")
         return 0
     try:
-        results = {"development": run_scorer(args.shared, args.cmd, DEVSET),
-                   "held-out": heldout_result(args.shared, args.cmd, HELDOUT, FROZEN)}
+        results = {name: run_scorer(args.shared, args.cmd, folder) for name, folder in DEVELOPMENT.items()}
+        results["held-out"] = heldout_result(args.shared, args.cmd, HELDOUT, FROZEN)
         sg = load_scorer(args.shared)
-        for name, folder in (("development", DEVSET), ("held-out", HELDOUT)):
+        for name, folder in (*DEVELOPMENT.items(), ("held-out", HELDOUT)):
             if not isinstance(results[name], str):
                 results[name]["summary"]["route_precision"] = route_precision(
                     passages_and_predictions(sg, args.cmd, folder))
@@ -240,7 +243,8 @@ def main(argv: list[str]) -> int:
     print(f"note: {CAVEAT}")
     if args.verbose:
         try:
-            verbose_report(sg, args.cmd, DEVSET)
+            for folder in DEVELOPMENT.values():
+                verbose_report(sg, args.cmd, folder)
         except (RuntimeError, subprocess.TimeoutExpired) as err:
             print(f"score_sets: geoparse failed: {err}")
             return 1
