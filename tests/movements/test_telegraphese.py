@@ -55,6 +55,8 @@ MORE_FORMS = [
      "Colonel Rhea"),
     ("Quiet at Nakhichevan. Orders issued for the withdrawal of all irregulars from the town.", "withdrawal",
      ["Nakhchivan"], "ordered", None),
+    ("The battalion at Akhalkalaki has been withdrawn.", "withdrawal", ["Akhalkalaki"], "occurred",
+     "The battalion at Akhalkalaki"),
 ]
 
 
@@ -68,6 +70,7 @@ def test_more_dispatch_forms(full_gazetteer, text, kind, names, status, actor):
     "The garrison stayed in Batum, handing the town over to the Georgians.",  # a cession
     "The town of Kars was quiet.",
     "Tiflis is on its way to recovery.",          # no place after "on its way to"
+    "In Erivan the delegation withdrew its proposal.",   # no force placed in the subject
 ])
 def test_not_these_dispatch_movements(full_gazetteer, text):
     assert [m.kind for m in analyse_text(text, gazetteer=full_gazetteer).movements] == []
