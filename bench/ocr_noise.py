@@ -1,8 +1,9 @@
 """Score the geoparser on clean text and on the same text with OCR noise, side by side.
 
     python bench/ocr_noise.py [--seed 1920] [--rate 0.1] [--out DIR] [--cmd "chronotope geoparse"]
+    python bench/ocr_noise.py --set bench/heldout     # the held-out set, clean and noisy (frozen only)
 
-The noisy set is made from the development set (bench/devset/) by a seeded noise model of
+The noisy set is made from the development set (bench/devset/, or the set given with --set) by a seeded noise model of
 what OCR does to printed pages of the period:
 * the text is set in lines of about WIDTH characters; a word that crosses the line end is
   split with a hyphen ("Alexan-\\ndropol") half the time, else moved to the next line;
@@ -12,7 +13,8 @@ The gold follows the noise: every gold span (places, dates, routes) is mapped th
 mention of the noisy gold is the noisy text of the clean one. The noisy texts and gold are
 written to --out (a temporary folder by default); the shared scorer (shared/tools/
 score_geoparse.py) scores both sets. This is a development set made noisy: its scores say what
-the noise costs, not how well the analysis generalises.
+the noise costs, not how well the analysis generalises; made from the held-out set (which the
+OCR layer was not written from), they are, and only its totals are printed.
 """
 from __future__ import annotations
 
@@ -120,13 +122,13 @@ def noisy_gold(text: str, gold: dict, pieces: list[str], sg) -> tuple[str, dict,
     return noisy, result, broken
 
 
-def make_noisy_set(out: Path, seed: int, rate: float, sg) -> int:
-    """Write the noisy development set to out/texts and out/gold; return the gold spans broken."""
+def make_noisy_set(out: Path, seed: int, rate: float, sg, folder: Path = DEVSET) -> int:
+    """Write the noisy copy of the set in `folder` to out/texts and out/gold; return the gold spans broken."""
     (out / "texts").mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(parents=True, exist_ok=True)
     broken = 0
-    for gold_path in sorted((DEVSET / "gold").glob("*.json")):
-        text = sg.passage(DEVSET / "texts" / f"{gold_path.stem}.txt")
+    for gold_path in sorted((folder / "gold").glob("*.json")):
+        text = sg.passage(folder / "texts" / f"{gold_path.stem}.txt")
         rng = random.Random(f"{seed}:{gold_path.stem}")
         noisy, gold, lost = noisy_gold(text, json.loads(gold_path.read_text(encoding="utf-8")),
                                        noisy_pieces(text, rng, rate), sg)
@@ -144,6 +146,16 @@ def score(shared: Path, cmd: str, folder: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])["summary"]
 
 
+def held_out_state(folder: Path) -> str | None:
+    """Return None for a development set, else the held-out set's frozen state (bench/score_sets.py's)."""
+    spec = importlib.util.spec_from_file_location("score_sets", ROOT / "bench" / "score_sets.py")
+    sets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sets)
+    if folder.resolve() != sets.HELDOUT.resolve():
+        return None
+    return sets.frozen_state(sets.HELDOUT, sets.FROZEN)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1920)
@@ -151,7 +163,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, help="where to write the noisy set (default: a temporary folder)")
     parser.add_argument("--cmd", default="chronotope geoparse")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--set", type=Path, default=DEVSET, help="the set to make noisy (default: %(default)s)")
     args = parser.parse_args(argv)
+    state = held_out_state(args.set)
+    if state not in (None, "frozen"):
+        print(f"ocr_noise: not scored: the held-out set is {state} (see its README)")
+        return 1
     scorer = args.shared / "tools" / "score_geoparse.py"
     if not scorer.is_file():
         print(f"ocr_noise: no scorer at {scorer} (shared/ is missing); nothing scored")
@@ -160,8 +177,8 @@ def main(argv: list[str]) -> int:
     sg = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sg)
     out = args.out or Path(tempfile.mkdtemp(prefix="ocr-noise-"))
-    broken = make_noisy_set(out, args.seed, args.rate, sg)
-    rows = {"clean": score(args.shared, args.cmd, DEVSET), f"noisy (rate {args.rate})": score(args.shared, args.cmd, out)}
+    broken = make_noisy_set(out, args.seed, args.rate, sg, args.set)
+    rows = {"clean": score(args.shared, args.cmd, args.set), f"noisy (rate {args.rate})": score(args.shared, args.cmd, out)}
     width = max(map(len, rows))
     print("set".ljust(width), *COLUMNS)
     for name, summary in rows.items():

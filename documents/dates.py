@@ -19,7 +19,7 @@ from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate
 from documents.relative_dates import WORDED_DATE, relative_dates
-from documents.russian_dates import RUSSIAN_FORMS
+from documents.russian_dates import MONTH_CUE, RUSSIAN_FORMS
 from documents.yearless import ANY_YEAR, without_year
 
 FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS
@@ -76,7 +76,7 @@ def _candidate(builder, match, text, context) -> FoundDate | None:
 def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
     """Return every reading of every form in `text`, overlapping ones included."""
     found: list[FoundDate] = []
-    if not _DIGIT.search(text) and not WORDED_DATE.search(text):  # most lines hold no date at all
+    if not (_DIGIT.search(text) or WORDED_DATE.search(text) or MONTH_CUE.search(text)):  # most lines hold none
         return found
     yearless, undated = [], []
     for pattern, builder in FORMS:

@@ -1,10 +1,11 @@
 """Dates as Russian documents write them: "10 августа 1920 г.", "в начале января 1921 года",
-"в мае 1918 г.", "15 июля 1918 г. по ст. ст.".
+"в мае 1918 г.", "15 июля 1918 г. по ст. ст.", "десятого августа".
 
 Month names in the genitive ("10 августа"), the nominative ("август 1920") and the prepositional
 ("в августе 1920 г."), with their usual abbreviations ("авг.", "сент."); "г." / "года" / "году"
 after the year; the parts of a month ("в начале", "в середине", "в конце" = its thirds, as
-"early/mid/late" in English; "в первой/второй половине" = its halves). A date followed by
+"early/mid/late" in English; "в первой/второй половине" = its halves); a day written as an
+ordinal word ("десятого августа", "двадцать первого мая", "первое сентября"). A date followed by
 "по ст. ст." or "по старому стилю" is Old Style (Julian) and is converted like "(O.S.)", with
 a note. "10/VIII-20" is read by the Roman-numeral form of `documents.date_forms`.
 
@@ -32,6 +33,24 @@ _OLD_STYLE = r"(?P<os>,?\s*\(?по\s+(?:ст\.\s*ст\.|старому\s+сти�
 _PART = r"(?:[Вв]о?\s+)?(?P<part>начале|середине|конце|первой\s+половине|второй\s+половине)"
 PARTS = {"начале": "early", "середине": "mid", "конце": "late"}
 HALVES = {"первой": MONTH_PIECES["half"]["first"], "второй": MONTH_PIECES["half"]["second"]}
+# A month name anywhere: texts without one and without a digit hold no Russian date.
+MONTH_CUE = re.compile(r"(?<!\w)" + _MONTH, re.IGNORECASE)
+
+# Ordinal day words (genitive "десятого", nominative/accusative "десятое"), by stem.
+_UNITS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
+          "восьм": 8, "девят": 9}
+_ORDINALS = {**_UNITS, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+             "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19,
+             "двадцат": 20, "тридцат": 30}
+_TENS = {"двадцать": 20, "тридцать": 30}
+
+
+def _stems(stems) -> str:
+    return "|".join(sorted(stems, key=len, reverse=True))
+
+
+_ENDING = r"(?:ьего|ого|ье|ое)"
+_DAY_WORD = (rf"(?P<day>(?i:(?:(?:двадцать|тридцать)\s+(?:{_stems(_UNITS)})|{_stems(_ORDINALS)}){_ENDING}))")
 
 
 def month_number(written: str) -> int:
@@ -45,10 +64,20 @@ def month_number(written: str) -> int:
     raise DateError(f"no month in {written!r}")
 
 
+def day_number(written: str) -> int:
+    """Return the day of a month written in digits or as a Russian ordinal word ("двадцать первого")."""
+    if written.isdigit():
+        return int(written)
+    words = written.lower().split()
+    tens = _TENS[words[0]] if len(words) == 2 else 0
+    stem = next(s for s in sorted(_ORDINALS, key=len, reverse=True) if words[-1].startswith(s))
+    return tens + _ORDINALS[stem]
+
+
 def _day(match: re.Match, context):
     month = month_number(match.group("month"))
     year = year_of(match, context, month)
-    day = int(match.group("day"))
+    day = day_number(match.group("day"))
     if match.group("os"):
         try:
             when = julian_to_gregorian(year, month, day)
@@ -79,6 +108,7 @@ def _month(match: re.Match, context):
 RUSSIAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
     (compile_form(pattern), builder) for pattern, builder in (
         (r"(?P<day>[0-3]?\d)\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
+        (_DAY_WORD + r"\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
         (_PART + r"\s+" + _MONTH + _YEAR + "?", _part_of_month),
         (_MONTH + _YEAR, _month),
     )

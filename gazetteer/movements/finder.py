@@ -69,7 +69,9 @@ from gazetteer.movements.waypoints import Attached, Spot, attach, build_spots
 _TRIGGERS = compile_triggers()
 _ANY_TRIGGER = any_trigger()
 _BY_LETTER = triggers_by_letter(_TRIGGERS)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now)\s+)*$", re.I)
+# "was taken", "are also occupied", "is reported occupied" (a dispatch's way of saying it)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|not|already|now|also|still|again|"
+                      r"reported(?:\s+to\s+be)?)\s+)*$", re.I)
 _LEFT_AS = re.compile(r"\s+(?:with|within|inside|under|as|to|without|intact|alone)\b", re.I)
 _FROM = re.compile(r"\bfrom\b", re.I)
 _HALTED = re.compile(r"\b(?:cessation|end|halt|stop|suspension)\s+of\s+(?:the\s+|all\s+)?$", re.I)

@@ -141,6 +141,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "journey", departure=True, object_verb=True, object_role="origin"),
     Trigger(r"departure", "journey", noun=True, departure=True),
     Trigger(r"travel(?:s|led|ed|ling|ing)?", "journey"),
+    Trigger(r"on (?:its|his|her|their|our|my|the) way(?= (?:back )?(?:to|from|towards?)\b)", "journey", civil=True),
     Trigger(r"journey", "journey", noun=True),
     Trigger(r"arriv(?:e|es|ed|ing)", "journey", locative=True, bare_object=True),
     Trigger(r"arrival", "journey", noun=True, locative=True),
@@ -201,8 +202,9 @@ CUE_NOUNS = frozenset(
     "shore shores".split())
 
 # Anaphors that name a place already mentioned ("the aforementioned ridge", "this region").
+# A bare "the town"/"the city" too ("the withdrawal of all Turkish troops from the town"), not "the town of X".
 ANAPHOR = re.compile(
-    r"\b(?:this|that|the (?:aforementioned|above-mentioned|said|indicated|same))\s+"
+    r"\b(?:this|that|the (?:aforementioned|above-mentioned|said|indicated|same)|the(?=\s+(?:town|city)\b(?!\s+of\b)))\s+"
     r"(region|district|area|territory|sector|ridge|pass|town|city|village|river|province)\b", re.I)
 ANAPHOR_KINDS = {
     "ridge": ("ridge", "mountain", "pass"), "pass": ("pass", "ridge", "mountain"),
@@ -279,7 +281,8 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("demanded", r"\bdemand\w*|\binsist\w*|\brequire\w*|\bultimatum\b"),
     ("ordered", r"\bdirective\b|(?<!in )\border(?:s|ed)?\b|\binstruct\w*|\bcommand(?:ed|s)? to\b|\bmust\b"),
     ("agreed", r"\bshall\b|\b(?:is|are) to\b|\bundertak\w+|\bagree\w*"),
-    ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b"),
+    ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b|"
+                  r"\bon (?:its|his|her|their|our|my|the) way\b"),
 )
 # These cues count only in the movement's own clause: "Although they did not resist, the Turks
 # took Kars" took Kars all the same.

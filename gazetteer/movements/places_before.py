@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer.model import Place
-from gazetteer.movements.patterns import CLAUSE_STOP, NEW_CLAUSE, TERRITORY, Trigger
+from gazetteer.movements.patterns import CLAUSE_STOP, FORCE_WORDS, NEW_CLAUSE, TERRITORY, Trigger
 from gazetteer.movements.waypoints import Attached, Spot
 
 _RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:\w+\s+){0,3}", re.I)  # "Alexandropol, which was"
@@ -31,6 +31,9 @@ _LIST_GAP = re.compile(r"\s*(?:,|(?:,\s*)?(?:and|or))\s*", re.I)
 _SUBJECT_TAIL = re.compile(r"[^,;:.()—–]{0,40}$")
 # "met in Tiflis and moved to Erivan": where a first verb happened is where the second starts.
 _IN_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", re.I)
+# "The garrison in Kars was withdrawn", "our troops who were sent to Baku were withdrawn": a force
+# placed in the subject is where a withdrawal starts.
+_FORCE_AT = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
 _AND_THEN = re.compile(r"[^,;:.()—–]{0,40}?\s(?:and|then|and then|before)\s+"
                        r"(?:(?:then|later|soon|subsequently|eventually|finally)\s+)?$", re.I)
 
@@ -79,6 +82,10 @@ def before_verb(ctx: TextIndex, scope: int, span: tuple[int, int], trigger: Trig
         return [Attached(last, trigger.object_role)] + attached
     if trigger.locative and _WHERE.fullmatch(gap):
         return [Attached(last, trigger.locative_role)] + attached
+    if trigger.kind == "withdrawal" and not attached and _SUBJECT_TAIL.fullmatch(gap) \
+            and _FORCE_AT.search(text, max(scope, last.start - 12), last.start) \
+            and FORCE_WORDS.search(text, max(scope, last.start - 50), last.start):
+        return [Attached(last, "origin")]
     if any(a.role == "origin" for a in attached) or last.start < clause \
             or ctx.triggers_within(clause, t_start):
         return attached

@@ -151,6 +151,9 @@ def _list_after(text: str, pos: int, spots: list[Spot]) -> list[Spot]:
     return listed
 
 
+_HANDED = re.compile(r"\b(?:hand\w*|ced\w*|transferr?\w*|giv\w*|gave|surrender\w*)\s+$", re.I)
+
+
 def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
     """Spots for "the aforementioned ridge", "this region": the place of that kind named last before.
 
@@ -161,6 +164,8 @@ def _anaphors(text: str, mentions: list[Mention]) -> list[Spot]:
     ends = [x.end for x in mentions]
     of_kinds: dict[int, tuple[list[int], list[int]]] = {}   # the mentions of each kind set, and those with a cue
     for m in ANAPHOR.finditer(text):
+        if m.group(0)[:4].lower() == "the " and _HANDED.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "handing the city over to Georgia": a cession, no place a movement passes
         kinds = ANAPHOR_KINDS.get(m.group(1).lower(), AREA_KINDS)
         if id(kinds) not in of_kinds:
             found = [i for i, x in enumerate(mentions) if x.place.kind in kinds]

@@ -47,3 +47,24 @@ def test_every_gold_span_of_the_development_set_survives_the_noise(noise, scorer
     assert text != clean
     assert all(scorer.occurrences(text, route["mention"]) for route in gold["routes"])
     assert all(scorer.occurrences(text, d["mention"]) for d in gold["dates"])
+
+
+def test_the_held_out_set_is_made_noisy_only_as_frozen(noise, tmp_path):
+    assert noise.held_out_state(noise.DEVSET) is None                      # a development set: no check
+    assert noise.held_out_state(noise.ROOT / "bench" / "heldout") == "frozen"
+
+
+def test_a_noisy_copy_of_another_set_keeps_its_gold_spans(noise, scorer, tmp_path):
+    for sub in ("texts", "gold"):
+        (tmp_path / "set" / sub).mkdir(parents=True)
+    (tmp_path / "set" / "texts" / "01.txt").write_text("The garrison left Alexandropol for Erivan.", encoding="utf-8")
+    gold = {"places": [{"mention": "Alexandropol", "count": 1, "canonical": "Gyumri", "lat": 40.79, "lon": 43.85,
+                        "kind": "settlement"},
+                       {"mention": "Erivan", "count": 1, "canonical": "Yerevan", "lat": 40.18, "lon": 44.51,
+                        "kind": "settlement"}],
+            "dates": [], "routes": []}
+    (tmp_path / "set" / "gold" / "01.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert noise.make_noisy_set(tmp_path / "noisy", 1920, 0.5, scorer, tmp_path / "set") == 0
+    noisy = (tmp_path / "noisy" / "texts" / "01.txt").read_text(encoding="utf-8")
+    noisy_gold = json.loads((tmp_path / "noisy" / "gold" / "01.json").read_text(encoding="utf-8"))
+    assert len(scorer.gold_spans(noisy, noisy_gold["places"])) == 2

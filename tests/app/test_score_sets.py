@@ -27,12 +27,13 @@ def scored(n: int, **summary) -> dict:
 
 def test_the_table_puts_the_sets_side_by_side_with_dates_and_routes(sets):
     table = sets.side_by_side({"development": scored(20, precision=0.996, date_recall=1.0, route_recall=0.976),
-                               "held-out": scored(3, precision=0.81, date_recall=0.7, route_recall=0.5)})
+                               "held-out": scored(3, precision=0.81, date_recall=0.7, route_recall=0.5,
+                                                  route_precision=0.6)})
     header, dev, held = table.splitlines()
     assert header.split() == ["set", "texts", "precision", "recall", "f1", "place_score", "date_recall",
-                              "date_precision", "date_exact", "route_recall"]
-    assert dev.split() == ["development", "20", "0.996", "-", "-", "-", "1.0", "-", "-", "0.976"]
-    assert held.split() == ["held-out", "3", "0.81", "-", "-", "-", "0.7", "-", "-", "0.5"]
+                              "date_precision", "date_exact", "route_recall", "route_precision"]
+    assert dev.split() == ["development", "20", "0.996", "-", "-", "-", "1.0", "-", "-", "0.976", "-"]
+    assert held.split() == ["held-out", "3", "0.81", "-", "-", "-", "0.7", "-", "-", "0.5", "0.6"]
     assert header.index("route_recall") == dev.index("0.976") == held.index("0.5")
 
 
@@ -65,6 +66,18 @@ def test_a_held_out_set_is_scored_only_as_frozen(sets, tmp_path):
     assert "CHANGED since frozen: gold/01_dispatch.json" in result
 
 
+@pytest.mark.parametrize(("predicted", "expected"), [
+    ([(0, 12), (20, 30)], 0.5),        # one predicted route on the gold mention, one elsewhere
+    ([(5, 9)], 1.0),                   # overlapping part of the mention is enough, as for recall
+    ([], "-"),                         # nothing predicted: no precision to state
+])
+def test_route_precision_counts_predicted_routes_on_a_gold_mention(sets, predicted, expected):
+    text = "Left Baku for Tiflis. Arrived Batum."
+    gold = {"routes": [{"mention": "Left Baku for Tiflis", "waypoints": ["Baku", "Tbilisi"]}]}
+    pred = {"routes": [{"start": s, "end": e, "waypoints": []} for s, e in predicted]}
+    assert sets.route_precision([(gold, text, pred)]) == expected
+
+
 def test_the_script_prints_both_sets_and_the_caveat():
     shared = harness.shared_path("tools", "score_geoparse.py").parents[1]
     cmd = shlex.join(harness.chronotope_command() + ["geoparse"])
@@ -72,6 +85,7 @@ def test_the_script_prints_both_sets_and_the_caveat():
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0].split()[:3] == ["set", "texts", "precision"] and "route_recall" in lines[0]
-    assert lines[1].startswith("development") and lines[2].startswith("held-out")
-    assert "not evidence of generalisation" in lines[3]
+    assert lines[0].split()[:3] == ["set", "texts", "precision"] and lines[0].split()[-2:] == [
+        "route_recall", "route_precision"]
+    assert [line.split()[0] for line in lines[1:4]] == ["development", "development-dispatches", "held-out"]
+    assert "not evidence of generalisation" in lines[4]

@@ -55,3 +55,39 @@ def test_the_date_line_of_a_russian_document():
 @pytest.mark.parametrize("text", ["мая", "12 майора", "в конце концов", "Март"])
 def test_not_dates(text):
     assert find_dates(text) == []
+
+
+# Dates without a digit. The sentences are new (no rule was written from them); the year comes
+# from the document's date, else it is unknown and reported so.
+@pytest.mark.parametrize("text, written, earliest, latest", [
+    ("Полк оставил Казах пятнадцатого сентября.", "пятнадцатого сентября", "1920-09-15", "1920-09-15"),
+    ("Наступление началось двадцать восьмого апреля на рассвете.", "двадцать восьмого апреля",
+     "1920-04-28", "1920-04-28"),
+    ("Тридцатого июня отряд прибыл в Горис.", "Тридцатого июня", "1920-06-30", "1920-06-30"),
+    ("В ночь на третье марта перешли Араке.", "третье марта", "1920-03-03", "1920-03-03"),
+    ("Утром четвёртого октября колонна вошла в Шушу.", "четвёртого октября", "1920-10-04", "1920-10-04"),
+    ("к утру четвертого октября", "четвертого октября", "1920-10-04", "1920-10-04"),
+    ("Бои шли в конце июля у Нахичевани.", "в конце июля", "1920-07-21", "1920-07-31"),
+    ("Во второй половине ноября выпал снег.", "Во второй половине ноября", "1920-11-16", "1920-11-30"),
+    ("Съезд собрался в середине февраля.", "в середине февраля", "1920-02-11", "1920-02-20"),
+    ("тридцать первого декабря 1920 года", "тридцать первого декабря 1920 года", "1920-12-31", "1920-12-31"),
+])
+def test_a_russian_date_without_digits(text, written, earliest, latest):
+    [found] = find_dates(text, AUGUST_1920)
+    assert (found.text, found.range.earliest.isoformat(), found.range.latest.isoformat()) == (written, earliest, latest)
+    assert text[found.start:found.end] == written
+
+
+def test_a_russian_date_without_digits_and_without_context_has_its_year_unknown():
+    [found] = find_dates("Отряд вышел из Джебраила семнадцатого мая.")
+    assert found.text == "семнадцатого мая" and found.range.earliest is None
+
+
+def test_an_old_style_date_in_words_is_converted():
+    [found] = find_dates("Прибыли в Тифлис двадцатого июля по старому стилю.", AUGUST_1920)
+    assert found.range.earliest == date(1920, 8, 2) and "Julian" in found.range.note
+
+
+@pytest.mark.parametrize("text", ["первого батальона", "второе место", "в конце дороги", "пятого полка мая"])
+def test_ordinal_words_that_are_not_dates(text):
+    assert find_dates(text, AUGUST_1920) == []

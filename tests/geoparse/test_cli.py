@@ -192,3 +192,11 @@ def test_a_markdown_file_is_geoparsed_from_its_body_and_dated_by_its_front_matte
     # --date still wins over the front matter
     [dated] = lines(run("geoparse", str(path), "--json", "--date", "1921-01-10"))
     assert [d["earliest"] for d in dated["dates"]] == ["1921-01-09"]
+
+
+def test_a_russian_text_without_digits_takes_its_dates_from_date(tmp_path):
+    path = tmp_path / "svodka.txt"
+    path.write_text("Двадцать второго марта части отошли от Аскерана. В конце апреля они вернулись.", encoding="utf-8")
+    [record] = lines(run("geoparse", str(path), "--date", "1920-05-02", "--json"))
+    assert [(d["text"], d["earliest"], d["latest"]) for d in record["dates"]] == [
+        ("Двадцать второго марта", "1920-03-22", "1920-03-22"), ("В конце апреля", "1920-04-21", "1920-04-30")]
