@@ -6,7 +6,7 @@ from documents.errors import DateError, DocumentError
 from documents.ids import document_id, id_problem
 from documents.kinds import kind_of, parties_of, signature_of
 from documents.language import detect_language
-from documents.model import KINDS, Collection, DateRange, Document
+from documents.model import KINDS, Collection, DateRange, Document, Markup
 from documents.titles import descriptive_name, descriptive_title, retitled_id
 
 
@@ -60,6 +60,7 @@ def assemble_document(
     collection: Collection | None = None,
     editorial_notes: tuple[str, ...] = (),
     language: str | None = None,
+    markup: tuple[Markup, ...] = (),
 ) -> Document:
     """Return the Document, with its id, the dates of its body, and kind/author/recipient.
 
@@ -100,4 +101,5 @@ def assemble_document(
         editorial_notes=editorial_notes,
         former_ids=former,
         language=language or detect_language(f"{title or ''}\n{body}"),
+        markup=markup,
     )

@@ -127,12 +127,13 @@ def analyse_source(path: Path) -> SourceRows:
     places: dict[str, Place] = {}
     for doc in reading.documents:
         analysis = analyse_document(doc)
-        row = document_row(doc, str(path), [date_record(d) for d in analysis.dates])
+        rows.warnings.extend(analysis.warnings)
+        row = document_row(doc, str(path), [date_record(d, analysis.review_of("date", d)) for d in analysis.dates])
         rows.documents.append(row)
         events, counts = [], {}
         for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
             places.setdefault(mention.place.id, mention.place)
-            mention_, event = mention_row(row, mention, place_record(mention))
+            mention_, event = mention_row(row, mention, place_record(mention, analysis.review_of("place", mention)))
             rows.mentions.append(mention_)
             events.append(event)
             counts[mention.place.id] = counts.get(mention.place.id, 0) + 1

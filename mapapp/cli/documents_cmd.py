@@ -11,7 +11,7 @@ import click
 from documents.model import Document
 from mapapp.cli.output import emit_json_line, fail, warn
 
-READER_NAMES = ("collection", "markdown", "csv")
+READER_NAMES = ("collection", "markdown", "csv", "tei")
 
 
 def _iso(value) -> str | None:
@@ -75,7 +75,10 @@ def place_finder() -> PlaceFinder:
 
     def places_of(doc: Document) -> list[dict] | None:
         try:
-            return [place_record(m) for m in analyse_document(doc, gazetteer).mentions]
+            analysis = analyse_document(doc, gazetteer)
+            for line in analysis.warnings:
+                warn(line)
+            return [place_record(m, analysis.review_of("place", m)) for m in analysis.mentions]
         except Exception as err:  # one document's geoparsing failing leaves the others' places
             warn(f"{doc.source}:{doc.line}: places not found: {_described(err)}")
             return None
