@@ -110,9 +110,10 @@ def _place(element) -> str | None:
 
 
 def _first_dated(candidates: list):
-    """The first element with dating attributes, else the first with text."""
+    """The first element with dating attributes and text, else with attributes, else with text."""
     dated = [e for e in candidates if any(attribute(e, k) for k in ("when", "notBefore", "notAfter", "from", "to"))]
-    return (dated or [e for e in candidates if words(e)] or [None])[0]
+    written = [e for e in candidates if words(e)]
+    return ([e for e in dated if e in written] or dated or written or [None])[0]
 
 
 def _date_of(element, source: str) -> DateRange | None:

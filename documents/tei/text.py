@@ -109,6 +109,9 @@ def _walk(element, out: _Text, opened: list, source: str, in_choice: bool) -> No
     local = name(element)
     if not local or local in SKIPPED or (in_choice and local in SKIPPED_IN_CHOICE):
         return
+    space, outer = attribute(element, "xml:space"), out.preserve
+    if space:
+        out.preserve = space == "preserve"
     block = local in BLOCKS
     if block:
         out.open_block()
@@ -123,6 +126,7 @@ def _walk(element, out: _Text, opened: list, source: str, in_choice: bool) -> No
         opened.append((element, start, out.length))
     if block:
         out.close_block()
+    out.preserve = outer
 
 
 def _markup(text: str, span: tuple, source: str, anchors: dict[str, tuple[str, ...]]) -> Markup | None:

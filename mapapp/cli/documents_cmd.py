@@ -156,7 +156,7 @@ def table_lines(documents: Sequence[Document], width: int) -> list[str]:
 @click.option("--reader", type=click.Choice(READER_NAMES),
               help="Read every FILE with this reader instead of choosing by extension or content.")
 def command(files: tuple[Path, ...], as_json: bool, reader: str | None) -> None:
-    """List the documents in FILE... (collection pages .txt, Markdown .md, CSV .csv).
+    """List the documents in FILE... (collection pages .txt, Markdown .md, CSV .csv, TEI .xml).
 
     With no FILE, the bundled corpus. Unreadable files stop with an error naming file and line;
     documents that cannot be read inside a file are skipped with a warning.

@@ -82,12 +82,13 @@ def marked_up(text: str, spans: list[Span], offset: int = 0) -> str:
 
 
 def _paragraphs(body: str, spans: list[Span]) -> list[str]:
+    """One `p` per line of the body, an empty line too: under xml:space="preserve" the TEI reader
+    reads back the body exactly, so the offsets of a re-import are the atlas's."""
     out, start = [], 0
     for line in body.split("\n"):
-        if line.strip():
-            out.append(f"<p>{marked_up(line, spans, start)}</p>")
+        out.append(f"<p>{marked_up(line, spans, start)}</p>" if line else "<p/>")
         start += len(line) + 1
-    return out or ["<p/>"]
+    return out
 
 
 def _el(tag: str, text: str | None, **attrs: str) -> str:
@@ -130,14 +131,20 @@ def tei_document(doc: dict, places: dict[str, dict], version: str) -> str:
     sender = f"<correspAction type=\"sent\">{sent}</correspAction>" if sent else ""
     profile = (f"<profileDesc><correspDesc>{sender}{recipient}</correspDesc></profileDesc>"
                if sender or recipient else "")
-    published = f"<p>{escape(doc['published_in'])}</p>" if doc.get("published_in") else ""
+    published = f"<bibl type=\"published\">{escape(doc['published_in'])}</bibl>" if doc.get("published_in") else ""
+    heading = f"<title type=\"heading\">{escape(doc['heading'])}</title>" if doc.get("heading") else ""
+    archive = (f"<idno type=\"archive\">{escape(doc['archive_ref'])}</idno>" if doc.get("archive_ref")
+               else f"<idno type=\"chronotope\">{escape(doc.get('source') or doc['id'])}</idno>")
+    text_attrs = "".join(f" {k}={quoteattr(doc[f])}" for k, f in (("type", "kind"), ("xml:lang", "language"))
+                         if doc.get(f))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}" xml:id={quoteattr(xml_id("doc-", doc["id"]))}>'
-        f"<teiHeader><fileDesc><titleStmt><title>{escape(title)}</title>{_el('author', doc.get('author'))}"
-        f"</titleStmt><publicationStmt><p>Exported from Chronotope, atlas version {escape(version)}; "
-        f"places, dates and movements as the atlas read them.</p>{published}</publicationStmt>"
-        f"<sourceDesc><msDesc><msIdentifier><idno>{escape(doc.get('archive_ref') or doc.get('source') or doc['id'])}"
-        f"</idno></msIdentifier>{history}</msDesc></sourceDesc></fileDesc>"
-        f"{profile}</teiHeader>"
-        f"<text><body><div>{''.join(_paragraphs(doc.get('body') or '', document_spans(doc)))}</div></body></text>"
+        f"<teiHeader><fileDesc><titleStmt><title>{escape(title)}</title>{heading}{_el('author', doc.get('author'))}"
+        f"</titleStmt><publicationStmt><publisher>Chronotope</publisher>"
+        f"<idno type=\"chronotope\">{escape(doc['id'])}</idno><availability><p>Exported from Chronotope, "
+        f"atlas version {escape(version)}; places, dates and movements as the atlas read them.</p></availability>"
+        f"</publicationStmt><sourceDesc><msDesc><msIdentifier>{archive}</msIdentifier>{history}</msDesc>"
+        f"{published}</sourceDesc></fileDesc>{profile}</teiHeader>"
+        f"<text{text_attrs}><body><div xml:space=\"preserve\">"
+        f"{''.join(_paragraphs(doc.get('body') or '', document_spans(doc)))}</div></body></text>"
         f"{_standoff(doc, places)}</TEI>\n")
