@@ -109,6 +109,8 @@ def _walk(element, out: _Text, opened: list, source: str, in_choice: bool) -> No
     local = name(element)
     if not local or local in SKIPPED or (in_choice and local in SKIPPED_IN_CHOICE):
         return
+    if local in ("bibl", "idno") and attribute(element, "type") == "archive":
+        return   # a document's archival reference (its field), not its words
     space, outer = attribute(element, "xml:space"), out.preserve
     if space:
         out.preserve = space == "preserve"
