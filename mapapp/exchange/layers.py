@@ -27,7 +27,8 @@ def places_layer(content: AtlasContent) -> list[dict]:
             "id": p["id"], "name": p["name"], "kind": p["kind"],
             "names": "; ".join(f"{n['toponym']} ({n.get('lang') or '?'})" for n in p.get("names", [])),
             "certainty": p.get("certainty"), "uncertainty_km": p.get("uncertainty_km"),
-            "coord_source": p.get("coord_source"), "mentions": p.get("mentions"),
+            "coord_source": p.get("coord_source"), "note": p.get("note"), "parent": p.get("parent"),
+            "mentions": p.get("mentions"),
             "documents": len(p.get("documents", []))}))
     return out
 
