@@ -13,7 +13,7 @@ from functools import cache
 
 from documents.dates import find_dates
 from documents.dehyphenate import Dehyphenated, dehyphenate
-from documents.edtf import edtf_of
+from documents.edtf import edtf_of, period
 from documents.language import detect_language
 from documents.model import DateRange, Document, FoundDate, Markup
 from gazetteer.geoparse.linker import TextContext, geoparse
@@ -180,7 +180,7 @@ def route_record(movement: Movement, in_heading: bool = False, writer: str | Non
     record = {"start": movement.start, "end": movement.end, "text": movement.text,
               "kind": movement.kind, "status": movement.status,
               "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-              "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
+              "edtf": period(movement.earliest, movement.latest), "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
               "approximate": movement.approximate,
               "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                             for w in movement.waypoints]}
