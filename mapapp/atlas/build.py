@@ -22,12 +22,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from documents.readers import SUFFIXES
 from mapapp.atlas import lock, postgres, query, schema, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 
-SOURCE_SUFFIXES = tuple(SUFFIXES)   # the files of a corpus folder: those a reader reads by their extension
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv", ".xml")   # .xml: TEI
 
 
 class BuildError(Exception):
