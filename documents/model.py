@@ -59,6 +59,7 @@ class Markup:
     where: str
     refs: tuple[str, ...] = ()
     date: DateRange | None = None
+    resp: str | None = None   # the TEI @resp: who made the reading ("#chronotope": the machine, not confirmed)
 
 
 @dataclass(frozen=True)

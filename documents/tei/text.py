@@ -145,11 +145,13 @@ def _markup(text: str, span: tuple, source: str, anchors: dict[str, tuple[str, .
         if not ref:
             return None
         refs = [r for given in ref.split() for r in (given, *anchors.get(given.removeprefix("#"), ()))]
-        return Markup("place", start, end, text[start:end], where(source, element), tuple(dict.fromkeys(refs)))
+        return Markup("place", start, end, text[start:end], where(source, element), tuple(dict.fromkeys(refs)),
+                      resp=attribute(element, "resp"))
     dated = stated_date(element, source)
     if dated is None or not attribute(element, "when"):
         return None
-    return Markup("date", start, end, text[start:end], where(source, element), date=dated)
+    return Markup("date", start, end, text[start:end], where(source, element), date=dated,
+                  resp=attribute(element, "resp"))
 
 
 def _shifted(markup: list[Markup], by: int) -> list[Markup]:

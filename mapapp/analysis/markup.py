@@ -18,10 +18,16 @@ from documents.model import FoundDate, Markup
 from gazetteer.model import Candidate, Mention, Place
 
 NOTE = "from the source's TEI markup"
+MACHINE = "#chronotope"   # the @resp of readings Chronotope's own export marks as the machine's
 _GEONAMES = re.compile(r"(?:geonames:|https?://(?:sws\.|www\.)?geonames\.org/)(\d+)\b", re.I)
 _OUR_PAGE = re.compile(r"https?://[^?#]*/places/([^/?#]+)/?$")
 _OWN_SOURCE = re.compile(r"^GeoNames geonameid (\d+)\b")
 _INDEXES: dict[int, tuple] = {}
+
+
+def confirms(markup: Markup) -> bool:
+    """True when a markup reading is the source's editor's (not the machine's, exported and read back)."""
+    return markup.resp != MACHINE
 
 
 def review() -> dict:

@@ -71,7 +71,8 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
         mentions, dates = tuple(found), tuple(source_markup.with_date_markup(dates, stated))
     movements = tuple(_find_movements(read, mentions, dates, context))
     analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text),
-                            confirmed=frozenset((m.kind, m.start, m.end) for m in markup),
+                            confirmed=frozenset((m.kind, m.start, m.end) for m in markup
+                                                if source_markup.confirms(m)),
                             warnings=tuple(warnings))
     return _in_original(analysis, joined, text) if joined.cuts else analysis
 

@@ -7,6 +7,11 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+# A reading the machine made, not one a person confirmed, says so: @resp points at the header's
+# respStmt, and the TEI reader gives it back unconfirmed.
+MACHINE = (("resp", "#chronotope"),)
+MACHINE_STMT = ('<respStmt xml:id="chronotope"><resp>places, dates and movements read by machine</resp>'
+                "<name>Chronotope</name></respStmt>")
 
 
 class Span(NamedTuple):
@@ -40,14 +45,20 @@ def document_spans(doc: dict) -> list[Span]:
     spans = []
     for m in doc.get("places") or []:
         attrs = (("ref", "#" + xml_id("pl-", m["place_id"])),) if m.get("place_id") else ()
-        spans.append(Span(m["start"], m["end"], "placeName", attrs))
+        spans.append(Span(m["start"], m["end"], "placeName", attrs + _whose(m)))
     for d in doc.get("dates") or []:
-        spans.append(Span(d["start"], d["end"], "date", date_attrs(d.get("earliest"), d.get("latest"))))
+        spans.append(Span(d["start"], d["end"], "date", date_attrs(d.get("earliest"), d.get("latest")) + _whose(d)))
     for n, mv in enumerate(doc.get("movements") or []):
         attrs = (("type", "movement"), ("subtype", mv.get("kind") or "movement"),
                  ("n", str(n)))
         spans.append(Span(mv["start"], mv["end"], "seg", attrs))
     return spans
+
+
+def _whose(reading: dict) -> tuple[tuple[str, str], ...]:
+    """Nothing for a reading a person confirmed; @resp="#chronotope" for the machine's."""
+    review = reading.get("review")
+    return () if isinstance(review, dict) and review.get("status") == "confirmed" else MACHINE
 
 
 def _open(span: Span) -> str:
@@ -140,7 +151,7 @@ def tei_document(doc: dict, places: dict[str, dict], version: str) -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}" xml:id={quoteattr(xml_id("doc-", doc["id"]))}>'
         f"<teiHeader><fileDesc><titleStmt><title>{escape(title)}</title>{heading}{_el('author', doc.get('author'))}"
-        f"</titleStmt><publicationStmt><publisher>Chronotope</publisher>"
+        f"{MACHINE_STMT}</titleStmt><publicationStmt><publisher>Chronotope</publisher>"
         f"<idno type=\"chronotope\">{escape(doc['id'])}</idno><availability><p>Exported from Chronotope, "
         f"atlas version {escape(version)}; places, dates and movements as the atlas read them.</p></availability>"
         f"</publicationStmt><sourceDesc><msDesc><msIdentifier>{archive}</msIdentifier>{history}</msDesc>"
