@@ -14,7 +14,7 @@ from dataclasses import replace
 from urllib.parse import unquote
 
 from documents.dehyphenate import Dehyphenated
-from documents.model import FoundDate, Markup
+from documents.model import Markup
 from gazetteer.model import Candidate, Mention, Place
 
 NOTE = "from the source's TEI markup"
@@ -106,10 +106,3 @@ def with_place_markup(mentions: Sequence[Mention], markup: Sequence[Markup], gaz
                               (Candidate(place, 1.0, (NOTE,)),) if place else (), reason=NOTE))
     kept = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in stated)]
     return sorted(kept + stated, key=lambda m: (m.start, m.end)), warnings
-
-
-def with_date_markup(dates: Sequence[FoundDate], markup: Sequence[Markup]) -> list[FoundDate]:
-    """Return the dates with each date the markup states in place of those over its words."""
-    stated = [FoundDate(m.text, m.start, m.end, m.date) for m in markup if m.kind == "date" and m.date]
-    kept = [d for d in dates if not any(d.start < s.end and s.start < d.end for s in stated)]
-    return sorted(kept + stated, key=lambda d: (d.start, d.end))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from documents.assemble import with_stated_dates
 from documents.dates import find_dates
 from documents.dehyphenate import Dehyphenated, dehyphenate
 from documents.edtf import edtf_of, period
@@ -68,7 +69,7 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
     if markup:
         stated = source_markup.in_read_text(markup, joined)
         found, warnings = source_markup.with_place_markup(mentions, stated, gazetteer or load_gazetteer())
-        mentions, dates = tuple(found), tuple(source_markup.with_date_markup(dates, stated))
+        mentions, dates = tuple(found), tuple(with_stated_dates(dates, stated))
     movements = tuple(_find_movements(read, mentions, dates, context))
     analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text),
                             confirmed=frozenset((m.kind, m.start, m.end) for m in markup
