@@ -19,6 +19,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 NOTE = "from the source's TEI markup"
 MACHINE = "#chronotope"   # the @resp of readings Chronotope's own export marks as the machine's
+UNLINKED = "names no place in the gazetteer; the mention is kept unlinked"   # a warning that skips nothing
 _GEONAMES = re.compile(r"(?:geonames:|https?://(?:sws\.|www\.)?geonames\.org/)(\d+)\b", re.I)
 _OUR_PAGE = re.compile(r"https?://[^?#]*/places/([^/?#]+)/?$")
 _OWN_SOURCE = re.compile(r"^GeoNames geonameid (\d+)\b")
@@ -100,8 +101,7 @@ def with_place_markup(mentions: Sequence[Mention], markup: Sequence[Markup], gaz
     for item in (m for m in markup if m.kind == "place"):
         place = next((p for ref in item.refs if (p := place_for_ref(ref, gazetteer)) is not None), None)
         if place is None:
-            warnings.append(f"{item.where}: placeName ref {' '.join(item.refs[:1])!r} names no place in the "
-                            "gazetteer; the mention is kept unlinked")
+            warnings.append(f"{item.where}: placeName ref {' '.join(item.refs[:1])!r} {UNLINKED}")
         stated.append(Mention(item.start, item.end, item.text, place, 1.0 if place else 0.0,
                               (Candidate(place, 1.0, (NOTE,)),) if place else (), reason=NOTE))
     kept = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in stated)]
