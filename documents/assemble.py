@@ -6,8 +6,16 @@ from documents.errors import DateError, DocumentError
 from documents.ids import document_id, id_problem
 from documents.kinds import kind_of, parties_of, signature_of
 from documents.language import detect_language
-from documents.model import KINDS, Collection, DateRange, Document
+from documents.model import KINDS, Collection, DateRange, Document, FoundDate, Markup
 from documents.titles import descriptive_name, descriptive_title, retitled_id
+
+
+def with_stated_dates(dates, markup) -> list[FoundDate]:
+    """Return `dates` with each date the source's markup states (a TEI `date/@when`) in place of
+    those found over its words: the source's editor's reading wins."""
+    stated = [FoundDate(m.text, m.start, m.end, m.date) for m in markup if m.kind == "date" and m.date]
+    kept = [d for d in dates if not any(d.start < s.end and s.start < d.end for s in stated)]
+    return sorted(kept + stated, key=lambda d: (d.start, d.end))
 
 
 def given_date(written: str | None, source: str, line: int) -> DateRange | None:
@@ -60,6 +68,7 @@ def assemble_document(
     collection: Collection | None = None,
     editorial_notes: tuple[str, ...] = (),
     language: str | None = None,
+    markup: tuple[Markup, ...] = (),
 ) -> Document:
     """Return the Document, with its id, the dates of its body, and kind/author/recipient.
 
@@ -93,11 +102,12 @@ def assemble_document(
         kind=kind,
         archive_ref=archive_ref,
         published_in=published_in,
-        dates=tuple(find_dates(body, date)),
+        dates=tuple(with_stated_dates(find_dates(body, date), markup)),
         line=line,
         heading=heading or None,
         collection=collection,
         editorial_notes=editorial_notes,
         former_ids=former,
         language=language or detect_language(f"{title or ''}\n{body}"),
+        markup=markup,
     )

@@ -62,3 +62,23 @@ def interval(first: date, last: date, year: str | None = None) -> str:
         return f"{y(first)}-{first.month:02d}/{y(last)}-{last.month:02d}"
     return (f"{y(first)}-{first.month:02d}-{first.day:02d}/"
             f"{y(last)}-{last.month:02d}-{last.day:02d}")
+
+
+OPEN = ".."   # EDTF's open end: a period still in force, or begun before anything says
+
+
+def period(first: date | None, last: date | None) -> str | None:
+    """Return the EDTF of a period from `first` to `last` whose ends may be open ("1920-08-10/..",
+    "../1921-03-16"); None when neither end is known."""
+    if first is None and last is None:
+        return None
+    if first is None or last is None:
+        known = first or last
+        day = f"{known.year:04d}-{known.month:02d}-{known.day:02d}"
+        return f"{day}/{OPEN}" if last is None else f"{OPEN}/{day}"
+    return interval(first, last)
+
+
+def period_of_iso(first: str | None, last: str | None) -> str | None:
+    """`period` of two ISO days (as the atlas stores them), either of them None."""
+    return period(date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)

@@ -43,6 +43,26 @@ class FoundDate:
 
 
 @dataclass(frozen=True)
+class Markup:
+    """A reading the source's own markup states over [start, end) of a document's body.
+
+    `kind` is "place" (a TEI `placeName` with `@ref`: `refs` are the identifiers it points to,
+    its own and those of the place list entry it names) or "date" (a TEI `date` with `@when`:
+    `date` is that day or interval). `where` names it in its file ("letters.xml:12: /TEI/text/...").
+    Such readings are the source's editor's, and win over the machine's.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    where: str
+    refs: tuple[str, ...] = ()
+    date: DateRange | None = None
+    resp: str | None = None   # the TEI @resp: who made the reading ("#chronotope": the machine, not confirmed)
+
+
+@dataclass(frozen=True)
 class Collection:
     """A published compilation that documents were taken from, and whose voice its headings are.
 
@@ -88,3 +108,4 @@ class Document:
     editorial_notes: tuple[str, ...] = ()
     former_ids: tuple[str, ...] = ()
     language: str | None = None  # BCP 47, as given in its metadata or detected (documents.language)
+    markup: tuple[Markup, ...] = ()  # readings the source marks up itself (TEI): they win over the machine's

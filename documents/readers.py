@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -13,11 +14,15 @@ from documents.frontmatter import read_markdown
 from documents.ids import deduplicate
 from documents.model import Document
 from documents.spreadsheet import read_spreadsheet
+from documents.tei.reader import read_tei
 
 Reader = Callable[[str, str], tuple[list[Document], list[DocumentError]]]
-READERS: dict[str, Reader] = {"collection": read_collection, "markdown": read_markdown, "csv": read_spreadsheet}
+READERS: dict[str, Reader] = {"collection": read_collection, "markdown": read_markdown, "csv": read_spreadsheet,
+                              "tei": read_tei}
 SUFFIXES = {".txt": "collection", ".text": "collection", ".md": "markdown", ".markdown": "markdown",
-            ".csv": "csv"}
+            ".csv": "csv", ".xml": "tei", ".tei": "tei"}
+# A TEI file without a telling extension is known by its root element.
+_TEI_ROOT = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?(?:TEI|teiCorpus)\b", re.S)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,8 @@ def choose_reader(path: Path, text: str) -> str:
     """Return the reader's name for a file: by its extension, else by what its text looks like."""
     if path.suffix.lower() in SUFFIXES:
         return SUFFIXES[path.suffix.lower()]
+    if _TEI_ROOT.match(text[:4096]):
+        return "tei"
     if text.lstrip("\ufeff").startswith("---"):
         return "markdown"
     header = text.split("\n", 1)[0].lower()
@@ -90,7 +97,7 @@ def read_file(path: Path, reader: str | None = None) -> tuple[list[Document], li
 def read_documents(paths: Iterable[Path | str], reader: str | None = None) -> Reading:
     """Return the documents of all `paths`, in order; raise DocumentError for a file that cannot be read.
 
-    `reader` ("collection", "markdown", "csv") overrides the choice by extension or content.
+    `reader` ("collection", "markdown", "csv", "tei") overrides the choice by extension or content.
     """
     documents: list[Document] = []
     warnings: list[DocumentError] = []

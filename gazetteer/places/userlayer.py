@@ -46,7 +46,7 @@ GEOCODED_FILE = "geocoded.lpf.json"
 def layer_file_name(source: Path | str) -> str:
     """Return the user-layer file name for an imported file: its stem, safe, + .lpf.json."""
     stem = Path(source).name
-    for suffix in (".lpf.json", ".geojson", ".jsonld", ".json", ".tsv", ".txt", ".csv"):
+    for suffix in (".lpf.json", ".geojson", ".jsonld", ".json", ".gpkg", ".tsv", ".txt", ".csv"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break

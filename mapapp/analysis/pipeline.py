@@ -11,16 +11,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from documents.assemble import with_stated_dates
 from documents.dates import find_dates
 from documents.dehyphenate import Dehyphenated, dehyphenate
-from documents.edtf import edtf_of
+from documents.edtf import edtf_of, period
 from documents.language import detect_language
-from documents.model import DateRange, Document, FoundDate
+from documents.model import DateRange, Document, FoundDate, Markup
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
 from gazetteer.movements.network import RouteNetwork, load_network
 from gazetteer.movements.parties import actor_party
+from gazetteer.places.index import load_gazetteer
+from mapapp.analysis import markup as source_markup
 
 # The status of a movement stated only in a heading: the heading's (the compiler's) reading.
 HEADING_STATUS = "stated only in the heading"
@@ -37,12 +40,21 @@ class TextAnalysis:
     # their start/end are offsets into the heading, not the body.
     heading_movements: tuple[Movement, ...] = ()
     language: str | None = None   # BCP 47, given or detected (documents.language)
+    # Readings the source marks up itself (TEI), as ("place" | "date", start, end): confirmed, not the machine's.
+    confirmed: frozenset[tuple[str, int, int]] = frozenset()
+    warnings: tuple[str, ...] = ()  # e.g. a markup ref that names no gazetteer place, with file and XPath
+
+    def review_of(self, kind: str, item) -> dict | None:
+        """The review record of a place mention or date (`kind` "place" or "date"): confirmed when
+        the source's markup states it, None for the machine's readings."""
+        return source_markup.review() if (kind, item.start, item.end) in self.confirmed else None
 
 
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
-                 gazetteer=None, language: str | None = None) -> TextAnalysis:
+                 gazetteer=None, language: str | None = None, markup: tuple[Markup, ...] = ()) -> TextAnalysis:
     """Return the analysis of `text`; `context` is its date, `origin` its place of writing,
-    `language` its language when known (else it is detected).
+    `language` its language when known (else it is detected), `markup` the readings the source
+    states itself (they replace the machine's over the same words, and are `confirmed`).
 
     Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
     `text` as given, and a mention spanning such a break is marked fuzzy.
@@ -53,8 +65,16 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
     span = context or _span_of(dates)
     text_context = TextContext(span.earliest if span else None, span.latest if span else None, origin)
     mentions = tuple(geoparse(read, gazetteer, text_context))
+    warnings: list[str] = []
+    if markup:
+        stated = source_markup.in_read_text(markup, joined)
+        found, warnings = source_markup.with_place_markup(mentions, stated, gazetteer or load_gazetteer())
+        mentions, dates = tuple(found), tuple(with_stated_dates(dates, stated))
     movements = tuple(_find_movements(read, mentions, dates, context))
-    analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text))
+    analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text),
+                            confirmed=frozenset((m.kind, m.start, m.end) for m in markup
+                                                if source_markup.confirms(m)),
+                            warnings=tuple(warnings))
     return _in_original(analysis, joined, text) if joined.cuts else analysis
 
 
@@ -79,7 +99,7 @@ def analyse_document(doc: Document, gazetteer=None) -> TextAnalysis:
     compiler's heading when it has one, else its title). They are a heading's reading, not the
     document's words, so each gets the status HEADING_STATUS: never drawn as carried out.
     """
-    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer, doc.language)
+    body = analyse_text(doc.body, doc.date, doc.origin, gazetteer, doc.language, doc.markup)
     heading_text = heading_of(doc)
     if not heading_text:
         return body
@@ -123,18 +143,20 @@ def candidate_record(candidate: Candidate) -> dict:
             "score": candidate.score, "source": p.layer, "reasons": list(candidate.reasons)}
 
 
-def place_record(mention: Mention) -> dict:
-    """Return the JSON record of a place mention; an unresolved one has null place and point."""
+def place_record(mention: Mention, review: dict | None = None) -> dict:
+    """Return the JSON record of a place mention; an unresolved one has null place and point.
+
+    `review` (a reading confirmed by the source's markup) is added as the record's `review`."""
     p = mention.place
     return {"start": mention.start, "end": mention.end, "text": mention.text,
             "place_id": p.id if p else None, "name": p.name if p else None,
             "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
             "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
             "candidates": [candidate_record(c) for c in mention.candidates],
-            **({"fuzzy": True} if mention.fuzzy else {})}
+            **({"fuzzy": True} if mention.fuzzy else {}), **({"review": review} if review else {})}
 
 
-def date_record(found: FoundDate) -> dict:
+def date_record(found: FoundDate, review: dict | None = None) -> dict:
     """Return the JSON record of a date found in a text: its span, interval and EDTF form.
 
     A date whose year is unknown has null `earliest`/`latest` and an EDTF form like
@@ -145,6 +167,8 @@ def date_record(found: FoundDate) -> dict:
               "edtf": edtf_of(found.range)}
     if found.range.note:
         record["note"] = found.range.note
+    if review:
+        record["review"] = review
     return record
 
 
@@ -158,7 +182,7 @@ def route_record(movement: Movement, in_heading: bool = False, writer: str | Non
     record = {"start": movement.start, "end": movement.end, "text": movement.text,
               "kind": movement.kind, "status": movement.status,
               "earliest": _iso(movement.earliest), "latest": _iso(movement.latest),
-              "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
+              "edtf": period(movement.earliest, movement.latest), "actor": movement.actor, "party": actor_party(movement.actor, writer, movement.earliest),
               "approximate": movement.approximate,
               "waypoints": [{"place_id": w.id, "name": w.name, "lat": w.lat, "lon": w.lon}
                             for w in movement.waypoints]}
@@ -170,8 +194,9 @@ def route_record(movement: Movement, in_heading: bool = False, writer: str | Non
 def analysis_fields(source: str, analysis: TextAnalysis) -> dict:
     """Return the `chronotope geoparse --json` object for one input, its lists as iterators
     (a long text's records are then written one at a time, never all held at once)."""
-    return {"source": source, "places": map(place_record, analysis.mentions),
-            "dates": map(date_record, analysis.dates), "routes": map(route_record, analysis.movements),
+    return {"source": source, "places": (place_record(m, analysis.review_of("place", m)) for m in analysis.mentions),
+            "dates": (date_record(d, analysis.review_of("date", d)) for d in analysis.dates),
+            "routes": map(route_record, analysis.movements),
             "language": analysis.language}
 
 
@@ -182,4 +207,5 @@ def analysis_record(source: str, analysis: TextAnalysis) -> dict:
 
 def document_places(doc: Document) -> list[dict]:
     """Return the place records of a document, with offsets into its body."""
-    return [place_record(m) for m in analyse_document(doc).mentions]
+    analysis = analyse_document(doc)
+    return [place_record(m, analysis.review_of("place", m)) for m in analysis.mentions]

@@ -26,7 +26,7 @@ from mapapp.atlas import lock, postgres, query, schema, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv", ".xml")   # .xml: TEI
 
 
 class BuildError(Exception):

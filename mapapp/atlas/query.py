@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from documents.citations import document_citation
+from documents.edtf import period_of_iso
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -208,6 +209,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     if row is None:
         return None
     found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
+    found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found["citation"] = document_citation(found)
     places = [r[0] for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
@@ -264,7 +266,8 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
         "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, count(*) AS n FROM mentions m "
         "JOIN documents d ON d.id = m.document_id WHERE m.place_id = ? GROUP BY d.id ORDER BY d.seq",
         (row["id"],)).fetchall()
-    listed = [{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text")} for d in docs]
+    listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text")},
+               "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
     more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
     return with_properties(row["head"], more)
 

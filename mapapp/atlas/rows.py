@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
 from mapapp.analysis.geojson import bounds, movement_feature
@@ -88,7 +89,8 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
            "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    row["list_json"] = dumps({k: row[k] for k in LIST_FIELDS})
+    # `edtf`, the date in the Extended Date/Time Format, is added after the list's first fields
+    row["list_json"] = dumps({**{k: row[k] for k in LIST_FIELDS}, "edtf": edtf_of(span) if span else None})
     return row
 
 
@@ -97,7 +99,8 @@ def mention_row(doc: dict, mention, record: dict) -> tuple[dict, str]:
     place = mention.place
     event = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
              "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
-                            "latest": doc["latest"], "place_id": place.id, "name": place.name,
+                            "latest": doc["latest"], "edtf": period_of_iso(doc["earliest"], doc["latest"]),
+                            "place_id": place.id, "name": place.name,
                             "kind": place.kind, "text": mention.text, "start": mention.start, "end": mention.end}}
     row = {"document_id": doc["id"], "place_id": place.id, "start": mention.start, "end": mention.end,
            "text": mention.text, "record": dumps(record)}
@@ -129,12 +132,13 @@ def analyse_source(path: Path) -> SourceRows:
     places: dict[str, Place] = {}
     for doc in reading.documents:
         analysis = analyse_document(doc)
-        row = document_row(doc, str(path), [date_record(d) for d in analysis.dates])
+        rows.warnings.extend(analysis.warnings)
+        row = document_row(doc, str(path), [date_record(d, analysis.review_of("date", d)) for d in analysis.dates])
         rows.documents.append(row)
         events, counts = [], {}
         for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
             places.setdefault(mention.place.id, mention.place)
-            mention_, event = mention_row(row, mention, place_record(mention))
+            mention_, event = mention_row(row, mention, place_record(mention, analysis.review_of("place", mention)))
             rows.mentions.append(mention_)
             events.append(event)
             counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
@@ -152,7 +156,8 @@ def analyse_source(path: Path) -> SourceRows:
 def timeline_record(entry: TimelineEntry, shown: dict) -> dict:
     """Return a timeline entry as stored: every field (dates ISO) and `shown`, its JSON in answers."""
     return {"relation": entry.relation, "party": entry.party, "start": iso(entry.start), "end": iso(entry.end),
-            "source": entry.source, "source_kind": entry.source_kind, "note": entry.note, "shown": shown}
+            "source": entry.source, "source_kind": entry.source_kind, "note": entry.note,
+            "shown": {**shown, "edtf": period(entry.start, entry.end)}}
 
 
 def timeline_entry(record: dict) -> TimelineEntry:

@@ -106,6 +106,9 @@ def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, ke
     if as_json:
         emit_json_line(report.as_dict())
         return
+    from mapapp.analysis.markup import UNLINKED
+
     for line in report.warnings:
-        warn(f"skipped: {line}")
+        # a markup ref that names no place keeps its document; every other warning is a skip
+        warn(line if line.endswith(UNLINKED) else f"skipped: {line}")
     click.echo(summary(report))

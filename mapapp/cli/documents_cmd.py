@@ -11,7 +11,7 @@ import click
 from documents.model import Document
 from mapapp.cli.output import emit_json_line, fail, warn
 
-READER_NAMES = ("collection", "markdown", "csv")
+READER_NAMES = ("collection", "markdown", "csv", "tei")
 
 
 def _iso(value) -> str | None:
@@ -75,7 +75,10 @@ def place_finder() -> PlaceFinder:
 
     def places_of(doc: Document) -> list[dict] | None:
         try:
-            return [place_record(m) for m in analyse_document(doc, gazetteer).mentions]
+            analysis = analyse_document(doc, gazetteer)
+            for line in analysis.warnings:
+                warn(line)
+            return [place_record(m, analysis.review_of("place", m)) for m in analysis.mentions]
         except Exception as err:  # one document's geoparsing failing leaves the others' places
             warn(f"{doc.source}:{doc.line}: places not found: {_described(err)}")
             return None
@@ -153,7 +156,7 @@ def table_lines(documents: Sequence[Document], width: int) -> list[str]:
 @click.option("--reader", type=click.Choice(READER_NAMES),
               help="Read every FILE with this reader instead of choosing by extension or content.")
 def command(files: tuple[Path, ...], as_json: bool, reader: str | None) -> None:
-    """List the documents in FILE... (collection pages .txt, Markdown .md, CSV .csv).
+    """List the documents in FILE... (collection pages .txt, Markdown .md, CSV .csv, TEI .xml).
 
     With no FILE, the bundled corpus. Unreadable files stop with an error naming file and line;
     documents that cannot be read inside a file are skipped with a warning.

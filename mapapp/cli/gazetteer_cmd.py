@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from gazetteer.places.geocode import DEFAULT_TIMEOUT, DEFAULT_URL
+from mapapp.cli.gazetteer_import import import_, reference_ids
 from mapapp.cli.gazetteer_lookup import lookup
-from mapapp.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, fail
+from mapapp.cli.output import EXIT_FAILED, fail
 
 
 @click.group("gazetteer")
@@ -41,20 +42,6 @@ def _data_files(files: tuple[Path, ...]) -> tuple[list, list]:
     return loaded, problems
 
 
-def _reference_ids() -> set[str]:
-    """Return the ids of the bundled places, for parents of files checked on their own."""
-    from gazetteer.errors import GazetteerError
-    from gazetteer.places.lpf import bundled_place_files, read_features
-
-    ids = set()
-    for path in bundled_place_files():
-        try:
-            ids.update(f.get("@id") for f in read_features(path) if isinstance(f, dict))
-        except GazetteerError:
-            continue  # a broken bundled file is reported when the bundled data is checked
-    return ids
-
-
 @command.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--notes", is_flag=True, help="Also list notes (names shared by several places).")
@@ -63,7 +50,7 @@ def check(files: tuple[Path, ...], notes: bool) -> None:
     from gazetteer.places.check import check_files, errors
 
     loaded, problems = _data_files(files)
-    problems += check_files(loaded, known_ids=_reference_ids() if files else ())
+    problems += check_files(loaded, known_ids=reference_ids() if files else ())
     bad = errors(problems)
     for problem in problems:
         if problem.severity == "error" or notes:
@@ -76,54 +63,6 @@ def check(files: tuple[Path, ...], notes: bool) -> None:
                f"{len(bad)} errors, {note_count} notes{hint}")
     if bad:
         raise SystemExit(EXIT_FAILED)
-
-
-def _read_import(path: Path, fmt: str) -> list:
-    """Return the LPF features of an LPF file or a GeoNames dump; GazetteerError if broken."""
-    from gazetteer.errors import GazetteerError
-    from gazetteer.places.geonames_tsv import read_geonames
-    from gazetteer.places.lpf import feature_from_place, read_features
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise GazetteerError(f"cannot read: {err}", str(path)) from None
-    if fmt == "geonames" or (fmt == "auto" and not text.lstrip().startswith("{")):
-        return [feature_from_place(p) for p in read_geonames(text.splitlines(), str(path))]
-    features = read_features(path)
-    for i, feature in enumerate(features):
-        # a file from elsewhere may not say where its points come from: it is the user's file
-        if isinstance(feature, dict) and isinstance(feature.get("properties"), dict) \
-                and not feature["properties"].get("coord_source"):
-            feature["properties"]["coord_source"] = f"user file {path.name}, record {i + 1}"
-    return features
-
-
-@command.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["auto", "lpf", "geonames"]), default="auto",
-              show_default=True, help="Linked Places JSON or a GeoNames TSV dump.")
-@click.option("--name", help="File name in the user layer (default: from FILE).")
-def import_(file: Path, fmt: str, name: str | None) -> None:
-    """Import FILE into your own gazetteer layer, which overrides the bundled places."""
-    from gazetteer.errors import GazetteerError
-    from gazetteer.places.check import DataFile, check_files, errors
-    from gazetteer.places.lpf import place_from_feature
-    from gazetteer.places.userlayer import layer_file_name, save_places
-
-    try:
-        features = _read_import(file, fmt)
-    except GazetteerError as err:
-        fail(str(err))
-    problems = errors(check_files([DataFile(str(file), "user", tuple(features))], _reference_ids()))
-    if problems:
-        for problem in problems:
-            click.echo(f"error: {problem.source}: record {problem.record}: {problem.message}"
-                       if problem.record else f"error: {problem.source}: {problem.message}", err=True)
-        raise SystemExit(EXIT_BAD_INPUT)
-    places = [place_from_feature(f, "user") for f in features]
-    target = save_places(places, layer_file_name(name or file))
-    click.echo(f"imported {len(places)} places into {target}")
 
 
 @command.command("export")
@@ -229,4 +168,5 @@ def geocode(names: tuple[str, ...], url: str, min_delay: float, cache_path: Path
         click.echo(f"added {len(found)} places to {_save_geocoded(found)}")
 
 
+command.add_command(import_)
 command.add_command(lookup)

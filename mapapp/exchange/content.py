@@ -42,12 +42,19 @@ def read_content(atlas: Atlas, on: str | None = None) -> AtlasContent:
         page += 1
     documents = tuple(atlas.document(doc_id) for doc_id in ids)
     named = {m["place_id"] for d in documents for m in d.get("places") or [] if m.get("place_id")}
-    places = tuple(f for f in atlas.places(window=window)["features"] if f["id"] in named)
+    places = tuple(_with_note(atlas, f) for f in atlas.places(window=window)["features"] if f["id"] in named)
     movements = tuple(atlas.movements(window=window)["features"])
     territories = tuple(atlas.territories()["features"])
     if on:
         territories = tuple(_on_day(t, on) for t in territories)
     return AtlasContent(atlas.version, documents, places, movements, territories, on)
+
+
+def _with_note(atlas: Atlas, feature: dict) -> dict:
+    """The place with its `note` and `parent` (the place's own answer has them; the list does not):
+    an uncertain point's note says why, and a places layer imported back needs it."""
+    own = atlas.place(feature["id"])["properties"]
+    return {**feature, "properties": {**feature["properties"], "note": own.get("note"), "parent": own.get("parent")}}
 
 
 def _on_day(feature: dict, day: str) -> dict:

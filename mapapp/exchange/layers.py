@@ -27,7 +27,8 @@ def places_layer(content: AtlasContent) -> list[dict]:
             "id": p["id"], "name": p["name"], "kind": p["kind"],
             "names": "; ".join(f"{n['toponym']} ({n.get('lang') or '?'})" for n in p.get("names", [])),
             "certainty": p.get("certainty"), "uncertainty_km": p.get("uncertainty_km"),
-            "coord_source": p.get("coord_source"), "mentions": p.get("mentions"),
+            "coord_source": p.get("coord_source"), "note": p.get("note"), "parent": p.get("parent"),
+            "mentions": p.get("mentions"),
             "documents": len(p.get("documents", []))}))
     return out
 
@@ -39,7 +40,7 @@ def mentions_layer(content: AtlasContent) -> list[dict]:
             continue
         out.append(_feature(_point(m["lon"], m["lat"]), {
             "document_id": doc["id"], "document_title": doc["title"],
-            "earliest": doc.get("earliest"), "latest": doc.get("latest"),
+            "earliest": doc.get("earliest"), "latest": doc.get("latest"), "edtf": doc.get("edtf"),
             "start": m["start"], "end": m["end"], "text": m["text"], "place_id": m.get("place_id"),
             "name": m.get("name"), "score": m.get("score"), "review": review_status(m)}))
     return out
@@ -52,7 +53,7 @@ def movements_layer(content: AtlasContent) -> list[dict]:
         out.append(_feature(f["geometry"], {
             "id": f.get("id"), "document_id": p.get("document_id"), "kind": p.get("kind"),
             "status": p.get("status"), "actor": p.get("actor"), "earliest": p.get("earliest"),
-            "latest": p.get("latest"), "text": p.get("text"), "approximate": bool(p.get("approximate")),
+            "latest": p.get("latest"), "edtf": p.get("edtf"), "text": p.get("text"), "approximate": bool(p.get("approximate")),
             "waypoints": " – ".join(w.get("name") or w.get("place_id") or "?" for w in p.get("waypoints", []))}))
     return out
 
@@ -65,7 +66,7 @@ def territory_periods_layer(content: AtlasContent) -> list[dict]:
             out.append(_feature(f["geometry"], {
                 "territory_id": p["id"], "territory": p["name"], "level": p.get("level"),
                 "relation": entry["relation"], "party": entry["party"], "from": entry.get("from"),
-                "to": entry.get("to"), "source": entry.get("source"), "note": entry.get("note")}))
+                "to": entry.get("to"), "edtf": entry.get("edtf"), "source": entry.get("source"), "note": entry.get("note")}))
     return out
 
 

@@ -80,7 +80,8 @@ def territory_feature(feature: dict, base: str) -> dict:
     for entry in timeline:
         relation = {"relationType": RELATION_TYPES[entry["relation"]], "relationTo": entry["party"],
                     "label": f"{entry['relation']} by {entry['party']}",
-                    "when": {"timespans": [timespan(entry.get("from"), entry.get("to"))]},
+                    "when": {"timespans": [timespan(entry.get("from"), entry.get("to"))],
+                             **({"label": entry["edtf"]} if entry.get("edtf") else {})},  # EDTF, as archives write it
                     "citations": [{"label": entry.get("source") or "no source recorded"}]}
         if entry.get("note"):
             relation["note"] = entry["note"]

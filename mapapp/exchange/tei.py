@@ -7,6 +7,11 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+# A reading the machine made, not one a person confirmed, says so: @resp points at the header's
+# respStmt, and the TEI reader gives it back unconfirmed.
+MACHINE = (("resp", "#chronotope"),)
+MACHINE_STMT = ('<respStmt xml:id="chronotope"><resp>places, dates and movements read by machine</resp>'
+                "<name>Chronotope</name></respStmt>")
 
 
 class Span(NamedTuple):
@@ -40,14 +45,20 @@ def document_spans(doc: dict) -> list[Span]:
     spans = []
     for m in doc.get("places") or []:
         attrs = (("ref", "#" + xml_id("pl-", m["place_id"])),) if m.get("place_id") else ()
-        spans.append(Span(m["start"], m["end"], "placeName", attrs))
+        spans.append(Span(m["start"], m["end"], "placeName", attrs + _whose(m)))
     for d in doc.get("dates") or []:
-        spans.append(Span(d["start"], d["end"], "date", date_attrs(d.get("earliest"), d.get("latest"))))
+        spans.append(Span(d["start"], d["end"], "date", date_attrs(d.get("earliest"), d.get("latest")) + _whose(d)))
     for n, mv in enumerate(doc.get("movements") or []):
         attrs = (("type", "movement"), ("subtype", mv.get("kind") or "movement"),
                  ("n", str(n)))
         spans.append(Span(mv["start"], mv["end"], "seg", attrs))
     return spans
+
+
+def _whose(reading: dict) -> tuple[tuple[str, str], ...]:
+    """Nothing for a reading a person confirmed; @resp="#chronotope" for the machine's."""
+    review = reading.get("review")
+    return () if isinstance(review, dict) and review.get("status") == "confirmed" else MACHINE
 
 
 def _open(span: Span) -> str:
@@ -82,12 +93,13 @@ def marked_up(text: str, spans: list[Span], offset: int = 0) -> str:
 
 
 def _paragraphs(body: str, spans: list[Span]) -> list[str]:
+    """One `p` per line of the body, an empty line too: under xml:space="preserve" the TEI reader
+    reads back the body exactly, so the offsets of a re-import are the atlas's."""
     out, start = [], 0
     for line in body.split("\n"):
-        if line.strip():
-            out.append(f"<p>{marked_up(line, spans, start)}</p>")
+        out.append(f"<p>{marked_up(line, spans, start)}</p>" if line else "<p/>")
         start += len(line) + 1
-    return out or ["<p/>"]
+    return out
 
 
 def _el(tag: str, text: str | None, **attrs: str) -> str:
@@ -130,14 +142,20 @@ def tei_document(doc: dict, places: dict[str, dict], version: str) -> str:
     sender = f"<correspAction type=\"sent\">{sent}</correspAction>" if sent else ""
     profile = (f"<profileDesc><correspDesc>{sender}{recipient}</correspDesc></profileDesc>"
                if sender or recipient else "")
-    published = f"<p>{escape(doc['published_in'])}</p>" if doc.get("published_in") else ""
+    published = f"<bibl type=\"published\">{escape(doc['published_in'])}</bibl>" if doc.get("published_in") else ""
+    heading = f"<title type=\"heading\">{escape(doc['heading'])}</title>" if doc.get("heading") else ""
+    archive = (f"<idno type=\"archive\">{escape(doc['archive_ref'])}</idno>" if doc.get("archive_ref")
+               else f"<idno type=\"chronotope\">{escape(doc.get('source') or doc['id'])}</idno>")
+    text_attrs = "".join(f" {k}={quoteattr(doc[f])}" for k, f in (("type", "kind"), ("xml:lang", "language"))
+                         if doc.get(f))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}" xml:id={quoteattr(xml_id("doc-", doc["id"]))}>'
-        f"<teiHeader><fileDesc><titleStmt><title>{escape(title)}</title>{_el('author', doc.get('author'))}"
-        f"</titleStmt><publicationStmt><p>Exported from Chronotope, atlas version {escape(version)}; "
-        f"places, dates and movements as the atlas read them.</p>{published}</publicationStmt>"
-        f"<sourceDesc><msDesc><msIdentifier><idno>{escape(doc.get('archive_ref') or doc.get('source') or doc['id'])}"
-        f"</idno></msIdentifier>{history}</msDesc></sourceDesc></fileDesc>"
-        f"{profile}</teiHeader>"
-        f"<text><body><div>{''.join(_paragraphs(doc.get('body') or '', document_spans(doc)))}</div></body></text>"
+        f"<teiHeader><fileDesc><titleStmt><title>{escape(title)}</title>{heading}{_el('author', doc.get('author'))}"
+        f"{MACHINE_STMT}</titleStmt><publicationStmt><publisher>Chronotope</publisher>"
+        f"<idno type=\"chronotope\">{escape(doc['id'])}</idno><availability><p>Exported from Chronotope, "
+        f"atlas version {escape(version)}; places, dates and movements as the atlas read them.</p></availability>"
+        f"</publicationStmt><sourceDesc><msDesc><msIdentifier>{archive}</msIdentifier>{history}</msDesc>"
+        f"{published}</sourceDesc></fileDesc>{profile}</teiHeader>"
+        f"<text{text_attrs}><body><div xml:space=\"preserve\">"
+        f"{''.join(_paragraphs(doc.get('body') or '', document_spans(doc)))}</div></body></text>"
         f"{_standoff(doc, places)}</TEI>\n")

@@ -49,12 +49,20 @@ SCHEMAS = {
     "Corpus": {"type": "object", "required": ["version", "count", "earliest", "latest", "dates"], "properties": {
         "version": {"type": "string"}, "count": {"type": "integer", "minimum": 0}, "earliest": TEXT,
         "latest": TEXT, "dates": {"type": "array", "items": {"type": "string"}}}},
+    "EDTF": {"type": "string", "nullable": True, "example": "1921-02/1921-03",
+             "description": "the date in the Extended Date/Time Format (ISO 8601-2, Library of Congress): a day "
+                            "1920-08-10, a month 1921-01, an interval 1921-02/1921-03, an open end 1920-08-10/.., "
+                            "an unknown year XXXX-04-23. Documents, their dates, movements, events, a place's "
+                            "documents and territory claim and control periods each carry one as `edtf`, beside "
+                            "their ISO earliest/latest (or from/to)"},
     "DocumentList": {"type": "object", "required": ["documents", "total", "page", "per_page"], "properties": {
-        "documents": {"type": "array", "items": {"type": "object", "required": ["id"]}},
+        "documents": {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
+            "id": {"type": "string"}, "edtf": {"$ref": "#/components/schemas/EDTF"}}}},
         "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer", "minimum": 1},
         "per_page": {"type": "integer", "minimum": 1}}},
     "Document": {"type": "object", "required": ["id", "body", "places"], "properties": {
-        "id": {"type": "string"}, "body": {"type": "string"}, "places": {"type": "array"}}},
+        "id": {"type": "string"}, "body": {"type": "string"}, "places": {"type": "array"},
+        "edtf": {"$ref": "#/components/schemas/EDTF"}}},
     "Description": {"type": "object", "required": ["text", "statements", "sources"], "properties": {
         "text": {"type": "string"}, "statements": {"type": "array"}, "sources": {"type": "array"}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {

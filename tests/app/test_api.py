@@ -10,12 +10,12 @@ from contextlib import closing
 import pytest
 
 LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
-             "recipient", "source"}
+             "recipient", "source", "edtf"}
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
 PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents",
               "period_name", "links"}
-EVENT_KEYS = {"document_id", "document_title", "earliest", "latest", "place_id", "name", "kind", "text",
+EVENT_KEYS = {"document_id", "document_title", "earliest", "latest", "edtf", "place_id", "name", "kind", "text",
               "start", "end"}
 
 
@@ -194,7 +194,7 @@ def test_a_place_lists_its_documents_in_date_order(client):
     assert feature["type"] == "Feature" and feature["geometry"] == listed["geometry"]
     docs = feature["properties"]["documents"]
     assert [d["id"] for d in docs] == listed["properties"]["documents"]
-    assert all(set(d) == {"id", "title", "earliest", "latest", "date_text"} for d in docs)
+    assert all(set(d) == {"id", "title", "earliest", "latest", "date_text", "edtf"} for d in docs)
     assert {"note", "parent"} <= set(feature["properties"])
 
 

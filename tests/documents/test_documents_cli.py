@@ -105,7 +105,7 @@ def test_missing_file_and_directory(cli, tmp_path, monkeypatch):
     (tmp_path / "folder").mkdir()
     result = cli("folder")
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: folder: no documents in this folder (.csv, .markdown, .md, .txt files)")
+    assert result.stderr.startswith("error: folder: no documents in this folder (.csv, .markdown, .md, .txt, .xml files)")
 
 
 def test_a_folder_lists_the_documents_in_it_as_build_reads_it(cli, tmp_path, monkeypatch, seed_files):

@@ -8,8 +8,8 @@ import pytest
 from gazetteer.model import LonLat, Movement, Place
 
 PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
-              "source", "waypoints", "approximate", "in_heading", "party"}
-ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "party", "status", "earliest", "latest", "waypoints",
+              "source", "waypoints", "approximate", "in_heading", "party", "edtf"}
+ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "party", "status", "earliest", "latest", "edtf", "waypoints",
               "approximate"}
 
 REPORT = """---
