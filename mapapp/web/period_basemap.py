@@ -17,7 +17,7 @@ from mapapp.waters import BASEMAP_DIR, named_waters, shipped_water_features
 bp = Blueprint("period_basemap", __name__)
 
 ASSET_MAX_AGE = 24 * 3600   # as the other basemap files (pages.ASSET_MAX_AGE)
-RELIEF_FILE = BASEMAP_DIR / "relief.png"
+RELIEF_FILE = BASEMAP_DIR / "relief.jpg"
 
 
 def relief_bounds() -> dict:
@@ -68,7 +68,7 @@ def network():
     return _answer(_network_body(), "application/geo+json")
 
 
-@bp.get("/basemap/relief.png")
+@bp.get("/basemap/relief.jpg")
 def relief():
-    """The mountains' shading (Natural Earth shaded relief, public domain), see-through."""
-    return _answer(RELIEF_FILE.read_bytes(), "image/png")
+    """The mountains' shading (Natural Earth shaded relief, public domain): white where flat, multiplied in."""
+    return _answer(RELIEF_FILE.read_bytes(), "image/jpeg")

