@@ -70,6 +70,7 @@ class FetchedGeoJson(Layer):
         {{ this.get_name() }}.chronotopeReady = Promise.all({{ this.urls|tojson }}.map(function (u) {
             return fetch(u).then(function (r) { return r.json(); });
         })).then(function (all) { all.forEach(function (d) { {{ this.get_name() }}.addData(d); }); });
+        {{ this.get_name() }}.chronotopeStyles = {{ this.styles|tojson }};
         {% endmacro %}
     """)
 

@@ -69,6 +69,8 @@ def test_relief_rivers_and_network_come_from_the_apps_own_origin(page, live_serv
 
 def test_relief_and_network_switch_off_and_the_address_keeps_it(page, live_server):
     open_map(page, f"{live_server}/?{VIEW}")
+    # the legend says how the 1920 lines are drawn while they are shown
+    assert page.locator("#legend .legend-network li").count() == 3
     page.hover(".leaflet-control-layers")
     page.get_by_label("Mountains (shaded relief)").uncheck()
     page.get_by_label("Railways and roads of 1920").uncheck()
@@ -76,6 +78,7 @@ def test_relief_and_network_switch_off_and_the_address_keeps_it(page, live_serve
     layers = page.evaluate("new URLSearchParams(location.search).get('layers')").split(",")
     assert "relief" not in layers and "network" not in layers and "basemap" in layers
     assert page.locator(".leaflet-relief-pane img").count() == 0
+    assert page.locator("#legend .legend-network").count() == 0
     page.reload()
     page.wait_for_function("() => document.getElementById('app').dataset.ready === 'true'")
     idle(page)

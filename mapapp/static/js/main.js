@@ -79,6 +79,16 @@ let controller = null;
 let pending = null;
 let current = Promise.resolve();
 let drawnShading = null;
+let shownLegend = null;
+
+/** Draw the legend of the last drawn data, with the 1920 network's lines while that layer is on. */
+function legend() {
+  if (!shownLegend) return;
+  const network = window.chronotopeLayers.network;
+  drawLegend($("legend"), { ...shownLegend, network: network && map.hasLayer(network) ? network.chronotopeStyles : null },
+    colours);
+}
+map.on("overlayadd overlayremove", legend);
 
 function windowOf(date = state.date) {
   const to = date;
@@ -114,7 +124,8 @@ async function draw() {
     drawnShading = shading;
     drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
     drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
-    drawLegend($("legend"), { movements, territories }, colours);
+    shownLegend = { movements, territories };
+    legend();
     if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
     if (status) status.textContent = "";
