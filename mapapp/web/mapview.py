@@ -182,8 +182,9 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
         layers["osm"] = folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap (online)",
                                          overlay=False, show=False, max_zoom=13)
     if period:
+        # Natural Earth too: the basemap's credit covers it (one credit, not two).
         layers["relief"] = ReliefOverlay(period["relief"], period["relief_box"], say(N_("Mountains (shaded relief)")),
-                                         attribution="Relief: Natural Earth (public domain)")
+                                         attribution="")
     layers["borders"] = FetchedGeoJson([basemap["borders"]], say(N_("modern borders (today)")), "borders",
                                        overlay=True, attribution="")
     if period:

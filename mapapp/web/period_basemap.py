@@ -20,6 +20,7 @@ ASSET_MAX_AGE = 24 * 3600   # as the other basemap files (pages.ASSET_MAX_AGE)
 RELIEF_FILE = BASEMAP_DIR / "relief.jpg"
 
 
+@lru_cache(maxsize=1)
 def relief_bounds() -> dict:
     """The box the relief picture covers and where it comes from (relief.json)."""
     return json.loads((BASEMAP_DIR / "relief.json").read_text(encoding="utf-8"))
@@ -33,6 +34,10 @@ def _answer(body: bytes, mimetype: str) -> Response:
     return response
 
 
+def _unnamed(_place_id: str) -> None:
+    return None
+
+
 @lru_cache(maxsize=1)
 def _waters_body() -> bytes:
     from gazetteer.places.index import load_gazetteer
@@ -40,7 +45,7 @@ def _waters_body() -> bytes:
     try:
         place_of = load_gazetteer(broad=False).get
     except GazetteerError:
-        place_of = lambda _id: None   # noqa: E731 -- a broken user gazetteer: the files' own names
+        place_of = _unnamed   # a broken gazetteer of the user's: the waters keep the files' own names
     return json.dumps(named_waters(shipped_water_features(), place_of), ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
 
