@@ -21,10 +21,16 @@ HERE = Path(__file__).resolve().parent
 BOX = (38.0, 36.5, 51.0, 43.5)   # west, south, east, north: the Caucasus and the plateau south of it
 STRENGTH = 3.2                    # how far the shading departs from see-through
 UPSCALE = 2
+EDGE = 20                         # pixels (of 2 arc-minutes) over which the relief fades out at the box's edge
 
 
 def mercator_y(lat: float) -> float:
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def ramp(n: int) -> np.ndarray:
+    """0 at both ends, rising to 1 over EDGE steps."""
+    return np.clip(np.minimum(np.arange(n), np.arange(n)[::-1]) / EDGE, 0, 1)
 
 
 def main(argv: list[str]) -> None:
@@ -50,6 +56,8 @@ def main(argv: list[str]) -> None:
     lats = np.degrees(2 * np.arctan(np.exp(ys)) - math.pi / 2)
     src = np.clip(((north - lats) / (north - south) * light.shape[0]).astype(int), 0, light.shape[0] - 1)
     shade = shade[src]
+    # Faded out over the last EDGE pixels, so that the box's edge draws no line across the map.
+    shade = shade * np.outer(ramp(shade.shape[0]), ramp(shade.shape[1]))
     # White where flat, darker in the shadows: the page multiplies it in, so white changes nothing.
     grey = Image.fromarray((255 - np.clip(-shade, 0, 150)).astype(np.uint8), "L")
     # Smoothed up here once (Lanczos), so that the browser's stretching shows soft slopes, not squares.
