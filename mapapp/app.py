@@ -12,7 +12,8 @@ from mapapp.web import caching, security
 
 # Modules whose blueprint `bp` the app serves.
 BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.description_api",
-                     "mapapp.web.pages", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
+                     "mapapp.web.pages", "mapapp.web.period_basemap", "mapapp.web.embed", "mapapp.web.share_pages",
+                     "mapapp.web.compare")
 
 
 def create_app(config: Mapping | None = None) -> Flask:

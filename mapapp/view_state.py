@@ -14,7 +14,7 @@ from mapapp import params
 
 # Parameters that describe the view; anything else in a URL is ignored (and not cached apart).
 STATE_KEYS = ("date", "doc", "place", "ll", "z", "layers", "window", "from", "to", "v")
-LAYERS = ("territories", "places", "movements", "events", "basemap", "borders")
+LAYERS = ("territories", "places", "movements", "events", "basemap", "borders", "relief", "network")
 DEFAULT_LAYERS = ("territories", "places", "movements")
 
 

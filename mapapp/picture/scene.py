@@ -19,7 +19,8 @@ REGION = Bbox(44.2, 38.6, 47.9, 41.6)
 NEAR = 2.0          # degrees: places of the window this close to the disputed territories are framed too
 MARGIN = 0.06       # of the framed span, on each side (at least MIN_MARGIN degrees)
 MIN_MARGIN = 0.15
-BASEMAP = Path(__file__).resolve().parent.parent / "data" / "basemap" / "region.geojson"
+BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
+BASEMAP_FILES = (BASEMAP_DIR / "region.geojson", BASEMAP_DIR / "rivers.geojson")   # rivers: the tributaries
 BASEMAP_KINDS = {"land": "land", "sea": "lakes", "lake": "lakes", "river": "rivers"}
 # The longest time a picture shows places and movements of: longer windows keep their last year.
 # (Years of movements cost seconds to draw and show nothing readable.)
@@ -30,7 +31,7 @@ MAX_WINDOW_DAYS = 366
 def basemap() -> dict[str, tuple[dict, ...]]:
     """The shipped basemap's features by what the renderer draws them as (land, lakes, rivers)."""
     try:
-        features = json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]
+        features = [f for path in BASEMAP_FILES for f in json.loads(path.read_text(encoding="utf-8"))["features"]]
     except (OSError, ValueError, KeyError):
         return {}   # the picture is still drawn, on a plain background
     grouped: dict[str, list[dict]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
-BASEMAP_FILES = ("world", "region", "borders")
+BASEMAP_FILES = ("world", "region", "rivers", "borders")
 
 
 def leaflet_dir() -> Path:
@@ -22,7 +22,7 @@ def leaflet_version() -> str:
 
 
 def basemap_path(name: str) -> Path | None:
-    """Return the shipped basemap file `name` ("region", "world", "borders"), or None if unknown."""
+    """Return the shipped basemap file `name` (one of BASEMAP_FILES), or None if unknown."""
     if name not in BASEMAP_FILES:
         return None
     return BASEMAP_DIR / f"{name}.geojson"

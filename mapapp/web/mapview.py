@@ -23,7 +23,7 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
 # Drawing order, bottom to top; z-indexes between Leaflet's tile (200) and marker (600) panes.
 # Movements lie above the place markers, so that arrowheads are never hidden under a circle;
 # labels above both.
-PANES = {"basemap": 210, "borders": 220, "territories": 350, "places": 420, "movements": 450, "labels": 480}
+PANES = {"basemap": 210, "relief": 215, "borders": 220, "network": 230, "territories": 350, "places": 420, "movements": 450, "labels": 480}
 
 
 def basemap_styles() -> dict[str, dict]:
@@ -36,6 +36,9 @@ def basemap_styles() -> dict[str, dict]:
         "lake": {"color": "#8fb3cb", "weight": 0.8, "fillColor": colours.water, "fillOpacity": 1},
         "river": {"color": colours.river, "weight": 1.6, "fill": False},
         "border": {"color": "#6f6a60", "weight": 0.8, "opacity": 0.45, "dashArray": "5 4", "fill": False},
+        # The 1920 network, faint under everything the documents say: railways solid, roads dashed.
+        "railway": {"color": "#5b5650", "weight": 1.5, "opacity": 0.4, "fill": False},
+        "road": {"color": "#8a6d4b", "weight": 1.1, "opacity": 0.45, "dashArray": "4 3", "fill": False},
     }
 
 
@@ -67,6 +70,7 @@ class FetchedGeoJson(Layer):
         {{ this.get_name() }}.chronotopeReady = Promise.all({{ this.urls|tojson }}.map(function (u) {
             return fetch(u).then(function (r) { return r.json(); });
         })).then(function (all) { all.forEach(function (d) { {{ this.get_name() }}.addData(d); }); });
+        {{ this.get_name() }}.chronotopeStyles = {{ this.styles|tojson }};
         {% endmacro %}
     """)
 
@@ -74,6 +78,25 @@ class FetchedGeoJson(Layer):
         super().__init__(name=name, overlay=overlay, control=True, show=True)
         self._name = "FetchedGeoJson"
         self.urls, self.pane, self.attribution, self.styles = urls, pane, attribution, basemap_styles()
+
+
+class ReliefOverlay(Layer):
+    """The mountains' shading: one see-through picture over its box, in its own pane."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.imageOverlay({{ this.url|tojson }}, {{ this.bounds|tojson }}, {
+            pane: "relief", interactive: false, className: "relief", opacity: 0.5,
+            attribution: {{ this.attribution|tojson }}
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str, box: dict, name: str, attribution: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "ReliefOverlay"
+        self.url, self.attribution = url, attribution
+        self.bounds = [[box["south"], box["west"]], [box["north"], box["east"]]]
 
 
 class DataLayer(Layer):
@@ -137,10 +160,12 @@ class MapParts:
 
 
 def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], tiles: bool,
-              say=lambda message: message) -> folium.Map:
+              say=lambda message: message, period: dict | None = None) -> folium.Map:
     """Return a new folium Map with our asset links, the shipped basemap and empty data layers.
 
-    `basemap` maps "world", "region", "borders" to URLs; `tiles` offers online tiles (off by default);
+    `basemap` maps "world", "region", "rivers", "borders" to URLs; `period` gives the period
+    basemap's overlays: "relief" (URL), "relief_box" (its bounds), "network" (URL), if any;
+    `tiles` offers online tiles (off by default);
     `say` translates the layers' names (gettext; English by default).
     """
     m = folium.Map(location=folium_location(lon=HOME["lon"], lat=HOME["lat"]), zoom_start=HOME["zoom"],
@@ -150,13 +175,21 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
     m.default_css = [("leaflet_css", leaflet_css)]
     Panes().add_to(m)
     layers = {"basemap": FetchedGeoJson(
-        [basemap["world"], basemap["region"]], say(N_("Basemap: land and water (Natural Earth)")), "basemap",
+        [basemap[name] for name in ("world", "region", "rivers") if name in basemap],
+        say(N_("Basemap: land and water (Natural Earth)")), "basemap",
         overlay=False, attribution="Basemap: Natural Earth (public domain)")}
     if tiles:
         layers["osm"] = folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap (online)",
                                          overlay=False, show=False, max_zoom=13)
+    if period:
+        # Natural Earth too: the basemap's credit covers it (one credit, not two).
+        layers["relief"] = ReliefOverlay(period["relief"], period["relief_box"], say(N_("Mountains (shaded relief)")),
+                                         attribution="")
     layers["borders"] = FetchedGeoJson([basemap["borders"]], say(N_("modern borders (today)")), "borders",
                                        overlay=True, attribution="")
+    if period:
+        layers["network"] = FetchedGeoJson([period["network"]], say(N_("Railways and roads of 1920")), "network",
+                                           overlay=True, attribution="")
     for layer_id, (name, pane) in DATA_LAYERS.items():
         layers[layer_id] = DataLayer(say(name), pane)
     for layer in layers.values():

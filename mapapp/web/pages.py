@@ -21,6 +21,7 @@ from mapapp.atlas.current import current_atlas
 from mapapp.corpus_text import corpus_text
 from mapapp.errors import VersionGone
 from mapapp.web import assets
+from mapapp.web.period_basemap import relief_bounds
 from mapapp.web.sharing import gone_page, request_meta
 
 bp = Blueprint("pages", __name__)
@@ -39,6 +40,8 @@ def render_map_page(embed: bool = False, **context) -> str:
         basemap={name: url_for("pages.basemap", name=name) for name in assets.BASEMAP_FILES},
         tiles=bool(current_app.config.get("TILES", False)),
         say=gettext,
+        period={"relief": url_for("period_basemap.relief"), "relief_box": relief_bounds()["bounds"],
+                "network": url_for("period_basemap.network")},
     )
     context.setdefault("meta", request_meta())
     site = corpus_text(current_app.config.get("CORPUS") or ())

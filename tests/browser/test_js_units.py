@@ -33,6 +33,8 @@ def js(browser, tmp_path_factory):
     ("?date=1920-02-30&window=7", "?window=7"),                # no such day
     ("?window=-3&z=abc&ll=100,46", "?window=30"),              # bad window, zoom and centre: defaults
     ("?window=7&layers=", "?window=7&layers="),                # every layer switched off stays so
+    ("?window=30&layers=basemap,relief,network&names=today", None),   # the period basemap; today's names
+    ("?window=30&names=banana", "?window=30"),                 # not a choice: the reader's own
 ])
 def test_url_state_round_trip(js, query, expected):
     assert js("urlstate", "m.queryOf(m.readState(args[0]))", query) == (expected or query)
@@ -241,3 +243,27 @@ def test_a_vague_date_is_shown_by_the_share_of_its_interval_in_the_window(js, ea
 def test_a_playback_dot_runs_along_the_route_by_length(js, t, expected):
     got = js("playback", "(({x, y}) => [x, y])(m.along([{x: 0, y: 0}, {x: 20, y: 0}, {x: 20, y: 20}], args[0]))", t)
     assert got == pytest.approx(expected)
+
+
+def test_a_label_that_has_no_room_tries_its_other_anchors(js):
+    # a river's name: blocked at its first point by a place label, placed at its second
+    marks = [{"key": "place", "x": 100, "y": 100, "size": [60, 14], "radius": 0, "weight": 5,
+              "positions": [["center", "center", 0, 0]]},
+             {"key": "river", "x": 100, "y": 100, "size": [80, 12], "radius": 0, "weight": -3, "free": True,
+              "positions": [["center", "center", 0, 0]], "anchors": [[100, 104], [300, 200]]}]
+    placed = js("labels", "m.placeLabels(args[0], [0, 0, 500, 400])", marks)
+    assert [(p["key"], p["at"]) for p in placed] == [("place", 0), ("river", 2)]
+
+
+@pytest.mark.parametrize("geometry, anchors", [
+    # a river: its vertices in view, the middle one first
+    ({"type": "LineString", "coordinates": [[40, 39], [45, 39.5], [46, 39.6], [47, 39.7], [52, 40]]},
+     [[39.6, 46], [39.5, 45], [39.7, 47]]),
+    ({"type": "LineString", "coordinates": [[30, 30], [31, 31]]}, []),            # none of it in view
+    ({"type": "Polygon", "coordinates": [[[45, 40], [45.6, 40], [45.6, 40.6], [45, 40.6], [45, 40]]]},
+     [[40.3, 45.3]]),                                                             # a lake: its middle
+])
+def test_a_waters_name_is_anchored_on_the_stretch_in_view(js, geometry, anchors):
+    view = "({contains: ([lat, lon]) => 38 <= lat && lat <= 42 && 44 <= lon && lon <= 48})"   # a LatLngBounds' test
+    got = js("waters", f"m.waterAnchors(args[0], {view})", geometry)
+    assert got == [pytest.approx(a) for a in anchors]

@@ -18,6 +18,9 @@ from shapely.ops import unary_union
 
 REGION = box(34.0, 34.0, 54.0, 46.0)   # the Caucasus and around, with room to pan
 LAKES = {"Sevan": (45.30, 40.35), "Urmia": (45.45, 37.70), "Van": (42.90, 38.65)}
+# The gazetteer record of each water, whose names the map labels it with (mapapp/waters.py).
+PLACES = {"Sevan": "chr:sevan", "Urmia": "chr:urmia-lake", "Van": "chr:van-lake", "Aras": "chr:aras",
+          "Kura": "chr:kura"}
 # Courses outside the frontier stretches, drawn through towns on the banks (GeoNames points).
 ARAS_UPPER = [(41.20, 39.45), (41.50, 39.80), (41.67, 39.98), (42.16, 40.04), (42.60, 40.17),
               (43.13, 40.16), (43.665, 40.110)]
@@ -80,11 +83,11 @@ def region_features(ne: Path) -> tuple[list, list]:
     out = [feature(land, "land"), feature(sea, "sea")]
     for name, (lon, lat) in LAKES.items():
         lake = next(g for g in lakes if g.contains(Point(lon, lat)))
-        out.append(feature(lake.simplify(0.002), "lake", name=name))
+        out.append(feature(lake.simplify(0.002), "lake", name=name, place=PLACES[name]))
     frontier = frontier_path(borders, *ARAS_FRONTIER)
     aras = LineString(ARAS_UPPER[:-1] + frontier + ARAS_LOWER[1:]).simplify(0.002)
-    out.append(feature(aras, "river", name="Aras (Araks, Araxes)"))
-    out.append(feature(LineString(KURA), "river", name="Kura (Mtkvari)"))
+    out.append(feature(aras, "river", name="Aras (Araks, Araxes)", place=PLACES["Aras"]))
+    out.append(feature(LineString(KURA), "river", name="Kura (Mtkvari)", place=PLACES["Kura"]))
     return out, [feature(borders.simplify(0.003), "border", name="modern borders (today)")]
 
 

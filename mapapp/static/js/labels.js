@@ -27,10 +27,12 @@ export function overlaps(a, b) {
 const grown = (b, by) => [b[0] - by, b[1] - by, b[2] + by, b[3] + by];
 const inside = (b, area) => area[0] <= b[0] && b[2] <= area[2] && area[1] <= b[1] && b[3] <= area[3];
 
-/** Return the labels that fit, most important first: [{key, box, ha, va}], none overlapping another
+/** Return the labels that fit, most important first: [{key, box, ha, va, at}], none overlapping another
  * label, another mark's marker or an obstacle (a box the legend or a control covers). A mark is
- * {key, x, y, size: [w, h], radius, weight, positions?, free?}; `area` is the map's box; `limit`
- * caps how many labels are placed. */
+ * {key, x, y, size: [w, h], radius, weight, positions?, free?, anchors?}: `anchors` ([[x, y], ...])
+ * are other points it may be labelled at, tried in turn after its own (a river's name goes where
+ * there is room along it); `at` is the index of the one used (0: x, y). `area` is the map's box;
+ * `limit` caps how many labels are placed. */
 export function placeLabels(marks, area, { gap = 2, limit = Infinity, obstacles = [] } = {}) {
   // `limit` counts place labels only: a mark with `free: true` (a territory's name) is not counted.
   const order = [...marks].sort((a, b) => b.weight - a.weight || String(a.key).localeCompare(String(b.key)));
@@ -40,19 +42,22 @@ export function placeLabels(marks, area, { gap = 2, limit = Infinity, obstacles 
   let counted = 0;
   for (const mark of order) {
     if (!mark.free && counted >= limit) continue;
-    if (!(area[0] <= mark.x && mark.x <= area[2] && area[1] <= mark.y && mark.y <= area[3])) continue;
     const reach = mark.radius > 0 ? mark.radius + gap + 1 : 0;
-    for (const [ha, va, dx, dy] of mark.positions || POSITIONS) {
-      const box = boxAt(mark.x + dx * reach, mark.y + dy * reach, mark.size, ha, va);
-      const clear = grown(box, gap);
-      if (inside(box, area) && !placed.some((l) => overlaps(clear, l.box))
-          && !markers.some(([key, m]) => key !== mark.key && overlaps(clear, m))
-          && !obstacles.some((o) => overlaps(clear, o))) {
-        placed.push({ key: mark.key, box, ha, va });
-        if (!mark.free) counted += 1;
-        break;
+    const found = [[mark.x, mark.y], ...(mark.anchors || [])].some(([x, y], at) => {
+      if (!(area[0] <= x && x <= area[2] && area[1] <= y && y <= area[3])) return false;
+      for (const [ha, va, dx, dy] of mark.positions || POSITIONS) {
+        const box = boxAt(x + dx * reach, y + dy * reach, mark.size, ha, va);
+        const clear = grown(box, gap);
+        if (inside(box, area) && !placed.some((l) => overlaps(clear, l.box))
+            && !markers.some(([key, m]) => key !== mark.key && overlaps(clear, m))
+            && !obstacles.some((o) => overlaps(clear, o))) {
+          placed.push({ key: mark.key, box, ha, va, at });
+          return true;
+        }
       }
-    }
+      return false;
+    });
+    if (found && !mark.free) counted += 1;
   }
   return placed;
 }
@@ -72,7 +77,7 @@ export class LabelLayer {
   constructor(map, source) {
     this.map = map;
     this.group = L.layerGroup().addTo(map);
-    this.source = source;     // () => [{key, latlng, text, title, className, radius, weight, positions, free, onClick}]
+    this.source = source;     // () => [{key, latlng, latlngs?, text, title, className, radius, weight, positions, free, onClick}]
     this.ruler = el("div", { class: "label-ruler", "aria-hidden": "true" });
     map.getContainer().append(this.ruler);
     map.on("zoomend moveend resize overlayadd overlayremove", () => this.redraw());
@@ -97,7 +102,8 @@ export class LabelLayer {
     const size = this.map.getSize();
     const marks = this.source().map((item) => {
       const p = this.map.latLngToContainerPoint(item.latlng);
-      return { ...item, x: p.x, y: p.y, size: this.measure(item) };
+      const anchors = (item.latlngs || []).map((ll) => this.map.latLngToContainerPoint(ll)).map((a) => [a.x, a.y]);
+      return { ...item, x: p.x, y: p.y, anchors, size: this.measure(item) };
     });
     this.ruler.replaceChildren();
     const byKey = new Map(marks.map((m) => [m.key, m]));
@@ -106,10 +112,12 @@ export class LabelLayer {
     this.group.clearLayers();
     for (const label of placed) {
       const mark = byKey.get(label.key);
+      const [x, y] = label.at ? mark.anchors[label.at - 1] : [mark.x, mark.y];
+      const latlng = label.at ? mark.latlngs[label.at - 1] : mark.latlng;
       const node = el("span", { class: mark.className, title: mark.title || null, dataset: { label: mark.key } }, mark.text);
       const icon = L.divIcon({ className: "label-icon", html: node, iconSize: mark.size,
-        iconAnchor: [mark.x - label.box[0], mark.y - label.box[1]] });
-      const marker = L.marker(mark.latlng, { icon, pane: "labels", keyboard: false, interactive: Boolean(mark.onClick) });
+        iconAnchor: [x - label.box[0], y - label.box[1]] });
+      const marker = L.marker(latlng, { icon, pane: "labels", keyboard: false, interactive: Boolean(mark.onClick) });
       if (mark.onClick) marker.on("click", mark.onClick);
       marker.addTo(this.group);
     }

@@ -5,7 +5,8 @@ import { fadeOf, longRange, shareShown } from "./dates.js";
 import { el } from "./dom.js";
 import { CENTRED, LabelLayer, labelSize } from "./labels.js";
 import { run } from "./playback.js";
-import { placePopup, shownName } from "./popup.js";
+import { nameChoice, placePopup, shownName } from "./popup.js";
+import { waterAnchors } from "./waters.js";
 import { _ } from "./i18n.js";
 
 const L = window.L;
@@ -144,6 +145,13 @@ export function territoryStyle(props, parties) {
     className: disputed ? "territory disputed" : "territory" };
 }
 
+/** Return a place label's hover text: the other of its names, said which it is (the period's or today's). */
+export function labelTitle(text, p) {
+  if (p.name && text !== p.name) return _("%(name)s (today's name)", { name: p.name });
+  if (p.period_name && text !== p.period_name) return _("%(name)s (name in 1920–21)", { name: p.period_name });
+  return p.name;
+}
+
 export class MapLayers {
   constructor(map, layers, colours, actions) {
     this.map = map;
@@ -157,13 +165,15 @@ export class MapLayers {
     this.written = new Map();        // place id -> how the open document writes it
     this.places = [];                // the drawn places' properties
     this.territoryNames = [];        // [id, name, centre] of the drawn territories
+    this.waters = [];                // the basemap's rivers and lakes, with their names (/basemap/waters.geojson)
     this.labels = new LabelLayer(map, () => this.labelItems());
     map.on("zoomend", () => this.retrim());
     this.runners = L.layerGroup().addTo(map);   // the dots that travel the routes during playback
   }
 
   /** What may be labelled: the open document's places first (as it writes them), then the shown
-   * places by how often they are named, then the territories' names (not counted against the limit). */
+   * places by how often they are named (in the period's spelling or today's, as the reader chose),
+   * then the territories' names and the rivers' and lakes' (not counted against the limit). */
   labelItems() {
     const items = [];
     if (this.map.hasLayer(this.layers.places)) {
@@ -172,8 +182,8 @@ export class MapLayers {
         if (!marker) continue;
         const own = this.documentPlaces.has(p.id);
         const written = own ? this.written.get(p.id) : null;
-        items.push({ key: `place:${p.id}`, latlng: marker.getLatLng(), text: written || p.name,
-          title: written && written !== p.name ? `${p.name} (today's name)` : p.name,
+        const text = written || shownName(p, this.nameChoice);
+        items.push({ key: `place:${p.id}`, latlng: marker.getLatLng(), text, title: labelTitle(text, p),
           className: `place-label ${labelSize(p.mentions)}${own ? " in-document" : ""}`,
           radius: marker.getRadius() + 1.5, weight: (own ? 1e6 : 0) + (p.mentions || 0),
           onClick: () => marker.openPopup() });
@@ -185,8 +195,30 @@ export class MapLayers {
           radius: 0, weight: -1, positions: CENTRED, free: true });
       }
     }
+    if (this.layers.basemap && this.map.hasLayer(this.layers.basemap)) {
+      const view = this.map.getBounds().pad(-0.08);
+      for (const f of this.waters) {
+        const [anchor, ...others] = waterAnchors(f.geometry, view);
+        if (!anchor) continue;
+        const p = f.properties;
+        items.push({ key: `water:${p.place || p.name}`, latlng: anchor, latlngs: others, text: p.label, title: p.names_title,
+          className: `water-label ${p.layer}`, radius: 0, weight: p.layer === "lake" ? -2 : -3, positions: CENTRED,
+          free: true });
+      }
+    }
     return items;
   }
+
+  /** Set the basemap's rivers and lakes (a FeatureCollection with `label` and `names_title`) and label them. */
+  setWaters(collection) {
+    this.waters = (collection && collection.features) || [];
+    this.labels.redraw();
+  }
+
+  /** How places are named: "period" or "today" (the reader's choice); redraws their tooltips and labels. */
+  get nameChoice() { return this.chosenNames || nameChoice(); }
+
+  set nameChoice(choice) { this.chosenNames = choice; }
 
   drawPlaces(collection) {
     const group = this.layers.places;
@@ -201,7 +233,7 @@ export class MapLayers {
         pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
         fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
         dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
-      marker.bindTooltip(el("span", {}, shownName(p)), { direction: "top" });
+      marker.bindTooltip(el("span", {}, shownName(p, this.nameChoice)), { direction: "top" });
       marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument), { maxWidth: 320 });
       marker.addTo(group);
       this.reachable(marker, p);
@@ -219,7 +251,7 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: shownName(p), count: p.mentions ?? 0 }));
+    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: shownName(p, this.nameChoice), count: p.mentions ?? 0 }));
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });

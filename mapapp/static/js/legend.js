@@ -125,7 +125,15 @@ function placeIn(node, panel, button, inPanel) {
 }
 
 /** Redraw the legend for the shown answers (the open/closed state stays the reader's). */
-export function drawLegend(node, { movements, territories }, colours) {
+/** The period basemap's lines, as the map draws them (`styles`: the basemap layer's, by feature layer). */
+function networkPart(styles) {
+  const item = (style, text) => el("li", {}, line(style.color, style.dashArray, style.weight + 0.5), " " + text);
+  return el("section", { class: "legend-network" }, el("h3", {}, _("Railways and roads of 1920")),
+    el("ul", {}, item(styles.railway, _("railway")), item(styles.road, _("road")), item(styles.river, _("river"))));
+}
+
+/** Draw the legend of what is shown; `network` is the 1920 network's styles when that layer is on. */
+export function drawLegend(node, { movements, territories, network = null }, colours) {
   let body = node.querySelector(".legend-body");
   if (!body) {
     body = el("div", { class: "legend-body" });
@@ -140,5 +148,5 @@ export function drawLegend(node, { movements, territories }, colours) {
     if (move) placeIn(node, panel, move, false);
   }
   body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
-    territoriesPart(territories, colours.parties));
+    territoriesPart(territories, colours.parties), network ? networkPart(network) : "");
 }

@@ -22,18 +22,31 @@ const status = $("status");
 window.L.control.scale({ position: "bottomright" }).addTo(map);
 
 const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null };
-// Today's names or the period's: the reader's choice, remembered; changing it redraws the places.
-const names = $("name-choice");
-if (names) {
-  names.value = nameChoice();
-  names.addEventListener("change", () => { setNameChoice(names.value); scheduleDraw(); });
-}
 const view = new ViewState(map, window.chronotopeLayers, app.dataset.root, () => share.update());
 const state = view.state;
 const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
   loadPlace: (id) => api.get(`/api/places/${encodeURIComponent(id)}`),
   openDocument: (id) => reader.open(id, { push: true }),
 });
+// The period's names or today's: the reader's choice, remembered and kept in the URL (`names=`);
+// changing it renames the markers' tooltips and the labels.
+const names = $("name-choice");
+function applyNames() {
+  if (state.names) setNameChoice(state.names);
+  state.names = nameChoice();
+  drawer.nameChoice = state.names;
+  if (names) names.value = state.names;
+}
+applyNames();
+names?.addEventListener("change", () => {
+  state.names = names.value;
+  applyNames();
+  scheduleDraw();
+  view.push();
+});
+// The rivers' and lakes' names, for their labels (the basemap draws their courses).
+fetch(`${app.dataset.root}/basemap/waters.geojson`).then((r) => r.json()).then((w) => drawer.setWaters(w))
+  .catch(() => { /* the map is still whole without the rivers' names */ });
 const timebar = new Timebar({ slider: $("slider"), label: $("date-label"), prev: $("prev"), next: $("next"),
   play: $("play") }, (iso, { commit }) => {
   state.date = iso;
@@ -66,6 +79,16 @@ let controller = null;
 let pending = null;
 let current = Promise.resolve();
 let drawnShading = null;
+let shownLegend = null;
+
+/** Draw the legend of the last drawn data, with the 1920 network's lines while that layer is on. */
+function legend() {
+  if (!shownLegend) return;
+  const network = window.chronotopeLayers.network;
+  drawLegend($("legend"), { ...shownLegend, network: network && map.hasLayer(network) ? network.chronotopeStyles : null },
+    colours);
+}
+map.on("overlayadd overlayremove", legend);
 
 function windowOf(date = state.date) {
   const to = date;
@@ -101,7 +124,8 @@ async function draw() {
     drawnShading = shading;
     drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
     drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
-    drawLegend($("legend"), { movements, territories }, colours);
+    shownLegend = { movements, territories };
+    legend();
     if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
     if (status) status.textContent = "";
@@ -166,6 +190,7 @@ chronotope.state = state;
 
 async function restore() {
   const named = Boolean(state.date);   // a link with a document but no date shows the document's date
+  applyNames();
   view.applyMapView();
   timebar.show(state.date || corpus.latest || corpus.earliest);
   state.date = isoOf(timebar.day);

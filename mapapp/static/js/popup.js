@@ -4,11 +4,12 @@ import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
 import { readersName } from "./placenames.js";
 
-// Which name a place is shown by: today's (the record's title) or the documents' period's; the
-// reader's choice, remembered. The gazetteer says which name is which (gazetteer/places/display.py).
+// Which name a place is shown by: the documents' period's (the default) or today's (the record's
+// title); the reader's choice, remembered and kept in the view's URL (`names=`). The gazetteer says
+// which name is which (gazetteer/places/display.py).
 const NAME_CHOICE = "chronotope.names";
 export function nameChoice() {
-  try { return localStorage.getItem(NAME_CHOICE) === "period" ? "period" : "today"; } catch { return "today"; }
+  try { return localStorage.getItem(NAME_CHOICE) === "today" ? "today" : "period"; } catch { return "period"; }
 }
 export function setNameChoice(choice) {
   try { localStorage.setItem(NAME_CHOICE, choice === "period" ? "period" : "today"); } catch { /* private mode */ }

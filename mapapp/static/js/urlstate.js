@@ -1,18 +1,20 @@
-// The view as a URL: /?date=1920-08-10&window=30&doc=<id>&z=8&ll=39.5,46.0&layers=places,movements&v=<atlas>&lang=<code>
+// The view as a URL: /?date=1920-08-10&window=30&doc=<id>&z=8&ll=39.5,46.0&layers=places,movements&names=period&v=<atlas>&lang=<code>
 // (the names mapapp/view_state.py reads for /embed and /map.png). `layers` lists the visible
-// layers among basemap, borders, territories, movements, places; without "basemap" the online
-// tiles show, where the server offers them.
+// layers among basemap, relief, borders, network, territories, movements, places; without "basemap"
+// the online tiles show, where the server offers them. `names` is how places are labelled:
+// "period" (the documents' spelling, the default) or "today".
 import { dayOf, longDate } from "./dates.js";
 import { _ } from "./i18n.js";
 
 export const DEFAULT_DAYS = 30;
-export const DEFAULT_LAYERS = ["basemap", "borders", "territories", "movements", "places"];
+export const DEFAULT_LAYERS = ["basemap", "relief", "borders", "network", "territories", "movements", "places"];
+export const NAME_CHOICES = ["period", "today"];
 
 /** Return the state a query string describes; missing or bad parameters are left null. */
 export function readState(search) {
   const q = new URLSearchParams(search);
   const state = { date: null, mode: "days", days: DEFAULT_DAYS, doc: null, z: null, ll: null, layers: null,
-    v: null, lang: null };
+    v: null, lang: null, names: null };
   if (dayOf(q.get("date")) !== null) state.date = q.get("date");
   const win = q.get("window");
   if (win === "upto") state.mode = "upto";
@@ -25,6 +27,7 @@ export function readState(search) {
   if (q.get("v")) state.v = q.get("v");
   if (/^[a-z]{2}$/.test(q.get("lang") || "")) state.lang = q.get("lang");
   if (q.has("layers")) state.layers = q.get("layers").split(",").filter(Boolean);
+  if (NAME_CHOICES.includes(q.get("names"))) state.names = q.get("names");
   return state;
 }
 
@@ -37,6 +40,7 @@ export function queryOf(state) {
   if (state.z !== null) q.set("z", String(state.z));
   if (state.ll) q.set("ll", state.ll.map((x) => x.toFixed(4)).join(","));
   if (state.layers) q.set("layers", state.layers.join(","));
+  if (state.names) q.set("names", state.names);
   if (state.v) q.set("v", state.v);
   if (state.lang) q.set("lang", state.lang);
   return "?" + q.toString().replaceAll("%2C", ",");

@@ -1,7 +1,7 @@
 // The view's state and the URL: pushState on what the reader changes, popstate restores.
 import { DEFAULT_LAYERS, queryOf, readState } from "./urlstate.js";
 
-const SWITCHABLE = ["basemap", "borders", "territories", "movements", "places"];
+const SWITCHABLE = ["basemap", "relief", "borders", "network", "territories", "movements", "places"];
 const MOVE_DEBOUNCE_MS = 400;
 
 export class ViewState {
