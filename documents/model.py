@@ -27,6 +27,14 @@ class WrittenDate:
     first: tuple[int, int, int]
     last: tuple[int, int, int]
 
+    def record(self) -> dict:
+        """Return it as answers give it: {"calendar", "earliest", "latest"}, the days written
+        YYYY-MM-DD in its own calendar's numbering ("1336-03-15" is 15 Mart 1336)."""
+        def iso(day: tuple[int, int, int]) -> str:
+            return "{:04d}-{:02d}-{:02d}".format(*day)
+
+        return {"calendar": self.calendar, "earliest": iso(self.first), "latest": iso(self.last)}
+
 
 @dataclass(frozen=True)
 class DateRange:

@@ -86,7 +86,10 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
            "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    row["list_json"] = dumps({k: row[k] for k in LIST_FIELDS})
+    # The calendar the date was written in, and the date in it (null when Gregorian).
+    written = {"calendar": span.calendar if span else None,
+               "date_as_written": span.written.record() if span and span.written else None}
+    row["list_json"] = dumps({k: row[k] for k in LIST_FIELDS} | written)
     return row
 
 

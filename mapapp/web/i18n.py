@@ -18,6 +18,11 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
 
+# N_ lives in its own module (message_ids) so that calendar_words, whose words /i18n/<lang>.json
+# carries, can mark its messages without importing this module (no import circle).
+from mapapp.web.calendar_words import calendar_words
+from mapapp.web.message_ids import N_
+
 # The interface's languages, English first (the source language of every message id).
 LANGUAGES = ("en", "ru", "hy", "az", "tr", "ka")
 DEFAULT = "en"
@@ -28,11 +33,6 @@ DOMAIN = "messages"
 SCRIPTS = "mapapp/static/js/"   # where the messages of the scripts are extracted from
 
 bp = Blueprint("i18n", __name__)
-
-
-def N_(message: str) -> str:
-    """Mark `message` as a message id for the catalogues; it is translated where it is shown."""
-    return message
 
 
 # The precisions of documents.model.PRECISIONS, as "known to the ..." says them.
@@ -163,12 +163,13 @@ def request_words(code: str | None = None):
 
 @bp.get("/i18n/<code>.json")
 def strings(code: str) -> Response:
-    """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months}}."""
+    """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months},
+    "calendars": how dates are written in each calendar (mapapp.web.calendar_words)}."""
     if code not in LANGUAGES:
         abort(404)
     cache = current_app.extensions.setdefault("chronotope.ui_strings", {})
     if code not in cache:
-        cache[code] = {"messages": ui_strings(code), "dates": date_words(code)}
+        cache[code] = {"messages": ui_strings(code), "dates": date_words(code), "calendars": calendar_words(code)}
     response = jsonify(cache[code])
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response

@@ -11,6 +11,8 @@ from mapapp.atlas.current import current_atlas
 from mapapp.errors import AtlasMissing, Busy, NotFound, VersionGone
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.caching import PINNED
+from mapapp.web.calendar_words import calendar_words, side_by_side
+from mapapp.web.i18n import request_language
 from mapapp.web.sharing import gone_page, request_state, share_meta
 
 bp = Blueprint("share_pages", __name__)
@@ -87,6 +89,7 @@ def document_page(doc_id: str) -> str:
 
     return render_template(
         "document.html", doc=doc, description=describe_view(atlas, state)["text"], segments=body_segments(doc["body"], doc["places"]),
+        calendar_date=side_by_side(doc, calendar_words(request_language())),
         places=document_places(doc["places"]), version=atlas.version, pinned=bool(request.args.get("v")),
         map_query=state_query(state, atlas.version, width=640, height=400),
         map_link=state_query(ViewState(doc=doc_id, date=doc.get("earliest")), atlas.version),
@@ -105,6 +108,7 @@ def document_print(doc_id: str) -> str:
     account = describe_view(atlas, state)
     summary = short_account(account)      # room for it is taken from the excerpt: one page still
     sheets = [{"title": doc.get("title") or gettext("(untitled document)"), "date_text": doc.get("date_text"),
+               "calendar_date": side_by_side(doc, calendar_words(request_language())),
                "provenance": provenance_lines(doc, gettext),
                "text": excerpt(doc["body"], max(PRINT_EXCERPT - len(summary), PRINT_EXCERPT // 2)), "quote": None, "questions": (),
                "citation": doc["citation"],

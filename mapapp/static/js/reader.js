@@ -1,5 +1,6 @@
 // The document list and the reader: a document's text with its place mentions highlighted
 // (focusable; hover or focus lights the marker, click pans to it) and its movements underlined.
+import { sideBySide } from "./calendars.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
@@ -59,7 +60,8 @@ export function collectionLine(collection) {
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
   const marks = (doc.editorial_notes || []).join("; ");
-  const rows = [[_("Date"), `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
+  // A date written in another calendar is shown in it beside the Gregorian one.
+  const rows = [[_("Date"), `${doc.date_text || ""} (${sideBySide(doc) || longRange(doc.earliest, doc.latest)})`],
     [_("Written at"), doc.origin], [_("Kind"), doc.kind], [_("From"), doc.author], [_("To"), doc.recipient],
     [_("Heading in the compilation"), doc.heading
       ? _("\u201c%(heading)s\u201d (the compiler\u2019s heading, not the document\u2019s words)", { heading: doc.heading }) : null],
