@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mapapp.web.message_ids import N_
+from mapapp.message_ids import N_
 
 # How a date in another calendar is set beside the Gregorian one, by calendar.
 SIDE_BY_SIDE = {"julian": N_("%(written)s (O.S.) = %(gregorian)s"),

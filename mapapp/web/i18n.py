@@ -18,10 +18,10 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
 
-# N_ lives in its own module (message_ids) so that calendar_words, whose words /i18n/<lang>.json
-# carries, can mark its messages without importing this module (no import circle).
+# N_ lives in mapapp.message_ids so that the modules this one uses (calendar_words) and the atlas's
+# errors can mark their messages without importing this module (no import circle).
+from mapapp.message_ids import N_
 from mapapp.web.calendar_words import calendar_words
-from mapapp.web.message_ids import N_
 
 # The interface's languages, English first (the source language of every message id).
 LANGUAGES = ("en", "ru", "hy", "az", "tr", "ka")

@@ -175,6 +175,6 @@ def test_documents_are_listed_without_places_when_the_gazetteer_cannot_load(tmp_
     (warning,) = run.stderr.splitlines()
     assert warning.startswith("warning: gazetteer not loaded") and str(layer) in warning and problem in warning
     docs = [json.loads(line) for line in run.stdout.splitlines()]
-    assert len(docs) == 22 and all(list(doc) == KEYS + ["language"] + PROVENANCE_KEYS for doc in docs)
+    assert len(docs) == 22 and all(list(doc) == KEYS + ["language"] + PROVENANCE_KEYS + CALENDAR_KEYS for doc in docs)
     assert layer.read_text(encoding="utf-8") == content  # the user's file is left as it was
 
