@@ -196,8 +196,11 @@ def page_language() -> dict:
         links.append((language(code), f"{request.path}?{urlencode(query)}"))
     from flask_babel import gettext
 
+    from mapapp.description import KINDS
+
     return {"lang": language(request_language()), "language_links": links,
             "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()},
+            "kind_words": {key: gettext(word) for key, word in KINDS.items()},
             "caution_words": {key: gettext(word) for key, word in CAUTION_WORDS.items()}}
 
 
