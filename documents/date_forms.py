@@ -13,7 +13,7 @@ from datetime import date
 
 from documents.calendars import julian_to_gregorian, month_end, month_third
 from documents.errors import DateError
-from documents.model import DateRange
+from documents.model import DateRange, WrittenDate
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -41,7 +41,8 @@ PART = r"(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s
 # The precisions of a date whose month is known.
 WITHIN_A_MONTH = ("day", "part-of-month", "month")
 
-# A builder returns (earliest, latest, precision) and may add a note.
+# A builder returns (earliest, latest, precision) and may add a note, then the date as written in
+# another calendar (a WrittenDate).
 Builder = Callable[[re.Match, "DateRange | None"], tuple]
 
 
@@ -102,7 +103,7 @@ def _double(match, context):
         try:
             if julian_to_gregorian(year, jm, jd) == date(year, gm, gd):
                 note = f"written in both calendars ({match.group(0)}); the Gregorian (New Style) day is used"
-                return date(year, gm, gd), date(year, gm, gd), "day", note
+                return date(year, gm, gd), date(year, gm, gd), "day", note, WrittenDate("julian", (year, jm, jd), (year, jm, jd))
         except ValueError:
             continue
     raise DateError(f"{match.group(0)!r} is not the same day in both calendars")

@@ -17,12 +17,13 @@ from documents.calendars import julian_to_gregorian
 from documents.date_forms import SINGLE_FORMS, WITHIN_A_MONTH, Builder
 from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
-from documents.model import PRECISIONS, DateRange, FoundDate
+from documents.model import PRECISIONS, DateRange, FoundDate, WrittenDate
+from documents.ottoman_dates import OTTOMAN_FORMS
 from documents.relative_dates import WORDED_DATE, relative_dates
 from documents.russian_dates import MONTH_CUE, RUSSIAN_FORMS
 from documents.yearless import ANY_YEAR, without_year
 
-FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS
+FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS + OTTOMAN_FORMS
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
 _REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
@@ -30,7 +31,9 @@ _REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\
 _UNIT = re.compile(r"\s*(?:m|km|metres|meters|kilometres|kilometers|ft|feet|miles|versts?|sazhens?|kg|tons|tonnes"
                    r"|poods?|roubles|rubles)\b")
 _DIGIT = re.compile(r"\d")
-_OLD_STYLE = re.compile(r",?\s*(?:\(\s*(?:O\.\s?S\.|[Oo]ld [Ss]tyle)\s*\)|O\.\s?S\.|[Oo]ld [Ss]tyle)")
+# Old Style markers, English and Russian ("по ст. ст." after a month: "в июле 1918 г. по ст. ст.").
+_OS_WORDS = r"(?:O\.\s?S\.|o\.\s?s\.|[Oo]ld [Ss]tyle|(?:по\s+)?ст\.\s*ст\.|по\s+старому\s+стилю)"
+_OLD_STYLE = re.compile(r",?\s*(?:\(\s*" + _OS_WORDS + r"\s*\)|" + _OS_WORDS + ")")
 _NEW_STYLE = re.compile(r",?\s*(?:\(\s*(?:N\.\s?S\.|[Nn]ew [Ss]tyle)\s*\)|N\.\s?S\.|[Nn]ew [Ss]tyle)")
 # What may stand between a date without a year and the dated one it borrows the year from.
 _LIST_GAP = re.compile(r"(?:,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&|to|until|till|through)\s+)"
@@ -40,14 +43,16 @@ _GAP_WORDS = re.compile(r"(?:[\s,&]+|\b(?:and|or|to|until|till|through|on|in|by|
 _PARAGRAPH_BREAK = re.compile(r"(?=\n\n)")
 
 
-def _old_style(first: date, last: date, text: str) -> tuple[date, date, str]:
-    """Return the Gregorian interval of a Julian one given as (Gregorian-read) dates, and a note."""
+def _old_style(first: date, last: date, text: str) -> tuple[date, date, str, WrittenDate]:
+    """Return the Gregorian interval of a Julian one given as (Gregorian-read) dates, a note, and
+    the date as written."""
     try:
         earliest = julian_to_gregorian(first.year, first.month, first.day)
         latest = julian_to_gregorian(last.year, last.month, last.day)
     except ValueError as err:
         raise DateError(str(err)) from None
-    return earliest, latest, f"converted from the Julian calendar (O.S. {text})"
+    written = WrittenDate("julian", (first.year, first.month, first.day), (last.year, last.month, last.day))
+    return earliest, latest, f"converted from the Julian calendar (O.S. {text})", written
 
 
 def _candidate(builder, match, text, context) -> FoundDate | None:
@@ -58,19 +63,19 @@ def _candidate(builder, match, text, context) -> FoundDate | None:
         first, last, precision, *noted = builder(match, context)
     except (DateError, ValueError):
         return None
-    end, note = match.end(), (noted[0] if noted else None)
+    end, note, calendar = match.end(), (noted[0] if noted else None), (noted[1] if len(noted) > 1 else None)
     old = _OLD_STYLE.match(text, end)
     if old:
-        if precision in WITHIN_A_MONTH:
+        if calendar is None and precision in WITHIN_A_MONTH:
             try:
-                first, last, note = _old_style(first, last, match.group(0))
+                first, last, note, calendar = _old_style(first, last, match.group(0))
             except DateError:
                 return None
         end = old.end()
     elif new := _NEW_STYLE.match(text, end):
         end = new.end()
     written = text[match.start():end]
-    return FoundDate(written, match.start(), end, DateRange(first, last, written, precision, note))
+    return FoundDate(written, match.start(), end, DateRange(first, last, written, precision, note, written=calendar))
 
 
 def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:

@@ -11,6 +11,31 @@ KINDS = ("letter", "telegram", "memorandum", "report", "minutes", "transcript",
 PRECISIONS = ("day", "part-of-month", "month", "season", "part-of-year", "year", "years")
 
 
+# The calendars a date may be written in; the intervals of DateRange are always Gregorian.
+CALENDARS = ("gregorian", "julian", "rumi", "hijri")
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as its document wrote it, in its own calendar: the first and last (year, month, day).
+
+    Rumi months are numbered as the Julian months they stand for (Mart 3, Kânunusani 1); Hijri
+    months from Muharram 1.
+    """
+
+    calendar: str
+    first: tuple[int, int, int]
+    last: tuple[int, int, int]
+
+    def record(self) -> dict:
+        """Return it as answers give it: {"calendar", "earliest", "latest"}, the days written
+        YYYY-MM-DD in its own calendar's numbering ("1336-03-15" is 15 Mart 1336)."""
+        def iso(day: tuple[int, int, int]) -> str:
+            return "{:04d}-{:02d}-{:02d}".format(*day)
+
+        return {"calendar": self.calendar, "earliest": iso(self.first), "latest": iso(self.last)}
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A date known to lie between `earliest` and `latest` (both inclusive).
@@ -25,6 +50,12 @@ class DateRange:
     precision: str = "day"
     note: str | None = None  # e.g. "converted from the Julian calendar (O.S. 28 July 1920)"
     edtf: str | None = None  # set only where the interval cannot say it (a date without its year)
+    written: WrittenDate | None = None  # set when the text used another calendar than the Gregorian
+
+    @property
+    def calendar(self) -> str:
+        """The calendar the date was written in (one of CALENDARS)."""
+        return self.written.calendar if self.written else "gregorian"
 
     @property
     def has_year(self) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from documents.calendars import julian_to_gregorian, month_end, month_third
 from documents.date_forms import FULL_YEAR, MONTH_PIECES, Builder, compile_form, year_of
 from documents.errors import DateError
+from documents.model import WrittenDate
 
 # Stems of the month names, and the endings of their cases (nominative, genitive, prepositional).
 MONTH_STEMS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -83,7 +84,8 @@ def _day(match: re.Match, context):
             when = julian_to_gregorian(year, month, day)
         except ValueError as err:
             raise DateError(str(err)) from None
-        return when, when, "day", f"converted from the Julian calendar (по ст. ст., {match.group(0)})"
+        return (when, when, "day", f"converted from the Julian calendar (по ст. ст., {match.group(0)})",
+                WrittenDate("julian", (year, month, day), (year, month, day)))
     when = date(year, month, day)
     return when, when, "day"
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from documents.errors import DocumentError
 from gazetteer.errors import GazetteerError
+from mapapp.message_ids import N_
 from mapapp.params import ParamError, shown
 
 if TYPE_CHECKING:
@@ -16,19 +17,32 @@ if TYPE_CHECKING:
 
 
 class ApiError(Exception):
-    """An answer that is not the one asked for: a code for scripts, a message for people."""
+    """An answer that is not the one asked for: a code for scripts, a message for people.
+
+    `message` is English, a message id of the catalogues (marked with `N_`) whose %(name)s
+    placeholders `values` fill; the answer gives it in the request's language (`localized`). A
+    message no catalogue lists (already translated, or a library's) is shown as it is.
+    """
 
     code = "error"
     status = 500
     retry_after: int | None = None     # seconds, sent as Retry-After
 
-    def __init__(self, message: str, code: str | None = None, status: int | None = None):
+    def __init__(self, message: str, code: str | None = None, status: int | None = None, **values: object):
+        self.template, self.values = message, values
+        message = message % values if values else message
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
         if status is not None:
             self.status = status
+
+    def localized(self) -> str:
+        """The message in the request's language (the English one outside a request)."""
+        from flask import has_request_context
+
+        return translated(self.template, **self.values) if has_request_context() else self.message
 
 
 class NotFound(ApiError):
@@ -68,8 +82,8 @@ class Conflict(ApiError):
 class TooManyRequests(ApiError):
     code, status = "too_many_requests", 429
 
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(message)
+    def __init__(self, message: str, retry_after: int, **values: object):
+        super().__init__(message, **values)
         self.retry_after = retry_after
 
 
@@ -91,6 +105,26 @@ LOGGED = 300   # characters of a refused request's message in the server log
 
 # Codes for the HTTP errors werkzeug raises itself (unknown route, wrong method, ...).
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 410: "gone"}
+# Their messages, in our words so that the catalogues translate them (werkzeug's are English only).
+HTTP_MESSAGES = {
+    400: N_("the server could not understand this request (%(http)s)"),
+    401: N_("this needs you to log in (%(http)s)"),
+    403: N_("you may not see this (%(http)s)"),
+    404: N_("nothing here: no page or answer has this address (%(http)s)"),
+    405: N_("this address does not take the method %(method)s (%(http)s)"),
+    406: N_("this address cannot answer in the form asked for (%(http)s)"),
+    410: N_("what this address showed is no longer kept (%(http)s)"),
+    411: N_("the request must say its length (%(http)s)"),
+    413: N_("the request is larger than this server accepts (%(http)s)"),
+    414: N_("the address is longer than this server accepts (%(http)s)"),
+    415: N_("this address does not take data of this type (%(http)s)"),
+    429: N_("too many requests; wait a moment and try again (%(http)s)"),
+    431: N_("the request's headers are larger than this server accepts (%(http)s)"),
+    500: N_("internal error; the server log has the details"),
+    501: N_("this server does not do that (%(http)s)"),
+    503: N_("the server cannot answer just now; try again in a moment (%(http)s)"),
+}
+CSRF_MESSAGE = N_("the form's security token is missing, out of date or wrong.")
 
 
 def as_api_error(error: Exception) -> ApiError:
@@ -103,10 +137,16 @@ def as_api_error(error: Exception) -> ApiError:
 
     if isinstance(error, CSRFError):
         again = translated("Reload the page and try again.")
-        return ApiError(f"{error.description} {again}", "csrf_failed", 400)
+        return ApiError(f"{translated(CSRF_MESSAGE)} {again}", "csrf_failed", 400)
     if isinstance(error, HTTPException):
         status = error.code or 500
-        return ApiError(error.description or error.name, HTTP_CODES.get(status, "http_error"), status)
+        code = HTTP_CODES.get(status, "http_error")
+        if status in HTTP_MESSAGES:
+            from flask import request
+
+            return ApiError(HTTP_MESSAGES[status], code, status, http=status,
+                            method=request.method)
+        return ApiError(error.description or error.name, code, status)
     for cls, code, status in ERROR_TABLE:
         if isinstance(error, cls):
             return ApiError(message_of(error), code, status)
@@ -138,7 +178,7 @@ def json_error(error: ApiError) -> Response:
     """Return `{"error": {"code", "message"}}` for `error`, with its status."""
     from flask import jsonify
 
-    response = jsonify({"error": {"code": error.code, "message": error.message}})
+    response = jsonify({"error": {"code": error.code, "message": error.localized()}})
     response.status_code = error.status
     return response
 
@@ -164,7 +204,7 @@ def error_response(error: ApiError) -> Response:
     if wants_json():
         response = json_error(error)
     else:
-        html = render_template("error.html", status=error.status, code=error.code, message=error.message)
+        html = render_template("error.html", status=error.status, code=error.code, message=error.localized())
         response = Response(html, mimetype="text/html")
     response.status_code = error.status
     response.headers["Cache-Control"] = "no-store"

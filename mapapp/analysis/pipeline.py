@@ -160,11 +160,14 @@ def date_record(found: FoundDate, review: dict | None = None) -> dict:
     """Return the JSON record of a date found in a text: its span, interval and EDTF form.
 
     A date whose year is unknown has null `earliest`/`latest` and an EDTF form like
-    "XXXX-04-23"; `note` (only when there is one) says how the date was read.
+    "XXXX-04-23"; `note` (only when there is one) says how the date was read. `calendar` is the
+    calendar it was written in, and `as_written` (null for a Gregorian date) the date in it.
     """
+    span = found.range
     record = {"text": found.text, "start": found.start, "end": found.end,
-              "earliest": _iso(found.range.earliest), "latest": _iso(found.range.latest),
-              "edtf": edtf_of(found.range)}
+              "earliest": _iso(span.earliest), "latest": _iso(span.latest),
+              "edtf": edtf_of(span), "calendar": span.calendar,
+              "as_written": span.written.record() if span.written else None}
     if found.range.note:
         record["note"] = found.range.note
     if review:

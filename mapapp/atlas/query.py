@@ -21,6 +21,8 @@ from mapapp.atlas.schema import TOKENIZE
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
 
+# The keys of a document's list entry that say the calendar its date was written in (see rows).
+WRITTEN_KEYS = ("calendar", "date_as_written")
 
 ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -204,12 +206,14 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance FROM documents WHERE id = ?",
-                       (doc_id,)).fetchone()
+    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance, list_json FROM documents "
+                       "WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
+    listed = json.loads(row["list_json"])
     found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
+    found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
     places = [r[0] for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]

@@ -89,8 +89,11 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
            "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    # `edtf`, the date in the Extended Date/Time Format, is added after the list's first fields
-    row["list_json"] = dumps({**{k: row[k] for k in LIST_FIELDS}, "edtf": edtf_of(span) if span else None})
+    # `edtf`, the date in the Extended Date/Time Format, is added after the list's first fields;
+    # then the calendar the date was written in, and the date in it (null when Gregorian).
+    written = {"calendar": span.calendar if span else None,
+               "date_as_written": span.written.record() if span and span.written else None}
+    row["list_json"] = dumps({**{k: row[k] for k in LIST_FIELDS}, "edtf": edtf_of(span) if span else None} | written)
     return row
 
 

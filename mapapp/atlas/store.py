@@ -16,6 +16,7 @@ from pathlib import Path
 from mapapp.atlas import lock, postgres, query, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
+from mapapp.message_ids import N_
 from mapapp.params import BBox, Page, Window, shown
 
 ALL_TIME = Window()
@@ -37,16 +38,19 @@ class Atlas:
             self._hold = lock.hold_shared(self.path)
             if self._hold is None or not _same_file(self._hold, self.path):
                 lock.release(self._hold)
-                raise AtlasMissing(f"{self.path}: removed while it was being opened; run `chronotope build`")
+                raise AtlasMissing(N_("%(path)s: removed while it was being opened; run `chronotope build`"),
+                                   path=self.path)
         try:
             meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
         except (sqlite3.DatabaseError, postgres.Error) as exc:
             self.close_all()
-            raise AtlasMissing(f"{self.path}: not a readable atlas ({exc}); run `chronotope build`") from None
+            raise AtlasMissing(N_("%(path)s: not a readable atlas (%(problem)s); run `chronotope build`"),
+                               path=self.path, problem=exc) from None
         if meta.get("schema") != str(SCHEMA_VERSION):
             self.close_all()
-            raise AtlasMissing(f"{self.path}: made by another version of Chronotope (atlas schema "
-                               f"{meta.get('schema')}, this one reads {SCHEMA_VERSION}); run `chronotope build`")
+            raise AtlasMissing(N_("%(path)s: made by another version of Chronotope (atlas schema %(found)s, this "
+                                  "one reads %(read)s); run `chronotope build`"),
+                               path=self.path, found=meta.get("schema"), read=SCHEMA_VERSION)
         self.meta = meta
         self.version: str = meta["version"]
         self.built_at: str = meta["built_at"]
@@ -116,7 +120,7 @@ class Atlas:
         found = query.document(self.conn, doc_id)
         if found is None:
             self.raise_if_renamed(doc_id)
-            raise NotFound(f"no document {doc_id!r} in atlas {self.version}")
+            raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(doc_id), version=self.version)
         return found
 
     def places_json(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> str:
@@ -184,7 +188,7 @@ class Atlas:
         """The places-table row of `place_id`; NotFound if the atlas has no such place."""
         row = self.conn.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no place {place_id!r} in atlas {self.version}")
+            raise NotFound(N_("no place %(place)s in atlas %(version)s"), place=repr(place_id), version=self.version)
         return row
 
     def counts(self) -> dict:
@@ -225,7 +229,8 @@ def _open_file(path: Path) -> Atlas:
     try:
         key = _file_key(path)
     except FileNotFoundError:
-        raise AtlasMissing(f"{path}: removed while it was being opened; run `chronotope build`") from None
+        raise AtlasMissing(N_("%(path)s: removed while it was being opened; run `chronotope build`"),
+                           path=path) from None
     with _OPENED_LOCK:
         atlas = _OPENED.get(key)
         if atlas is None:
@@ -272,16 +277,17 @@ def _open_database(version: str | None, url: str) -> Atlas:
     try:
         current = postgres.current_version(url)
     except postgres.Error as exc:
-        raise AtlasMissing(f"cannot read the atlas database {postgres.shown_url(url)}: "
-                           f"{str(exc).strip().splitlines()[0]}") from None
+        raise AtlasMissing(N_("cannot read the atlas database %(url)s: %(problem)s"), url=postgres.shown_url(url),
+                           problem=str(exc).strip().splitlines()[0]) from None
     if current is None:
-        raise AtlasMissing(f"no atlas in {postgres.shown_url(url)}; run `chronotope build --database URL`")
+        raise AtlasMissing(N_("no atlas in %(url)s; run `chronotope build --database URL`"),
+                           url=postgres.shown_url(url))
     if version is None or version == current:
         return _open_schema(postgres.Schema(url, current))
     if not versions.VERSION_RE.match(version):
-        raise VersionGone(f"atlas version {shown(version)} is not a version id (12 hex digits)")
-    gone = VersionGone(f"atlas version {version} is no longer kept on this server "
-                       f"(the current version is {current}); the view it pinned cannot be shown")
+        raise VersionGone(N_("atlas version %(version)s is not a version id (12 hex digits)"), version=shown(version))
+    gone = VersionGone(N_("atlas version %(version)s is no longer kept on this server (the current version is "
+                          "%(current)s); the view it pinned cannot be shown"), version=version, current=current)
     if version not in postgres.kept_versions(url):
         raise gone
     try:
@@ -306,15 +312,15 @@ def open_atlas(version: str | None = None, location: Path | str | None = None) -
     current_path = versions.current_file(location)
     close_unused(current_path)
     if current_path is None:
-        raise AtlasMissing(f"no atlas at {location}; run `chronotope build`")
+        raise AtlasMissing(N_("no atlas at %(path)s; run `chronotope build`"), path=location)
     current = _open_file(current_path)
     if version is None or version == current.version:
         return current
     if not versions.VERSION_RE.match(version):
-        raise VersionGone(f"atlas version {shown(version)} is not a version id (12 hex digits)")
+        raise VersionGone(N_("atlas version %(version)s is not a version id (12 hex digits)"), version=shown(version))
     path = versions.version_file(location, version)
-    gone = VersionGone(f"atlas version {version} is no longer kept on this server "
-                       f"(the current version is {current.version}); the view it pinned cannot be shown")
+    gone = VersionGone(N_("atlas version %(version)s is no longer kept on this server (the current version is "
+                          "%(current)s); the view it pinned cannot be shown"), version=version, current=current.version)
     if versions.is_single_file(location) or not path.exists():
         raise gone
     try:

@@ -51,7 +51,9 @@ def document_record(doc: Document, places: list[dict] | None = None) -> dict:
     # Added after the first contract's keys: the compiler's heading, collection and marks.
     record |= {"heading": doc.heading, "collection": asdict(doc.collection) if doc.collection else None,
                "editorial_notes": list(doc.editorial_notes), "former_ids": list(doc.former_ids),
-               "descriptive_title": doc.title}
+               "descriptive_title": doc.title,
+               "calendar": doc.date.calendar if doc.date else None,
+               "date_as_written": doc.date.written.record() if doc.date and doc.date.written else None}
     return record
 
 

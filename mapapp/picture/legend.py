@@ -8,8 +8,6 @@ from __future__ import annotations
 from mapapp.palette import palette
 from mapapp.picture.model import Bbox, Scene
 
-NO_SINGLE_CONTROL_LABEL = "control not recorded / shared"
-
 
 def party_colours(parties: tuple[str, ...]) -> dict[str, str]:
     """The fill of each party's territories as a picture draws it (the palette's colour, as seen)."""
@@ -86,35 +84,34 @@ def partial_holders(properties: dict) -> list[str]:
 
 def legend_entries(scene: Scene, bbox: Bbox | None = None) -> list[tuple[str, str]]:
     """(label, colour) for each fill the picture shows (inside `bbox` when given), in legend order:
-    parties alphabetically (no side first), then 'control not recorded / shared'."""
-    colours, grey = scene_colours(scene), no_single_control()
+    parties alphabetically (no side first), then 'control not recorded / shared'; in the scene's words."""
+    colours, grey, words = scene_colours(scene), no_single_control(), scene.words
     entries = {}
     for feature in visible(scene.territories, bbox):
         fill = territory_colour(feature["properties"], colours)
         control = whole_controllers(feature["properties"])
-        label = f"controlled by {control[0]}" if len(control) == 1 and fill != grey else NO_SINGLE_CONTROL_LABEL
-        entries[label] = fill
-    return sorted(entries.items(), key=lambda item: (item[0] == NO_SINGLE_CONTROL_LABEL, item[0].casefold()))
+        one = len(control) == 1 and fill != grey
+        entries[(not one, control[0].casefold() if one else "")] = (
+            words.controlled_by % {"party": control[0]} if one else words.no_single_control, fill)
+    return [entries[key] for key in sorted(entries)]
 
 
 def legend_rows(scene: Scene, bbox: Bbox | None = None) -> tuple[tuple[str, str, str], ...]:
     """(kind, label, colour) for each line of the legend: fills, hatching, places, movements."""
-    colours = palette()
+    colours, words = palette(), scene.words
     rows = [("fill", label, colour) for label, colour in legend_entries(scene, bbox)]
     claimants = sorted({p for t in visible(scene.territories, bbox) for p in other_claimants(t["properties"])},
                        key=str.casefold)
     if claimants:
-        rows.append(("hatch", "hatched: also claimed by a party not in control (here: "
-                     + ", ".join(claimants) + ")", colours.hatch))
+        rows.append(("hatch", words.hatched % {"parties": ", ".join(claimants)}, colours.hatch))
     party_colour = scene_colours(scene)
     for holder in sorted({p for t in visible(scene.territories, bbox) for p in partial_holders(t["properties"])},
                          key=str.casefold):
-        rows.append(("partial", f"cross-hatched: part held by {holder}",
-                     party_colour.get(holder, colours.hatch)))
+        rows.append(("partial", words.partial % {"party": holder}, party_colour.get(holder, colours.hatch)))
     if any(is_disputed_feature(t["properties"]) for t in visible(scene.territories, bbox)):
-        rows.append(("disputed", "dashed outline: claimed by two or more parties", colours.outline))
+        rows.append(("disputed", words.disputed, colours.outline))
     if scene.places:
-        rows.append(("place", "place named in documents", colours.place))
+        rows.append(("place", words.place, colours.place))
     if scene.movements:
-        rows.append(("movement", "movement (dashed: ordered, agreed or intended)", colours.movement))
+        rows.append(("movement", words.movement, colours.movement))
     return tuple(rows)

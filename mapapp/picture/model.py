@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from mapapp.message_ids import N_
 from mapapp.picture.labels import Box
 
 
@@ -16,6 +17,27 @@ class Bbox(NamedTuple):
     south: float
     east: float
     north: float
+
+
+@dataclass(frozen=True)
+class PictureWords:
+    """The words a picture is drawn with, in one language: the legend's, the attribution's, and the
+    CLDR locale its dates are written in. English by default; `mapapp.web.picture_words` gives them
+    translated (the drawing runs in worker processes that have no request to ask)."""
+
+    locale: str = "en_GB"
+    controlled_by: str = N_("controlled by %(party)s")
+    no_single_control: str = N_("control not recorded / shared")
+    hatched: str = N_("hatched: also claimed by a party not in control (here: %(parties)s)")
+    partial: str = N_("cross-hatched: part held by %(party)s")
+    disputed: str = N_("dashed outline: claimed by two or more parties")
+    place: str = N_("place named in documents")
+    movement: str = N_("movement (dashed: ordered, agreed or intended)")
+    attribution: str = N_("Chronotope · atlas %(version)s · basemap: Natural Earth (public domain) · "
+                          "territory outlines approximate, see their sources")
+
+
+ENGLISH_WORDS = PictureWords()
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,7 @@ class Scene:
     basemap: dict[str, tuple[dict, ...]] = field(default_factory=dict)   # land, lakes, rivers
     parties: tuple[str, ...] = ()       # every party in the territory data, for stable colours
     attribution: str = ""
+    words: PictureWords = ENGLISH_WORDS
 
 
 class Frame:

@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
+from mapapp.picture.model import ENGLISH_WORDS, PictureWords
 from mapapp.view_state import ViewState
 
 WORKER_NICENESS = 10          # request threads come first when the CPU is short
@@ -27,14 +28,16 @@ class PoolFull(Exception):
     """Every worker is busy and the queue is full (or the wait was too long): try again later."""
 
 
-def draw_view(atlas_location: str, version: str, state: ViewState, width: int, height: int) -> bytes:
-    """The PNG of `state` on atlas `version` at `atlas_location`, width x height (runs in a worker)."""
+def draw_view(atlas_location: str, version: str, state: ViewState, width: int, height: int,
+              words: PictureWords = ENGLISH_WORDS) -> bytes:
+    """The PNG of `state` on atlas `version` at `atlas_location`, width x height, in `words`' language
+    (runs in a worker)."""
     from mapapp.atlas.store import open_atlas
     from mapapp.picture.render import render_png
     from mapapp.picture.scene import build_scene
 
     atlas = open_atlas(version, atlas_location)
-    return render_png(build_scene(atlas, state, width, height), width, height)
+    return render_png(build_scene(atlas, state, width, height, words), width, height)
 
 
 def _lower_priority() -> None:

@@ -11,7 +11,7 @@ from mapapp import params
 from mapapp.atlas.store import Atlas
 from mapapp.params import Window
 from mapapp.picture.legend import is_disputed_feature
-from mapapp.picture.model import Bbox, Scene
+from mapapp.picture.model import ENGLISH_WORDS, Bbox, PictureWords, Scene
 from mapapp.view_state import ViewState
 
 # The disputed districts and their neighbours: the view when the atlas has nothing to frame.
@@ -146,8 +146,11 @@ def all_parties(atlas: Atlas) -> tuple[str, ...]:
     return tuple(sorted(p for p in parties if isinstance(p, str)))
 
 
-def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scene:
-    """The picture of `state` from `atlas`: territories on the date, places and movements of the window."""
+def build_scene(atlas: Atlas, state: ViewState, width: int, height: int, words: PictureWords = ENGLISH_WORDS) -> Scene:
+    """The picture of `state` from `atlas`: territories on the date, places and movements of the window;
+    its title, legend and attribution in `words`' language."""
+    from babel.dates import format_date
+
     document = atlas.document(state.doc) if state.doc else None
     on = view_date(atlas, state, document)
     window = view_window(state, on, document)
@@ -167,12 +170,11 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int) -> Scen
         bbox = zoom_bbox(state.lon, state.lat, state.zoom, width, height)
     else:
         bbox = document_bbox(on_date, places) if document else default_bbox(on_date, places)
-    title = long_date(on)
+    title = format_date(date.fromisoformat(on), "long", locale=words.locale)
     if document and document.get("title"):
         title = f"{title} · {document['title']}"
     elif state.place:
         title = f"{places[0]['properties']['name']} · {title}"
     return Scene(title=title, bbox=bbox, territories=territories, places=places, movements=movements,
                  basemap=basemap(), parties=all_parties(atlas),
-                 attribution=f"Chronotope · atlas {atlas.version} · basemap: Natural Earth (public domain) · "
-                             "territory outlines approximate, see their sources")
+                 attribution=words.attribution % {"version": atlas.version}, words=words)

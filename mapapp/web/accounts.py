@@ -17,7 +17,8 @@ from flask_wtf.csrf import CSRFProtect
 from mapapp.accounts import store
 from mapapp.accounts.limits import FailedLogins
 from mapapp.accounts.secret import secret_key
-from mapapp.errors import Forbidden, LoginRequired, TooManyRequests
+from mapapp.errors import Forbidden, LoginRequired, TooManyRequests, translated
+from mapapp.message_ids import N_
 
 bp = Blueprint("accounts", __name__)
 csrf = CSRFProtect()
@@ -69,7 +70,7 @@ def init_app(app: Flask) -> None:
 
     @manager.unauthorized_handler
     def unauthorized():
-        raise LoginRequired("log in as an editor to change anything")
+        raise LoginRequired(N_("log in as %(role)s to change anything"), role=translated(WRITERS))
 
     app.extensions["chronotope.failed_logins"] = FailedLogins()
 
@@ -88,16 +89,20 @@ def _requires(allowed, role: str):
         @wraps(view)
         def guarded(*args, **kwargs):
             if not current_user.is_authenticated:
-                raise LoginRequired(f"log in as {role} to change anything")
+                raise LoginRequired(N_("log in as %(role)s to change anything"), role=translated(role))
             if not allowed(current_user):
-                raise Forbidden(f"{current_user.name} is a {current_user.role}; this needs {role}")
+                raise Forbidden(N_("%(name)s is a %(role)s; this needs %(needed)s"), name=current_user.name,
+                                role=translated(current_user.role), needed=translated(role))
             return view(*args, **kwargs)
         return guarded
     return decorator
 
 
-writer_required = _requires(lambda user: user.can_write, "an editor or admin")
-admin_required = _requires(lambda user: user.is_admin, "an admin")
+# Who may do what, as the messages of 401 and 403 answers say it (translated where they are shown).
+WRITERS, ADMINS = N_("an editor or admin"), N_("an admin")
+ROLE_WORDS = (N_("reader"), N_("editor"), N_("admin"))   # the roles of mapapp.accounts.store.ROLES
+writer_required = _requires(lambda user: user.can_write, WRITERS)
+admin_required = _requires(lambda user: user.is_admin, ADMINS)
 
 
 def _safe_next(target: str | None) -> str:
@@ -117,8 +122,8 @@ def login():
     failures = current_app.extensions["chronotope.failed_logins"]
     wait = failures.blocked_for(address)
     if wait:
-        raise TooManyRequests(f"too many failed logins from {address}; try again in {int(wait) + 1} s",
-                              retry_after=int(wait) + 1)
+        raise TooManyRequests(N_("too many failed logins from %(address)s; try again in %(seconds)s s"),
+                              retry_after=int(wait) + 1, address=address, seconds=int(wait) + 1)
     user = store.verify(_home(), request.form.get("username", ""), request.form.get("password", ""))
     if user is None:
         failures.fail(address)

@@ -18,6 +18,11 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, Response, abort, current_app, jsonify, request
 
+# N_ lives in mapapp.message_ids so that the modules this one uses (calendar_words) and the atlas's
+# errors can mark their messages without importing this module (no import circle).
+from mapapp.message_ids import N_
+from mapapp.web.calendar_words import calendar_words
+
 # The interface's languages, English first (the source language of every message id).
 LANGUAGES = ("en", "ru", "hy", "az", "tr", "ka")
 DEFAULT = "en"
@@ -28,11 +33,6 @@ DOMAIN = "messages"
 SCRIPTS = "mapapp/static/js/"   # where the messages of the scripts are extracted from
 
 bp = Blueprint("i18n", __name__)
-
-
-def N_(message: str) -> str:
-    """Mark `message` as a message id for the catalogues; it is translated where it is shown."""
-    return message
 
 
 # The precisions of documents.model.PRECISIONS, as "known to the ..." says them.
@@ -163,12 +163,13 @@ def request_words(code: str | None = None):
 
 @bp.get("/i18n/<code>.json")
 def strings(code: str) -> Response:
-    """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months}}."""
+    """The scripts' words in one language: {"messages": {English: translation}, "dates": {pattern, months},
+    "calendars": how dates are written in each calendar (mapapp.web.calendar_words)}."""
     if code not in LANGUAGES:
         abort(404)
     cache = current_app.extensions.setdefault("chronotope.ui_strings", {})
     if code not in cache:
-        cache[code] = {"messages": ui_strings(code), "dates": date_words(code)}
+        cache[code] = {"messages": ui_strings(code), "dates": date_words(code), "calendars": calendar_words(code)}
     response = jsonify(cache[code])
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
@@ -195,8 +196,11 @@ def page_language() -> dict:
         links.append((language(code), f"{request.path}?{urlencode(query)}"))
     from flask_babel import gettext
 
+    from mapapp.description import KINDS
+
     return {"lang": language(request_language()), "language_links": links,
             "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()},
+            "kind_words": {key: gettext(word) for key, word in KINDS.items()},
             "caution_words": {key: gettext(word) for key, word in CAUTION_WORDS.items()}}
 
 

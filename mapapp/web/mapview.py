@@ -177,7 +177,7 @@ def build_map(*, leaflet_js: str, leaflet_css: str, basemap: dict[str, str], til
     layers = {"basemap": FetchedGeoJson(
         [basemap[name] for name in ("world", "region", "rivers") if name in basemap],
         say(N_("Basemap: land and water (Natural Earth)")), "basemap",
-        overlay=False, attribution="Basemap: Natural Earth (public domain)")}
+        overlay=False, attribution=say(N_("Basemap: Natural Earth (public domain)")))}
     if tiles:
         layers["osm"] = folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap (online)",
                                          overlay=False, show=False, max_zoom=13)

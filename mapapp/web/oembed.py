@@ -97,15 +97,16 @@ def answer(*, embed_src: str, title: str, provider_url: str, size: Size,
     return data
 
 
-def provenance(doc: dict) -> dict:
+def provenance(doc: dict, say=lambda message, **values: message % values) -> dict:
     """Extra oEmbed fields (oEmbed 1.0 allows a provider's own) for a document's view: the compiler's
-    heading and the compilation it comes from, so an embedding page can credit them as such."""
+    heading and the compilation it comes from, so an embedding page can credit them as such.
+    `say` translates the words around them (gettext; English by default)."""
     extra = {}
     if doc.get("heading"):
         extra["heading_in_compilation"] = doc["heading"]
     collection = doc.get("collection")
     if collection:
-        by = f", compiled by {collection['compiler']}" if collection.get("compiler") else ""
+        by = ", " + say("compiled by %(compiler)s", compiler=collection["compiler"]) if collection.get("compiler") else ""
         extra["collection"] = f"{collection['title']}{by}"
     return extra
 

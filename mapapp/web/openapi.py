@@ -62,7 +62,12 @@ SCHEMAS = {
         "per_page": {"type": "integer", "minimum": 1}}},
     "Document": {"type": "object", "required": ["id", "body", "places"], "properties": {
         "id": {"type": "string"}, "body": {"type": "string"}, "places": {"type": "array"},
-        "edtf": {"$ref": "#/components/schemas/EDTF"}}},
+        "edtf": {"$ref": "#/components/schemas/EDTF"},
+        # the calendar its date was written in, and that date in it (null when Gregorian or undated)
+        "calendar": {"type": "string", "nullable": True, "enum": ["gregorian", "julian", "rumi", "hijri", None]},
+        "date_as_written": {"type": "object", "nullable": True, "required": ["calendar", "earliest", "latest"],
+                            "properties": {"calendar": {"type": "string"}, "earliest": {"type": "string"},
+                                           "latest": {"type": "string"}}}}},
     "Description": {"type": "object", "required": ["text", "statements", "sources"], "properties": {
         "text": {"type": "string"}, "statements": {"type": "array"}, "sources": {"type": "array"}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {

@@ -9,8 +9,12 @@ from flask_babel import gettext
 from mapapp import params
 from mapapp.atlas.current import current_atlas
 from mapapp.errors import AtlasMissing, Busy, NotFound, VersionGone
+from mapapp.message_ids import N_
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.caching import PINNED
+from mapapp.web.calendar_words import calendar_words, side_by_side
+from mapapp.web.i18n import request_language
+from mapapp.web.picture_words import picture_words
 from mapapp.web.sharing import gone_page, request_state, share_meta
 
 bp = Blueprint("share_pages", __name__)
@@ -47,17 +51,19 @@ def map_png() -> Response:
     width, height = clamp_size(request.args.get("width"), request.args.get("height"))
     if state.doc and not atlas.has_document(state.doc):
         atlas.raise_if_renamed(state.doc)
-        raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
+        raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(state.doc), version=atlas.version)
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
-    key = PictureCache.key(atlas.version, cache_key(state), width, height)
+    words = picture_words(request_language())    # its title, legend and attribution in the reader's language
+    key = PictureCache.key(atlas.version, cache_key(state), width, height, words.locale)
     body = cache.get(key)
     if body is None:
         try:
             body = current_app.extensions["chronotope.picture_pool"].run(
-                key, draw_view, str(current_app.config["ATLAS_DIR"]), atlas.version, state, width, height,
+                key, draw_view, str(current_app.config["ATLAS_DIR"]), atlas.version, state, width, height, words,
                 timeout=PICTURE_WAIT)
         except PoolFull as full:
-            raise Busy(f"the server is drawing other pictures ({full}); try again in a moment") from None
+            current_app.logger.info("pictures: %s", full)
+            raise Busy(N_("the server is drawing other pictures; try again in a moment")) from None
         cache.put(key, body)
     response = Response(body, mimetype="image/png")
     response.headers["Cache-Control"] = PINNED if state.version else "public, max-age=300"
@@ -87,6 +93,7 @@ def document_page(doc_id: str) -> str:
 
     return render_template(
         "document.html", doc=doc, description=describe_view(atlas, state)["text"], segments=body_segments(doc["body"], doc["places"]),
+        calendar_date=side_by_side(doc, calendar_words(request_language())),
         places=document_places(doc["places"]), version=atlas.version, pinned=bool(request.args.get("v")),
         map_query=state_query(state, atlas.version, width=640, height=400),
         map_link=state_query(ViewState(doc=doc_id, date=doc.get("earliest")), atlas.version),
@@ -105,6 +112,7 @@ def document_print(doc_id: str) -> str:
     account = describe_view(atlas, state)
     summary = short_account(account)      # room for it is taken from the excerpt: one page still
     sheets = [{"title": doc.get("title") or gettext("(untitled document)"), "date_text": doc.get("date_text"),
+               "calendar_date": side_by_side(doc, calendar_words(request_language())),
                "provenance": provenance_lines(doc, gettext),
                "text": excerpt(doc["body"], max(PRINT_EXCERPT - len(summary), PRINT_EXCERPT // 2)), "quote": None, "questions": (),
                "citation": doc["citation"],
@@ -138,7 +146,7 @@ def _tour(name: str):
 
     tour = find_tour(name)
     if tour is None:
-        raise NotFound(f"no tour {name!r}; the tours are listed at /tours/")
+        raise NotFound(N_("no tour %(tour)s; the tours are listed at /tours/"), tour=repr(name))
     return tour
 
 

@@ -58,7 +58,7 @@ def gone_page(error: VersionGone) -> Response:
     asked = request.args.get("v", "")
     current = [(k, v) for k, v in request.args.items(multi=True) if k != "v"]
     link = request.path + ("?" + urlencode(current) if current else "")
-    html = render_template("gone.html", version=asked, link=link, detail=error.message)
+    html = render_template("gone.html", version=asked, link=link, detail=error.localized())
     response = Response(html, status=410, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -9,6 +9,7 @@ from flask_babel import gettext
 
 from mapapp.atlas.store import Atlas
 from mapapp.errors import ApiError
+from mapapp.message_ids import N_
 from mapapp.tours.tour import Tour, TourError, bundled_tours_folder, find_tours, load_tour
 from mapapp.view_state import ViewState, state_query
 from mapapp.web.page_data import provenance_lines
@@ -58,7 +59,7 @@ def find_tour(name: str) -> Tour | None:
     try:
         return read_tour(path)
     except TourError as err:
-        raise ApiError(f"the tour file cannot be used: {err}", "bad_tour", 500) from None
+        raise ApiError(N_("the tour file cannot be used: %(problem)s"), "bad_tour", 500, problem=err) from None
 
 
 def list_tours() -> list[dict]:

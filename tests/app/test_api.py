@@ -10,7 +10,7 @@ from contextlib import closing
 import pytest
 
 LIST_KEYS = {"id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind", "author",
-             "recipient", "source", "edtf"}
+             "recipient", "source", "edtf", "calendar", "date_as_written"}
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score", "uncertainty_km"}
 ROUTE_KEYS = {"start", "end", "text", "kind", "actor", "status", "earliest", "latest", "waypoints", "approximate"}
 PLACE_KEYS = {"id", "name", "kind", "names", "certainty", "uncertainty_km", "coord_source", "mentions", "documents",
@@ -138,7 +138,7 @@ def test_a_document_carries_its_text_places_dates_and_movements(client, document
             place = client.get(f"/api/places/{mention['place_id']}").get_json()
             assert place["geometry"]["coordinates"] == [mention["lon"], mention["lat"]]
         for found in doc["dates"]:
-            assert {"text", "start", "end", "earliest", "latest"} <= set(found)
+            assert {"text", "start", "end", "earliest", "latest", "calendar", "as_written"} <= set(found)
             assert doc["body"][found["start"]:found["end"]] == found["text"]
         for route in doc["movements"]:
             assert set(route) >= ROUTE_KEYS

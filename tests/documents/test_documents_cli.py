@@ -12,6 +12,9 @@ KEYS = ["id", "source", "title", "date_text", "earliest", "latest", "precision",
         "recipient", "kind", "archive_ref", "published_in", "body", "dates"]
 # Added after the first contract's keys (and after "places"): the compiler's heading and collection.
 PROVENANCE_KEYS = ["heading", "collection", "editorial_notes", "former_ids", "descriptive_title"]
+# Then the calendar the document's date was written in, and the date in it (see Dates).
+CALENDAR_KEYS = ["calendar", "date_as_written"]
+DATE_KEYS = ["text", "start", "end", "earliest", "latest", "edtf", "calendar", "as_written"]
 
 
 def records(result) -> list[dict]:
@@ -30,11 +33,12 @@ def test_json_lines_of_the_bundled_corpus(cli):
         "Kars, January 8, 1921", "1921-01-08", "1921-01-08", "day", "telegram")
     for doc in docs:
         for found in doc["dates"]:
-            assert list(found)[:6] == ["text", "start", "end", "earliest", "latest", "edtf"]
-            assert set(found) <= {"text", "start", "end", "earliest", "latest", "edtf", "note"}
+            assert list(found)[:len(DATE_KEYS)] == DATE_KEYS
+            assert set(found) <= {*DATE_KEYS, "note"}
             assert doc["body"][found["start"]:found["end"]] == found["text"]
     # the geoparser's places follow, offsets into the body (a healthy gazetteer: no warning)
-    assert result.stderr == "" and all(list(doc) == KEYS + ["language", "places"] + PROVENANCE_KEYS for doc in docs)
+    assert result.stderr == "" and all(list(doc) == KEYS + ["language", "places"] + PROVENANCE_KEYS + CALENDAR_KEYS
+                                  for doc in docs)
     places = [(doc, place) for doc in docs for place in doc["places"]]
     assert places and all(doc["body"][p["start"]:p["end"]] == p["text"] for doc, p in places)
     # The contract's `title` is the title as printed, the compiler's heading on a collection page;
@@ -171,6 +175,6 @@ def test_documents_are_listed_without_places_when_the_gazetteer_cannot_load(tmp_
     (warning,) = run.stderr.splitlines()
     assert warning.startswith("warning: gazetteer not loaded") and str(layer) in warning and problem in warning
     docs = [json.loads(line) for line in run.stdout.splitlines()]
-    assert len(docs) == 22 and all(list(doc) == KEYS + ["language"] + PROVENANCE_KEYS for doc in docs)
+    assert len(docs) == 22 and all(list(doc) == KEYS + ["language"] + PROVENANCE_KEYS + CALENDAR_KEYS for doc in docs)
     assert layer.read_text(encoding="utf-8") == content  # the user's file is left as it was
 

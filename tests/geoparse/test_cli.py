@@ -14,7 +14,8 @@ from mapapp.cli import main
 PLACE_KEYS = {"start", "end", "text", "place_id", "name", "kind", "lat", "lon", "score",
               "uncertainty_km", "candidates"}
 CANDIDATE_KEYS = {"place_id", "name", "kind", "lat", "lon", "score", "source", "reasons"}
-DATE_KEYS = {"text", "start", "end", "earliest", "latest", "edtf"}
+DATE_KEYS = {"text", "start", "end", "earliest", "latest", "edtf",
+             "calendar", "as_written"}   # added after the first contract: the calendar it was written in
 TEXT = ("Tiflis. 7 August 1920. Our troops moved from Geryusy toward the city of Nakhichevan; "
         "the Armenian forces withdrew beyond the Kyssyr-Dagh ridge, near the village of Tsaghkashenik.")
 

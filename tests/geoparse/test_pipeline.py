@@ -38,7 +38,8 @@ def test_place_records_resolved_and_unresolved(full_gazetteer):
 def test_date_record_and_analysis_record_shapes(full_gazetteer):
     analysis = analyse_text(TEXT, gazetteer=full_gazetteer)
     assert date_record(analysis.dates[0]) == {"text": "6 August 1920", "start": 3, "end": 16,
-                                              "earliest": "1920-08-06", "latest": "1920-08-06", "edtf": "1920-08-06"}
+                                              "earliest": "1920-08-06", "latest": "1920-08-06", "edtf": "1920-08-06",
+                                              "calendar": "gregorian", "as_written": None}
     record = analysis_record("x.txt", analysis)
     assert list(record) == ["source", "places", "dates", "routes", "language"]
     assert all({"start", "end", "waypoints"} <= set(r) for r in record["routes"])

@@ -5,13 +5,17 @@ const root = document.getElementById("app")?.dataset.root || "";
 
 let strings = {};
 let dates = null;
-if (pageLang !== "en") {
-  try {
-    const answer = await fetch(`${root}/i18n/${encodeURIComponent(pageLang)}.json`);
-    if (answer.ok) ({ messages: strings, dates } = await answer.json());
-  } catch {
-    strings = {};   // untranslated is still usable: the English ids
-  }
+let calendars = null;
+try {   // English too: its calendars' words (Rumi and Hijri month names) come from the server
+  const answer = await fetch(`${root}/i18n/${encodeURIComponent(pageLang)}.json`);
+  if (answer.ok) ({ messages: strings, dates, calendars } = await answer.json());
+} catch {
+  strings = {};   // untranslated is still usable: the English ids
+}
+
+/** Return how the page's language writes dates in each calendar (see calendars.js), or null. */
+export function calendarWords() {
+  return calendars;
 }
 
 /** Return the date (a UTC Date) written the page's language's way (CLDR's long pattern), or null

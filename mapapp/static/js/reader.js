@@ -1,5 +1,6 @@
 // The document list and the reader: a document's text with its place mentions highlighted
 // (focusable; hover or focus lights the marker, click pans to it) and its movements underlined.
+import { sideBySide } from "./calendars.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
@@ -56,16 +57,30 @@ export function collectionLine(collection) {
     collection.standpoint].filter(Boolean).join(" · ");
 }
 
+/** A document's kind (documents/model.py KINDS) named in the page's language, as mapapp/description.py names it. */
+function kindName(kind) {
+  const names = { letter: _("Letter"), telegram: _("Telegram"), memorandum: _("Memorandum"), report: _("Report"),
+    minutes: _("Minutes"), transcript: _("Transcript"), agreement: _("Agreement"), address: _("Address"),
+    interview: _("Interview"), other: _("Document") };
+  return names[kind] || kind;
+}
+
+/** The label of a part of a citation (documents/citations.py CITATION_LABELS) in the page's language. */
+function citationLabel(label) {
+  return { Archive: _("Archive"), "Published in": _("Published in") }[label] || label;
+}
+
 /** Return the [label, value] rows of a document's facts; its citation is the server's (`doc.citation`). */
 export function factRows(doc) {
   const marks = (doc.editorial_notes || []).join("; ");
-  const rows = [[_("Date"), `${doc.date_text || ""} (${longRange(doc.earliest, doc.latest)})`],
-    [_("Written at"), doc.origin], [_("Kind"), doc.kind], [_("From"), doc.author], [_("To"), doc.recipient],
+  // A date written in another calendar is shown in it beside the Gregorian one.
+  const rows = [[_("Date"), `${doc.date_text || ""} (${sideBySide(doc) || longRange(doc.earliest, doc.latest)})`],
+    [_("Written at"), doc.origin], [_("Kind"), kindName(doc.kind)], [_("From"), doc.author], [_("To"), doc.recipient],
     [_("Heading in the compilation"), doc.heading
       ? _("\u201c%(heading)s\u201d (the compiler\u2019s heading, not the document\u2019s words)", { heading: doc.heading }) : null],
     [_("Collection"), collectionLine(doc.collection)],
     [_("Compiler\u2019s marks"), marks ? _("%(marks)s (the compiler\u2019s, not the document\u2019s)", { marks }) : null],
-    ...(doc.citation || []).map((part) => [part.label, part.text]), [_("Source file"), doc.source]];
+    ...(doc.citation || []).map((part) => [citationLabel(part.label), part.text]), [_("Source file"), doc.source]];
   return rows.filter(([, v]) => v);
 }
 
@@ -79,7 +94,7 @@ export function listItem(doc, onOpen, selected) {
     el("button", { type: "button", class: "doc-button", dataset: { doc: doc.id }, "aria-current": selected ? "true" : null,
       onclick: () => onOpen(doc.id) },
       el("span", { class: "doc-title" }, doc.title || "(untitled)"),
-      el("span", { class: "doc-meta" }, [doc.date_text || longRange(doc.earliest, doc.latest), doc.origin, doc.kind]
+      el("span", { class: "doc-meta" }, [doc.date_text || longRange(doc.earliest, doc.latest), doc.origin, kindName(doc.kind)]
         .filter(Boolean).join(" · "))));
 }
 
