@@ -76,7 +76,8 @@ def test_a_marked_up_date_is_the_sources_reading(letter):
     [stated] = [date_record(d, analysis.review_of("date", d)) for d in analysis.dates]
     assert stated == {"text": "the sixth", "start": letter.body.index("the sixth"),
                       "end": letter.body.index("the sixth") + 9, "earliest": "1920-08-06",
-                      "latest": "1920-08-06", "edtf": "1920-08-06", "review": CONFIRMED}
+                      "latest": "1920-08-06", "edtf": "1920-08-06", "review": CONFIRMED,
+                      "calendar": "gregorian", "as_written": None}
 
 
 def test_a_collection_of_divs_is_one_document_each():
