@@ -51,6 +51,7 @@ class RouteNetwork:
     # and each leg costs a scan of every node and a shortest-path search. Not part of the value.
     legs: dict[tuple[LonLat, LonLat], tuple[LonLat, ...] | None] = field(
         default_factory=dict, compare=False, repr=False)
+    snapped: dict[LonLat, int | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 
@@ -196,7 +197,7 @@ def draw_path(places: Sequence[Place], network: RouteNetwork | None = None) -> t
     return tuple(path), approximate
 
 
-MAX_LEGS = 50_000  # remembered per network; then forgotten all at once, so memory stays bounded
+MAX_LEGS = 50_000  # legs (and snapped points) remembered per network; then forgotten at once
 
 
 def _network_leg(network: RouteNetwork, a: LonLat, b: LonLat) -> list[LonLat] | None:
@@ -210,8 +211,17 @@ def _network_leg(network: RouteNetwork, a: LonLat, b: LonLat) -> list[LonLat] | 
     return list(leg) if leg is not None else None
 
 
+def _snapped(network: RouteNetwork, point: LonLat) -> int | None:
+    """`snap(network, point)`, remembered per network (a place starts and ends many legs)."""
+    if point not in network.snapped:
+        if len(network.snapped) >= MAX_LEGS:
+            network.snapped.clear()
+        network.snapped[point] = snap(network, point)
+    return network.snapped[point]
+
+
 def _route_leg(network: RouteNetwork, a: LonLat, b: LonLat) -> tuple[LonLat, ...] | None:
-    start, end = snap(network, a), snap(network, b)
+    start, end = _snapped(network, a), _snapped(network, b)
     if start is None or end is None:
         return None
     if start == end:
