@@ -97,6 +97,8 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
     starts = [d.start for d in dates]
     movements: list[Movement] = []
     for start, end in sentence_spans(text):
+        if not _has_spot(context, start, end):
+            continue  # every movement attaches a place of its own sentence: none here, so none to find
         found = merge(text, _in_sentence(context, start, end))
         for i, f in enumerate(found):
             own = own_dates(text, found, i, _dates_within(dates, starts, start, end))
@@ -132,6 +134,12 @@ def _in_sentence(ctx: TextIndex, start: int, end: int) -> list[Found]:
     taken = {a.spot.start for f in results for a in f.attached}
     results += _from_chains(ctx, start, end, consumed, taken)
     return sorted(results, key=lambda f: f.cue_start)
+
+
+def _has_spot(ctx: TextIndex, start: int, end: int) -> bool:
+    """True if a place (a spot) lies in text[start:end]."""
+    i = bisect.bisect_left(ctx.starts, start)
+    return i < len(ctx.starts) and ctx.spots[i].end <= end
 
 
 def _dates_within(dates: Sequence[DatedSpan], starts: list[int], start: int, end: int) -> Sequence[DatedSpan]:

@@ -47,6 +47,11 @@ class RouteNetwork:
     nodes: tuple[LonLat, ...]
     names: tuple[str | None, ...]
     edges: dict[int, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    # Legs already routed, by their two end points: a text names the same places again and again,
+    # and each leg costs a scan of every node and a shortest-path search. Not part of the value.
+    legs: dict[tuple[LonLat, LonLat], tuple[LonLat, ...] | None] = field(
+        default_factory=dict, compare=False, repr=False)
+    snapped: dict[LonLat, int | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 
@@ -192,13 +197,36 @@ def draw_path(places: Sequence[Place], network: RouteNetwork | None = None) -> t
     return tuple(path), approximate
 
 
+MAX_LEGS = 50_000  # legs (and snapped points) remembered per network; then forgotten at once
+
+
 def _network_leg(network: RouteNetwork, a: LonLat, b: LonLat) -> list[LonLat] | None:
-    start, end = snap(network, a), snap(network, b)
+    """The leg from `a` to `b` along the network (remembered per network), or None if it has none."""
+    key = (a, b)
+    if key not in network.legs:
+        if len(network.legs) >= MAX_LEGS:
+            network.legs.clear()
+        network.legs[key] = _route_leg(network, a, b)
+    leg = network.legs[key]
+    return list(leg) if leg is not None else None
+
+
+def _snapped(network: RouteNetwork, point: LonLat) -> int | None:
+    """`snap(network, point)`, remembered per network (a place starts and ends many legs)."""
+    if point not in network.snapped:
+        if len(network.snapped) >= MAX_LEGS:
+            network.snapped.clear()
+        network.snapped[point] = snap(network, point)
+    return network.snapped[point]
+
+
+def _route_leg(network: RouteNetwork, a: LonLat, b: LonLat) -> tuple[LonLat, ...] | None:
+    start, end = _snapped(network, a), _snapped(network, b)
     if start is None or end is None:
         return None
     if start == end:
-        return [a, b]
+        return (a, b)
     nodes = shortest_path(network, start, end)
     if nodes is None:
         return None
-    return [network.nodes[n] for n in nodes]
+    return tuple(network.nodes[n] for n in nodes)

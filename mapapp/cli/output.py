@@ -52,8 +52,13 @@ def emit_json_line(obj: object) -> None:
     click.echo("".join(pieces) + "}")
 
 
+# One encoder for every record: json.dumps with options builds a new one per call, and a long
+# text's records are many thousands of calls.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
+    return _ENCODER.encode(obj)
 
 
 def _streamed(value: object) -> bool:
