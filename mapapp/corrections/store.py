@@ -151,10 +151,10 @@ class CorrectionsStore:
 
     # --- writing ---------------------------------------------------------------------------
     def add(self, a: Annotation, who: str, note: str | None = None, action: str = "create") -> Annotation:
-        """Store a new annotation made by `who`; return it with its id and stamps."""
+        """Store a new annotation made by `who` (an imported one keeps its creator and stamps); return it."""
         stamp = now()
         a = replace(a, id=a.id or uuid.uuid4().hex[:16], creator=a.creator or who, created=a.created or stamp,
-                    modified=stamp)
+                    modified=a.modified or stamp)
         text = dumps(a)
         with self._tx() as conn:
             seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM annotations").fetchone()[0]
