@@ -2,7 +2,12 @@
 answer, keeps its history, and every refusal the issue lists answers as it says."""
 from __future__ import annotations
 
+import pytest
+
 from tests.review.conftest import DOC, link, logged_in, quote, with_token
+
+# Every test here runs on both stores: an atlas folder (SQLite) and a PostgreSQL database.
+pytestmark = pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)
 
 
 def body_of(client, doc=DOC) -> str:
@@ -13,8 +18,8 @@ def mention(doc: dict, text: str) -> dict:
     return next(m for m in doc["places"] if m["text"] == text)
 
 
-def test_the_machine_reading_carries_a_null_review(client):
-    doc = client.get(f"/api/documents/{DOC}").get_json()
+def test_the_machine_reading_carries_a_null_review(site):
+    doc = site.test_client().get(f"/api/documents/{DOC}").get_json()
     assert doc["places"] and all(m["review"] is None for m in doc["places"])
     assert all(m["review"] is None for m in doc["movements"])
     assert all(d["review"] is None for d in doc["dates"])
