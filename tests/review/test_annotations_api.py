@@ -149,3 +149,13 @@ def test_history_lists_each_change_and_undo_is_a_change_too(site, eve):
     assert mention(reader.get(f"/api/documents/{DOC}").get_json(), "Angora")["place_id"] == "chr:ankara"
     assert [e["action"] for e in reader.get(f"/api/documents/{DOC}/history").get_json()["entries"]] == \
         ["create", "undo"]
+
+
+def test_a_pinned_answer_of_the_version_being_corrected_is_revalidated(site, eve):
+    reader = site.test_client()
+    version = reader.get("/api/corpus").get_json()["version"]
+    text = body_of(reader)
+    eve.post(f"/api/documents/{DOC}/annotations", json=link(DOC, text, "Angora", "chr:erzurum"))
+    pinned = reader.get(f"/api/documents/{DOC}?v={version}")
+    assert "immutable" not in pinned.headers["Cache-Control"]
+    assert mention(pinned.get_json(), "Angora")["place_id"] == "chr:erzurum"
