@@ -46,6 +46,7 @@ def test_annotations_are_read(body, action, place):
     (annotation({"type": "DateValue", "purpose": "editing", "earliest": "10 Aug 1920"}), "body.earliest"),
     (annotation({"type": "DateValue", "purpose": "editing", "earliest": "1920-08-10", "latest": "1920-08-01"}),
      "body.latest"),
+    (annotation({"type": "DateValue", "purpose": "editing", "earliest": "1921-02-29"}), "not a day of the Gregorian"),
     (annotation({"type": "DateValue", "purpose": "editing", "earliest": "1920-08-10", "calendar": "lunar"}),
      "body.calendar"),
     (annotation({"type": "MovementValue", "purpose": "editing", "waypoints": []}), "body.waypoints"),
@@ -157,3 +158,25 @@ def test_document_date_field_and_movement_corrections():
     movement = done["movements"][0]
     assert movement["kind"] == "withdrawal" and [w["place_id"] for w in movement["waypoints"]] == ["chr:goris", "chr:sisian"]
     assert movement["review"]["status"] == "corrected"
+
+
+@pytest.mark.parametrize("day, calendar, expect", [
+    ("1920-08-10", "gregorian", "1920-08-10"),
+    ("1920-07-28", "julian", "1920-08-10"),      # Old Style: 13 days behind in the 20th century
+    ("1918-01-31", "julian", "1918-02-13"),      # the day Soviet Russia changed calendars
+    ("1899-12-31", "julian", "1900-01-12"),      # 12 days behind in the 19th century
+    ("1900-02-29", "julian", "1900-03-13"),      # a leap day only the Julian calendar has
+])
+def test_a_julian_date_is_placed_on_the_gregorian_calendar(day, calendar, expect):
+    from mapapp.corrections.apply import gregorian
+
+    assert gregorian(day, calendar) == expect
+
+
+def test_a_julian_document_date_is_shown_in_gregorian_with_the_days_as_written():
+    a, _ = made({"type": "DateValue", "purpose": "editing", "earliest": "1920-07-28", "calendar": "julian"},
+                selector=False)
+    done = apply(READING, [(a, None)], PLACES, NAMES, TEXT).reading
+    assert (done["fields"]["earliest"], done["fields"]["latest"]) == ("1920-08-10", "1920-08-10")
+    assert done["reviews"]["date"]["as_written"] == {"earliest": "1920-07-28", "latest": "1920-07-28",
+                                                     "calendar": "julian"}
