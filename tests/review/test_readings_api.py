@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from tests.review.conftest import DOC, quote
 
-
 LETTER = "1921-01-01-letter-chairman-armenian-revkom-6774b6"   # names "November 30, 1920"
 
 
