@@ -71,8 +71,9 @@ class CorrectionsStore:
         self.postgres = isinstance(self.location, str)
 
     @contextmanager
-    def _tx(self) -> Iterator:
-        """A connection in one write transaction (committed on success), tables made on first use."""
+    def _tx(self, write: bool = True) -> Iterator:
+        """A connection in one write transaction (committed on success), tables made on first use;
+        `write=False`: for reading only (readers do not wait for each other)."""
         if self.postgres:
             import psycopg
 
@@ -89,6 +90,9 @@ class CorrectionsStore:
         with closing(sqlite3.connect(self.location, timeout=10, isolation_level=None)) as conn:
             conn.row_factory = sqlite3.Row
             conn.executescript(TABLES.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT"))
+            if not write:
+                yield conn
+                return
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -112,7 +116,7 @@ class CorrectionsStore:
         """The annotation `aid`; UnknownAnnotation if there is none (or it was withdrawn)."""
         if not self.exists():
             raise UnknownAnnotation(aid)
-        with self._tx() as conn:
+        with self._tx(write=False) as conn:
             row = conn.execute("SELECT * FROM annotations WHERE id = ?", (aid,)).fetchone()
         if row is None or (row["deleted"] and not deleted):
             raise UnknownAnnotation(aid)
@@ -123,7 +127,7 @@ class CorrectionsStore:
         if not self.exists():
             return []
         where, params = ("WHERE document_id = ?", (document_id,)) if document_id is not None else ("", ())
-        with self._tx() as conn:
+        with self._tx(write=False) as conn:
             rows = conn.execute(f"SELECT * FROM annotations {where} ORDER BY document_id, seq", params).fetchall()
         return [self._annotation(r) for r in rows if deleted or not r["deleted"]]
 
@@ -131,7 +135,7 @@ class CorrectionsStore:
         """Every document that has (or had) an annotation."""
         if not self.exists():
             return []
-        with self._tx() as conn:
+        with self._tx(write=False) as conn:
             return [r[0] for r in conn.execute("SELECT DISTINCT document_id FROM annotations ORDER BY 1")]
 
     def digest(self) -> str:
@@ -145,7 +149,7 @@ class CorrectionsStore:
         """The changes to a document's annotations, oldest first."""
         if not self.exists():
             return []
-        with self._tx() as conn:
+        with self._tx(write=False) as conn:
             rows = conn.execute("SELECT * FROM history WHERE document_id = ? ORDER BY id", (document_id,)).fetchall()
         return [_entry(r) for r in rows]
 
