@@ -159,3 +159,15 @@ def test_a_pinned_answer_of_the_version_being_corrected_is_revalidated(site, eve
     pinned = reader.get(f"/api/documents/{DOC}?v={version}")
     assert "immutable" not in pinned.headers["Cache-Control"]
     assert mention(pinned.get_json(), "Angora")["place_id"] == "chr:erzurum"
+
+
+def test_a_withdrawn_correction_leaves_exactly_what_the_build_derived(site, eve):
+    reader = site.test_client()
+    routes = [f"/api/documents/{DOC}", "/api/events", "/api/places", "/api/movements", "/api/documents?per_page=500"]
+    before = [reader.get(route).get_data() for route in routes]
+    text = body_of(reader)
+    made = eve.post(f"/api/documents/{DOC}/annotations", json=link(DOC, text, "Angora", "chr:erzurum"))
+    url = "/api/annotations/" + made.get_json()["id"].rsplit("/", 1)[1]
+    assert reader.get(routes[1]).get_data() != before[1]
+    assert eve.delete(url, headers={"If-Match": made.headers["ETag"]}).status_code == 204
+    assert [reader.get(route).get_data() for route in routes] == before
