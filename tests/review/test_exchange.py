@@ -153,3 +153,11 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_stored_is_lost(corrected,
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and problem in lines[0] and "Traceback" not in result.output
     assert CorrectionsStore(atlas_copy).annotations() == before
+
+
+def test_the_document_page_and_the_map_picture_show_the_corrected_document(corrected):
+    client = corrected.test_client()
+    page = client.get(f"/documents/{DOC}")
+    assert page.status_code == 200 and "Conversation in Moscow" in page.get_data(as_text=True)
+    picture = client.get(f"/map.png?doc={DOC}&width=200&height=200")
+    assert picture.status_code == 200 and picture.mimetype == "image/png"
