@@ -242,9 +242,26 @@ def _open_file(path: Path) -> Atlas:
     with _OPENED_LOCK:
         atlas = _OPENED.get(key)
         if atlas is None:
-            atlas = _OPENED[key] = Atlas(path)
+            atlas = _OPENED[key] = _corrected(key) or Atlas(path)
         _LAST_USED[key] = time.monotonic()
         return atlas
+
+
+def _corrected(key: tuple[str, int, int]) -> Atlas | None:
+    """The atlas already open on this very file when only a correction changed it since (its
+    rows and `revision`, not its version): kept, under the file's new key. Call holding _OPENED_LOCK."""
+    for old, atlas in list(_OPENED.items()):
+        if old[:2] != key[:2] or atlas._hold is None:
+            continue
+        try:
+            meta = dict(atlas.conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return None
+        if "revision" in meta and meta.get("version") == atlas.version and meta.get("schema") == str(SCHEMA_VERSION):
+            del _OPENED[old]
+            _LAST_USED.pop(old, None)
+            return atlas
+    return None
 
 
 def close_unused(current: Path | None = None, idle: float = IDLE_SECONDS,
