@@ -11,9 +11,9 @@ from mapapp.settings import from_env, with_overrides
 from mapapp.web import caching, security
 
 # Modules whose blueprint `bp` the app serves.
-BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.description_api",
-                     "mapapp.web.pages", "mapapp.web.period_basemap", "mapapp.web.embed", "mapapp.web.share_pages",
-                     "mapapp.web.compare")
+BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.corrections_api",
+                     "mapapp.web.review_api", "mapapp.web.description_api", "mapapp.web.pages",
+                     "mapapp.web.period_basemap", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
 
 
 def create_app(config: Mapping | None = None) -> Flask:

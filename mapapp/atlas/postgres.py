@@ -150,6 +150,10 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         with versions.read_only(built) as lite:
             for table, columns in pg_schema.COPIED.items():
                 _copy(conn, lite, table, columns)
+            # The machine's readings of the documents editors corrected (mapapp/corrections/live.py).
+            if lite.execute("SELECT 1 FROM sqlite_master WHERE name = 'readings'").fetchone():
+                conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
+                _copy(conn, lite, "readings", ("document_id", "record"))
             if dict(lite.execute("SELECT key, value FROM meta").fetchall()).get("fts") == "1":
                 lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
                 _copy(conn, lite, "document_words", ("rowid", "col", "pos", "word"),
@@ -218,6 +222,11 @@ def export(schema: Schema, path: Path, tables_sql: str) -> None:
                 names = ", ".join(f'"{c}"' for c in columns)
                 rows = conn.execute(f"SELECT {names} FROM {table}")
                 lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+            # The machine's readings of corrected documents (their rows are the corrected ones).
+            if conn.execute("SELECT to_regclass('readings')").fetchone()[0] is not None:
+                lite.execute("CREATE TABLE readings (document_id TEXT PRIMARY KEY, record TEXT NOT NULL)")
+                lite.executemany("INSERT INTO readings VALUES (?, ?)",
+                                 conn.execute("SELECT document_id, record FROM readings"))
     finally:
         conn.close()
 

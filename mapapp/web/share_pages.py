@@ -54,7 +54,7 @@ def map_png() -> Response:
         raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(state.doc), version=atlas.version)
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
     words = picture_words(request_language())    # its title, legend and attribution in the reader's language
-    key = PictureCache.key(atlas.version, cache_key(state), width, height, words.locale)
+    key = PictureCache.key(atlas.state, cache_key(state), width, height, words.locale)
     body = cache.get(key)
     if body is None:
         try:
