@@ -3,6 +3,7 @@
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
+import { checked, reviewLine } from "./corrections.js";
 
 /** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
 export function segments(body, mentions, movements) {
@@ -33,8 +34,9 @@ export function markedText(body, mentions, movements, hooks) {
     if (seg.mention < 0) { frag.append(piece); current = null; currentIndex = -1; continue; }
     if (seg.mention !== currentIndex) {
       const m = mentions[seg.mention];
-      current = el("mark", { class: m.place_id ? "mention" : "mention unresolved", tabindex: "0",
-        dataset: { place: m.place_id || "" }, title: m.name || m.text });
+      current = el("mark", { class: mentionClass(m), tabindex: "0",
+        dataset: { place: m.place_id || "", start: m.start, review: m.review ? m.review.status : "machine" },
+        title: `${m.name || m.text} \u2014 ${reviewLine(m.review)}` });
       hooks.bind(current, m);
       frag.append(current);
       currentIndex = seg.mention;
@@ -42,6 +44,12 @@ export function markedText(body, mentions, movements, hooks) {
     current.append(piece);
   }
   return frag;
+}
+
+/** Return the class of a mention's <mark>: resolved or not, checked by a person, rejected. */
+export function mentionClass(m) {
+  if (m.review && m.review.status === "rejected") return "mention rejected";
+  return ["mention", m.place_id ? null : "unresolved", checked(m.review) ? "checked" : null].filter(Boolean).join(" ");
 }
 
 function movementTitle(m) {
