@@ -11,7 +11,8 @@ from mapapp.settings import from_env, with_overrides
 from mapapp.web import caching, security
 
 # Modules whose blueprint `bp` the app serves.
-BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.description_api",
+BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.corrections_api",
+                     "mapapp.web.description_api",
                      "mapapp.web.pages", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
 
 

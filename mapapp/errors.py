@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from documents.errors import DocumentError
 from gazetteer.errors import GazetteerError
+from mapapp.corrections.annotation import AnnotationError
 from mapapp.params import ParamError, shown
 
 if TYPE_CHECKING:
@@ -65,6 +66,12 @@ class Conflict(ApiError):
     code, status = "conflict", 409
 
 
+class PreconditionRequired(ApiError):
+    """A change to something others may change too, sent without the If-Match that guards it."""
+
+    code, status = "precondition_required", 428
+
+
 class TooManyRequests(ApiError):
     code, status = "too_many_requests", 429
 
@@ -84,6 +91,7 @@ class Busy(ApiError):
 ERROR_TABLE: tuple[tuple[type[Exception], str, int], ...] = (
     (ParamError, "bad_parameter", 400),
     (DocumentError, "bad_document", 422),
+    (AnnotationError, "bad_annotation", 400),
     (GazetteerError, "bad_gazetteer_data", 500),
 )
 

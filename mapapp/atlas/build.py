@@ -12,6 +12,7 @@ file, so such a build is incremental too.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -22,9 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gazetteer.places.userlayer import user_place_files
 from mapapp.atlas import lock, postgres, query, schema, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
+from mapapp.corrections import live
+from mapapp.corrections.store import CorrectionsStore
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
 
@@ -44,6 +48,8 @@ class Plan:
     version: str
     previous: Path | postgres.Schema | None   # the current atlas file (or schema), if any
     reusable: frozenset[str]        # source paths whose rows the previous atlas holds
+    # Editors' account names and the names they agreed to be shown by (None: not named).
+    names: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def up_to_date(self) -> bool:
@@ -116,8 +122,12 @@ def plan_build(corpus: Sequence[Path], location: Path | str) -> Plan:
     if not sources:
         raise BuildError("the corpus has no source files (" + ", ".join(map(str, corpus)) + ")")
     hashes = {str(p): versions.file_sha256(p) for p in sources}
-    fingerprint = versions.analysis_fingerprint()
-    version = versions.version_id(fingerprint, ((p.name, hashes[str(p)]) for p in sources))
+    # The user gazetteer layer shapes every link: a change to it is a change of the analysis.
+    fingerprint = hashlib.sha256((versions.analysis_fingerprint() + "\n" + versions.user_layer_digest(
+        user_place_files())).encode()).hexdigest()
+    # The corrections are applied to every build (rows are still reused: they are re-applied).
+    corrections = ("corrections", CorrectionsStore(location).digest())
+    version = versions.version_id(fingerprint, [*((p.name, hashes[str(p)]) for p in sources), corrections])
     if postgres.is_database_url(location):
         served = postgres.current_version(location)
         previous = postgres.Schema(location, served) if served else None
@@ -233,6 +243,7 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
             analysed.close()
         _insert_territories(conn)
         _finish(conn, plan)
+        _apply_corrections(conn, plan)
         conn.commit()
     finally:
         conn.close()
@@ -279,6 +290,24 @@ def _copy_source(conn: sqlite3.Connection, key: str) -> int:
     _copy(conn, "mentions", docs, (key,))
     _copy(conn, "movements", docs, (key,))
     return conn.execute("SELECT documents FROM sources WHERE path = ?", (key,)).fetchone()[0]
+
+
+def _apply_corrections(conn: sqlite3.Connection, plan: Plan) -> None:
+    """Apply every correction of the store beside the atlas; record those that no longer anchor (orphaned).
+
+    A reused document's rows may be the corrected ones: its machine reading comes along."""
+    store = CorrectionsStore(plan.location)
+    if not store.documents():
+        return
+    if plan.reusable and conn.execute("SELECT 1 FROM old.sqlite_master WHERE name = 'readings'").fetchone():
+        conn.execute(live.READINGS)
+        marks = ", ".join("?" * len(plan.reusable))
+        conn.execute(f"INSERT OR REPLACE INTO readings SELECT * FROM old.readings WHERE document_id IN "
+                     f"(SELECT id FROM documents WHERE source_path IN ({marks}))", tuple(plan.reusable))
+    from mapapp.corrections import places
+
+    orphaned = live.apply_all(conn, store, places.place, dict(plan.names))
+    live.record_orphans(store, orphaned)
 
 
 def _insert_territories(conn: sqlite3.Connection) -> None:

@@ -76,6 +76,12 @@ def provenance(doc) -> dict:
     return {"collection": collection, "editorial_notes": list(doc.editorial_notes)}
 
 
+def with_review(record: dict) -> dict:
+    """A reading's record with its `review`: None for the machine's reading, unless the pipeline set one
+    (a reading taken from source markup); editors' corrections set it (mapapp/corrections)."""
+    return record if "review" in record else {**record, "review": None}
+
+
 def document_row(doc, key: str, dates: list[dict]) -> dict:
     """Return the documents-table row of a Document read from source `key`."""
     span = doc.date
@@ -127,12 +133,12 @@ def analyse_source(path: Path) -> SourceRows:
     places: dict[str, Place] = {}
     for doc in reading.documents:
         analysis = analyse_document(doc)
-        row = document_row(doc, str(path), [date_record(d) for d in analysis.dates])
+        row = document_row(doc, str(path), [with_review(date_record(d)) for d in analysis.dates])
         rows.documents.append(row)
         events, counts = [], {}
         for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
             places.setdefault(mention.place.id, mention.place)
-            mention_, event = mention_row(row, mention, place_record(mention))
+            mention_, event = mention_row(row, mention, with_review(place_record(mention)))
             rows.mentions.append(mention_)
             events.append(event)
             counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
@@ -142,7 +148,8 @@ def analyse_source(path: Path) -> SourceRows:
         for ord_, (movement, in_heading) in enumerate(stated):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
-            rows.movements.append(movement_row(row, ord_, movement, route_record(movement, in_heading, doc.author)))
+            record = with_review(route_record(movement, in_heading, doc.author))
+            rows.movements.append(movement_row(row, ord_, movement, record))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 

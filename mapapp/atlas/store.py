@@ -1,7 +1,9 @@
 """Reading a built atlas: `open_atlas(version)` and the `Atlas` the API and the pages query.
 
-An atlas file is never changed once published (a build writes a new file and swaps it in),
-so it is opened read-only and immutable, one connection per thread. An atlas in PostgreSQL
+A build writes a new file and swaps it in; the one change made to a published file is an
+editor's correction (mapapp/corrections/live.py), which rewrites one document's rows in one
+transaction and bumps `revision` in meta. So the file is opened read-only (not immutable, so
+that every server sees such a change at once), one connection per thread. An atlas in PostgreSQL
 (a location that is a `postgresql://` URL) is a schema per version, read alike (`postgres`).
 """
 from __future__ import annotations
@@ -64,14 +66,25 @@ class Atlas:
         if conn is None:
             if self._hold is None:   # closed by close_unused, and used again (files only: schemas return above)
                 self._hold = lock.hold_shared(self.path)
-            # Immutable: a published atlas file is never written again (a build swaps in a new one).
-            uri = versions.sqlite_uri(self.path) + "&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # Not immutable: a correction may rewrite a document's rows (and waits for readers).
+            conn = sqlite3.connect(versions.sqlite_uri(self.path), uri=True, check_same_thread=False, timeout=10)
             conn.row_factory = sqlite3.Row
             self._local.conn = conn
             with self._conns_lock:
                 self._conns.append(conn)
         return conn
+
+    @property
+    def revision(self) -> int:
+        """How many corrections were patched into this version since it was built (0: none)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0]) if row else 0
+
+    @property
+    def state(self) -> str:
+        """The version and its revision: what every cached answer and ETag is keyed by."""
+        revision = self.revision
+        return f"{self.version}.{revision}" if revision else self.version
 
     def close(self) -> None:
         """Close this thread's connection."""

@@ -25,7 +25,7 @@ VERSION_RE = re.compile(r"^[0-9a-f]{12}$")
 # The packages whose code or data shape what a build stores: whole packages, so that a new
 # module is covered without anyone remembering to list it (tests/app/test_fingerprint.py
 # checks that everything the build imports lies inside them).
-ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/analysis", "mapapp/atlas")
+ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/analysis", "mapapp/atlas", "mapapp/corrections")
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
@@ -58,6 +58,14 @@ def analysis_fingerprint(root: Path | None = None) -> str:
                 continue
             digest.update(str(path.relative_to(root)).encode())
             digest.update(file_sha256(path).encode())
+    return digest.hexdigest()
+
+
+def user_layer_digest(files: Iterable[Path]) -> str:
+    """Return a hash of the user gazetteer layer's files (names and content): the analysis reads them."""
+    digest = hashlib.sha256(b"user layer")
+    for path in sorted(files):
+        digest.update(f"\n{path.name}\t{file_sha256(path)}".encode())
     return digest.hexdigest()
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -36,6 +37,7 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, forc
         if plan.up_to_date and not force:
             return _up_to_date_report(plan)
         on_source = _progress(plan) if progress else None
+        plan = replace(plan, names=_public_names())
         return run_build(plan, on_source=on_source, keep=keep, jobs=jobs, dask=dask)
     except (BuildError, DocumentError, GazetteerError) as exc:
         fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
@@ -43,6 +45,17 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, forc
         fail("build interrupted; the previous atlas is unchanged", EXIT_INTERRUPTED)
     except Exception as exc:  # a one-line message, never a traceback
         fail(f"build failed: {type(exc).__name__}: {exc} (the previous atlas is unchanged)", EXIT_FAILED)
+
+
+def _public_names() -> tuple[tuple[str, str | None], ...]:
+    """Editors' names as corrections show them (only those who agreed to be named)."""
+    from gazetteer.datahome import data_home
+    from mapapp.accounts.store import accounts_file, list_users
+
+    home = data_home()
+    if not accounts_file(home).exists():
+        return ()
+    return tuple((u.name, u.public_name) for u in list_users(home))
 
 
 def _progress(plan):

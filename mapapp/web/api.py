@@ -34,7 +34,7 @@ def page_param() -> Page:
 def answer(make: Callable[[Atlas], str], mimetype: str = JSON) -> Response:
     """Answer with the JSON text `make(atlas)`, or 304 when the client holds this version's answer."""
     atlas = current_atlas()
-    etag = request_etag(atlas.version)
+    etag = request_etag(atlas.state)   # the revision too: a correction changes the answers
     if request.if_none_match.contains_weak(etag):   # RFC 9110: If-None-Match compares weakly
         response = Response(status=304)
     else:

@@ -49,7 +49,7 @@ def map_png() -> Response:
         atlas.raise_if_renamed(state.doc)
         raise NotFound(f"no document {state.doc!r} in atlas {atlas.version}")
     cache: PictureCache = current_app.extensions["chronotope.pictures"]
-    key = PictureCache.key(atlas.version, cache_key(state), width, height)
+    key = PictureCache.key(atlas.state, cache_key(state), width, height)
     body = cache.get(key)
     if body is None:
         try:

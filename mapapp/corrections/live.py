@@ -1,0 +1,223 @@
+"""Republishing corrected documents in an atlas: the rows of one document rewritten from the
+machine's reading and its corrections, in the transaction of the caller.
+
+The machine's reading of a document is kept in the `readings` table the first time a document
+is rewritten (until then its rows are the machine's), so a correction withdrawn or undone
+leaves exactly what the build derived. A build applies every correction the same way
+(`apply_all`); a live change (`patch_served`) rewrites the served atlas file in place in one
+transaction and bumps `revision` in its meta table, which every answer's ETag and cache key
+include, so that no server keeps a stale answer.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from mapapp.atlas import versions
+from mapapp.atlas.rows import LIST_FIELDS, dumps, place_row
+from mapapp.corrections import anchor, apply
+from mapapp.corrections.annotation import Annotation
+from mapapp.corrections.store import CorrectionsStore
+
+FIELDS = ("title", "author", "recipient", "origin", "kind", "date_text", "earliest", "latest", "precision")
+READINGS = "CREATE TABLE IF NOT EXISTS readings (document_id TEXT PRIMARY KEY, record TEXT NOT NULL)"
+
+PlaceLookup = Callable[[str], "object | None"]   # id -> gazetteer Place or None
+
+
+def machine_reading(conn, doc_id: str) -> dict | None:
+    """The machine's reading of a document: kept in `readings`, else its rows as the build wrote them."""
+    conn.execute(READINGS)
+    row = conn.execute("SELECT record FROM readings WHERE document_id = ?", (doc_id,)).fetchone()
+    if row is not None:
+        return json.loads(row[0])
+    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if doc is None:
+        return None
+    places = [json.loads(r[0]) for r in conn.execute(
+        'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
+    moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
+    reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
+               "dates": json.loads(doc[len(FIELDS)]), "movements": [json.loads(m[0]) for m in moves],
+               "geometries": [json.loads(m[1]) if m[1] else None for m in moves]}
+    conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
+    return reading
+
+
+def set_machine_reading(conn, doc_id: str, reading: dict) -> None:
+    """Replace the machine's reading of a document (after it was analysed again)."""
+    conn.execute(READINGS)
+    conn.execute("INSERT OR REPLACE INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
+
+
+def place_info(conn, lookup: PlaceLookup, place_id: str) -> dict | None:
+    """Name, kind, lat, lon of a place: the gazetteer's, else the atlas's own row."""
+    found = lookup(place_id)
+    if found is not None:
+        return {"name": found.name, "kind": found.kind, "lat": found.lat, "lon": found.lon,
+                "uncertainty_km": found.uncertainty_km}
+    row = conn.execute("SELECT name, kind, lat, lon, uncertainty_km FROM places WHERE id = ?", (place_id,)).fetchone()
+    return dict(zip(("name", "kind", "lat", "lon", "uncertainty_km"), row, strict=True)) if row else None
+
+
+def republish(conn, doc_id: str, annotations: list[Annotation], lookup: PlaceLookup,
+              names: Mapping[str, str | None]) -> set[str] | None:
+    """Rewrite one document's rows from its machine reading and `annotations`; return the ids of
+    those that could not be anchored or applied (orphaned), or None when the atlas has no such document."""
+    reading = machine_reading(conn, doc_id)
+    if reading is None:
+        return None
+    body = conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    anchored = [(a, anchor.anchor(body, a.selection) if a.selection is not None else None) for a in annotations]
+    wanted = {a.place for a in annotations if a.place} | {w for a in annotations for w in a.values.get("waypoints", ())}
+    places = {pid: info for pid in wanted if (info := place_info(conn, lookup, pid)) is not None}
+    done = apply.apply(reading, anchored, places, names, body)
+    _write_rows(conn, doc_id, reading, done.reading, lookup)
+    return set(done.orphaned)
+
+
+def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:
+    old = conn.execute("SELECT rowid, title, body, earliest, provenance FROM documents WHERE id = ?",
+                       (doc_id,)).fetchone()
+    fields = corrected["fields"]
+    provenance = json.loads(old[4])
+    provenance.pop("reviews", None)
+    if corrected["reviews"]:
+        provenance["reviews"] = corrected["reviews"]
+    row = {**fields, "id": doc_id}
+    row["source"] = conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    row["heading"] = conn.execute("SELECT heading FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    list_json = dumps({k: row[k] for k in LIST_FIELDS})
+    # Mentions: a rejected one stays in the document (its record says so) but names no place,
+    # so that no map layer shows it.
+    events, counts, mentions = [], {}, []
+    for m in corrected["places"]:
+        shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
+        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], dumps(m)))
+        if shown:
+            _ensure_place(conn, lookup, m["place_id"])
+            events.append(dumps({"type": "Feature", "geometry": {"type": "Point", "coordinates": [m["lon"], m["lat"]]},
+                                 "properties": {"document_id": doc_id, "document_title": fields["title"],
+                                                "earliest": fields["earliest"], "latest": fields["latest"],
+                                                "place_id": m["place_id"], "name": m["name"], "kind": m["kind"],
+                                                "text": m["text"], "start": m["start"], "end": m["end"]}}))
+            counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
+    conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, list_json = ?, "
+                 "events = ?, place_counts = ?, provenance = ? WHERE id = ?",
+                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), list_json, ",".join(events), dumps(counts),
+                                                dumps(provenance), doc_id])
+    conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+    conn.executemany("INSERT INTO mentions (document_id, place_id, start, \"end\", text, record) VALUES (?, ?, ?, ?, ?, ?)",
+                     mentions)
+    _write_movements(conn, doc_id, machine, corrected, lookup)
+    if old[1] != fields["title"] and _has_table(conn, "documents_fts"):
+        conn.execute("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                     (old[0], old[1], old[2]))
+        conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
+    if old[3] != fields["earliest"]:
+        _rerank(conn)
+
+
+def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:
+    seq, earliest, latest = conn.execute("SELECT seq, earliest, latest FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    geometries = machine.get("geometries", [])
+    title = corrected["fields"]["title"]
+    conn.execute("DELETE FROM movements WHERE document_id = ?", (doc_id,))
+    for ord_, m in enumerate(corrected["movements"]):
+        ids = [w["place_id"] for w in m["waypoints"]]
+        if ord_ < len(geometries) and ids == [w["place_id"] for w in machine["movements"][ord_]["waypoints"]]:
+            geometry = geometries[ord_]     # the drawn path along the roads, as the build found it
+        else:
+            points = [[w["lon"], w["lat"]] for w in m["waypoints"]]
+            points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+            geometry = None if not points else {"type": "Point", "coordinates": points[0]} if len(points) == 1 \
+                else {"type": "LineString", "coordinates": points}
+        for pid in ids:
+            _ensure_place(conn, lookup, pid)
+        rejected = (m.get("review") or {}).get("status") == "rejected"
+        feature = None
+        if geometry is not None and not rejected:
+            feature = {"type": "Feature", "id": f"{doc_id}/{ord_}", "geometry": geometry,
+                       "properties": {**m, "document_id": doc_id, "document_title": title}}
+        coords = [] if geometry is None else [geometry["coordinates"]] if geometry["type"] == "Point" \
+            else geometry["coordinates"]
+        box = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
+               max(c[1] for c in coords)) if coords else (None,) * 4
+        conn.execute("INSERT INTO movements (document_id, ord, seq, geometry, west, south, east, north, earliest, "
+                     "latest, props, feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (doc_id, ord_, seq, dumps(geometry) if geometry else None, *box,
+                      m.get("earliest") or earliest, m.get("latest") or latest, dumps(m),
+                      dumps(feature) if feature else None))
+
+
+def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> None:
+    if conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone() is not None:
+        return
+    found = lookup(place_id)
+    if found is not None:
+        row = place_row(found)
+        names = ", ".join(f'"{c}"' for c in row)
+        conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def _rerank(conn) -> None:
+    """Rank the documents by date again (a corrected date moves one), as the build does."""
+    conn.execute("UPDATE documents SET seq = -rowid")
+    conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
+                 "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
+                 "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
+    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.document_id = d.id")
+
+
+def bump_revision(conn) -> int:
+    """Count one more change to the atlas (what answers' ETags include)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+    revision = int(row[0]) + 1 if row else 1
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('revision', ?)", (str(revision),))
+    return revision
+
+
+def apply_all(conn, store: CorrectionsStore, lookup: PlaceLookup, names: Mapping[str, str | None],
+              documents: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """Republish every document that has (or had) a correction; return the orphaned ids by document."""
+    by_doc: dict[str, list[Annotation]] = {}
+    for a in store.annotations():
+        by_doc.setdefault(a.document_id, []).append(a)
+    orphaned = {}
+    for doc_id in (documents if documents is not None else store.documents()):
+        found = republish(conn, doc_id, by_doc.get(doc_id, []), lookup, names)
+        orphaned[doc_id] = found if found is not None else {a.id for a in by_doc.get(doc_id, [])}
+    return orphaned
+
+
+def record_orphans(store: CorrectionsStore, orphaned: Mapping[str, set[str]]) -> None:
+    for doc_id, ids in orphaned.items():
+        store.set_orphaned(doc_id, ids)
+
+
+def patch_served(atlas_file: Path, store: CorrectionsStore, doc_ids: Iterable[str], lookup: PlaceLookup,
+                 names: Mapping[str, str | None], readings: Mapping[str, dict] | None = None) -> int:
+    """Republish `doc_ids` in the served atlas file, in one transaction; return its new revision.
+
+    `readings`: new machine readings of documents analysed again (a gazetteer change)."""
+    with sqlite3.connect(versions.sqlite_uri(atlas_file, "rw"), uri=True, timeout=10,
+                         isolation_level=None) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for doc_id, reading in (readings or {}).items():
+                set_machine_reading(conn, doc_id, reading)
+            orphaned = apply_all(conn, store, lookup, names, list(doc_ids))
+            revision = bump_revision(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    conn.close()
+    record_orphans(store, orphaned)
+    return revision

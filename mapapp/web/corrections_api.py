@@ -1,0 +1,194 @@
+"""The corrections API: W3C annotations on documents, their history and undo, the review queue,
+the gazetteer search and new user-layer places (docs/annotations-api.md).
+
+Reading is open to all; every write needs an editor or admin (`writer_required`) and the CSRF
+token (the app's CSRFProtect), and is one history entry in the corrections store. A change is
+patched into the served atlas at once (`corrections.live`), so every answer shows it.
+"""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, request
+from flask_login import current_user
+
+from mapapp.accounts import store as accounts
+from mapapp.atlas import postgres
+from mapapp.atlas.current import current_atlas
+from mapapp.corrections import anchor, live, places
+from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, AnnotationError, parse, to_w3c
+from mapapp.corrections.store import CorrectionsStore, StaleAnnotation, UnknownAnnotation
+from mapapp.errors import NotFound, PreconditionRequired
+from mapapp.web.accounts import writer_required
+
+bp = Blueprint("corrections", __name__, url_prefix="/api")
+JSONLD = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+
+
+def corrections() -> CorrectionsStore:
+    return CorrectionsStore(current_app.config.get("DATABASE_URL") or current_app.config["ATLAS_DIR"])
+
+
+def public_names() -> dict[str, str | None]:
+    """Account name -> the name public pages may show (None: the editor did not agree to be named)."""
+    return {u.name: u.public_name for u in accounts.list_users(current_app.config["HOME"])}
+
+
+def base() -> str:
+    return request.url_root.rstrip("/")
+
+
+def _json(value, status: int = 200, mimetype: str = "application/json") -> Response:
+    response = Response(json.dumps(value, ensure_ascii=False), status=status, mimetype=mimetype)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _annotation_response(a: Annotation, status: int = 200) -> Response:
+    response = _json(to_w3c(a, base(), public_names().get(a.creator or "")), status, JSONLD)
+    response.set_etag(dict(a.extra)["etag"])
+    return response
+
+
+def _document_body(doc_id: str) -> str:
+    atlas = current_atlas()
+    if not atlas.has_document(doc_id):
+        atlas.raise_if_renamed(doc_id)
+        raise NotFound(f"no document {doc_id!r} in atlas {atlas.version}")
+    return atlas.conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+
+
+def lookup_place(place_id: str):
+    """The place of any gazetteer layer, or the atlas's own row (as a Place), or None."""
+    return places.place(place_id)
+
+
+def _check(a: Annotation) -> Annotation:
+    """Refuse an annotation whose quote is not in the document or whose places are unknown (400, 404)."""
+    body = _document_body(a.document_id)
+    if a.selection is not None:
+        span = anchor.anchor(body, a.selection)
+        if span is None:
+            raise AnnotationError(f"TextQuoteSelector.exact: {a.selection.exact[:60]!r} is not in the body of "
+                                  f"document {a.document_id!r}")
+    wanted = ([a.place] if a.action == LINK else []) + list(a.values.get("waypoints", ()) if a.action == MOVEMENT else [])
+    for place_id in wanted:
+        if lookup_place(place_id) is None and not _atlas_has_place(place_id):
+            raise NotFound(f"no place {place_id!r} in the gazetteer")
+    return a
+
+
+def _atlas_has_place(place_id: str) -> bool:
+    return current_atlas().conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone() is not None
+
+
+def republish(doc_ids, readings=None) -> None:
+    """Patch the changed documents into the served atlas (within the request: the answer shows it)."""
+    atlas = current_atlas()
+    if isinstance(atlas.path, postgres.Schema):
+        from mapapp.corrections import pg_live
+
+        pg_live.patch_served(atlas.path, corrections(), doc_ids, lookup_place, public_names(), readings)
+        return
+    live.patch_served(atlas.path, corrections(), doc_ids, lookup_place, public_names(), readings)
+
+
+def _parsed(doc_id: str | None = None) -> Annotation:
+    data = request.get_json(silent=True)
+    if data is None:
+        raise AnnotationError("the request body must be one W3C annotation as JSON")
+    return _check(parse(data, doc_id))
+
+
+def _if_match() -> str:
+    value = request.headers.get("If-Match")
+    if not value:
+        raise PreconditionRequired("send If-Match with the annotation's ETag (GET it first)")
+    return value.strip().removeprefix("W/")
+
+
+def _stale(exc: StaleAnnotation) -> Response:
+    response = _annotation_response(exc.current, 409)
+    return response
+
+
+@bp.get("/documents/<doc_id>/annotations")
+def list_annotations(doc_id: str) -> Response:
+    _document_body(doc_id)
+    names = public_names()
+    items = [to_w3c(a, base(), names.get(a.creator or "")) for a in corrections().annotations(doc_id)]
+    for item in items:
+        item.pop("@context", None)
+    return _json({"@context": CONTEXT, "id": f"{base()}/api/documents/{doc_id}/annotations",
+                  "type": "AnnotationCollection", "total": len(items), "items": items}, mimetype=JSONLD)
+
+
+@bp.post("/documents/<doc_id>/annotations")
+@writer_required
+def add_annotation(doc_id: str) -> Response:
+    a = _parsed(doc_id)
+    made = corrections().add(Annotation(**{**a.__dict__, "creator": None, "created": None}), current_user.name)
+    republish([doc_id])
+    response = _annotation_response(made, 201)
+    response.headers["Location"] = f"{base()}/api/annotations/{made.id}"
+    return response
+
+
+def _stored(aid: str) -> Annotation:
+    try:
+        return corrections().get(aid)
+    except UnknownAnnotation:
+        raise NotFound(f"no annotation {aid!r}") from None
+
+
+@bp.get("/annotations/<aid>")
+def get_annotation(aid: str) -> Response:
+    return _annotation_response(_stored(aid))
+
+
+@bp.put("/annotations/<aid>")
+@writer_required
+def put_annotation(aid: str) -> Response:
+    old = _stored(aid)
+    if_match = _if_match()
+    new = _parsed(old.document_id)
+    try:
+        made = corrections().update(aid, new, current_user.name, if_match)
+    except StaleAnnotation as exc:
+        return _stale(exc)
+    republish([old.document_id])
+    return _annotation_response(made)
+
+
+@bp.delete("/annotations/<aid>")
+@writer_required
+def delete_annotation(aid: str) -> Response:
+    old = _stored(aid)
+    if_match = _if_match()
+    try:
+        corrections().delete(aid, current_user.name, if_match, request.args.get("note"))
+    except StaleAnnotation as exc:
+        return _stale(exc)
+    republish([old.document_id])
+    return Response(status=204)
+
+
+@bp.get("/documents/<doc_id>/history")
+def history(doc_id: str) -> Response:
+    _document_body(doc_id)
+    names = public_names()
+    entries = corrections().history(doc_id)
+    for entry in entries:   # an editor's account name only if they agreed to be named
+        entry["who"] = names.get(entry["who"] or "") if not current_user.is_authenticated else entry["who"]
+    return _json({"document_id": doc_id, "total": len(entries), "entries": entries})
+
+
+@bp.post("/history/<int:entry_id>/undo")
+@writer_required
+def undo(entry_id: int) -> Response:
+    try:
+        entry, doc_id = corrections().undo(entry_id, current_user.name)
+    except UnknownAnnotation:
+        raise NotFound(f"no history entry {entry_id}") from None
+    republish([doc_id])
+    return _json(entry, 201)

@@ -1,0 +1,77 @@
+"""Fixtures for the corrections tests: a copy of the session's atlas that tests may change, an app on
+it with an admin, an editor and a reader, and clients logged in as each (CSRF header set)."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from mapapp.accounts import store
+
+PASSWORD = "correct horse battery"
+DOC = "1920-12-26-record-conversation-bekzadyan-mravyan-b13b4c"   # names Estonia, Latvia, Angora ...
+
+
+@pytest.fixture
+def atlas_copy(atlas_path, tmp_path):
+    """The session's atlas folder, copied: corrections write beside it and into it."""
+    target = tmp_path / "atlas"
+    shutil.copytree(atlas_path, target, ignore=shutil.ignore_patterns("*.lock", ".*"))
+    return target
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def site(app_for, atlas_copy, home):
+    app = app_for(atlas_copy, HOME=home)
+    store.add_user(home, "ada", "admin", PASSWORD, "test")
+    store.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
+    store.add_user(home, "ed", "editor", PASSWORD, "test")
+    store.add_user(home, "rita", "reader", PASSWORD, "test")
+    return app
+
+
+def logged_in(app, name: str):
+    """A test client logged in as `name`, sending the CSRF token in X-CSRF-Token on every request."""
+    client = app.test_client()
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    response = client.post("/login", data={"username": name, "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302, f"{name} could not log in"
+    client.environ_base["HTTP_X_CSRF_TOKEN"] = token
+    return client
+
+
+@pytest.fixture
+def eve(site):
+    return logged_in(site, "eve")
+
+
+@pytest.fixture
+def ed(site):
+    return logged_in(site, "ed")
+
+
+def quote(body: str, exact: str, occurrence: int = 0) -> list[dict]:
+    """The selectors of the `occurrence`-th `exact` in `body`."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(exact, start + 1)
+    end = start + len(exact)
+    return [{"type": "TextQuoteSelector", "exact": exact, "prefix": body[max(0, start - 20):start],
+             "suffix": body[end:end + 20]},
+            {"type": "TextPositionSelector", "start": start, "end": end}]
+
+
+def link(doc: str, body: str, exact: str, place: str, note: str | None = None) -> dict:
+    """A W3C annotation linking `exact` in document `doc` to `place`."""
+    bodies = [{"type": "SpecificResource", "purpose": "identifying", "source": place}]
+    if note:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": note})
+    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "body": bodies,
+            "target": {"source": f"/documents/{doc}", "selector": quote(body, exact)}}
