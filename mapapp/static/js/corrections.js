@@ -37,12 +37,13 @@ export const bodies = {
 /** Return the words for who made a reading: the machine, or a person (named when they agreed to be). */
 export function reviewLine(review) {
   if (!review) return _("linked by the machine, not yet checked");
-  const who = review.by ? _("by %(name)s", { name: review.by }) : _("by an editor");
-  const values = { who };
-  if (review.status === "corrected") return _("corrected %(who)s", values);
-  if (review.status === "added") return _("added %(who)s", values);
-  if (review.status === "rejected") return _("rejected %(who)s", values);
-  return _("checked %(who)s", values);
+  const name = review.by;
+  switch (review.status) {
+    case "corrected": return name ? _("corrected by %(name)s", { name }) : _("corrected by an editor");
+    case "added": return name ? _("added by %(name)s", { name }) : _("added by an editor");
+    case "rejected": return name ? _("rejected by %(name)s", { name }) : _("rejected by an editor");
+    default: return name ? _("checked by %(name)s", { name }) : _("checked by an editor");
+  }
 }
 
 /** Return true when a person stands behind a reading (confirmed, corrected or added it). */
@@ -89,6 +90,16 @@ export class Writer {
   undo(entryId) { return this.send("POST", `/api/history/${encodeURIComponent(entryId)}/undo`, {}); }
   search(q) { return this.send("GET", `/api/gazetteer/search?q=${encodeURIComponent(q)}`); }
   createPlace(place) { return this.send("POST", "/api/places", place); }
+  /** Withdraw an annotation (its `id` URL): read its ETag, then DELETE with If-Match. */
+  async withdraw(annotationUrl) {
+    const path = new URL(annotationUrl, location.href).pathname;
+    const current = await fetch(path, { cache: "no-store", credentials: "same-origin" });
+    if (!current.ok) throw Object.assign(new Error(String(current.status)), { status: current.status });
+    const response = await fetch(path, { method: "DELETE", credentials: "same-origin",
+      headers: { "X-CSRF-Token": this.token, "If-Match": current.headers.get("ETag") || "*" } });
+    if (!response.ok) throw Object.assign(new Error(String(response.status)), { status: response.status });
+  }
+
   queue(params) {
     const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ""));
     return this.send("GET", `/api/review/queue${q.size ? "?" + q : ""}`);

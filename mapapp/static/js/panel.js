@@ -15,7 +15,8 @@ export class Reader {
     const $ = (id) => document.getElementById(id);
     this.nodes = { list: $("doc-list"), count: $("doc-count"), section: $("documents"), reader: $("reader"),
       title: $("reader-title"), meta: $("reader-meta"), body: $("reader-body"), prev: $("reader-prev"),
-      next: $("reader-next"), close: $("reader-close") };
+      next: $("reader-next"), close: $("reader-close"),
+      page: $("reader-page"), history: $("reader-history") };
     this.hasPanel = Boolean(this.nodes.reader);
     if (!this.hasPanel) return;
     this.nodes.close.addEventListener("click", () => this.close());

@@ -95,6 +95,10 @@ export function listItem(doc, onOpen, selected) {
 export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...facts(doc));
+  // The document's own page, and who corrected what in it.
+  const page = `${document.getElementById("app")?.dataset.root || ""}/documents/${encodeURIComponent(doc.id)}`;
+  if (nodes.page) nodes.page.href = page;
+  if (nodes.history) nodes.history.href = `${page}/history`;
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
   // A movement stated in the heading has offsets into the heading: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);

@@ -161,7 +161,7 @@ export class ReviewTools {
     };
     const dates = (doc.dates || []).filter((d) => d.start >= 0 && d.end > d.start);
     const movements = (doc.movements || []).filter((m) => !m.in_heading);
-    const changes = el("div", { class: "rv-changes" }, el("p", { class: "muted" }, _("loading…")));
+    const changes = el("div", { class: "rv-change-list" }, el("p", { class: "muted" }, _("loading…")));
     this.sections.replaceChildren(
       section("document", _("The document's fields and date"),
         fieldsForm(doc, (v) => this.saveFields(v)),
