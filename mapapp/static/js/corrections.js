@@ -46,6 +46,11 @@ export function reviewLine(review) {
   }
 }
 
+/** Return a resolver's score in words ("score 0.43"), or null when there is none. */
+export function scoreText(score) {
+  return score === null || score === undefined ? null : _("score %(score)s", { score: Number(score).toFixed(2) });
+}
+
 /** Return true when a person stands behind a reading (confirmed, corrected or added it). */
 export function checked(review) {
   return Boolean(review) && review.status !== "rejected";

@@ -29,7 +29,7 @@ export function describeAnnotation(annotation) {
   else if (body.type === "MovementValue") {
     what = _("movement %(route)s", { route: (body.waypoints || []).map(placeId).join(" \u2192 ") })
       + (body.actor ? ` \u201c${body.actor}\u201d` : "") + ([body.kind, body.status].some(Boolean) ? ` (${[body.kind, body.status].filter(Boolean).join(", ")})` : "");
-  } else if (body.type === "FieldValue") what = _("%(field)s: %(value)s", { field: body.field, value: body.value });
+  } else if (body.type === "FieldValue") what = _("%(field)s set to \u201c%(value)s\u201d", { field: body.field, value: body.value });
   else what = JSON.stringify(body);
   return quote ? `\u201c${quote}\u201d: ${what}` : what;
 }

@@ -2,7 +2,7 @@
 // keyboard (j/k, c, x, n, l, o, ?) or with the buttons; the progress and the orphaned corrections.
 import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
-import { bodies, Writer } from "./corrections.js";
+import { bodies, scoreText, Writer } from "./corrections.js";
 import { button, placeName, placeSearch } from "./review_forms.js";
 import { describeAnnotation } from "./review_history.js";
 
@@ -39,7 +39,7 @@ function progressText() {
   return _("%(reviewed)s of %(total)s mentions reviewed", { reviewed: numbers.format(reviewed), total: numbers.format(total) });
 }
 
-function say(text) {
+function tell(text) {
   $("queue-progress").textContent = text ? `${text} ${progressText()}` : progressText();
 }
 
@@ -53,7 +53,7 @@ async function load({ more = false } = {}) {
     if (!more) state.current = 0;
     drawOrphans(answer.orphaned || []);
     draw();
-    say("");
+    tell("");
   } catch (error) {
     $("queue-progress").textContent = _("Could not load the queue: %(problem)s", { problem: error.message });
   }
@@ -62,7 +62,7 @@ async function load({ more = false } = {}) {
 function itemNode(item, index) {
   const node = el("li", { class: "queue-item", tabindex: "-1", "aria-current": index === state.current ? "true" : null,
     dataset: { doc: item.document_id, start: item.start } });
-  const score = item.score === null || item.score === undefined ? "" : _("score %(score)s", { score: item.score.toFixed(2) });
+  const score = scoreText(item.score);
   const lead = item.lead === undefined ? "" : _("lead %(lead)s", { lead: Number(item.lead).toFixed(2) });
   const links = el("div", { class: "queue-relink" });
   const relink = () => {
@@ -71,7 +71,7 @@ function itemNode(item, index) {
     links.replaceChildren(others.length ? el("ul", {}, others.map((c) => el("li", {},
       button(_("Link to %(name)s", { name: c.name || c.place_id }), () => decide(item, bodies.link(c.place_id),
         _("Linked to %(name)s.", { name: c.name || c.place_id })), { class: "rv-candidate", dataset: { place: c.place_id } }),
-      el("span", { class: "muted" }, ` ${[c.kind, c.place_id, c.score !== undefined ? _("score %(score)s", { score: Number(c.score).toFixed(2) }) : null].filter(Boolean).join(" · ")}`)))) : null,
+      el("span", { class: "muted" }, " ", [c.kind, c.place_id, scoreText(c.score)].filter(Boolean).join(" · "))))) : null,
     search);
     search.focusBox();
   };
@@ -121,9 +121,9 @@ async function decide(item, body, done) {
     state.current = Math.min(index, state.items.length - 1);
     draw();
     move(state.current);
-    say(done);
+    tell(done);
   } catch (error) {
-    say(_("Not saved: %(problem)s", { problem: error.message }));
+    tell(_("Not saved: %(problem)s", { problem: error.message }));
   }
 }
 
@@ -133,7 +133,7 @@ function drawOrphans(orphans) {
     return el("li", { class: "orphan" }, describeAnnotation(a), " \u00b7 ",
       el("a", { href: `${root}/documents/${encodeURIComponent(doc)}/history` }, doc), " ",
       button(_("Withdraw"), async () => {
-        try { await writer.withdraw(a.id); load(); } catch (error) { say(_("Not saved: %(problem)s", { problem: error.message })); }
+        try { await writer.withdraw(a.id); load(); } catch (error) { tell(_("Not saved: %(problem)s", { problem: error.message })); }
       }, { "aria-label": _("Withdraw: %(change)s", { change: describeAnnotation(a) }) }));
   }) : [el("li", { class: "muted" }, _("None."))]));
 }

@@ -4,12 +4,11 @@
 // anew, so the change shows at once.
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
-import { bodies, rangeOffsets, reviewLine, Writer } from "./corrections.js";
+import { bodies, rangeOffsets, reviewLine, scoreText, Writer } from "./corrections.js";
 import { button, dateForm, field, fieldsForm, input, movementForm, placeForm, placeName, placeSearch }
   from "./review_forms.js";
 import { describeChange } from "./review_history.js";
 
-const SECTIONS = ["document", "dates", "movements", "changes"];
 
 export class ReviewTools {
   /** `reader`: the side panel's Reader; `map`: the Leaflet map; `api`: the page's Api (its kept
@@ -73,7 +72,7 @@ export class ReviewTools {
     }
     const m = t.mention;
     const head = el("p", { class: "rv-quote" }, el("q", {}, t.text), m && m.place_id ? ` \u2192 ${m.name || m.place_id}` : null,
-      m && m.score !== null && m.score !== undefined ? el("span", { class: "muted" }, ` (${_("score %(score)s", { score: m.score.toFixed(2) })})`) : null);
+      m && m.score !== null && m.score !== undefined ? el("span", { class: "muted" }, " (", scoreText(m.score), ")") : null);
     const who = m ? el("p", { class: "rv-who" }, reviewLine(m.review)) : null;
     const actions = [];
     if (m && m.place_id) {
@@ -87,7 +86,7 @@ export class ReviewTools {
     const others = candidates.length ? el("div", { class: "rv-candidates" }, el("h4", {}, _("The resolver's other candidates")),
       el("ul", {}, candidates.map((c) => el("li", {}, button(_("Link to %(name)s", { name: c.name || c.place_id }),
         () => this.link(c.place_id, c.name), { class: "rv-candidate", dataset: { place: c.place_id } }),
-        el("span", { class: "muted" }, ` ${[c.kind, c.source, c.place_id, c.score !== undefined ? _("score %(score)s", { score: Number(c.score).toFixed(2) }) : null].filter(Boolean).join(" · ")}`))))) : null;
+        el("span", { class: "muted" }, " ", [c.kind, c.source, c.place_id, scoreText(c.score)].filter(Boolean).join(" · ")))))) : null;
     const more = el("div", { class: "rv-more" });
     this.targetArea.replaceChildren(head, who,
       el("div", { class: "rv-actions", role: "group", "aria-label": _("Decide") }, actions,
@@ -111,7 +110,7 @@ export class ReviewTools {
       const from = this.target ? this.target.span.end : 0;
       let at = body.indexOf(words.value, from);
       if (at < 0) at = body.indexOf(words.value);
-      if (at < 0 || !words.value) { this.say(_("Not found in the text.")); return; }
+      if (at < 0 || !words.value) { this.tell(_("Not found in the text.")); return; }
       const span = { start: at, end: at + words.value.length };
       const mention = this.doc.places.find((m) => m.start === span.start && m.end === span.end) || null;
       this.target = { span, text: words.value, mention };
@@ -131,7 +130,7 @@ export class ReviewTools {
       const id = made.id || made.properties?.id;
       await this.link(id, place.names[0].toponym);
     } catch (error) {
-      this.say(_("Not saved: %(problem)s", { problem: error.message }), true);
+      this.tell(_("Not saved: %(problem)s", { problem: error.message }), true);
     }
   }
 
@@ -139,12 +138,12 @@ export class ReviewTools {
   pick() {
     const container = this.map.getContainer();
     container.classList.add("picking");
-    this.say(_("Click the map where the place is."));
+    this.tell(_("Click the map where the place is."));
     return new Promise((resolve) => this.map.once("click", (e) => {
       container.classList.remove("picking");
       this.marker?.remove();
       this.marker = window.L.circleMarker(e.latlng, { radius: 7, color: "#b3261e", className: "rv-picked" }).addTo(this.map);
-      this.say(_("Point taken: %(lat)s N, %(lon)s E.", { lat: e.latlng.lat.toFixed(4), lon: e.latlng.lng.toFixed(4) }));
+      this.tell(_("Point taken: %(lat)s N, %(lon)s E.", { lat: e.latlng.lat.toFixed(4), lon: e.latlng.lng.toFixed(4) }));
       resolve({ lon: e.latlng.lng, lat: e.latlng.lat });
     }));
   }
@@ -181,7 +180,7 @@ export class ReviewTools {
     const span = { start: d.start, end: d.end };
     const more = el("div");
     return el("li", { class: "rv-date", dataset: { start: d.start } },
-      el("q", {}, d.text), ` ${[d.earliest, d.latest !== d.earliest ? d.latest : null].filter(Boolean).join(" \u2013 ") || _("year unknown")} `,
+      el("q", {}, d.text), " ", [d.earliest, d.latest !== d.earliest ? d.latest : null].filter(Boolean).join(" \u2013 ") || _("year unknown"), " ",
       el("span", { class: "muted" }, reviewLine(d.review)), " ",
       button(_("Correct"), () => more.replaceChildren(dateForm(d, (v) => this.save(bodies.date(v), span, _("Date corrected.")), { words: false })),
         { "aria-label": _("Correct the date %(text)s", { text: d.text }), class: "rv-correct-date" }),
@@ -196,7 +195,7 @@ export class ReviewTools {
     const label = m.text || this.doc.body.slice(m.start, m.end);
     const rejected = m.review?.status === "rejected";
     return el("li", { class: rejected ? "rv-movement-item rejected" : "rv-movement-item" },
-      el("strong", {}, [m.kind, m.actor ? `\u201c${m.actor}\u201d` : null].filter(Boolean).join(" ") || _("movement")),
+      el("strong", {}, [m.kind, m.actor ? "\u201c" + m.actor + "\u201d" : null].filter(Boolean).join(" ") || _("movement")),
       ` ${[m.status, route, m.earliest].filter(Boolean).join("; ")} `, el("q", {}, label), " ",
       el("span", { class: "muted" }, reviewLine(m.review)), " ",
       rejected ? null : button(_("Correct"), () => more.replaceChildren(movementForm(m, this.writer,
@@ -221,12 +220,12 @@ export class ReviewTools {
 
   async saveFields(values) {
     const changed = Object.entries(values).filter(([k, v]) => v && v !== (this.doc[k] || ""));
-    if (!changed.length) { this.say(_("Nothing changed.")); return; }
+    if (!changed.length) { this.tell(_("Nothing changed.")); return; }
     try {
       for (const [name, value] of changed) await this.writer.annotate(this.doc, bodies.field(name, value));
       await this.refresh(_("Saved."));
     } catch (error) {
-      this.say(_("Not saved: %(problem)s", { problem: error.message }), true);
+      this.tell(_("Not saved: %(problem)s", { problem: error.message }), true);
     }
   }
 
@@ -238,7 +237,7 @@ export class ReviewTools {
       this.marker?.remove();
       await this.refresh(done);
     } catch (error) {
-      this.say(_("Not saved: %(problem)s", { problem: error.message }), true);
+      this.tell(_("Not saved: %(problem)s", { problem: error.message }), true);
     }
   }
 
@@ -247,7 +246,7 @@ export class ReviewTools {
       await this.writer.undo(entryId);
       await this.refresh(_("Undone."));
     } catch (error) {
-      this.say(_("Not undone: %(problem)s", { problem: error.message }), true);
+      this.tell(_("Not undone: %(problem)s", { problem: error.message }), true);
     }
   }
 
@@ -256,12 +255,12 @@ export class ReviewTools {
     const focusStart = this.target?.span.start;
     this.api.kept.clear();
     await this.reader.open(this.doc.id, { push: false, keepDate: true });
-    this.say(message);
+    this.tell(message);
     const mark = focusStart !== undefined && this.reader.nodes.body.querySelector(`mark[data-start="${focusStart}"]`);
     (mark || this.status).focus?.();
   }
 
-  say(text, error = false) {
+  tell(text, error = false) {
     this.status.textContent = text;
     this.status.classList.toggle("rv-error", error);
   }
