@@ -20,6 +20,7 @@ COMMANDS = {
     "serve": "mapapp.cli.serve_cmd:command",
     "export": "mapapp.cli.export_cmd:command",
     "users": "mapapp.cli.users_cmd:command",
+    "annotations": "mapapp.cli.annotations_cmd:command",
 }
 
 

@@ -8,7 +8,7 @@ import click
 
 from mapapp.cli.output import EXIT_BAD_INPUT, fail
 
-FORMATS = ("lpf", "geojson", "gpkg", "tei", "csv")
+FORMATS = ("lpf", "geojson", "gpkg", "tei", "csv", "annotations")
 DEFAULT_BASE = "http://127.0.0.1:5000/"
 
 
@@ -63,6 +63,13 @@ def command(fmt: str, out: Path, day: str | None, atlas_path: Path | None, base_
         atlas = open_atlas(location=atlas_path)
     except AtlasMissing as exc:
         fail(str(exc), EXIT_BAD_INPUT)
+    if fmt == "annotations":   # the editors' corrections, as W3C Web Annotations (JSON-LD)
+        from mapapp.cli.annotations_cmd import _location, collection_text
+
+        text, count = collection_text(_location(atlas_path, None), None, base_url)
+        _write(out, text)
+        click.echo(f"exported atlas {atlas.version} as annotations: {count} annotations -> {out}")
+        return
     content = read_content(atlas, on)
     if fmt == "lpf":
         from mapapp.exchange.lpf import lpf_collection

@@ -15,13 +15,15 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NS = "https://w3id.org/chronotope/ns#"
 # Our own terms, so that JSON-LD expansion keeps every field (anno.jsonld defines the rest).
 OWN_CONTEXT = {
-    "chr": NS,
-    "DateValue": "chr:DateValue", "MovementValue": "chr:MovementValue", "FieldValue": "chr:FieldValue",
-    "earliest": "chr:earliest", "latest": "chr:latest", "precision": "chr:precision",
-    "calendar": "chr:calendar", "dateText": "chr:dateText",
-    "actor": "chr:actor", "kind": "chr:kind", "status": "chr:status",
-    "waypoints": {"@id": "chr:waypoints", "@container": "@list"},
-    "field": "chr:field", "orphaned": "chr:orphaned",
+    "ctns": NS,
+    "DateValue": "ctns:DateValue", "MovementValue": "ctns:MovementValue", "FieldValue": "ctns:FieldValue",
+    "earliest": "ctns:earliest", "latest": "ctns:latest", "precision": "ctns:precision",
+    "calendar": "ctns:calendar", "dateText": "ctns:dateText",
+    "actor": "ctns:actor", "kind": "ctns:kind", "status": "ctns:status",
+    "waypoints": {"@id": "ctns:waypoints", "@container": "@list"},
+    "field": "ctns:field", "orphaned": "ctns:orphaned",
+    # Terms of the Web Annotation model that some copies of anno.jsonld lack.
+    "nickname": "http://xmlns.com/foaf/0.1/nick", "assessing": "http://www.w3.org/ns/oa#assessing",
 }
 CONTEXT = [ANNO_CONTEXT, OWN_CONTEXT]
 
@@ -86,9 +88,16 @@ def document_of(source, base: str = "") -> str:
     return match.group(1) if match else source
 
 
+GEONAMES_URI = re.compile(r"^https?://(?:sws\.|www\.)?geonames\.org/(\d+)")
+
+
 def place_of(source) -> str:
-    """Return the gazetteer id a place body's `source` names: an id (`chr:sisian`) or a `/places/<id>` URL."""
+    """Return the gazetteer id a place body's `source` names: an id (`chr:sisian`), a `/places/<id>` URL,
+    or a GeoNames URI (`https://sws.geonames.org/616052/`, as Recogito writes them)."""
     source = _text(source, "body.source", 300)
+    geonames = GEONAMES_URI.match(source)
+    if geonames:
+        return f"geonames:{geonames.group(1)}"
     match = re.search(r"/(?:api/)?places/([^/?#]+)/?(?:[?#].*)?$", source)
     return match.group(1) if match else source
 
@@ -167,6 +176,8 @@ def _main_body(bodies: list) -> tuple[dict, str | None]:
             raise AnnotationError("body: each body must be an object")
         if body.get("purpose") == "commenting":
             note = _text(body.get("value"), "body (commenting).value")
+        elif body.get("purpose") in ("tagging", "classifying"):
+            continue   # Recogito's tags and entity classes ("PLACE"): the identifying body says it
         else:
             main.append(body)
     if len(main) != 1:
@@ -243,8 +254,11 @@ def _stamp(value) -> str | None:
     return value if isinstance(value, str) and len(value) <= 40 else None
 
 
-def to_w3c(a: Annotation, base: str = "", public_name: str | None = None) -> dict:
-    """Return the W3C annotation (JSON-LD) of `a`; ids and sources are URLs on `base` (the app's root)."""
+def to_w3c(a: Annotation, base: str = "", public_name: str | None = None, account: bool = False) -> dict:
+    """Return the W3C annotation (JSON-LD) of `a`; ids and sources are URLs on `base` (the app's root).
+
+    The creator is shown by `public_name` if the editor agreed to be named; the account name
+    (`nickname`) only with `account` (an export, or an editor asking)."""
     target: dict = {"source": f"{base}/documents/{a.document_id}"}
     if a.selection is not None:
         s = a.selection
@@ -268,8 +282,10 @@ def to_w3c(a: Annotation, base: str = "", public_name: str | None = None) -> dic
     out: dict = {"@context": CONTEXT, "type": "Annotation"}
     if a.id is not None:
         out["id"] = f"{base}/api/annotations/{a.id}"
-    if a.creator:
-        out["creator"] = {"type": "Person", "nickname": public_name or a.creator}
+    creator = {"type": "Person", **({"nickname": a.creator} if account and a.creator else {}),
+               **({"name": public_name} if public_name else {})}
+    if len(creator) > 1:
+        out["creator"] = creator
     if a.created:
         out["created"] = a.created
     if a.modified:
@@ -283,4 +299,4 @@ def to_w3c(a: Annotation, base: str = "", public_name: str | None = None) -> dic
 
 def dumps(a: Annotation) -> str:
     """The annotation as the store keeps it: W3C JSON with relative URLs, keys sorted."""
-    return json.dumps(to_w3c(replace(a, id=None)), ensure_ascii=False, sort_keys=True)
+    return json.dumps(to_w3c(replace(a, id=None), account=True), ensure_ascii=False, sort_keys=True)

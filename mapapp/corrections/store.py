@@ -151,10 +151,10 @@ class CorrectionsStore:
 
     # --- writing ---------------------------------------------------------------------------
     def add(self, a: Annotation, who: str, note: str | None = None, action: str = "create") -> Annotation:
-        """Store a new annotation made by `who`; return it with its id and stamps."""
+        """Store a new annotation made by `who` (an imported one keeps its creator and stamps); return it."""
         stamp = now()
         a = replace(a, id=a.id or uuid.uuid4().hex[:16], creator=a.creator or who, created=a.created or stamp,
-                    modified=stamp)
+                    modified=a.modified or stamp)
         text = dumps(a)
         with self._tx() as conn:
             seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM annotations").fetchone()[0]
@@ -201,6 +201,8 @@ class CorrectionsStore:
             if entry is None:
                 raise UnknownAnnotation(f"history entry {entry_id}")
             row = conn.execute("SELECT * FROM annotations WHERE id = ?", (entry["annotation_id"],)).fetchone()
+            if row is None:   # a place created in the app: it stays (withdraw it from the user layer by hand)
+                raise UnknownAnnotation(f"history entry {entry_id} is not a change to an annotation")
             stamp, before = now(), entry["before"]
             current = None if row["deleted"] else row["json"]
             if before is None:
@@ -213,6 +215,11 @@ class CorrectionsStore:
                           f"undo of change {entry_id}")
             made = conn.execute("SELECT * FROM history WHERE id = ?", (new_id,)).fetchone()
         return _entry(made), row["document_id"]
+
+    def log_place(self, place_id: str, who: str, place: dict) -> None:
+        """Record a place created in the app (its history entry has no document)."""
+        with self._tx() as conn:
+            _log(conn, place_id, "", who, "create-place", None, json.dumps(place, ensure_ascii=False), None)
 
     def set_orphaned(self, document_id: str, orphaned: set[str]) -> None:
         """Record which of a document's annotations could not be anchored in its text now."""

@@ -8,6 +8,7 @@ patched into the served atlas at once (`corrections.live`), so every answer show
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, request
 from flask_login import current_user
@@ -45,7 +46,8 @@ def _json(value, status: int = 200, mimetype: str = "application/json") -> Respo
 
 
 def _annotation_response(a: Annotation, status: int = 200) -> Response:
-    response = _json(to_w3c(a, base(), public_names().get(a.creator or "")), status, JSONLD)
+    response = _json(to_w3c(a, base(), public_names().get(a.creator or ""), current_user.is_authenticated),
+                     status, JSONLD)
     response.set_etag(dict(a.extra)["etag"])
     return response
 
@@ -116,7 +118,8 @@ def _stale(exc: StaleAnnotation) -> Response:
 def list_annotations(doc_id: str) -> Response:
     _document_body(doc_id)
     names = public_names()
-    items = [to_w3c(a, base(), names.get(a.creator or "")) for a in corrections().annotations(doc_id)]
+    items = [to_w3c(a, base(), names.get(a.creator or ""), current_user.is_authenticated)
+             for a in corrections().annotations(doc_id)]
     for item in items:
         item.pop("@context", None)
     return _json({"@context": CONTEXT, "id": f"{base()}/api/documents/{doc_id}/annotations",
@@ -127,7 +130,7 @@ def list_annotations(doc_id: str) -> Response:
 @writer_required
 def add_annotation(doc_id: str) -> Response:
     a = _parsed(doc_id)
-    made = corrections().add(Annotation(**{**a.__dict__, "creator": None, "created": None}), current_user.name)
+    made = corrections().add(replace(a, id=None, creator=None, created=None, modified=None), current_user.name)
     republish([doc_id])
     response = _annotation_response(made, 201)
     response.headers["Location"] = f"{base()}/api/annotations/{made.id}"

@@ -36,11 +36,18 @@ def site(app_for, atlas_copy, home):
     return app
 
 
-def logged_in(app, name: str):
-    """A test client logged in as `name`, sending the CSRF token in X-CSRF-Token on every request."""
+def with_token(app):
+    """A client that is not logged in but sends a valid CSRF token (from the login page) on every request."""
     client = app.test_client()
     html = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    client.environ_base["HTTP_X_CSRF_TOKEN"] = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    return client
+
+
+def logged_in(app, name: str):
+    """A test client logged in as `name`, sending the CSRF token in X-CSRF-Token on every request."""
+    client = with_token(app)
+    token = client.environ_base["HTTP_X_CSRF_TOKEN"]
     response = client.post("/login", data={"username": name, "password": PASSWORD, "csrf_token": token})
     assert response.status_code == 302, f"{name} could not log in"
     client.environ_base["HTTP_X_CSRF_TOKEN"] = token

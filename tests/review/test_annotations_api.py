@@ -2,7 +2,7 @@
 answer, keeps its history, and every refusal the issue lists answers as it says."""
 from __future__ import annotations
 
-from tests.review.conftest import DOC, link, logged_in, quote
+from tests.review.conftest import DOC, link, logged_in, quote, with_token
 
 
 def body_of(client, doc=DOC) -> str:
@@ -96,8 +96,10 @@ def test_put_and_delete_need_if_match_and_refuse_a_stale_one(site, eve, ed):
 def test_writes_are_refused_to_strangers_readers_and_without_csrf(site):
     text = body_of(site.test_client())
     annotation = link(DOC, text, "Angora", "chr:erzurum")
-    stranger = site.test_client()
-    assert stranger.post(f"/api/documents/{DOC}/annotations", json=annotation).status_code in (400, 401)
+    stranger = with_token(site)
+    refused = stranger.post(f"/api/documents/{DOC}/annotations", json=annotation)
+    assert refused.status_code == 401 and refused.get_json()["error"]["code"] == "login_required"
+    assert stranger.post("/api/history/1/undo").status_code == 401
     reader = logged_in(site, "rita")
     assert reader.post(f"/api/documents/{DOC}/annotations", json=annotation).status_code == 403
     no_token = logged_in(site, "eve")

@@ -1,0 +1,120 @@
+"""The review queue, the gazetteer search and new places (docs/annotations-api.md).
+
+The queue lists the machine's place links nobody has reviewed yet, least certain first: by the
+resolver's score, then by its lead over the runner-up candidate.
+"""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, request
+from flask_login import current_user
+
+from mapapp import params
+from mapapp.atlas.current import current_atlas
+from mapapp.corrections import newplace, places
+from mapapp.corrections.annotation import to_w3c
+from mapapp.web.accounts import writer_required
+from mapapp.web.corrections_api import base, corrections, public_names, republish
+
+bp = Blueprint("review", __name__, url_prefix="/api")
+
+
+def _json(value, status: int = 200) -> Response:
+    response = Response(json.dumps(value, ensure_ascii=False), status=status, mimetype="application/json")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def lead(record: dict) -> float:
+    """How far the chosen place's score is ahead of the best other candidate's (its score if alone)."""
+    score = record.get("score") or 0.0
+    others = [c["score"] for c in record.get("candidates", []) if c.get("place_id") != record.get("place_id")
+              and c.get("score") is not None]
+    return round(score - max(others), 6) if others else score
+
+
+@bp.get("/review/queue")
+def queue() -> Response:
+    doc = params.short_text("doc", request.args.get("doc"))
+    place = params.short_text("place", request.args.get("place"))
+    kind = params.short_text("kind", request.args.get("kind"))
+    page = params.page(request.args.get("page"), request.args.get("per_page"))
+    atlas = current_atlas()
+    where, args = ["TRUE"], []
+    if doc:
+        where.append("m.document_id = ?")
+        args.append(doc)
+    rows = atlas.conn.execute(f"SELECT m.document_id, m.record FROM mentions m WHERE {' AND '.join(where)}",
+                              args).fetchall()
+    reviewed = total = 0
+    waiting = []
+    for doc_id, text in rows:
+        record = json.loads(text)
+        total += 1
+        if record.get("review") is not None:
+            reviewed += 1
+            continue
+        if (place and record.get("place_id") != place) or (kind and record.get("kind") != kind):
+            continue
+        waiting.append({"document_id": doc_id, "start": record["start"], "end": record["end"],
+                        "text": record["text"], "place": {"id": record["place_id"], "name": record["name"],
+                                                          "kind": record["kind"]},
+                        "score": record.get("score"), "lead": lead(record),
+                        "candidates": record.get("candidates", [])})
+    waiting.sort(key=lambda m: (m["score"] if m["score"] is not None else 0.0, m["lead"], m["document_id"], m["start"]))
+    first = (page.number - 1) * page.size
+    names = public_names()
+    orphaned = [to_w3c(a, base(), names.get(a.creator or "")) for a in corrections().orphaned()
+                if not doc or a.document_id == doc]
+    return _json({"items": waiting[first:first + page.size], "total": len(waiting), "page": page.number,
+                  "per_page": page.size, "orphaned": orphaned, "progress": {"reviewed": reviewed, "total": total}})
+
+
+def place_json(p) -> dict:
+    return {"id": p.id, "name": p.name, "names": [{"toponym": n.toponym, "lang": n.lang} for n in p.names],
+            "kind": p.kind, "lon": p.lon, "lat": p.lat, "layer": p.layer, "source": p.coord_source,
+            "certainty": p.certainty}
+
+
+@bp.get("/gazetteer/search")
+def gazetteer_search() -> Response:
+    q = params.short_text("q", request.args.get("q"))
+    found = places.search(q) if q else []
+    return _json({"q": q, "total": len(found), "places": [place_json(p) for p in found]})
+
+
+@bp.post("/places")
+@writer_required
+def create_place() -> Response:
+    """Create a user-layer place, then analyse again the documents whose text names it."""
+    place = newplace.place_of(request.get_json(silent=True), lambda pid: places.place(pid) is not None)
+    newplace.save(place, current_app.config["HOME"])
+    places.forget()
+    atlas = current_atlas()
+    touched = documents_naming(atlas, [n.toponym for n in place.names])
+    if touched:
+        from mapapp.corrections.reanalyse import readings
+
+        rows = atlas.conn.execute(
+            f"SELECT id, source_path, title, author, recipient, origin, kind, date_text, earliest, latest, precision "
+            f"FROM documents WHERE id IN ({', '.join('?' * len(touched))})", touched).fetchall()
+        fresh = readings([(r[0], r[1], dict(zip(("title", "author", "recipient", "origin", "kind", "date_text",
+                                                     "earliest", "latest", "precision"), tuple(r)[2:], strict=True)))
+                          for r in rows])
+        if fresh:
+            republish(list(fresh), fresh)
+    corrections().log_place(place.id, current_user.name, place_json(place))
+    return _json({**place_json(place), "documents": touched}, 201)
+
+
+def documents_naming(atlas, names: list[str]) -> list[str]:
+    """The documents whose body holds one of `names` (a case-blind search, as a first sieve)."""
+    from mapapp.atlas.query import dialect_of, like_pattern
+
+    like = dialect_of(atlas.conn).like("body")
+    found: dict[str, None] = {}
+    for name in names:
+        for (doc_id,) in atlas.conn.execute(f"SELECT id FROM documents WHERE {like}", (like_pattern(name),)):
+            found[doc_id] = None
+    return list(found)
