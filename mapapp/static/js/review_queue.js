@@ -110,6 +110,7 @@ function move(to, focus = true) {
 }
 
 async function decide(item, body, done) {
+  tell(_("Saving…"));
   try {
     const doc = await document_(item.document_id);
     await writer.annotate(doc, body, { start: item.start, end: item.end });

@@ -125,6 +125,7 @@ export class ReviewTools {
   }
 
   async createAndLink(place) {
+    this.tell(_("Saving…"));
     try {
       const made = await this.writer.createPlace(place);
       const id = made.id || made.properties?.id;
@@ -221,6 +222,7 @@ export class ReviewTools {
   async saveFields(values) {
     const changed = Object.entries(values).filter(([k, v]) => v && v !== (this.doc[k] || ""));
     if (!changed.length) { this.tell(_("Nothing changed.")); return; }
+    this.tell(_("Saving…"));
     try {
       for (const [name, value] of changed) await this.writer.annotate(this.doc, bodies.field(name, value));
       await this.refresh(_("Saved."));
@@ -232,6 +234,7 @@ export class ReviewTools {
   // ---- writing, and showing the result
 
   async save(body, span, done) {
+    this.tell(_("Saving…"));
     try {
       await this.writer.annotate(this.doc, body, span);
       this.marker?.remove();
@@ -242,6 +245,7 @@ export class ReviewTools {
   }
 
   async undo(entryId) {
+    this.tell(_("Saving…"));
     try {
       await this.writer.undo(entryId);
       await this.refresh(_("Undone."));
