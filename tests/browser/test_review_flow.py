@@ -111,7 +111,10 @@ def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page,
     added = mention_at(get_json(f"{base}/api/documents/{DOC}"), start)
     assert added["place_id"] == "chr:ararat" and added["review"]["status"] == "added"
     assert "chr:ararat" in shown(page)["places"]
+    target = page.locator("#review-tools .rv-target").inner_text()
+    assert "Ararat \u2192 Mount Ararat\n\nadded by Eve Markarian\n" in target and "null" not in target
     screenshot(page, "review-reader")
+    page.screenshot(path=str(ARTIFACTS / "review-reader-viewport.png"))
 
     # 3. A new place, its point clicked on the map, for the second "Engelaurt".
     page.locator('#reader-body mark[data-start="1048"]').click()
@@ -208,6 +211,7 @@ def test_the_queue_is_worked_from_the_keyboard(editor_site, page, screenshot):
     assert page.locator("#queue-progress").inner_text() == (
         f"{first['progress']['reviewed']} of {first['progress']['total']:,} mentions reviewed")
     screenshot(page, "review-queue")
+    page.screenshot(path=str(ARTIFACTS / "review-queue-viewport.png"))
     top = first["items"][0]
     page.keyboard.press("c")                                   # confirm the first, least certain reading
     page.wait_for_function("() => document.getElementById('queue-progress').textContent.startsWith('Confirmed')")

@@ -68,11 +68,11 @@ function itemNode(item, index) {
   const relink = () => {
     const others = (item.candidates || []).filter((c) => c.place_id && c.place_id !== item.place?.id);
     const search = placeSearch(writer, (p) => decide(item, bodies.link(p.id), _("Linked to %(name)s.", { name: placeName(p) })));
-    links.replaceChildren(others.length ? el("ul", {}, others.map((c) => el("li", {},
+    links.replaceChildren(...[others.length ? el("ul", {}, others.map((c) => el("li", {},
       button(_("Link to %(name)s", { name: c.name || c.place_id }), () => decide(item, bodies.link(c.place_id),
         _("Linked to %(name)s.", { name: c.name || c.place_id })), { class: "rv-candidate", dataset: { place: c.place_id } }),
       el("span", { class: "muted" }, " ", [c.kind, c.place_id, scoreText(c.score)].filter(Boolean).join(" · "))))) : null,
-    search);
+    search].filter(Boolean));
     search.focusBox();
   };
   node.relink = relink;

@@ -36,7 +36,7 @@ export class ReviewTools {
     const same = this.doc && this.doc.id === doc.id;
     this.doc = doc;
     if (!same) this.target = null;
-    else if (this.target?.mention) {   // the mention, as the server now reads it
+    else if (this.target) {   // the words chosen, as the server now reads them
       const m = doc.places.find((p) => p.start === this.target.span.start && p.end === this.target.span.end);
       this.target = m ? { span: { start: m.start, end: m.end }, text: m.text, mention: m } : { ...this.target, mention: null };
     }
@@ -88,7 +88,7 @@ export class ReviewTools {
         () => this.link(c.place_id, c.name), { class: "rv-candidate", dataset: { place: c.place_id } }),
         el("span", { class: "muted" }, " ", [c.kind, c.source, c.place_id, scoreText(c.score)].filter(Boolean).join(" · ")))))) : null;
     const more = el("div", { class: "rv-more" });
-    this.targetArea.replaceChildren(head, who,
+    this.targetArea.replaceChildren(...[head, who,
       el("div", { class: "rv-actions", role: "group", "aria-label": _("Decide") }, actions,
         button(_("New place…"), () => more.replaceChildren(placeForm(t.text, (place) => this.createAndLink(place), () => this.pick())),
           { class: "rv-new-place" }),
@@ -97,7 +97,7 @@ export class ReviewTools {
         m ? null : button(_("Add a movement"), () => more.replaceChildren(movementForm({}, this.writer,
           (v) => this.save(bodies.movement(v), t.span, _("Movement added.")), _("Add a movement"))), { class: "rv-add-movement" }),
         button(_("Cancel"), () => { this.target = null; this.drawTarget(); }, { class: "rv-cancel" })),
-      others, placeSearch(this.writer, (p) => this.link(p.id, placeName(p))), more);
+      others, placeSearch(this.writer, (p) => this.link(p.id, placeName(p))), more].filter(Boolean));
   }
 
   /** Find words in the text without a mouse: the next occurrence after the current target. */
