@@ -4,45 +4,18 @@ document's date, delete a false movement, undo a change. After each step the map
 document page show it; `chronotope build --force` (the installed command) keeps every change."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
-from urllib.request import urlopen
 
 import pytest
-
-from mapapp.accounts import store
+from fixtures_review import DOC, get_json, log_in, mention_at, open_document
 
 from .mappage import idle, open_map, shown
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery"
-DOC = "1920-08-07-telegram-b-legrand-g-38f92c"     # Legrand to Chicherin, 7 August 1920
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts"
-
-
-def get_json(url: str) -> dict:
-    with urlopen(url, timeout=30) as answer:
-        return json.loads(answer.read())
-
-
-def mention_at(doc: dict, start: int) -> dict | None:
-    return next((m for m in doc["places"] if m["start"] == start), None)
-
-
-def log_in(page, base: str, name: str = "eve") -> None:
-    page.goto(f"{base}/login?next=/")
-    page.fill("#username", name)
-    page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(f"{base}/")
-
-
-def open_document(page, base: str, doc: str = DOC) -> None:
-    open_map(page, f"{base}/?doc={doc}")
-    page.locator("#review-tools").wait_for()
 
 
 def done(page, text: str) -> None:
@@ -54,32 +27,8 @@ def done(page, text: str) -> None:
     idle(page)
 
 
-@pytest.fixture
-def editor_site(app_for, atlas_copy, home, serve_app, monkeypatch):
-    """The real app on a copy of the session's atlas, with an editor who agreed to be named; its home
-    (accounts, the user gazetteer layer) is the one `chronotope` reads, as when deployed."""
-    monkeypatch.setenv("CHRONOTOPE_HOME", str(home))
-    store.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
-    store.add_user(home, "rita", "reader", PASSWORD, "test")
-    return serve_app(app_for(atlas_copy, HOME=home))
-
-
-@pytest.fixture
-def atlas_copy(atlas_path, tmp_path):
-    import shutil
-
-    target = tmp_path / "atlas"
-    shutil.copytree(atlas_path, target, ignore=shutil.ignore_patterns("*.lock", ".*"))
-    return target
-
-
-@pytest.fixture
-def home(tmp_path):
-    return tmp_path / "home"
-
-
 def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page, screenshot, small_corpus,
-                                                                atlas_copy, home, chronotope):
+                                                                review_atlas, review_home, chronotope):
     base = editor_site
     before = get_json(f"{base}/api/documents/{DOC}")
     assert mention_at(before, 543)["place_id"] == "chr:zangezur"
@@ -183,7 +132,7 @@ def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page,
     screenshot(page, "review-history")
 
     # A rebuild of the corpus (the installed command, --force) keeps every change.
-    env = {**os.environ, "CHRONOTOPE_HOME": str(home), "CHRONOTOPE_ATLAS_DIR": str(atlas_copy)}
+    env = {**os.environ, "CHRONOTOPE_HOME": str(review_home), "CHRONOTOPE_ATLAS_DIR": str(review_atlas)}
     run = subprocess.run([*chronotope, "build", "--force", "--corpus", str(small_corpus)], env=env,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
