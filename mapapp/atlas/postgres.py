@@ -218,6 +218,11 @@ def export(schema: Schema, path: Path, tables_sql: str) -> None:
                 names = ", ".join(f'"{c}"' for c in columns)
                 rows = conn.execute(f"SELECT {names} FROM {table}")
                 lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+            # The machine's readings of corrected documents (their rows are the corrected ones).
+            if conn.execute("SELECT to_regclass('readings')").fetchone()[0] is not None:
+                lite.execute("CREATE TABLE readings (document_id TEXT PRIMARY KEY, record TEXT NOT NULL)")
+                lite.executemany("INSERT INTO readings VALUES (?, ?)",
+                                 conn.execute("SELECT document_id, record FROM readings"))
     finally:
         conn.close()
 

@@ -83,7 +83,6 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     """Apply the annotations in FILE (ours, or a Recogito export for the same texts, matched by quote)."""
     from dataclasses import replace
 
-    from mapapp.atlas import postgres
     from mapapp.atlas.query import dialect_of, like_pattern
     from mapapp.atlas.store import open_atlas
     from mapapp.corrections import places
@@ -136,12 +135,7 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     if documents:
         from mapapp.corrections import live
 
-        if isinstance(atlas.path, postgres.Schema):
-            from mapapp.corrections import pg_live
-
-            pg_live.patch_served(atlas.path, store, documents, places.place, public_names())
-        else:
-            live.patch_served(atlas.path, store, documents, places.place, public_names())
+        live.patch_served(atlas.path, store, documents, places.place, public_names())
     for problem in problems:
         click.echo(f"not imported: {problem}", err=True)
     click.echo(f"imported {len(stored)} annotations on {len(documents)} documents"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NS = "https://w3id.org/chronotope/ns#"
@@ -147,6 +148,12 @@ def _date_value(body: dict) -> dict:
     calendar = body.get("calendar", "gregorian")
     if calendar not in CALENDARS:
         raise AnnotationError(f"body.calendar: one of {', '.join(CALENDARS)}")
+    if calendar == "gregorian":
+        for key, day in (("earliest", earliest), ("latest", latest)):
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise AnnotationError(f"body.{key}: {day} is not a day of the Gregorian calendar") from None
     value = {"earliest": earliest, "latest": latest, "precision": precision, "calendar": calendar}
     if body.get("dateText") is not None:
         value["dateText"] = _text(body["dateText"], "body.dateText", 200)

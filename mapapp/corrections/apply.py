@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from mapapp.corrections.annotation import CONFIRM, DATE, FIELD, LINK, MOVEMENT, REJECT, Annotation
 
@@ -69,18 +70,18 @@ def apply(reading: dict, annotations: Sequence[tuple[Annotation, tuple[int, int]
 
 def _apply_one(out: dict, a: Annotation, span, places, names, body: str) -> bool:
     """Apply one annotation to `out` in place; False when it has nothing to apply to (orphaned)."""
-    values = a.values
+    values = _in_gregorian(a.values) if a.action == DATE else a.values
     if a.action == FIELD:
         out["fields"][values["field"]] = values["value"]
         out["reviews"][values["field"]] = review(a, "corrected", names)
         return True
     if a.action == DATE and a.selection is None:
         fields = out["fields"]
-        fields.update(earliest=values["earliest"], latest=values["latest"], precision=values["precision"],
-                      calendar=values["calendar"])
+        fields.update(earliest=values["earliest"], latest=values["latest"], precision=values["precision"])
         if values.get("dateText"):
             fields["date_text"] = values["dateText"]
-        out["reviews"]["date"] = review(a, "corrected", names)
+        out["reviews"]["date"] = {**review(a, "corrected", names), "calendar": values["calendar"],
+                                  **({"as_written": values["as_written"]} if "as_written" in values else {})}
         return True
     if a.action == LINK:
         if a.place not in places:
@@ -113,7 +114,8 @@ def _apply_one(out: dict, a: Annotation, span, places, names, body: str) -> bool
     if a.action == DATE:
         found = _find(out["dates"], span)
         new = {"earliest": values["earliest"], "latest": values["latest"], "precision": values["precision"],
-               "calendar": values["calendar"], "edtf": _edtf(values)}
+               "calendar": values["calendar"], "edtf": _edtf(values),
+               **({"as_written": values["as_written"]} if "as_written" in values else {})}
         if found is None:
             out["dates"].append({"text": body[span[0]:span[1]], "start": span[0], "end": span[1], **new,
                                  "review": review(a, "added", names)})
@@ -137,6 +139,27 @@ def _apply_one(out: dict, a: Annotation, span, places, names, body: str) -> bool
                          review=review(a, "corrected", names))
         return True
     return False
+
+
+def gregorian(day: str, calendar: str) -> str:
+    """The Gregorian ISO day of `day` as written in `calendar` ("julian": the Old Style of 1918 Russia's
+    and the Caucasus's documents, 13 days behind in 1900-2099)."""
+    if calendar != "julian":
+        return day
+    y, m, d = (int(x) for x in day.split("-"))
+    a = (14 - m) // 12
+    y2, m2 = y + 4800 - a, m + 12 * a - 3
+    julian_day = d + (153 * m2 + 2) // 5 + 365 * y2 + y2 // 4 - 32083
+    return date.fromordinal(julian_day - 1721425).isoformat()
+
+
+def _in_gregorian(values: Mapping) -> dict:
+    """A date correction's days on the Gregorian calendar (the map's), with the days as written kept."""
+    out = dict(values)
+    if values.get("calendar") == "julian":
+        out["as_written"] = {"earliest": values["earliest"], "latest": values["latest"], "calendar": "julian"}
+        out["earliest"], out["latest"] = gregorian(values["earliest"], "julian"), gregorian(values["latest"], "julian")
+    return out
 
 
 def _edtf(values: Mapping) -> str:

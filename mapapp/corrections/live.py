@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 
 from mapapp.atlas import versions
 from mapapp.atlas.rows import LIST_FIELDS, dumps, place_row
@@ -24,6 +23,8 @@ from mapapp.corrections.store import CorrectionsStore
 FIELDS = ("title", "author", "recipient", "origin", "kind", "date_text", "earliest", "latest", "precision")
 READINGS = "CREATE TABLE IF NOT EXISTS readings (document_id TEXT PRIMARY KEY, record TEXT NOT NULL)"
 
+# Patches of one PostgreSQL atlas take turns (pg_advisory_xact_lock's key: "correc" in hex).
+PATCH_LOCK = 0x636F72726563
 PlaceLookup = Callable[[str], "object | None"]   # id -> gazetteer Place or None
 
 
@@ -46,10 +47,15 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     return reading
 
 
+def _postgres(conn) -> bool:
+    return getattr(getattr(conn, "dialect", None), "name", "sqlite") == "postgresql"
+
+
 def set_machine_reading(conn, doc_id: str, reading: dict) -> None:
     """Replace the machine's reading of a document (after it was analysed again)."""
     conn.execute(READINGS)
-    conn.execute("INSERT OR REPLACE INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
+    conn.execute("INSERT INTO readings VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET record = excluded.record",
+                 (doc_id, dumps(reading)))
 
 
 def place_info(conn, lookup: PlaceLookup, place_id: str) -> dict | None:
@@ -109,10 +115,23 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                  [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), list_json, ",".join(events), dumps(counts),
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
-    conn.executemany("INSERT INTO mentions (document_id, place_id, start, \"end\", text, record) VALUES (?, ?, ?, ?, ?, ?)",
-                     mentions)
+    for mention in mentions:
+        conn.execute('INSERT INTO mentions (document_id, place_id, start, "end", text, record) VALUES (?, ?, ?, ?, ?, ?)',
+                     mention)
     _write_movements(conn, doc_id, machine, corrected, lookup)
-    if old[1] != fields["title"] and _has_table(conn, "documents_fts"):
+    if _postgres(conn):   # PostGIS points of the new rows; the words of a new title
+        conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id AND m.document_id = ?",
+                     (doc_id,))
+        conn.execute("UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) "
+                     "WHERE document_id = ? AND geometry IS NOT NULL", (doc_id,))
+        if old[1] != fields["title"] and _has_table(conn, "document_words"):
+            from mapapp.atlas.query import fts_words
+
+            conn.execute("DELETE FROM document_words WHERE rowid = ? AND col = 'title'", (old[0],))
+            for pos, word in enumerate(fts_words(fields["title"] or "")):
+                conn.execute("INSERT INTO document_words VALUES (?, 'title', ?, ?) ON CONFLICT DO NOTHING",
+                             (old[0], pos, word))
+    elif old[1] != fields["title"] and _has_table(conn, "documents_fts"):
         conn.execute("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                      (old[0], old[1], old[2]))
         conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
@@ -145,9 +164,10 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
             else geometry["coordinates"]
         box = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
                max(c[1] for c in coords)) if coords else (None,) * 4
-        conn.execute("INSERT INTO movements (document_id, ord, seq, geometry, west, south, east, north, earliest, "
-                     "latest, props, feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (doc_id, ord_, seq, dumps(geometry) if geometry else None, *box,
+        rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM movements").fetchone()[0]
+        conn.execute("INSERT INTO movements (rowid, document_id, ord, seq, geometry, west, south, east, north, "
+                     "earliest, latest, props, feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (rowid, doc_id, ord_, seq, dumps(geometry) if geometry else None, *box,
                       m.get("earliest") or earliest, m.get("latest") or latest, dumps(m),
                       dumps(feature) if feature else None))
 
@@ -160,9 +180,13 @@ def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> None:
         row = place_row(found)
         names = ", ".join(f'"{c}"' for c in row)
         conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+        if _postgres(conn):
+            conn.execute("UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) WHERE id = ?", (place_id,))
 
 
 def _has_table(conn, name: str) -> bool:
+    if _postgres(conn):
+        return conn.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
@@ -179,7 +203,8 @@ def bump_revision(conn) -> int:
     """Count one more change to the atlas (what answers' ETags include)."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
     revision = int(row[0]) + 1 if row else 1
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('revision', ?)", (str(revision),))
+    conn.execute("INSERT INTO meta (key, value) VALUES ('revision', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (str(revision),))
     return revision
 
 
@@ -201,11 +226,27 @@ def record_orphans(store: CorrectionsStore, orphaned: Mapping[str, set[str]]) ->
         store.set_orphaned(doc_id, ids)
 
 
-def patch_served(atlas_file: Path, store: CorrectionsStore, doc_ids: Iterable[str], lookup: PlaceLookup,
+def patch_served(atlas_file, store: CorrectionsStore, doc_ids: Iterable[str], lookup: PlaceLookup,
                  names: Mapping[str, str | None], readings: Mapping[str, dict] | None = None) -> int:
     """Republish `doc_ids` in the served atlas file, in one transaction; return its new revision.
 
-    `readings`: new machine readings of documents analysed again (a gazetteer change)."""
+    `readings`: new machine readings of documents analysed again (a gazetteer change). An atlas in
+    PostgreSQL (a `postgres.Schema`) is patched alike, in one transaction, one patch at a time."""
+    from mapapp.atlas import postgres
+
+    if isinstance(atlas_file, postgres.Schema):
+        conn = atlas_file.connect()
+        try:
+            with conn.raw.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(?)", (PATCH_LOCK,))
+                for doc_id, reading in (readings or {}).items():
+                    set_machine_reading(conn, doc_id, reading)
+                orphaned = apply_all(conn, store, lookup, names, list(doc_ids))
+                revision = bump_revision(conn)
+        finally:
+            conn.close()
+        record_orphans(store, orphaned)
+        return revision
     with sqlite3.connect(versions.sqlite_uri(atlas_file, "rw"), uri=True, timeout=10,
                          isolation_level=None) as conn:
         conn.execute("BEGIN IMMEDIATE")

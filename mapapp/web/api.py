@@ -13,7 +13,7 @@ from mapapp import params
 from mapapp.atlas.current import current_atlas
 from mapapp.atlas.store import Atlas
 from mapapp.params import Page, Window
-from mapapp.web.caching import request_etag
+from mapapp.web.caching import UNPINNED, request_etag
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -42,7 +42,23 @@ def answer(make: Callable[[Atlas], str], mimetype: str = JSON) -> Response:
         body = cache.get_or_make(etag, lambda: make(atlas).encode("utf-8"))
         response = Response(body, mimetype=mimetype)
     response.set_etag(etag)
+    if request.args.get("v") and atlas.version == _current_version() and _correctable():
+        # Editors correct the current version in place: a pinned answer of it may still change.
+        response.headers["Cache-Control"] = UNPINNED
     return response
+
+
+def _current_version() -> str:
+    from mapapp.atlas.store import open_atlas
+
+    return open_atlas(None, current_app.config.get("DATABASE_URL") or current_app.config["ATLAS_DIR"]).version
+
+
+def _correctable() -> bool:
+    """True when corrections are kept for this atlas (so it may change without a build)."""
+    from mapapp.corrections.store import CorrectionsStore
+
+    return CorrectionsStore(current_app.config.get("DATABASE_URL") or current_app.config["ATLAS_DIR"]).exists()
 
 
 @bp.get("/corpus")

@@ -14,7 +14,6 @@ from flask import Blueprint, Response, current_app, request
 from flask_login import current_user
 
 from mapapp.accounts import store as accounts
-from mapapp.atlas import postgres
 from mapapp.atlas.current import current_atlas
 from mapapp.corrections import anchor, live, places
 from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, AnnotationError, parse, to_w3c
@@ -86,13 +85,7 @@ def _atlas_has_place(place_id: str) -> bool:
 
 def republish(doc_ids, readings=None) -> None:
     """Patch the changed documents into the served atlas (within the request: the answer shows it)."""
-    atlas = current_atlas()
-    if isinstance(atlas.path, postgres.Schema):
-        from mapapp.corrections import pg_live
-
-        pg_live.patch_served(atlas.path, corrections(), doc_ids, lookup_place, public_names(), readings)
-        return
-    live.patch_served(atlas.path, corrections(), doc_ids, lookup_place, public_names(), readings)
+    live.patch_served(current_atlas().path, corrections(), doc_ids, lookup_place, public_names(), readings)
 
 
 def _parsed(doc_id: str | None = None) -> Annotation:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from mapapp import params
 from mapapp.atlas.versions import VERSION_RE
+from mapapp.web import openapi_corrections
 
 JSON, GEOJSON = "application/json", "application/geo+json"
 DATE = {"type": "string", "format": "date", "example": "1920-08-10"}
@@ -88,6 +89,8 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
     """The OpenAPI 3.0 description of the API, as a JSON-ready dict."""
     window = ["from", "to"]
     common = (400, 410, 503)
+    places = _get("places named in a window", [*window, "bbox", "q"], "FeatureCollection", GEOJSON, common)
+    places["post"] = openapi_corrections.place_post()
     return {
         "openapi": "3.0.3",
         "info": {"title": "Chronotope API", "version": "1",
@@ -98,8 +101,7 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
                                    [*window, "q", "place", "page", "per_page"], "DocumentList", JSON, (*common, 404)),
             "/api/documents/{doc_id}": _get("one document with its text, places, dates and movements",
                                             ["doc_id"], "Document", JSON, (*common, 404)),
-            "/api/places": _get("places named in a window", [*window, "bbox", "q"], "FeatureCollection",
-                                GEOJSON, common),
+            "/api/places": places,
             "/api/places/{place_id}": _get("one place with its documents", ["place_id"], "Feature", GEOJSON,
                                            (*common, 404)),
             "/api/movements": _get("movements of a window", window, "FeatureCollection", GEOJSON, common),
@@ -110,6 +112,8 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
             "/api/description": _get("the view in words, every statement with its sources",
                                      ["date", "window", *window, "doc", "layers", "lang"], "Description", JSON,
                                      (*common, 404)),
+            **openapi_corrections.corrections_paths(),
         },
-        "components": {"parameters": _parameters(max_per_page, default_per_page), "schemas": SCHEMAS},
+        "components": {"parameters": _parameters(max_per_page, default_per_page),
+                       "schemas": {**SCHEMAS, **openapi_corrections.SCHEMAS}},
     }

@@ -43,7 +43,8 @@ def test_every_api_route_is_described(api_app):
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
-@pytest.mark.parametrize("path", sorted(openapi_document(MAX_PER_PAGE, DEFAULT_PER_PAGE)["paths"]))
+@pytest.mark.parametrize("path", sorted(p for p, ops in openapi_document(MAX_PER_PAGE, DEFAULT_PER_PAGE)["paths"].items()
+                                         if "get" in ops))
 def test_the_api_keeps_its_description(api_schema, path, mode):
     """Valid parameters (positive) and invalid ones (negative): never a 5xx, never off the description."""
     @given(case=api_schema[path]["GET"].as_strategy(generation_mode=mode))

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from mapapp.accounts import store
+from mapapp.accounts import store as accounts
 
 PASSWORD = "correct horse battery"
 DOC = "1920-12-26-record-conversation-bekzadyan-mravyan-b13b4c"   # names Estonia, Latvia, Angora ...
@@ -27,12 +27,25 @@ def home(tmp_path):
 
 
 @pytest.fixture
-def site(app_for, atlas_copy, home):
-    app = app_for(atlas_copy, HOME=home)
-    store.add_user(home, "ada", "admin", PASSWORD, "test")
-    store.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
-    store.add_user(home, "ed", "editor", PASSWORD, "test")
-    store.add_user(home, "rita", "reader", PASSWORD, "test")
+def store(request):
+    """Where the atlas (and its corrections) live: "sqlite" (a folder) or "postgresql" (a database)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def site(app_for, atlas_copy, home, store, request):
+    config = {}
+    if store == "postgresql":   # a fresh database serving the same atlas, published as a build would
+        from mapapp.atlas import postgres, versions
+
+        url = request.getfixturevalue("database_url")()
+        postgres.publish(url, versions.current_file(atlas_copy), versions.current_version(atlas_copy), keep=5)
+        config["DATABASE_URL"] = url
+    app = app_for(atlas_copy, HOME=home, **config)
+    accounts.add_user(home, "ada", "admin", PASSWORD, "test")
+    accounts.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
+    accounts.add_user(home, "ed", "editor", PASSWORD, "test")
+    accounts.add_user(home, "rita", "reader", PASSWORD, "test")
     return app
 
 

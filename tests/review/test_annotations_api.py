@@ -2,7 +2,12 @@
 answer, keeps its history, and every refusal the issue lists answers as it says."""
 from __future__ import annotations
 
+import pytest
+
 from tests.review.conftest import DOC, link, logged_in, quote, with_token
+
+# Every test here runs on both stores: an atlas folder (SQLite) and a PostgreSQL database.
+pytestmark = pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)
 
 
 def body_of(client, doc=DOC) -> str:
@@ -13,8 +18,8 @@ def mention(doc: dict, text: str) -> dict:
     return next(m for m in doc["places"] if m["text"] == text)
 
 
-def test_the_machine_reading_carries_a_null_review(client):
-    doc = client.get(f"/api/documents/{DOC}").get_json()
+def test_the_machine_reading_carries_a_null_review(site):
+    doc = site.test_client().get(f"/api/documents/{DOC}").get_json()
     assert doc["places"] and all(m["review"] is None for m in doc["places"])
     assert all(m["review"] is None for m in doc["movements"])
     assert all(d["review"] is None for d in doc["dates"])
@@ -144,3 +149,13 @@ def test_history_lists_each_change_and_undo_is_a_change_too(site, eve):
     assert mention(reader.get(f"/api/documents/{DOC}").get_json(), "Angora")["place_id"] == "chr:ankara"
     assert [e["action"] for e in reader.get(f"/api/documents/{DOC}/history").get_json()["entries"]] == \
         ["create", "undo"]
+
+
+def test_a_pinned_answer_of_the_version_being_corrected_is_revalidated(site, eve):
+    reader = site.test_client()
+    version = reader.get("/api/corpus").get_json()["version"]
+    text = body_of(reader)
+    eve.post(f"/api/documents/{DOC}/annotations", json=link(DOC, text, "Angora", "chr:erzurum"))
+    pinned = reader.get(f"/api/documents/{DOC}?v={version}")
+    assert "immutable" not in pinned.headers["Cache-Control"]
+    assert mention(pinned.get_json(), "Angora")["place_id"] == "chr:erzurum"

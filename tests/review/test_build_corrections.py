@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 
+import pytest
+
 from mapapp.atlas.store import open_atlas
 from mapapp.corrections.store import CorrectionsStore
 from tests.review.conftest import DOC, link, logged_in
@@ -94,8 +96,9 @@ def test_build_after_a_gazetteer_import_relinks(chronotope, tmp_path):
     assert relinked["place_id"] == "user:karakilisa-sisian"
 
 
-def test_two_servers_on_one_atlas_see_each_others_corrections(site, app_for, atlas_copy, home):
-    other = app_for(atlas_copy, HOME=home).test_client()
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+def test_two_servers_on_one_atlas_see_each_others_corrections(site, app_for, atlas_copy, home, store):
+    other = app_for(atlas_copy, HOME=home, DATABASE_URL=site.config.get("DATABASE_URL")).test_client()
     before = other.get(f"/api/documents/{DOC}")
     eve = logged_in(site, "eve")
     text = before.get_json()["body"]
