@@ -40,6 +40,8 @@ def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page,
 
     # 1. Re-link "Zangezur" (the second of the resolver's candidates is the uyezd).
     page.locator('#reader-body mark[data-start="543"]').click()
+    page.locator('#reader-body mark[data-start="543"]').scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "review-reader-viewport.png"))   # the README's picture
     page.locator('#review-tools .rv-candidate[data-place="chr:zangezur-uyezd"]').click()
     done(page, "Linked to")
     relinked = mention_at(get_json(f"{base}/api/documents/{DOC}"), 543)
@@ -63,7 +65,6 @@ def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page,
     target = page.locator("#review-tools .rv-target").inner_text()
     assert "Ararat \u2192 Mount Ararat\n\nadded by Eve Markarian\n" in target and "null" not in target
     screenshot(page, "review-reader")
-    page.screenshot(path=str(ARTIFACTS / "review-reader-viewport.png"))
 
     # 3. A new place, its point clicked on the map, for the second "Engelaurt".
     page.locator('#reader-body mark[data-start="1048"]').click()
