@@ -14,8 +14,7 @@ def review_reader(page, base: str) -> None:
     open_document(page, base)
     page.locator('#reader-body mark[data-start="543"]').click()
     page.locator("#review-tools .rv-new-place").click()
-    for summary in page.locator("#review-tools details summary").all():
-        summary.click()
+    page.evaluate("document.querySelectorAll('#review-tools details').forEach((d) => { d.open = true; })")
 
 
 def confirm_one(page, base: str) -> None:

@@ -186,3 +186,72 @@ def test_the_queue_is_worked_from_the_keyboard(editor_site, page, screenshot):
 def test_the_queue_asks_who_you_are(editor_site, page):
     page.goto(f"{editor_site}/review")
     assert page.url.startswith(f"{editor_site}/login")
+
+
+def test_an_editor_reorders_waypoints_adds_a_movement_and_corrects_a_date_in_the_text(editor_site, page):
+    base = editor_site
+    log_in(page, base)
+    open_document(page, base)
+
+    # A movement's waypoints in another order, from the keyboard's buttons: the uyezd before Zangezur.
+    page.locator("#review-tools .rv-movements summary").click()
+    item = page.locator("#review-tools .rv-movement-item", has_text="occupy Zangezur and Nakhichevan")
+    item.locator(".rv-correct-movement").click()
+    item.locator('.rv-waypoints button[data-role="down"]').first.click()
+    item.locator("input[name=actor]").fill("the 11th Army")
+    item.locator(".rv-movement-form button[type=submit]").click()
+    done(page, "Movement corrected")
+    moved = next(m for m in get_json(f"{base}/api/documents/{DOC}")["movements"] if m["start"] == 762)
+    assert [w["place_id"] for w in moved["waypoints"]] == ["chr:nakhichevan-uyezd", "chr:zangezur"]
+    assert moved["actor"] == "the 11th Army" and moved["review"]["status"] == "corrected"
+
+    # A movement the machine missed, from words found in the text, with one waypoint from the gazetteer.
+    if page.locator("#review-tools .rv-cancel").count():
+        page.locator("#review-tools .rv-cancel").click()
+    page.locator("#review-tools .rv-find input").fill("Caucasian Front")
+    page.locator("#review-tools .rv-find input").press("Enter")
+    page.locator("#review-tools .rv-add-movement").click()
+    form = page.locator("#review-tools .rv-more")
+    form.locator("input[name=kind]").fill("advance")
+    form.locator("input[name=status]").fill("occurred")
+    form.locator(".rv-search").fill("Goris")
+    form.locator(".rv-search").press("Enter")
+    form.locator('.rv-choice[data-place="chr:goris"]').click()
+    form.locator(".rv-movement-form button[type=submit]").click()
+    done(page, "Movement added")
+    body = get_json(f"{base}/api/documents/{DOC}")["body"]
+    added = next(m for m in get_json(f"{base}/api/documents/{DOC}")["movements"]
+                 if m["start"] == body.index("Caucasian Front"))
+    assert [w["place_id"] for w in added["waypoints"]] == ["chr:goris"] and added["review"]["status"] == "added"
+
+    # "2 August" read as the 3rd.
+    page.locator("#review-tools .rv-dates summary").click()
+    date = page.locator("#review-tools .rv-date", has_text="2 August")
+    date.locator(".rv-correct-date").click()
+    date.locator("input[name=earliest]").fill("1920-08-03")
+    date.locator("input[name=latest]").fill("1920-08-03")
+    date.locator("button[type=submit]").click()
+    done(page, "Date corrected")
+    fixed = next(d for d in get_json(f"{base}/api/documents/{DOC}")["dates"] if d["start"] == 1215)
+    assert (fixed["earliest"], fixed["review"]["status"]) == ("1920-08-03", "corrected")
+
+    # The popup of a place the document names says whose link it is.
+    page.locator('#reader-body mark[data-start="280"]').click()
+    page.locator("#review-tools .rv-confirm").click()
+    done(page, "Confirmed")
+    page.evaluate("window.chronotopeLayers.places.getLayers()"
+                  ".find(l => l.getElement().dataset.place === 'chr:armenia').openPopup()")
+    assert page.locator(".place-popup .link-note").inner_text() == "In the open document: checked by Eve Markarian"
+
+
+def test_the_queue_filters_by_document(editor_site, page):
+    log_in(page, editor_site)
+    page.goto(f"{editor_site}/review")
+    page.locator(".queue-item").first.wait_for()
+    page.locator("#filter-doc").select_option(DOC)
+    page.locator("#queue-filters button[type=submit]").click()
+    page.wait_for_function("(doc) => [...document.querySelectorAll('.queue-item')].every(i => i.dataset.doc === doc)",
+                           arg=DOC)
+    expected = get_json(f"{editor_site}/api/review/queue?doc={DOC}")["total"]
+    assert page.locator(".queue-item").count() == min(expected, 50)
+    assert f"doc={DOC}" in page.url
