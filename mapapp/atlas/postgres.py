@@ -150,6 +150,10 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         with versions.read_only(built) as lite:
             for table, columns in pg_schema.COPIED.items():
                 _copy(conn, lite, table, columns)
+            # The machine's readings of the documents editors corrected (mapapp/corrections/live.py).
+            if lite.execute("SELECT 1 FROM sqlite_master WHERE name = 'readings'").fetchone():
+                conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
+                _copy(conn, lite, "readings", ("document_id", "record"))
             if dict(lite.execute("SELECT key, value FROM meta").fetchall()).get("fts") == "1":
                 lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
                 _copy(conn, lite, "document_words", ("rowid", "col", "pos", "word"),

@@ -12,6 +12,31 @@ from gazetteer.model import Place
 from gazetteer.names.normalize import name_key
 
 _LOCK = threading.Lock()
+_SIGNATURE: list = [None]   # the user layer's files when the gazetteer was loaded
+
+
+def _user_layer() -> tuple:
+    """The user layer's files as they are now (name, size, mtime): another server may have added a place."""
+    from gazetteer.places.userlayer import user_place_files
+
+    found = []
+    for path in user_place_files():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            continue
+        found.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def _current():
+    """The gazetteer, loaded again when the user layer changed since it was loaded."""
+    with _LOCK:
+        now = _user_layer()
+        if _SIGNATURE[0] is not None and _SIGNATURE[0] != now:
+            _clear()
+        _SIGNATURE[0] = now
+        return _gazetteer()
 
 
 @cache
@@ -27,20 +52,24 @@ def _broad_ids() -> dict[str, int]:
     return {f"geonames:{record[0]}": i for i, record in enumerate(broad.records)} if broad else {}
 
 
-def forget() -> None:
-    """Drop what was loaded, so that the next lookup reads the gazetteer (and its user layer) again."""
+def _clear() -> None:
     from gazetteer.places.index import load_gazetteer
 
+    load_gazetteer.cache_clear()
+    _gazetteer.cache_clear()
+    _broad_ids.cache_clear()
+
+
+def forget() -> None:
+    """Drop what was loaded, so that the next lookup reads the gazetteer (and its user layer) again."""
     with _LOCK:
-        load_gazetteer.cache_clear()
-        _gazetteer.cache_clear()
-        _broad_ids.cache_clear()
+        _clear()
+        _SIGNATURE[0] = None
 
 
 def place(place_id: str) -> Place | None:
     """The place `place_id` of any layer, or None."""
-    with _LOCK:
-        gazetteer = _gazetteer()
+    gazetteer = _current()
     found = gazetteer.get(place_id)
     if found is None and place_id.startswith("geonames:"):
         index = _broad_ids().get(place_id)
@@ -50,8 +79,7 @@ def place(place_id: str) -> Place | None:
 
 def search(q: str, limit: int = 50) -> list[Place]:
     """Places whose name, in any spelling, is `q` or (user and curated layers) contains it."""
-    with _LOCK:
-        gazetteer = _gazetteer()
+    gazetteer = _current()
     key = name_key(q).strip()
     if not key:
         return []

@@ -41,19 +41,18 @@ def queue() -> Response:
     kind = params.short_text("kind", request.args.get("kind"))
     page = params.page(request.args.get("page"), request.args.get("per_page"))
     atlas = current_atlas()
-    where, args = ["TRUE"], []
+    where, args = "TRUE", []
     if doc:
-        where.append("m.document_id = ?")
-        args.append(doc)
-    rows = atlas.conn.execute(f"SELECT m.document_id, m.record FROM mentions m WHERE {' AND '.join(where)}",
-                              args).fetchall()
-    reviewed = total = 0
+        where, args = "m.document_id = ?", [doc]
+    total = atlas.conn.execute(f"SELECT count(*) FROM mentions m WHERE {where}", args).fetchone()[0]
+    # Only the records nobody reviewed are read (each record's JSON ends with its review).
+    rows = atlas.conn.execute(f"SELECT m.document_id, m.record FROM mentions m WHERE {where} AND m.record LIKE ?",
+                              [*args, '%"review":null}']).fetchall()
+    reviewed = total - len(rows)
     waiting = []
     for doc_id, text in rows:
         record = json.loads(text)
-        total += 1
         if record.get("review") is not None:
-            reviewed += 1
             continue
         if (place and record.get("place_id") != place) or (kind and record.get("kind") != kind):
             continue

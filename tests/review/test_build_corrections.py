@@ -106,3 +106,15 @@ def test_two_servers_on_one_atlas_see_each_others_corrections(site, app_for, atl
     after = other.get(f"/api/documents/{DOC}", headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200
     assert next(m for m in after.get_json()["places"] if m["text"] == "Angora")["place_id"] == "chr:erzurum"
+
+
+@pytest.mark.parametrize("store", ["postgresql"], indirect=True)
+def test_a_build_into_the_database_keeps_a_correction(site, eve, small_corpus, runner, store):
+    url = site.config["DATABASE_URL"]
+    text = eve.get(f"/api/documents/{DOC}").get_json()["body"]
+    assert eve.post(f"/api/documents/{DOC}/annotations", json=link(DOC, text, "Angora", "chr:erzurum")).status_code == 201
+    for _ in range(2):   # the second build reuses the first's rows, corrected ones among them
+        result = runner.invoke(["build", "--database", url, "--corpus", str(small_corpus), "--force"])
+        assert result.exit_code == 0, result.output
+        angora = next(m for m in open_atlas(location=url).document(DOC)["places"] if m["text"] == "Angora")
+        assert (angora["place_id"], angora["review"]["status"]) == ("chr:erzurum", "corrected")

@@ -72,3 +72,14 @@ def test_a_place_without_what_it_needs_is_refused_naming_the_field(site, user_ho
 def test_creating_a_place_needs_an_editor(site, user_home):
     assert with_token(site).post("/api/places", json=SISIAN_KARAKILISA).status_code == 401
     assert logged_in(site, "rita").post("/api/places", json=SISIAN_KARAKILISA).status_code == 403
+
+
+def test_a_place_another_server_added_is_found_without_a_restart(user_home):
+    from gazetteer.model import Place
+    from mapapp.corrections import newplace
+
+    assert places.place("chr:goris") is not None   # loaded once
+    made = Place("user:brnakot", "Brnakot", "settlement", 45.97, 39.49, coord_source="a map sheet (test data)",
+                 layer="user")
+    newplace.save(made, user_home)   # as another server process would
+    assert places.place("user:brnakot").name == "Brnakot"
