@@ -255,3 +255,22 @@ def test_the_queue_filters_by_document(editor_site, page):
     expected = get_json(f"{editor_site}/api/review/queue?doc={DOC}")["total"]
     assert page.locator(".queue-item").count() == min(expected, 50)
     assert f"doc={DOC}" in page.url
+
+
+def test_an_orphaned_correction_is_listed_in_the_queue_and_can_be_withdrawn(editor_site, review_atlas, page):
+    """A correction whose words left the text (as after a corpus edit and a build) is listed, never dropped."""
+    from mapapp.corrections.annotation import LINK, Annotation, Selection
+    from mapapp.corrections.store import CorrectionsStore
+
+    store = CorrectionsStore(review_atlas)
+    lost = store.add(Annotation(DOC, LINK, Selection("Karakilisa", "letter written at ", " in"), place="chr:sisian"), "eve")
+    store.set_orphaned(DOC, {lost.id})
+    log_in(page, editor_site)
+    page.goto(f"{editor_site}/review")
+    orphan = page.locator("#orphan-list .orphan")
+    orphan.wait_for()
+    assert orphan.inner_text().startswith("\u201cKarakilisa\u201d: linked to chr:sisian")
+    orphan.locator("button").click()
+    page.locator("#orphan-list li.muted", has_text="None.").wait_for()
+    assert get_json(f"{editor_site}/api/review/queue")["orphaned"] == []
+    assert [e["action"] for e in get_json(f"{editor_site}/api/documents/{DOC}/history")["entries"]] == ["create", "delete"]
