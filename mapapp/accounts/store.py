@@ -108,6 +108,13 @@ def list_users(home: Path) -> list[User]:
         return [_row_user(r) for r in conn.execute("SELECT name, role, public_name FROM users ORDER BY name")]
 
 
+def public_names(home: Path) -> dict[str, str | None]:
+    """Account name -> the name public pages may show beside their work (None: not to be named)."""
+    if not accounts_file(home).exists():
+        return {}
+    return {u.name: u.public_name for u in list_users(home)}
+
+
 def add_user(home: Path, name: str, role: str, password: str, actor: str, public_name: str | None = None) -> User:
     """Create an account; AccountError when the name is taken or a field is not acceptable."""
     check_name(name), check_role(role), check_password(password)

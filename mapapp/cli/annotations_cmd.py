@@ -26,10 +26,9 @@ def _location(atlas_path: Path | None, database: str | None):
 def public_names() -> dict[str, str | None]:
     """Editors' account names and the names they agreed to be shown by."""
     from gazetteer.datahome import data_home
-    from mapapp.accounts.store import accounts_file, list_users
+    from mapapp.accounts.store import public_names as names
 
-    home = data_home()
-    return {u.name: u.public_name for u in list_users(home)} if accounts_file(home).exists() else {}
+    return names(data_home())
 
 
 @click.group("annotations")

@@ -49,13 +49,9 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, forc
 
 def _public_names() -> tuple[tuple[str, str | None], ...]:
     """Editors' names as corrections show them (only those who agreed to be named)."""
-    from gazetteer.datahome import data_home
-    from mapapp.accounts.store import accounts_file, list_users
+    from mapapp.cli.annotations_cmd import public_names
 
-    home = data_home()
-    if not accounts_file(home).exists():
-        return ()
-    return tuple((u.name, u.public_name) for u in list_users(home))
+    return tuple(public_names().items())
 
 
 def _progress(plan):

@@ -31,7 +31,7 @@ def corrections() -> CorrectionsStore:
 
 def public_names() -> dict[str, str | None]:
     """Account name -> the name public pages may show (None: the editor did not agree to be named)."""
-    return {u.name: u.public_name for u in accounts.list_users(current_app.config["HOME"])}
+    return accounts.public_names(current_app.config["HOME"])
 
 
 def base() -> str:
