@@ -13,7 +13,8 @@ from mapapp.web import caching, security
 # Modules whose blueprint `bp` the app serves.
 BLUEPRINT_MODULES = ("mapapp.web.i18n", "mapapp.web.accounts", "mapapp.web.api", "mapapp.web.corrections_api",
                      "mapapp.web.review_api", "mapapp.web.description_api", "mapapp.web.pages",
-                     "mapapp.web.period_basemap", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare")
+                     "mapapp.web.period_basemap", "mapapp.web.embed", "mapapp.web.share_pages", "mapapp.web.compare",
+                     "mapapp.web.review_pages")
 
 
 def create_app(config: Mapping | None = None) -> Flask:

@@ -39,4 +39,4 @@ def seed_files() -> list[Path]:
     return sorted((ROOT / "documents" / "corpus").glob("*.txt"))
 
 # Shared fixtures live in their own modules, owned by the app and browser test authors.
-pytest_plugins = ["fixtures_app", "fixtures_browser", "fixtures_postgres"]
+pytest_plugins = ["fixtures_app", "fixtures_browser", "fixtures_postgres", "fixtures_review"]

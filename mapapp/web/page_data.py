@@ -12,6 +12,7 @@ class Segment(NamedTuple):
     text: str
     place_id: str | None = None
     name: str | None = None
+    review: dict | None = None        # who checked the link, if a person did (None: the machine's)
 
 
 def provenance_lines(doc: dict | None, say=None) -> list[str]:
@@ -40,15 +41,18 @@ def provenance_lines(doc: dict | None, say=None) -> list[str]:
 
 
 def body_segments(body: str, mentions: list[dict]) -> list[Segment]:
-    """The body cut into plain and linked pieces by its mention offsets (overlaps: the first wins)."""
+    """The body cut into plain and linked pieces by its mention offsets (overlaps: the first wins);
+    a link a person rejected is left plain."""
     segments, at = [], 0
     for mention in sorted(mentions, key=lambda m: (m["start"], -m["end"])):
         start, end = mention["start"], mention["end"]
-        if start < at or not mention.get("place_id") or not 0 <= start < end <= len(body):
+        review = mention.get("review")
+        if start < at or not mention.get("place_id") or not 0 <= start < end <= len(body) or (
+                review and review.get("status") == "rejected"):
             continue
         if start > at:
             segments.append(Segment(body[at:start]))
-        segments.append(Segment(body[start:end], mention["place_id"], mention.get("name")))
+        segments.append(Segment(body[start:end], mention["place_id"], mention.get("name"), review))
         at = end
     if at < len(body):
         segments.append(Segment(body[at:]))
@@ -60,7 +64,7 @@ def document_places(mentions: list[dict]) -> list[dict]:
     seen: dict[str, dict] = {}
     for mention in mentions:
         pid = mention.get("place_id")
-        if not pid:
+        if not pid or (mention.get("review") or {}).get("status") == "rejected":
             continue
         if pid not in seen:
             seen[pid] = {"id": pid, "name": mention.get("name") or pid, "kind": mention.get("kind"),

@@ -99,3 +99,40 @@ def test_markup_stays_inert_in_the_server_rendered_head(client_for_hostile):
 def client_for_hostile(hostile_atlas, app_for):
     location, corpus = hostile_atlas
     return app_for(location, CORPUS=[corpus]).test_client()
+
+
+def test_markup_stays_inert_in_review_mode_the_history_and_the_document_page(hostile_atlas, app_for, serve_app,
+                                                                             page, tmp_path):
+    """An editor's review tools, the change list, the history page and the document page show the
+    document's words, a place's name and an editor's public name only as text."""
+    import shutil
+
+    from fixtures_review import PASSWORD, log_in
+
+    from mapapp.accounts import store
+
+    location, corpus = hostile_atlas
+    atlas = shutil.copytree(location, tmp_path / "atlas", ignore=shutil.ignore_patterns("*.lock", ".*"))
+    home = tmp_path / "home"
+    store.add_user(home, "eve", "editor", PASSWORD, "test", public_name=f"Eve {ATTACK}")
+    base = serve_app(app_for(atlas, CORPUS=[corpus], HOME=home))
+    log_in(page, base)
+    open_map(page, base + "/?date=1920-08-12&window=30")
+    page.locator(".doc-button").first.click()
+    page.locator("#review-tools").wait_for()
+    page.locator("#reader-body mark.mention").first.click()
+    page.locator("#review-tools .rv-confirm").click()
+    page.wait_for_function("() => document.getElementById('review-status').textContent === 'Confirmed.'")
+    idle(page)
+    page.evaluate("document.querySelectorAll('#review-tools details').forEach((d) => { d.open = true; })")
+    assert f"Eve {ATTACK}" in page.locator("#reader-body mark.checked").first.get_attribute("title")
+    assert page.locator("#review-tools input[name=title]").input_value() == f"Report {ATTACK} on the detachment"
+    assert page.locator("#review-tools script, #review-tools img, [onmouseover]").count() == 0
+    doc = page.evaluate("window.chronotope.state.doc")
+    page.goto(f"{base}/documents/{doc}/history")
+    page.locator("#history-rows tr").first.wait_for()
+    assert page.locator("#history-rows script, #history-rows img").count() == 0
+    page.goto(f"{base}/documents/{doc}")
+    assert f"Eve {ATTACK}" in page.locator(".doc-body a.mention.checked").first.get_attribute("title")
+    assert page.locator(".doc-body script, .doc-body img, [onmouseover]").count() == 0
+    assert page.evaluate("window.__pwned") is None

@@ -267,3 +267,50 @@ def test_a_waters_name_is_anchored_on_the_stretch_in_view(js, geometry, anchors)
     view = "({contains: ([lat, lon]) => 38 <= lat && lat <= 42 && 44 <= lon && lon <= 48})"   # a LatLngBounds' test
     got = js("waters", f"m.waterAnchors(args[0], {view})", geometry)
     assert got == [pytest.approx(a) for a in anchors]
+
+
+BODY = "The Armenians occupied Geryusy and Engelaurt on 2 August."
+
+
+@pytest.mark.parametrize("start, end, quote", [
+    (23, 30, {"exact": "Geryusy", "prefix": "The Armenians occupied ", "suffix": " and Engelaurt on 2 August."}),
+    (0, 3, {"exact": "The", "prefix": "", "suffix": " Armenians occupied Geryusy and "}),
+    (48, 56, {"exact": "2 August", "prefix": "cupied Geryusy and Engelaurt on ", "suffix": "."}),
+])
+def test_a_correction_points_at_its_words_by_quote_and_by_position(js, start, end, quote):
+    selectors = js("corrections", "m.selectors(args[0], args[1], args[2])", BODY, start, end)
+    assert selectors == [{"type": "TextQuoteSelector", **quote}, {"type": "TextPositionSelector", "start": start, "end": end}]
+
+
+@pytest.mark.parametrize("review, words", [
+    (None, "linked by the machine, not yet checked"),
+    ({"status": "confirmed", "by": "Ana Petrosyan"}, "checked by Ana Petrosyan"),
+    ({"status": "confirmed", "by": None}, "checked by an editor"),
+    ({"status": "corrected", "by": "Ana Petrosyan"}, "corrected by Ana Petrosyan"),
+    ({"status": "added", "by": None}, "added by an editor"),
+    ({"status": "rejected", "by": "Ana Petrosyan"}, "rejected by Ana Petrosyan"),
+])
+def test_who_stands_behind_a_reading(js, review, words):
+    assert js("corrections", "m.reviewLine(args[0])", review) == words
+
+
+SPAN = [{"type": "TextQuoteSelector", "exact": "Geryusy"}, {"type": "TextPositionSelector", "start": 23, "end": 30}]
+
+
+@pytest.mark.parametrize("annotation, words", [
+    (None, "\u2014"),
+    ({"body": {"purpose": "identifying", "source": "http://x/places/chr:goris"}, "target": {"selector": SPAN}},
+     "\u201cGeryusy\u201d: linked to chr:goris"),
+    ({"body": {"purpose": "assessing", "value": "not-a-place"}, "target": {"selector": SPAN}},
+     "\u201cGeryusy\u201d: rejected: not-a-place"),
+    ({"body": [{"type": "DateValue", "purpose": "editing", "earliest": "1920-08-07", "latest": "1920-08-08",
+                "precision": "range", "calendar": "gregorian"}, {"purpose": "commenting", "value": "n"}],
+      "target": {"source": "d"}}, "date 1920-08-07 \u2013 1920-08-08 (range, gregorian)"),
+    ({"body": {"type": "MovementValue", "purpose": "editing", "waypoints": ["chr:goris", "chr:angeghakot"],
+               "actor": "our troops", "status": "occurred"}, "target": {"selector": SPAN}},
+     "\u201cGeryusy\u201d: movement chr:goris \u2192 chr:angeghakot \u201cour troops\u201d (occurred)"),
+    ({"body": {"type": "FieldValue", "purpose": "editing", "field": "title", "value": "Agreement"},
+      "target": {"source": "d"}}, "title set to \u201cAgreement\u201d"),
+])
+def test_a_correction_in_words(js, annotation, words):
+    assert js("review_history", "m.describeAnnotation(args[0])", annotation) == words

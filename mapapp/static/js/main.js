@@ -11,6 +11,7 @@ import { Timebar } from "./timebar.js";
 import { setUpShare } from "./share.js";
 import { _, pageLang } from "./i18n.js";
 import { nameChoice, setNameChoice } from "./popup.js";
+import { ReviewTools } from "./review_tools.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -27,6 +28,7 @@ const state = view.state;
 const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
   loadPlace: (id) => api.get(`/api/places/${encodeURIComponent(id)}`),
   openDocument: (id) => reader.open(id, { push: true }),
+  linkNote: (id) => reader.linkNote(id),
 });
 // The period's names or today's: the reader's choice, remembered and kept in the URL (`names=`);
 // changing it renames the markers' tooltips and the labels.
@@ -70,6 +72,11 @@ const reader = new Reader(app, api, drawer, {
     view.replace();
   },
 });
+// A logged-in editor reads in review mode: every reading of the open document can be corrected.
+if (app.dataset.editor === "true" && reader.hasPanel) {
+  app.classList.add("editing");
+  reader.tools = new ReviewTools({ reader, map, api, root: app.dataset.root });
+}
 const share = setUpShare(app, view);
 // Labels keep clear of the legend: place them again when it opens, folds or moves.
 if ($("legend")) new ResizeObserver(() => drawer.labels.redraw()).observe($("legend"));

@@ -2,18 +2,21 @@
 import { fadeOf, shareShown } from "./dates.js";
 import { fillReader, listItem } from "./reader.js";
 import { _ } from "./i18n.js";
+import { reviewLine } from "./corrections.js";
 
 export class Reader {
   constructor(app, api, drawer, callbacks) {
     this.api = api;
     this.drawer = drawer;
     this.callbacks = callbacks;          // {onOpen(doc, {push}), onClose()}
+    this.tools = null;                   // the review tools, for a logged-in editor (review_tools.js)
     this.doc = null;
     this.current = Promise.resolve();
     const $ = (id) => document.getElementById(id);
     this.nodes = { list: $("doc-list"), count: $("doc-count"), section: $("documents"), reader: $("reader"),
       title: $("reader-title"), meta: $("reader-meta"), body: $("reader-body"), prev: $("reader-prev"),
-      next: $("reader-next"), close: $("reader-close") };
+      next: $("reader-next"), close: $("reader-close"),
+      page: $("reader-page"), history: $("reader-history") };
     this.hasPanel = Boolean(this.nodes.reader);
     if (!this.hasPanel) return;
     this.nodes.close.addEventListener("click", () => this.close());
@@ -47,6 +50,7 @@ export class Reader {
       this.doc = doc;
       if (this.hasPanel) {
         fillReader(this.nodes, doc, { bind: (node, mention) => this.bindMention(node, mention) });
+        this.tools?.show(doc);
         this.nodes.section.hidden = true;
         this.nodes.reader.hidden = false;
         this.nodes.reader.scrollTop = 0;
@@ -79,7 +83,7 @@ export class Reader {
 
   /** Mark on the map the places the open document names. */
   markDocumentPlaces() {
-    const mentions = ((this.doc && this.doc.places) || []).filter((m) => m.place_id);
+    const mentions = ((this.doc && this.doc.places) || []).filter((m) => m.place_id && m.review?.status !== "rejected");
     const ids = new Set(mentions.map((m) => m.place_id));
     // The labels write each place as the document first does (its period spelling).
     const written = new Map();
@@ -87,9 +91,19 @@ export class Reader {
     this.drawer.setDocument(this.doc ? this.doc.id : null, ids, written);
   }
 
+  /** The words of the open document's link to a place: by the machine, or checked by a person. */
+  linkNote(placeId) {
+    const mention = (this.doc?.places || []).find((m) => m.place_id === placeId && m.review?.status !== "rejected");
+    return mention ? reviewLine(mention.review) : null;
+  }
+
   bindMention(node, mention) {
+    if (this.tools) {   // review mode: choosing a mention opens its decisions
+      node.addEventListener("click", () => this.tools.choose(mention));
+      node.addEventListener("keydown", (e) => { if (e.key === "Enter") this.tools.choose(mention); });
+    }
     const id = mention.place_id;
-    if (!id) return;
+    if (!id || mention.review?.status === "rejected") return;
     const on = () => this.drawer.highlight(id, true);
     const off = () => this.drawer.highlight(id, false);
     node.addEventListener("mouseenter", on);

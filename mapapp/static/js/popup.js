@@ -41,7 +41,9 @@ function certaintyText(props) {
 }
 
 /** Return the popup element for a place feature; its document list fills from `loadPlace`. */
-export function placePopup(props, loadPlace, openDocument) {
+export function placePopup(props, loadPlace, openDocument, linkNote = null) {
+  // The open document's link to this place: the machine's, or checked by a person (and whom).
+  const link = linkNote ? linkNote(props.id) : null;
   const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, _("loading documents…")));
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
@@ -51,6 +53,7 @@ export function placePopup(props, loadPlace, openDocument) {
     el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
     props.coord_source ? el("p", { class: "source" }, _("coordinates: %(source)s", { source: props.coord_source })) : null,
     note,
+    link ? el("p", { class: "link-note" }, _("In the open document: %(how)s", { how: link })) : null,
     el("p", { class: "mentions" }, _("mentions in the documents shown: %(count)s", { count: props.mentions ?? 0 })),
     el("h4", {}, _("Documents naming it")),
     docs);

@@ -4,6 +4,7 @@ import { sideBySide } from "./calendars.js";
 import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
+import { checked, reviewLine } from "./corrections.js";
 
 /** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
 export function segments(body, mentions, movements) {
@@ -34,8 +35,9 @@ export function markedText(body, mentions, movements, hooks) {
     if (seg.mention < 0) { frag.append(piece); current = null; currentIndex = -1; continue; }
     if (seg.mention !== currentIndex) {
       const m = mentions[seg.mention];
-      current = el("mark", { class: m.place_id ? "mention" : "mention unresolved", tabindex: "0",
-        dataset: { place: m.place_id || "" }, title: m.name || m.text });
+      current = el("mark", { class: mentionClass(m), tabindex: "0",
+        dataset: { place: m.place_id || "", start: m.start, review: m.review ? m.review.status : "machine" },
+        title: `${m.name || m.text} \u2014 ${reviewLine(m.review)}` });
       hooks.bind(current, m);
       frag.append(current);
       currentIndex = seg.mention;
@@ -43,6 +45,12 @@ export function markedText(body, mentions, movements, hooks) {
     current.append(piece);
   }
   return frag;
+}
+
+/** Return the class of a mention's <mark>: resolved or not, checked by a person, rejected. */
+export function mentionClass(m) {
+  if (m.review && m.review.status === "rejected") return "mention rejected";
+  return ["mention", m.place_id ? null : "unresolved", checked(m.review) ? "checked" : null].filter(Boolean).join(" ");
 }
 
 function movementTitle(m) {
@@ -102,6 +110,10 @@ export function listItem(doc, onOpen, selected) {
 export function fillReader(nodes, doc, hooks) {
   nodes.title.textContent = doc.title || "(untitled)";
   nodes.meta.replaceChildren(...facts(doc));
+  // The document's own page, and who corrected what in it.
+  const page = `${document.getElementById("app")?.dataset.root || ""}/documents/${encodeURIComponent(doc.id)}`;
+  if (nodes.page) nodes.page.href = page;
+  if (nodes.history) nodes.history.href = `${page}/history`;
   const mentions = [...(doc.places || [])].sort((a, b) => a.start - b.start);
   // A movement stated in the heading has offsets into the heading: not highlighted in the body.
   const movements = (doc.movements || []).filter((m) => !m.in_heading).sort((a, b) => a.start - b.start);
