@@ -95,25 +95,40 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
            "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    # `edtf`, the date in the Extended Date/Time Format, is added after the list's first fields;
-    # then the calendar the date was written in, and the date in it (null when Gregorian).
-    written = {"calendar": span.calendar if span else None,
-               "date_as_written": span.written.record() if span and span.written else None}
-    row["list_json"] = dumps({**{k: row[k] for k in LIST_FIELDS}, "edtf": edtf_of(span) if span else None} | written)
+    row["list_json"] = list_json(row, date_extras(span))
     return row
+
+
+def date_extras(span) -> dict:
+    """What the documents list adds after a document's first fields: `edtf`, the date in the
+    Extended Date/Time Format; the calendar the date was written in, and the date in it (null when Gregorian)."""
+    return {"edtf": edtf_of(span) if span else None, "calendar": span.calendar if span else None,
+            "date_as_written": span.written.record() if span and span.written else None}
+
+
+def list_json(row: dict, extras: dict) -> str:
+    """The document as `/api/documents` lists it: its list fields, then its `date_extras`."""
+    return dumps({**{k: row[k] for k in LIST_FIELDS}, **extras})
+
+
+def event_feature(doc: dict, place_id: str, name: str, kind: str, lon: float, lat: float,
+                  text: str, start: int, end: int) -> str:
+    """The `/api/events` Feature of one mention of a place in document row `doc`."""
+    return dumps({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                  "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
+                                 "latest": doc["latest"], "edtf": period_of_iso(doc["earliest"], doc["latest"]),
+                                 "place_id": place_id, "name": name, "kind": kind, "text": text,
+                                 "start": start, "end": end}})
 
 
 def mention_row(doc: dict, mention, record: dict) -> tuple[dict, str]:
     """Return the mentions-table row of a resolved mention in document row `doc`, and its event Feature."""
     place = mention.place
-    event = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-             "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
-                            "latest": doc["latest"], "edtf": period_of_iso(doc["earliest"], doc["latest"]),
-                            "place_id": place.id, "name": place.name,
-                            "kind": place.kind, "text": mention.text, "start": mention.start, "end": mention.end}}
+    event = event_feature(doc, place.id, place.name, place.kind, place.lon, place.lat,
+                          mention.text, mention.start, mention.end)
     row = {"document_id": doc["id"], "place_id": place.id, "start": mention.start, "end": mention.end,
            "text": mention.text, "record": dumps(record)}
-    return row, dumps(event)
+    return row, event
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:

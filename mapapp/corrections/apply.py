@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
+from documents.calendars import julian_to_gregorian
+from documents.edtf import period_of_iso
 from mapapp.corrections.annotation import CONFIRM, DATE, FIELD, LINK, MOVEMENT, REJECT, Annotation
 
 PLACE_FIELDS = ("name", "kind", "lat", "lon", "uncertainty_km")
@@ -128,6 +129,7 @@ def _apply_one(out: dict, a: Annotation, span, places, names, body: str) -> bool
         waypoints = [{"place_id": w, "name": places[w].get("name"), "lat": places[w].get("lat"),
                       "lon": places[w].get("lon")} for w in values["waypoints"]]
         new = {"waypoints": waypoints, "earliest": values.get("earliest"), "latest": values.get("latest"),
+               "edtf": period_of_iso(values.get("earliest"), values.get("latest")),
                **{k: values[k] for k in ("actor", "kind", "status") if values.get(k) is not None}}
         found = _find(out["movements"], span)
         if found is None:
@@ -142,15 +144,10 @@ def _apply_one(out: dict, a: Annotation, span, places, names, body: str) -> bool
 
 
 def gregorian(day: str, calendar: str) -> str:
-    """The Gregorian ISO day of `day` as written in `calendar` ("julian": the Old Style of 1918 Russia's
-    and the Caucasus's documents, 13 days behind in 1900-2099)."""
+    """The Gregorian ISO day of `day` as written in `calendar` ("julian": Old Style)."""
     if calendar != "julian":
         return day
-    y, m, d = (int(x) for x in day.split("-"))
-    a = (14 - m) // 12
-    y2, m2 = y + 4800 - a, m + 12 * a - 3
-    julian_day = d + (153 * m2 + 2) // 5 + 365 * y2 + y2 // 4 - 32083
-    return date.fromordinal(julian_day - 1721425).isoformat()
+    return julian_to_gregorian(*(int(x) for x in day.split("-"))).isoformat()
 
 
 def _in_gregorian(values: Mapping) -> dict:
@@ -162,8 +159,6 @@ def _in_gregorian(values: Mapping) -> dict:
     return out
 
 
-def _edtf(values: Mapping) -> str:
+def _edtf(values: Mapping) -> str | None:
     """The EDTF form of a corrected date: a day, or an interval."""
-    if values["earliest"] == values["latest"]:
-        return values["earliest"]
-    return f"{values['earliest']}/{values['latest']}"
+    return period_of_iso(values["earliest"], values["latest"])

@@ -14,8 +14,9 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 
+from documents.edtf import period_of_iso
 from mapapp.atlas import versions
-from mapapp.atlas.rows import LIST_FIELDS, dumps, place_row
+from mapapp.atlas.rows import dumps, event_feature, list_json, place_row
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -34,13 +35,16 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     row = conn.execute("SELECT record FROM readings WHERE document_id = ?", (doc_id,)).fetchone()
     if row is not None:
         return json.loads(row[0])
-    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates, list_json FROM documents WHERE id = ?",
+                       (doc_id,)).fetchone()
     if doc is None:
         return None
+    listed = json.loads(doc[len(FIELDS) + 1])
     places = [json.loads(r[0]) for r in conn.execute(
         'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
+               "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
                "dates": json.loads(doc[len(FIELDS)]), "movements": [json.loads(m[0]) for m in moves],
                "geometries": [json.loads(m[1]) if m[1] else None for m in moves]}
     conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
@@ -95,7 +99,7 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     row = {**fields, "id": doc_id}
     row["source"] = conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
     row["heading"] = conn.execute("SELECT heading FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    list_json = dumps({k: row[k] for k in LIST_FIELDS})
+    listed = list_json(row, _date_extras(machine, corrected))
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
     events, counts, mentions = [], {}, []
@@ -104,15 +108,12 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
         mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], dumps(m)))
         if shown:
             _ensure_place(conn, lookup, m["place_id"])
-            events.append(dumps({"type": "Feature", "geometry": {"type": "Point", "coordinates": [m["lon"], m["lat"]]},
-                                 "properties": {"document_id": doc_id, "document_title": fields["title"],
-                                                "earliest": fields["earliest"], "latest": fields["latest"],
-                                                "place_id": m["place_id"], "name": m["name"], "kind": m["kind"],
-                                                "text": m["text"], "start": m["start"], "end": m["end"]}}))
+            events.append(event_feature(row, m["place_id"], m["name"], m["kind"], m["lon"], m["lat"],
+                                        m["text"], m["start"], m["end"]))
             counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, list_json = ?, "
                  "events = ?, place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), list_json, ",".join(events), dumps(counts),
+                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), listed, ",".join(events), dumps(counts),
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
     for mention in mentions:
@@ -137,6 +138,18 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
         conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
     if old[3] != fields["earliest"]:
         _rerank(conn)
+
+
+def _date_extras(machine: dict, corrected: dict) -> dict:
+    """The list's date extras (EDTF, calendar, date as written): the build's while the document's date
+    stands as the machine read it, else those of the editor's date."""
+    keys = ("earliest", "latest", "precision")
+    if all(machine["fields"].get(k) == corrected["fields"].get(k) for k in keys) and "date_extras" in machine:
+        return machine["date_extras"]
+    fields, stated = corrected["fields"], corrected["reviews"].get("date") or {}
+    return {"edtf": period_of_iso(fields["earliest"], fields["latest"]),
+            "calendar": stated.get("calendar", "gregorian") if fields["earliest"] else None,
+            "date_as_written": stated.get("as_written")}
 
 
 def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:

@@ -16,7 +16,7 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding=
 def test_every_api_route_is_in_the_readme(app):
     routes = {re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", rule.rule) for rule in app.url_map.iter_rules()
               if rule.rule.startswith("/api/")}
-    documented = set(re.findall(r"`GET (/api/[^`?]*)`", README))
+    documented = set(re.findall(r"`(?:GET|POST|PUT|DELETE) (/api/[^`?]*)`", README))
     missing = {r for r in routes if r.replace("<doc_id>", "<id>").replace("<place_id>", "<id>") not in documented}
     assert routes and missing == set()
 
