@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import sqlite3
 import subprocess
 import sys
@@ -148,6 +149,9 @@ def bench_api(args) -> dict:
     server = app.Server(args.corpus, args.out)
     results = {"run": "api", "store": "postgresql" if args.database else "sqlite"}
     try:
+        results["answer_bytes"] = answer_sizes(server.url, args.seed)
+        print(f"[api {results['store']}] answer size of a random window, median of 9, by route: "
+              + ", ".join(f"{r} {b / 1000:.0f} KB" for r, b in results["answer_bytes"].items()), flush=True)
         for n in (int(c) for c in args.clients.split(",")):
             before = load()
             figures = app.measure_api(server.url, seconds=args.seconds, concurrency=n, seed=args.seed)
@@ -163,6 +167,20 @@ def bench_api(args) -> dict:
     finally:
         server.stop()
     return results
+
+
+def answer_sizes(base_url: str, seed: int, windows: int = 9) -> dict[str, int]:
+    """Return the median size in bytes of each route's answer over `windows` random windows."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base_url)
+    corpus = json.loads(app.get(host.hostname, host.port, "/api/corpus")[1])
+    ids = [d["id"] for d in json.loads(app.get(host.hostname, host.port, "/api/documents?per_page=50")[1])["documents"]]
+    rng, sizes = random.Random(seed - 1), {}
+    for _ in range(windows):
+        for route, path in app.window_requests(corpus, ids, rng):
+            sizes.setdefault(route, []).append(len(app.get(host.hostname, host.port, path)[1]))
+    return {route: sorted(found)[len(found) // 2] for route, found in sizes.items()}
 
 
 def bench_page(args) -> dict:
