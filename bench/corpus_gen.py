@@ -164,8 +164,10 @@ def russian_forms(when: date) -> tuple[str, ...]:
 class Maker:
     """Makes documents from the gazetteer's names; the same for the same seed."""
 
-    def __init__(self, seed: int = 1920, names: tuple[list[str], list[str], list[str]] | None = None):
+    def __init__(self, seed: int = 1920, names: tuple[list[str], list[str], list[str]] | None = None,
+                 first: date = FIRST, last: date = LAST):
         self.rng = random.Random(seed)
+        self.first, self.days = first, (last - first).days + 1
         self.curated, self.russian, self.broad = names or gazetteer_names()
 
     def place(self) -> str:
@@ -227,7 +229,7 @@ class Maker:
     def document(self, number: int) -> dict:
         """One document as fields: id, title, date, origin, kind, archive_ref, language, body."""
         r = self.rng
-        when = FIRST + timedelta(days=r.randrange((LAST - FIRST).days + 1))
+        when = self.first + timedelta(days=r.randrange(self.days))
         russian = bool(self.russian) and r.random() < 0.05
         word, kind = r.choice(KINDS)
         sender, recipient = r.sample(SENDERS, 2)
@@ -265,9 +267,10 @@ def page_text(docs: list[dict]) -> str:
     return "\n\n".join(f"{d['title']}\n\n{d['origin']}, {d['date']}\n\n{d['body']}\n\n{d['archive_ref']}" for d in docs) + "\n"
 
 
-def write_corpus(folder: Path, documents: int, seed: int = 1920, maker: Maker | None = None) -> dict[str, int]:
-    """Write `documents` documents into `folder`; return how many went into each format."""
-    maker = maker or Maker(seed)
+def write_corpus(folder: Path, documents: int, seed: int = 1920, maker: Maker | None = None,
+                 first: date = FIRST, last: date = LAST) -> dict[str, int]:
+    """Write `documents` documents dated `first`..`last` into `folder`; return how many went into each format."""
+    maker = maker or Maker(seed, first=first, last=last)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "corpus.yaml").write_text("title: Synthetic\ndescription: Generated documents for the benchmarks.\n",
                                         encoding="utf-8")
@@ -307,8 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="the corpus folder to write")
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1920)
+    parser.add_argument("--first", type=date.fromisoformat, default=FIRST,
+                        help="the first document date (default 1918-01-01); a short span packs the documents "
+                             "as densely in time as a larger corpus")
+    parser.add_argument("--last", type=date.fromisoformat, default=LAST, help="the last (default 1923-12-31)")
     args = parser.parse_args(argv)
-    counts = write_corpus(args.out, args.documents, args.seed)
+    counts = write_corpus(args.out, args.documents, args.seed, first=args.first, last=args.last)
     size = sum(p.stat().st_size for p in args.out.iterdir())
     print(f"{args.documents} documents in {args.out} ({', '.join(f'{k} {v}' for k, v in counts.items())}), "
           f"{size / 1e6:.1f} MB")

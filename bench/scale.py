@@ -6,6 +6,7 @@ the API under 1, 8 and 50 clients, and the map page in headless chromium.
     python bench/scale.py size /tmp/a100k                                   # where the atlas's bytes go
     python bench/scale.py api /tmp/c100k --out /tmp/a100k --clients 1,8,50 --seconds 20
     python bench/scale.py page /tmp/c100k --out /tmp/a100k
+    python bench/scale.py publish /tmp/c100k --out /tmp/a100k --database URL    # SQLite atlas -> PostgreSQL
 
 What each figure times:
 * build: the whole `chronotope build --force --json` command, wall clock, from start to exit;
@@ -183,6 +184,18 @@ def answer_sizes(base_url: str, seed: int, windows: int = 9) -> dict[str, int]:
     return {route: sorted(found)[len(found) // 2] for route, found in sizes.items()}
 
 
+def bench_publish(args) -> dict:
+    """Time the publication of a built SQLite atlas (`--out`) into PostgreSQL (`--database`): a named part."""
+    from mapapp.atlas import postgres, versions
+
+    before, started = load(), time.perf_counter()
+    postgres.publish(args.database, versions.current_file(args.out), versions.current_version(args.out), keep=5)
+    seconds, after = round(time.perf_counter() - started, 1), load()
+    print(f"[publish] the SQLite atlas copied into PostgreSQL/PostGIS (rows, GiST and date indexes; no analysis): "
+          f"{seconds} s; load average before {before}, after {after}", flush=True)
+    return {"run": "publish", "seconds": seconds, "load_before": before, "load_after": after}
+
+
 def bench_page(args) -> dict:
     server = app.Server(args.corpus, args.out)
     try:
@@ -197,7 +210,7 @@ def bench_page(args) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("build", "size", "api", "page"))
+    parser.add_argument("what", choices=("build", "size", "api", "page", "publish"))
     parser.add_argument("corpus", type=Path, help="the corpus folder (for size: the atlas)")
     parser.add_argument("--out", type=Path, help="the atlas folder")
     parser.add_argument("--database", help="a PostgreSQL URL instead of --out")
@@ -212,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "size":
         result = {"run": "size", **print_size(args.corpus)}
     else:
-        result = {"build": bench_build, "api": bench_api, "page": bench_page}[args.what](args)
+        result = {"build": bench_build, "api": bench_api, "page": bench_page, "publish": bench_publish}[args.what](args)
     if args.log:
         with args.log.open("a", encoding="utf-8") as log:
             log.write(json.dumps({"corpus": str(args.corpus), "at": f"{datetime.now(UTC):%Y-%m-%dT%H:%M}Z",
