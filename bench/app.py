@@ -5,9 +5,9 @@
     python bench/app.py --documents 0        # bundled corpus only
     python bench/app.py --documents 1518 --clients 50,200 --picture-clients 10 --skip-page
 
-The synthetic corpus is the seed pages copied with their dates shifted (a few days per copy),
-written to a temporary folder, built with `chronotope build`, then served by
-`chronotope serve` (waitress) in its own process; the load generator here runs threads
+The synthetic corpus is made by bench/corpus_gen.py (varied documents from the gazetteer's
+names, dates in every written form, movements between real places), written to a folder,
+built with `chronotope build`, then served by `chronotope serve` (waitress) in its own process; the load generator here runs threads
 with keep-alive connections and asks what the map page asks when the slider moves: the
 documents, places, events and movements of a 30-day window, the territories on a day, and
 single documents. Every window is drawn at random, so answers come from the database
@@ -39,48 +39,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "documents" / "corpus").glob("*.txt"))
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-_M = "|".join(MONTHS)
-# "December 23, 1920", "23 December 1920", "10th day of August 1920", and month-only "December 1920".
-DAY_DATES = re.compile(rf"\b(?:(?P<m1>{_M})\s+(?P<d1>\d{{1,2}}),\s*(?P<y1>1[89]\d\d)"
-                       rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?: day of)?\s+(?P<m2>{_M}),?\s+(?P<y2>1[89]\d\d))\b")
-MONTH_DATES = re.compile(rf"\b(?P<m>{_M})\s+(?P<y>1[89]\d\d)\b")
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus_gen  # noqa: E402  (beside this file)
 
 
 # --- the synthetic corpus ------------------------------------------------------------------
-def shift_dates(text: str, days: int) -> str:
-    """Return `text` with every written date moved `days` later (month-only dates by as much)."""
-    def day_date(match: re.Match) -> str:
-        month = match["m1"] or match["m2"]
-        try:
-            when = date(int(match["y1"] or match["y2"]), MONTHS.index(month) + 1, int(match["d1"] or match["d2"]))
-        except ValueError:
-            return match[0]
-        when += timedelta(days=days)
-        if match["m1"]:
-            return f"{MONTHS[when.month - 1]} {when.day}, {when.year}"
-        return match[0].replace(match["d2"], str(when.day), 1).replace(month, MONTHS[when.month - 1], 1) \
-            .replace(match["y2"], str(when.year), 1)
-
-    def month_date(match: re.Match) -> str:
-        when = date(int(match["y"]), MONTHS.index(match["m"]) + 1, 15) + timedelta(days=days)
-        return f"{MONTHS[when.month - 1]} {when.year}"
-
-    marked = DAY_DATES.sub(lambda m: "\0" + day_date(m) + "\0", text)
-    parts = marked.split("\0")  # odd parts are already shifted
-    return "".join(p if i % 2 else MONTH_DATES.sub(month_date, p) for i, p in enumerate(parts))
-
-
-def synthetic_corpus(folder: Path, documents: int, per_seed_documents: int = 22, step_days: int = 3) -> int:
-    """Write copies of the seed pages with shifted dates until about `documents`; return the copies."""
-    copies = math.ceil(documents / per_seed_documents)
-    texts = [(p.name, p.read_text(encoding="utf-8")) for p in SEEDS]
-    for k in range(copies):
-        for name, text in texts:
-            (folder / f"syn{k:05d}-{name}").write_text(shift_dates(text, k * step_days), encoding="utf-8")
-    return copies
+def synthetic_corpus(folder: Path, documents: int, seed: int = 1920) -> dict[str, int]:
+    """Write `documents` generated documents (bench/corpus_gen.py) into `folder`; return the count per format."""
+    return corpus_gen.write_corpus(folder, documents, seed)
 
 
 # --- measurements --------------------------------------------------------------------------
@@ -470,8 +437,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.documents:
             corpus = tmp / f"synthetic-{args.documents}"
             corpus.mkdir(exist_ok=True)
-            copies = synthetic_corpus(corpus, args.documents)
-            print(f"[synthetic] {copies} shifted copies of {len(SEEDS)} seed pages", flush=True)
+            counts = synthetic_corpus(corpus, args.documents)
+            print(f"[synthetic] {args.documents} generated documents "
+                  f"({', '.join(f'{k} {v}' for k, v in counts.items())})", flush=True)
             figures["synthetic"] = bench_corpus(f"synthetic {args.documents}", corpus,
                                                 tmp / f"atlas-synthetic-{args.documents}",
                                                 args.seconds, args.concurrency, args.jobs, **load)
