@@ -19,23 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from editor_site import EDITOR, PASSWORD, editor_site  # bench/, this script's folder
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=40, help="corrections to post")
     args = parser.parse_args()
-    from mapapp.accounts import store as accounts
-    from mapapp.app import create_app
-    from mapapp.atlas.build import corpus_paths, plan_build, run_build
-
     with tempfile.TemporaryDirectory(prefix="chronotope-bench-") as folder:
-        home, atlas = Path(folder) / "home", Path(folder) / "atlas"
-        run_build(plan_build(corpus_paths(), atlas))
-        accounts.add_user(home, "bench", "editor", "a long enough password", "bench")
-        app = create_app({"HOME": home, "ATLAS_DIR": atlas})
-        client = app.test_client()
+        client = editor_site(Path(folder)).test_client()
         token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").get_data(as_text=True))[1]
-        client.post("/login", data={"username": "bench", "password": "a long enough password", "csrf_token": token})
+        client.post("/login", data={"username": EDITOR, "password": PASSWORD, "csrf_token": token})
         client.environ_base["HTTP_X_CSRF_TOKEN"] = token
         mentions = [m for d in client.get("/api/documents?per_page=500").get_json()["documents"]
                     for m in client.get(f"/api/documents/{d['id']}").get_json()["places"]

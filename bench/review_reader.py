@@ -18,8 +18,9 @@ import threading
 import time
 from pathlib import Path
 
+from editor_site import EDITOR, PASSWORD, editor_site  # bench/, this script's folder
+
 CHROMIUM = "/usr/bin/chromium"
-PASSWORD = "a long enough password"
 
 
 def main() -> None:
@@ -29,16 +30,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import WSGIRequestHandler, make_server
 
-    from mapapp.accounts import store as accounts
-    from mapapp.app import create_app
-    from mapapp.atlas.build import corpus_paths, plan_build, run_build
-
     with tempfile.TemporaryDirectory(prefix="chronotope-bench-") as folder:
-        home, atlas = Path(folder) / "home", Path(folder) / "atlas"
-        run_build(plan_build(corpus_paths(), atlas))
-        accounts.add_user(home, "bench", "editor", PASSWORD, "bench")
         quiet = type("Quiet", (WSGIRequestHandler,), {"log_request": lambda *a, **k: None})
-        server = make_server("127.0.0.1", 0, create_app({"HOME": home, "ATLAS_DIR": atlas}), threaded=True,
+        server = make_server("127.0.0.1", 0, editor_site(Path(folder)), threaded=True,
                              request_handler=quiet)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}"
@@ -47,7 +41,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"{base}/login")
-            page.fill("#username", "bench")
+            page.fill("#username", EDITOR)
             page.fill("#password", PASSWORD)
             page.click("main form button[type=submit]")
             page.wait_for_url(f"{base}/")

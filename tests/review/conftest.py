@@ -3,7 +3,6 @@ it with an admin, an editor and a reader, and clients logged in as each (CSRF he
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
@@ -14,16 +13,14 @@ DOC = "1920-12-26-record-conversation-bekzadyan-mravyan-b13b4c"   # names Estoni
 
 
 @pytest.fixture
-def atlas_copy(atlas_path, tmp_path):
-    """The session's atlas folder, copied: corrections write beside it and into it."""
-    target = tmp_path / "atlas"
-    shutil.copytree(atlas_path, target, ignore=shutil.ignore_patterns("*.lock", ".*"))
-    return target
+def atlas_copy(review_atlas):
+    """The session's atlas folder, copied (tests/fixtures_review.py): corrections write beside it and into it."""
+    return review_atlas
 
 
 @pytest.fixture
-def home(tmp_path):
-    return tmp_path / "home"
+def home(review_home):
+    return review_home
 
 
 @pytest.fixture
