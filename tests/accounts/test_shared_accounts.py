@@ -159,3 +159,42 @@ def test_a_database_the_command_cannot_reach_is_one_line_not_a_traceback(operato
     result = users("list", "--database", nowhere, env=operator_env)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: postgresql://nobody@")
+
+
+@pytest.mark.network
+def test_two_serve_processes_on_one_database_share_logins_and_removals(atlas_path, url, operator_env, tmp_path):
+    """The real thing: two `chronotope serve --database` on two data folders, one browser's cookies."""
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from mapapp.atlas import postgres, versions
+    from tests.app.test_postgres_serve import Server
+
+    postgres.publish(url, versions.current_file(atlas_path), versions.current_version(atlas_path), keep=5)
+    assert users("add", "ana", "--role", "admin", "--password-stdin", "--database", url, env=operator_env,
+                 password=PASSWORD + "\n").returncode == 0
+    command = [*chronotope_command(), "serve", "--database", url, "--port", "0", "--threads", "2"]
+    servers = [Server(command, {**operator_env, "CHRONOTOPE_HOME": str(tmp_path / f"machine{n}")}) for n in (1, 2)]
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def status(address: str) -> int:
+        try:
+            with browser.open(address) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    try:
+        first, second = (server.url for server in servers)   # both on 127.0.0.1: one cookie for both
+        token = re.search(r'name="csrf_token" value="([^"]+)"', browser.open(first + "login").read().decode())[1]
+        form = urllib.parse.urlencode({"username": "ana", "password": PASSWORD, "csrf_token": token}).encode()
+        browser.open(urllib.request.Request(first + "login", data=form))
+        assert (status(first + "admin/users"), status(second + "admin/users")) == (200, 200)
+        assert users("remove", "ana", "--database", url, env=operator_env).returncode == 0
+        assert (status(first + "admin/users"), status(second + "admin/users")) == (401, 401)
+    finally:
+        for server in servers:
+            server.stop()
