@@ -1,6 +1,7 @@
 """Tables of our own kept beside the atlas (the corrections, the accounts): in a SQLite file, or in a
 schema of the atlas's PostgreSQL database. One helper opens either, one transaction at a time, and
-the stores write their SQL once, with `?` parameters, reading rows by name or position."""
+the stores write their SQL once, with `?` parameters, reading rows by name or position (on a
+database through the atlas's own `Connection`, one per thread, closed by `postgres.close_all`)."""
 from __future__ import annotations
 
 import sqlite3
@@ -9,13 +10,14 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from mapapp.atlas.postgres import is_database_url
+from mapapp.atlas.postgres import Connection, is_database_url
 
 # Servers starting together make a schema's tables one at a time (pg_advisory_xact_lock's key:
 # "tables" in hex): concurrent CREATE ... IF NOT EXISTS may otherwise collide.
 SETUP_LOCK = 0x7461626C6573
 _READY: set[tuple[str, str]] = set()     # (database URL, schema) whose tables this process has made
 _READY_LOCK = threading.Lock()
+_LOCAL = threading.local()
 
 
 @contextmanager
@@ -43,57 +45,27 @@ def transaction(location: Path | str, schema: str, tables: str, write: bool = Tr
             raise
 
 
+def _connection(url: str, schema: str) -> Connection:
+    """This thread's connection to `schema` (kept: a logged-in request reads its user from it)."""
+    opened = _LOCAL.__dict__.setdefault("connections", {})
+    conn = opened.get((url, schema))
+    if conn is None or not conn.usable:   # first use, or the server dropped it
+        conn = opened[(url, schema)] = Connection(url, schema)
+    return conn
+
+
 @contextmanager
 def _pg(url: str, schema: str, tables: str) -> Iterator:
-    import psycopg
-
-    with psycopg.connect(url, options=f"-c search_path={schema}") as conn:
-        if (url, schema) not in _READY:
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
+    conn = _connection(url, schema)
+    if (url, schema) not in _READY:
+        with conn.raw.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (SETUP_LOCK,))
             conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            conn.execute(f"SET LOCAL search_path = {schema}")   # the session's path named it before it was
             for statement in tables.format(serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.commit()
-            with _READY_LOCK:
-                _READY.add((url, schema))
-        yield Pg(conn)
-
-
-class Pg:
-    """A psycopg connection taking the stores' `?` parameters; rows by column name."""
-
-    def __init__(self, conn):
-        from psycopg.rows import dict_row
-
-        self.conn = conn
-        conn.row_factory = dict_row
-
-    def execute(self, sql: str, params=()):
-        return PgCursor(self.conn.execute(sql.replace("?", "%s"), params))
-
-
-class PgCursor:
-    def __init__(self, cursor):
-        self.cursor = cursor
-
-    @property
-    def rowcount(self) -> int:
-        return self.cursor.rowcount
-
-    def fetchone(self):
-        row = self.cursor.fetchone()
-        return None if row is None else PgRow(row)
-
-    def fetchall(self):
-        return [PgRow(r) for r in self.cursor.fetchall()]
-
-    def __iter__(self):
-        return iter(self.fetchall())
-
-
-class PgRow(dict):
-    """A dict row also read by position, as sqlite3.Row is."""
-
-    def __getitem__(self, key):
-        return list(self.values())[key] if isinstance(key, int) else super().__getitem__(key)
+        with _READY_LOCK:
+            _READY.add((url, schema))
+    with conn.raw.transaction():
+        yield conn

@@ -127,8 +127,11 @@ def test_removing_a_user_with_the_command_logs_them_out(servers, url, operator_e
 
 
 def test_the_session_key_is_made_once_however_many_servers_start_at_once(url):
+    from mapapp.atlas import postgres
+
     with ThreadPoolExecutor(8) as pool:
         keys = set(pool.map(lambda _: AccountsStore(url).session_key(), range(8)))
+        postgres.close_all()   # the threads' connections, before the threads go
     assert len(keys) == 1 and len(keys.pop()) == 32
 
 
