@@ -45,27 +45,29 @@ def transaction(location: Path | str, schema: str, tables: str, write: bool = Tr
             raise
 
 
-def _connection(url: str, schema: str) -> Connection:
-    """This thread's connection to `schema` (kept: a logged-in request reads its user from it)."""
+def _connection(url: str) -> Connection:
+    """This thread's connection to the database at `url`, for every schema of ours (kept: a logged-in
+    request reads its user from it; one, so that a server holds one more per thread, not one a schema)."""
     opened = _LOCAL.__dict__.setdefault("connections", {})
-    conn = opened.get((url, schema))
+    conn = opened.get(url)
     if conn is None or not conn.usable:   # first use, or the server dropped it
-        conn = opened[(url, schema)] = Connection(url, schema)
+        conn = opened[url] = Connection(url)
     return conn
 
 
 @contextmanager
 def _pg(url: str, schema: str, tables: str) -> Iterator:
-    conn = _connection(url, schema)
+    conn = _connection(url)
     if (url, schema) not in _READY:
         with conn.raw.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(?)", (SETUP_LOCK,))
             conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-            conn.execute(f"SET LOCAL search_path = {schema}")   # the session's path named it before it was
+            conn.execute(f"SET LOCAL search_path = {schema}")
             for statement in tables.format(serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if statement.strip():
                     conn.execute(statement)
         with _READY_LOCK:
             _READY.add((url, schema))
     with conn.raw.transaction():
+        conn.execute(f"SET LOCAL search_path = {schema}")
         yield conn
