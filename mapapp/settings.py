@@ -9,6 +9,7 @@
 | `CHRONOTOPE_TILES`         | `TILES`          | off (`1`/`true`/`yes` offers online tile layers) |
 | `CHRONOTOPE_HTTPS`         | `HTTPS`          | off (`1`: the app is served over HTTPS, so session cookies are `Secure`) |
 | `CHRONOTOPE_DATABASE_URL`  | `DATABASE_URL`   | none: the atlas is in `ATLAS_DIR`; `postgresql://user@host/db` keeps it in PostgreSQL |
+| `CHRONOTOPE_SECRET_KEY`    | `SECRET_KEY`     | none: made once where the accounts are (`<HOME>/secret_key`, or the database); 32+ characters |
 | `CHRONOTOPE_CACHE_DIR`     | `CACHE_DIR`      | `<HOME>/cache` (pictures drawn, shared by processes) |
 | `CHRONOTOPE_SERVER_NAME`   | `SERVER_NAME`    | none: absolute URLs use the request's (trusted) host |
 | `CHRONOTOPE_TRUSTED_HOSTS` | `TRUSTED_HOSTS`  | the SERVER_NAME's host, else `localhost,127.0.0.1` |
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from gazetteer.datahome import cache_dir, data_home
@@ -47,6 +48,7 @@ class Settings:
     TILES: bool = False
     HTTPS: bool = False
     DATABASE_URL: str | None = None    # a postgresql:// URL: the atlas lives there, not in ATLAS_DIR
+    SECRET_KEY: str | None = field(default=None, repr=False)   # None: made once where the accounts are
 
     CACHE_DIR: Path | None = None       # None: <HOME>/cache
     SERVER_NAME: str | None = None      # host[:port] of absolute URLs (links, oEmbed, cards)
@@ -118,6 +120,16 @@ def _database_url(text: str) -> str:
     return value
 
 
+MIN_SECRET = 32
+
+
+def _secret(text: str) -> str:
+    if len(text) < MIN_SECRET:
+        raise SettingsError(f"{PREFIX}SECRET_KEY: use at least {MIN_SECRET} characters "
+                            "(python3 -c 'import secrets; print(secrets.token_hex(32))' makes one)")
+    return text
+
+
 def paths(value: str | os.PathLike | list | tuple | None) -> tuple[Path, ...]:
     """Return a tuple of paths from an `os.pathsep`-separated string or a sequence of paths."""
     if value is None:
@@ -140,6 +152,8 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
         settings = replace(settings, CORPUS=paths(env[PREFIX + "CORPUS"]))
     if env.get(PREFIX + "DATABASE_URL"):
         settings = replace(settings, DATABASE_URL=_database_url(env[PREFIX + "DATABASE_URL"]))
+    if env.get(PREFIX + "SECRET_KEY"):
+        settings = replace(settings, SECRET_KEY=_secret(env[PREFIX + "SECRET_KEY"]))
     for name in ("TILES", "HTTPS"):
         if PREFIX + name in env:
             settings = replace(settings, **{name: _bool(name, env[PREFIX + name])})
@@ -169,6 +183,8 @@ def with_overrides(settings: Settings, config: Mapping | None) -> Settings:
         changes["CORPUS"] = paths(changes["CORPUS"])
     if changes.get("DATABASE_URL"):
         changes["DATABASE_URL"] = _database_url(str(changes["DATABASE_URL"]))
+    if changes.get("SECRET_KEY"):
+        changes["SECRET_KEY"] = _secret(str(changes["SECRET_KEY"]))
     for name in ("TILES", "HTTPS"):
         if name in changes and not isinstance(changes[name], bool):
             changes[name] = _bool(name, str(changes[name]))

@@ -1,4 +1,6 @@
-"""Failed logins, counted per client address: past five a minute, the next attempt is refused."""
+"""Failed logins, counted per client address: past five a minute, the next attempt is refused.
+
+One machine counts them in its process; the servers on one database count them there, together."""
 from __future__ import annotations
 
 import threading
@@ -38,3 +40,20 @@ class FailedLogins:
     def clear(self, address: str) -> None:
         with self._lock:
             self._times.pop(address, None)
+
+
+class SharedFailedLogins:
+    """The same window, kept in the accounts database: every server on it counts every failure."""
+
+    def __init__(self, store, limit: int = MAX_FAILURES, period: float = PERIOD):
+        self.store, self.limit, self.period = store, limit, period
+
+    def blocked_for(self, address: str) -> float:
+        """Seconds until `address` may try again; 0 when it may now."""
+        return self.store.failed_login_wait(address, self.limit, self.period)
+
+    def fail(self, address: str) -> None:
+        self.store.fail_login(address, self.period)
+
+    def clear(self, address: str) -> None:
+        self.store.clear_failed_logins(address)

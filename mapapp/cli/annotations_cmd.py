@@ -23,12 +23,14 @@ def _location(atlas_path: Path | None, database: str | None):
     return settings.atlas_location
 
 
-def public_names() -> dict[str, str | None]:
-    """Editors' account names and the names they agreed to be shown by."""
+def public_names(location=None) -> dict[str, str | None]:
+    """Editors' account names and the names they agreed to be shown by: from the database of an atlas
+    `location` that is one, else from the data folder."""
     from gazetteer.datahome import data_home
     from mapapp.accounts.store import public_names as names
+    from mapapp.atlas.postgres import is_database_url
 
-    return names(data_home())
+    return names(location if is_database_url(location) else data_home())
 
 
 @click.group("annotations")
@@ -49,7 +51,7 @@ def collection_text(location, doc: str | None, base: str) -> tuple[str, int]:
 
     found = CorrectionsStore(location).annotations(doc)
     label = f"Chronotope corrections{f' of {doc}' if doc else ''}"
-    return json.dumps(collection(found, base.rstrip("/"), public_names(), label), ensure_ascii=False,
+    return json.dumps(collection(found, base.rstrip("/"), public_names(location), label), ensure_ascii=False,
                       indent=1) + "\n", len(found)
 
 
@@ -134,7 +136,7 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     if documents:
         from mapapp.corrections import live
 
-        live.patch_served(atlas.path, store, documents, places.place, public_names())
+        live.patch_served(atlas.path, store, documents, places.place, public_names(location))
     for problem in problems:
         click.echo(f"not imported: {problem}", err=True)
     click.echo(f"imported {len(stored)} annotations on {len(documents)} documents"

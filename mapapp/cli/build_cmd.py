@@ -37,7 +37,7 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, forc
         if plan.up_to_date and not force:
             return _up_to_date_report(plan)
         on_source = _progress(plan) if progress else None
-        plan = replace(plan, names=_public_names())
+        plan = replace(plan, names=_public_names(location))
         return run_build(plan, on_source=on_source, keep=keep, jobs=jobs, dask=dask)
     except (BuildError, DocumentError, GazetteerError) as exc:
         fail(f"{exc} (the previous atlas is unchanged)", EXIT_BAD_INPUT)
@@ -47,11 +47,11 @@ def ensure_atlas(corpus: tuple[Path, ...], location: Path | str, keep: int, forc
         fail(f"build failed: {type(exc).__name__}: {exc} (the previous atlas is unchanged)", EXIT_FAILED)
 
 
-def _public_names() -> tuple[tuple[str, str | None], ...]:
+def _public_names(location) -> tuple[tuple[str, str | None], ...]:
     """Editors' names as corrections show them (only those who agreed to be named)."""
     from mapapp.cli.annotations_cmd import public_names
 
-    return tuple(public_names().items())
+    return tuple(public_names(location).items())
 
 
 def _progress(plan):

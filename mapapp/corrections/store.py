@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from mapapp.corrections.annotation import Annotation, dumps, parse
+from mapapp.side_tables import transaction
 
 PG_SCHEMA = "chronotope_corrections"
 TABLES = """
@@ -70,36 +68,10 @@ class CorrectionsStore:
         self.location = store_location(atlas_location)
         self.postgres = isinstance(self.location, str)
 
-    @contextmanager
-    def _tx(self, write: bool = True) -> Iterator:
+    def _tx(self, write: bool = True):
         """A connection in one write transaction (committed on success), tables made on first use;
         `write=False`: for reading only (readers do not wait for each other)."""
-        if self.postgres:
-            import psycopg
-
-            with psycopg.connect(self.location) as conn:
-                conn.execute(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}")
-                conn.execute(f"SET search_path = {PG_SCHEMA}")
-                for statement in TABLES.format(serial="BIGSERIAL PRIMARY KEY").split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.commit()
-                yield _Pg(conn)
-            return
-        Path(self.location).parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.location, timeout=10, isolation_level=None)) as conn:
-            conn.row_factory = sqlite3.Row
-            conn.executescript(TABLES.format(serial="INTEGER PRIMARY KEY AUTOINCREMENT"))
-            if not write:
-                yield conn
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        return transaction(self.location, PG_SCHEMA, TABLES, write)
 
     def exists(self) -> bool:
         return self.postgres or Path(self.location).exists()
@@ -251,38 +223,3 @@ def _entry(row) -> dict:
             "who": row["who"], "at": row["at"], "action": row["action"],
             "before": json.loads(row["before"]) if row["before"] else None,
             "after": json.loads(row["after"]) if row["after"] else None, "note": row["note"]}
-
-
-class _Pg:
-    """A psycopg connection taking the store's `?` parameters; rows by column name."""
-
-    def __init__(self, conn):
-        from psycopg.rows import dict_row
-
-        self.conn = conn
-        conn.row_factory = dict_row
-
-    def execute(self, sql: str, params=()):
-        return _PgCursor(self.conn.execute(sql.replace("?", "%s"), params))
-
-
-class _PgCursor:
-    def __init__(self, cursor):
-        self.cursor = cursor
-
-    def fetchone(self):
-        row = self.cursor.fetchone()
-        return None if row is None else _PgRow(row)
-
-    def fetchall(self):
-        return [_PgRow(r) for r in self.cursor.fetchall()]
-
-    def __iter__(self):
-        return iter(self.fetchall())
-
-
-class _PgRow(dict):
-    """A dict row also read by position, as sqlite3.Row is."""
-
-    def __getitem__(self, key):
-        return list(self.values())[key] if isinstance(key, int) else super().__getitem__(key)

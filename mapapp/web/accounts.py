@@ -1,7 +1,8 @@
 """`/login`, `/logout` and `/admin/users`: who may write, and the guard every write goes through.
 
-Sessions are signed cookies (HttpOnly, SameSite=Lax, Secure behind HTTPS) keyed by a secret made
-once in the data folder; every POST, PUT, PATCH and DELETE needs the CSRF token (a form field
+Sessions are signed cookies (HttpOnly, SameSite=Lax, Secure behind HTTPS) keyed by the operator's
+`CHRONOTOPE_SECRET_KEY`, else a secret made once where the accounts are (the data folder, or the
+atlas's database, so that a session made by one server is good on every other); every POST, PUT, PATCH and DELETE needs the CSRF token (a form field
 `csrf_token`, or the `X-CSRF-Token` header from the page's `<meta name="csrf-token">`).
 """
 from __future__ import annotations
@@ -15,8 +16,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from flask_wtf.csrf import CSRFProtect
 
 from mapapp.accounts import store
-from mapapp.accounts.limits import FailedLogins
-from mapapp.accounts.secret import secret_key
+from mapapp.accounts.limits import FailedLogins, SharedFailedLogins
 from mapapp.errors import Forbidden, LoginRequired, TooManyRequests, translated
 from mapapp.message_ids import N_
 
@@ -30,7 +30,7 @@ class KeyOnFirstUse(SecureCookieSessionInterface):
 
     def get_signing_serializer(self, app: Flask):
         if not app.secret_key:
-            app.secret_key = secret_key(app.config["HOME"])
+            app.secret_key = accounts(app).session_key()
         return super().get_signing_serializer(app)
 
 
@@ -47,8 +47,10 @@ class SessionUser(UserMixin):
         return getattr(self.user, name)
 
 
-def _home():
-    return current_app.config["HOME"]
+def accounts(app: Flask | None = None) -> store.AccountsStore:
+    """The accounts of this app: in its atlas's database when it has one, else in its data folder."""
+    config = (app or current_app).config
+    return store.AccountsStore(store.accounts_location(config))
 
 
 def init_app(app: Flask) -> None:
@@ -65,14 +67,15 @@ def init_app(app: Flask) -> None:
 
     @manager.user_loader
     def load(name: str):
-        user = store.get_user(app.config["HOME"], name)
+        user = accounts(app).get_user(name)
         return SessionUser(user) if user else None
 
     @manager.unauthorized_handler
     def unauthorized():
         raise LoginRequired(N_("log in as %(role)s to change anything"), role=translated(WRITERS))
 
-    app.extensions["chronotope.failed_logins"] = FailedLogins()
+    shared = accounts(app)
+    app.extensions["chronotope.failed_logins"] = SharedFailedLogins(shared) if shared.postgres else FailedLogins()
 
     @app.after_request
     def private_when_logged_in(response):
@@ -124,7 +127,7 @@ def login():
     if wait:
         raise TooManyRequests(N_("too many failed logins from %(address)s; try again in %(seconds)s s"),
                               retry_after=int(wait) + 1, address=address, seconds=int(wait) + 1)
-    user = store.verify(_home(), request.form.get("username", ""), request.form.get("password", ""))
+    user = accounts().verify(request.form.get("username", ""), request.form.get("password", ""))
     if user is None:
         failures.fail(address)
         return render_template("login.html", next=next_url, message="Wrong user name or password."), 401
@@ -142,16 +145,16 @@ def logout():
 @bp.get("/admin/users")
 @admin_required
 def users():
-    return render_template("users.html", users=store.list_users(_home()), roles=store.ROLES,
-                           history=store.history(_home(), limit=50), message=None)
+    return render_template("users.html", users=accounts().list_users(), roles=store.ROLES,
+                           history=accounts().history(limit=50), message=None)
 
 
 def _account_change(change):
     try:
         change()
     except store.AccountError as exc:
-        return render_template("users.html", users=store.list_users(_home()), roles=store.ROLES,
-                               history=store.history(_home(), limit=50), message=str(exc)), 400
+        return render_template("users.html", users=accounts().list_users(), roles=store.ROLES,
+                               history=accounts().history(limit=50), message=str(exc)), 400
     return redirect(url_for("accounts.users"))
 
 
@@ -159,9 +162,9 @@ def _account_change(change):
 @admin_required
 def add_user():
     form = request.form
-    return _account_change(lambda: store.add_user(_home(), form.get("name", ""), form.get("role", ""),
-                                                  form.get("password", ""), current_user.name,
-                                                  form.get("public_name") or None))
+    return _account_change(lambda: accounts().add_user(form.get("name", ""), form.get("role", ""),
+                                                       form.get("password", ""), current_user.name,
+                                                       form.get("public_name") or None))
 
 
 @bp.post("/admin/users/<name>/remove")
@@ -169,11 +172,11 @@ def add_user():
 def remove_user(name: str):
     if name == current_user.name:
         return _account_change(lambda: (_ for _ in ()).throw(store.AccountError("an admin cannot remove themselves")))
-    return _account_change(lambda: store.remove_user(_home(), name, current_user.name))
+    return _account_change(lambda: accounts().remove_user(name, current_user.name))
 
 
 @bp.post("/admin/users/<name>/password")
 @admin_required
 def change_password(name: str):
-    return _account_change(lambda: store.set_password(_home(), name, request.form.get("password", ""),
+    return _account_change(lambda: accounts().set_password(name, request.form.get("password", ""),
                                                       current_user.name))

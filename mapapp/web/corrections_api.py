@@ -31,7 +31,7 @@ def corrections() -> CorrectionsStore:
 
 def public_names() -> dict[str, str | None]:
     """Account name -> the name public pages may show (None: the editor did not agree to be named)."""
-    return accounts.public_names(current_app.config["HOME"])
+    return accounts.public_names(accounts.accounts_location(current_app.config))
 
 
 def base() -> str:

@@ -39,10 +39,11 @@ def site(app_for, atlas_copy, home, store, request):
         postgres.publish(url, versions.current_file(atlas_copy), versions.current_version(atlas_copy), keep=5)
         config["DATABASE_URL"] = url
     app = app_for(atlas_copy, HOME=home, **config)
-    accounts.add_user(home, "ada", "admin", PASSWORD, "test")
-    accounts.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
-    accounts.add_user(home, "ed", "editor", PASSWORD, "test")
-    accounts.add_user(home, "rita", "reader", PASSWORD, "test")
+    where = accounts.accounts_location(app.config)   # with a database, the accounts are in it too
+    accounts.add_user(where, "ada", "admin", PASSWORD, "test")
+    accounts.add_user(where, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
+    accounts.add_user(where, "ed", "editor", PASSWORD, "test")
+    accounts.add_user(where, "rita", "reader", PASSWORD, "test")
     return app
 
 

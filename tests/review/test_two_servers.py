@@ -40,20 +40,20 @@ class Editor:
 @pytest.mark.parametrize("where", ["folder", "database"])
 def test_a_correction_made_through_one_server_is_served_by_the_other_at_once(atlas_path, tmp_path, where, request):
     home = tmp_path / "home"
-    accounts.add_user(home, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
     env = {**os.environ, "CHRONOTOPE_HOME": str(home)}
     env.pop("CHRONOTOPE_DATABASE_URL", None)
     if where == "folder":
         folder = tmp_path / "atlas"
         shutil.copytree(atlas_path, folder, ignore=shutil.ignore_patterns("*.lock", ".*"))
-        option = []
+        option, accounts_at = [], home
         env["CHRONOTOPE_ATLAS_DIR"] = str(folder)
     else:
         from mapapp.atlas import postgres, versions
 
         url = request.getfixturevalue("database_url")()
         postgres.publish(url, versions.current_file(atlas_path), versions.current_version(atlas_path), keep=5)
-        option = ["--database", url]
+        option, accounts_at = ["--database", url], url   # the accounts are in the database too
+    accounts.add_user(accounts_at, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
     command = [*chronotope_command(), "serve", *option, "--port", "0", "--threads", "2"]
     servers = [Server(command, env) for _ in range(2)]
     try:
