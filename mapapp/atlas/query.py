@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
+from mapapp.atlas.rows import event_document, event_json, event_place, movement_json
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -278,16 +279,32 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
     where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT m.feature FROM movements m {dialect_of(conn).hint(window, 'movements_by_date')} "
-                        f"WHERE m.feature IS NOT NULL AND {where} ORDER BY m.earliest, m.seq, m.ord", params)
-    return collection([r[0] for r in rows])
+    rows = conn.execute(f"SELECT m.document_id, d.title, m.ord, m.geometry, m.props FROM movements m "
+                        f"{dialect_of(conn).hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
+                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest, m.seq, m.ord", params)
+    return collection([movement_json(*row) for row in rows])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
+    """One Point Feature per mention of a place in the window's documents, joined from the
+    documents', mentions' and places' rows (each part made once per document and per place)."""
     where, params = window_sql(window, "d", span)
-    rows = conn.execute(f"SELECT d.events FROM documents d {dialect_of(conn).hint(window, 'documents_by_date')} "
-                        f"WHERE {where} AND d.events != '' ORDER BY {in_order(window, 'd')}", params)
-    return collection([r[0] for r in rows])
+    rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, m.place_id, p.name, p.kind, p.lon, p.lat, "
+                        f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
+                        "JOIN mentions m ON m.document_id = d.id JOIN places p ON p.id = m.place_id "
+                        f"WHERE {where} AND d.place_counts != '{{}}' "
+                        f'ORDER BY {in_order(window, "d")}, m.start, m."end"', params)
+    features, docs, places = [], {}, {}
+    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
+        document = docs.get(doc_id)
+        if document is None:
+            document = docs[doc_id] = event_document({"id": doc_id, "title": title, "earliest": earliest,
+                                                      "latest": latest})
+        place = places.get(place_id)
+        if place is None:
+            place = places[place_id] = event_place(place_id, name, kind, lon, lat)
+        features.append(event_json(document, place, text, start, end))
+    return collection(features)
 
 
 def territories(conn: sqlite3.Connection, on: str | None) -> str:
