@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas.rows import event_document, event_json, event_place, movement_json
+from mapapp.atlas.rows import event_document, event_json, event_place, movement_json, unpack_mention
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -216,8 +216,8 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = [r[0] for r in conn.execute(
-        'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
+    places = [unpack_mention(*r) for r in conn.execute(
+        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     movements = [r[0] for r in conn.execute(
         "SELECT props FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):

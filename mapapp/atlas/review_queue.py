@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mapapp.atlas.rows import unpack_mention
+
 ORDER = 'm.score, m.lead, m.document_id, m.start, m."end"'
 
 
@@ -41,11 +43,11 @@ def waiting_sql(doc: str | None, place: str | None, kind: str | None) -> tuple[s
 def queue_page(conn, doc: str | None, place: str | None, kind: str | None, size: int, number: int) -> QueuePage:
     """Return page `number` (of `size` mentions) of the queue, filtered by document, place and kind."""
     source, where, params = waiting_sql(doc, place, kind)
-    rows = conn.execute(f"SELECT m.document_id, m.record FROM {source} WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?",
-                        [*params, size, (number - 1) * size]).fetchall()
+    rows = conn.execute(f'SELECT m.document_id, m.start, m."end", m.text, m.record FROM {source} WHERE {where} '
+                        f"ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, size, (number - 1) * size]).fetchall()
     waiting = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
     mine, mine_params = ("m.document_id = ?", [doc]) if doc else ("TRUE", [])
     total = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine}", mine_params).fetchone()[0]
     unreviewed = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine} AND m.score IS NOT NULL",
                               mine_params).fetchone()[0]
-    return QueuePage([(r[0], r[1]) for r in rows], waiting, total - unreviewed, total)
+    return QueuePage([(r[0], unpack_mention(r[1], r[2], r[3], r[4])) for r in rows], waiting, total - unreviewed, total)

@@ -157,11 +157,44 @@ def queue_order(record: dict) -> tuple[float | None, float | None]:
     return score, (round(score - max(others), 6) if others else score)
 
 
+SPAN = ("start", "end", "text")            # a mention record's first keys: also the row's columns
+CHOSEN = ("place_id", "name", "kind", "lat", "lon")   # a candidate's first keys: the chosen place's, mostly
+SAME = "="                                  # the key that stands for CHOSEN in a packed candidate
+
+
+def pack_mention(record: dict) -> str:
+    """A mention record as the mentions table stores it: without its span (the row's own columns),
+    and each candidate that is the chosen place without repeating its id, name, kind and point.
+    `unpack_mention` gives back the record's JSON to the byte."""
+    keys = list(record)
+    if keys[:3] != list(SPAN) or len(keys) == 3:
+        return dumps(record)
+    packed = {k: v for k, v in record.items() if k not in SPAN}
+    chosen = [record.get(k) for k in CHOSEN]
+    if "candidates" in packed:
+        packed["candidates"] = [{SAME: 1, **{k: v for k, v in c.items() if k not in CHOSEN}}
+                                if list(c)[:5] == list(CHOSEN) and [c[k] for k in CHOSEN] == chosen else c
+                                for c in packed["candidates"]]
+    return dumps(packed)
+
+
+def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
+    """The JSON of the mention record that `pack_mention` stored, with its span from the row's columns."""
+    if stored.startswith('{"start":'):
+        return stored
+    packed = json.loads(stored)
+    if "candidates" in packed:
+        chosen = {k: packed.get(k) for k in CHOSEN}
+        packed["candidates"] = [{**chosen, **{k: v for k, v in c.items() if k != SAME}} if SAME in c else c
+                                for c in packed["candidates"]]
+    return dumps({"start": start, "end": end, "text": text, **packed})
+
+
 def mention_row(doc: dict, mention, record: dict) -> dict:
     """Return the mentions-table row of a resolved mention in document row `doc`."""
     score, lead = queue_order(record)
     return {"document_id": doc["id"], "place_id": mention.place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": dumps(record), "score": score, "lead": lead}
+            "text": mention.text, "record": pack_mention(record), "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:

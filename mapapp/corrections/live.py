@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.rows import dumps, list_json, place_row, queue_order
+from mapapp.atlas.rows import dumps, list_json, pack_mention, place_row, queue_order, unpack_mention
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -40,8 +40,8 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     if doc is None:
         return None
     listed = json.loads(doc[len(FIELDS) + 1])
-    places = [json.loads(r[0]) for r in conn.execute(
-        'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
+    places = [json.loads(unpack_mention(*r)) for r in conn.execute(
+        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
@@ -106,7 +106,7 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     counts, mentions = {}, []
     for m in corrected["places"]:
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
-        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], dumps(m),
+        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], pack_mention(m),
                          *queue_order(m)))
         if shown:
             _ensure_place(conn, lookup, m["place_id"])
