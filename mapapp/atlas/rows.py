@@ -183,6 +183,8 @@ def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
     if stored.startswith('{"start":'):
         return stored
     packed = json.loads(stored)
+    if "start" in packed:   # stored whole (not in the pipeline's key order)
+        return stored
     if "candidates" in packed:
         chosen = {k: packed.get(k) for k in CHOSEN}
         packed["candidates"] = [{**chosen, **{k: v for k, v in c.items() if k != SAME}} if SAME in c else c

@@ -70,7 +70,7 @@ def test_a_queue_page_is_read_from_the_index_in_its_order(atlas_path, doc, place
         plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     # Unfiltered, the rows come in the index's order (no sort of every waiting row); filtered, through an index.
     assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan
-    if not (doc or place):
+    if not (doc or place or kind):
         assert "mentions_waiting" in plan and "TEMP B-TREE" not in plan, plan
 
 
@@ -84,3 +84,33 @@ def test_postgresql_reads_a_queue_page_from_the_index_without_sorting(pg_atlas_u
     finally:
         conn.close()
     assert "mentions_waiting" in plan and "Sort" not in plan, plan
+
+
+CHOSEN = {"place_id": "chr:goris", "name": "Goris", "kind": "settlement", "lat": 39.51, "lon": 46.34}
+
+
+@pytest.mark.parametrize("record", [
+    # the common case: one candidate, the chosen place
+    {"start": 3, "end": 8, "text": "Goris", **CHOSEN, "score": 1.0, "uncertainty_km": None,
+     "candidates": [{**CHOSEN, "score": 1.0, "source": "curated", "reasons": ["curated layer", "exact spelling"]}],
+     "review": None},
+    # a runner-up, and the chosen candidate not first
+    {"start": 0, "end": 6, "text": "Гёрусы", **CHOSEN, "score": 0.6,
+     "candidates": [{"place_id": "chr:kapan", "name": "Kapan", "kind": "settlement", "lat": 39.21, "lon": 46.41,
+                     "score": 0.4}, {**CHOSEN, "score": 0.6}], "review": None},
+    # a candidate naming the chosen place with another point (a corrected one): kept whole
+    {"start": 1, "end": 2, "text": "G", **CHOSEN, "candidates": [{**CHOSEN, "lat": 0.0}],
+     "review": {"status": "corrected", "by": "Eve"}},
+    # a link added by an editor: no candidates; a rejected one without a place
+    {"start": 5, "end": 9, "text": "x\"<y", **CHOSEN, "score": None, "candidates": [], "review": {"status": "added"}},
+    {"start": 5, "end": 9, "text": "abcd", "place_id": None, "review": {"status": "rejected"}},
+    # not in the pipeline's key order, or nothing but the span: stored as it is
+    {"text": "Goris", "start": 3, "end": 8, **CHOSEN},
+    {"start": 3, "end": 8, "text": "Goris"},
+])
+def test_a_mention_record_is_stored_packed_and_read_back_to_the_byte(record):
+    from mapapp.atlas.rows import dumps, pack_mention
+
+    stored = pack_mention(record)
+    assert unpack_mention(record.get("start"), record.get("end"), record.get("text"), stored) == dumps(record)
+    assert len(stored) <= len(dumps(record))
