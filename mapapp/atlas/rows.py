@@ -8,6 +8,7 @@ Feature are not stored: they are joined at answer time from parts made here (`ev
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -126,9 +127,10 @@ def event_place(place_id: str, name: str, kind: str, lon: float, lat: float) -> 
 
 def event_json(document: str, place: tuple[str, str], text: str, start: int, end: int) -> str:
     """The `/api/events` Feature of one mention, from its `event_document` and `event_place` parts."""
+    # Called for every event of a window: the text quoted as json.dumps quotes it, the offsets (ints) as str.
     return ('{"type":"Feature","geometry":{"type":"Point","coordinates":[' + place[0] + ']},"properties":{' +
-            document + "," + place[1] + ',"text":' + dumps(text) + ',"start":' + dumps(start) + ',"end":' +
-            dumps(end) + "}}")
+            document + "," + place[1] + ',"text":' + encode_basestring(text) + ',"start":' + str(int(start)) +
+            ',"end":' + str(int(end)) + "}}")
 
 
 def event_feature(doc: dict, place_id: str, name: str, kind: str, lon: float, lat: float,
