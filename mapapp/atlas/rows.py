@@ -8,9 +8,9 @@ Feature are not stored: they are joined at answer time from parts made here (`ev
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from documents.edtf import edtf_of, period, period_of_iso
