@@ -32,6 +32,8 @@ class SQLiteDialect:
     """SQLite's way: index hints, LIKE (case-blind for ASCII letters only), FTS5."""
 
     name = "sqlite"
+    # How ORDER BY puts NULL first, as SQLite does by default (an undated document's movements).
+    nulls_first = ""
 
     def hint(self, window, index: str) -> str:
         """Return the index hint for a windowed query (the planner would rather scan in rank order)."""
@@ -59,6 +61,7 @@ class PostgresDialect(SQLiteDialect):
     FTS5's own words looked up in `document_words`, and the bbox through the GiST index."""
 
     name = "postgresql"
+    nulls_first = " NULLS FIRST"
 
     def hint(self, window, index: str) -> str:
         return ""
@@ -278,10 +281,11 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
+    dialect = dialect_of(conn)
     where, params = window_sql(window, "m", span)
     rows = conn.execute(f"SELECT m.document_id, d.title, m.ord, m.geometry, m.props FROM movements m "
-                        f"{dialect_of(conn).hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
-                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest, m.seq, m.ord", params)
+                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
+                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
     return collection([movement_json(*row) for row in rows])
 
 
