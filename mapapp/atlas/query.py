@@ -1,5 +1,6 @@
-"""The SQL behind the `Atlas` read methods. Each returns its answer as JSON text, mostly by
-joining the JSON the build stored with each row (see `rows`), so a large answer costs little.
+"""The SQL behind the `Atlas` read methods. Each returns its answer as JSON text, by joining the
+JSON the build stored with each row, or (events, movements) parts of it made by `rows` once per
+document and place, so a large answer costs little and the atlas holds each fact once.
 
 The same SQL reads a SQLite atlas and a PostgreSQL one (`postgres.py`); where the two differ
 (index hints, LIKE, full text, the bbox) the connection's `dialect` says how, and each way
