@@ -1,12 +1,12 @@
-"""How much the atlas-wide interval bound costs the window queries (bench/RESULTS.md, projection).
+"""How much an atlas-wide interval bound would cost the window queries (bench/RESULTS.md, projection).
 
     python bench/window_span.py ATLAS.sqlite [--windows 5]
 
-Every window query reads the rows whose `earliest` lies between `start - max_span_days` and
-`end`, with one `max_span_days` for the whole atlas (meta). This times `mapapp.atlas.query`'s
+Every window query reads the rows whose `earliest` lies between `start - bound` and `end`. Up to
+atlas schema 6 the bound was one for the whole atlas (the longest interval of any table); since
+schema 7 each table has its own (mapapp/atlas/spans.py, in meta). This times `mapapp.atlas.query`'s
 documents, places, events and movements in this process on random 30-day windows, once with the
-atlas's bound and once with the table's own longest interval, and checks that the answers are
-the same. It times the named query functions only, not the server.
+atlas-wide bound and once with the table's own, and checks that the answers are the same. It times the named query functions only, not the server.
 """
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     conn = sqlite3.connect(f"file:{args.atlas}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
-    atlas_span = int(conn.execute("SELECT value FROM meta WHERE key = 'max_span_days'").fetchone()[0])
     own = {t: int(conn.execute(f"SELECT max(julianday(latest) - julianday(earliest)) FROM {t}").fetchone()[0] or 0)
            for t in ("documents", "movements")}
+    atlas_span = max(own.values())
     first, last = (date.fromisoformat(x) for x in conn.execute("SELECT min(earliest), max(latest) FROM documents").fetchone())
     rng = random.Random(3)
     windows = []
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
              "events": lambda w, s: query.events(conn, w, s),
              "movements": lambda w, s: query.movements(conn, w, s)}
     count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    print(f"{args.atlas}: {count} documents, {first}..{last}; max_span_days {atlas_span} for the atlas, "
+    print(f"{args.atlas}: {count} documents, {first}..{last}; {atlas_span} days for the atlas, "
           f"the documents' own {own['documents']}, the movements' own {own['movements']}")
     for name, call in calls.items():
         span = own["movements" if name == "movements" else "documents"]

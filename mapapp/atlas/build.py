@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gazetteer.places.userlayer import user_place_files
-from mapapp.atlas import lock, postgres, query, schema, versions
+from mapapp.atlas import lock, postgres, query, schema, spans, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 from mapapp.corrections import live
@@ -314,13 +314,6 @@ def _insert_territories(conn: sqlite3.Connection) -> None:
     insert_rows(conn, "territories", territory_rows())
 
 
-def _max_span_days(conn: sqlite3.Connection) -> int:
-    """Return the longest date interval (days) of a document or movement: it bounds a window's index scan."""
-    spans = [conn.execute(f"SELECT max(julianday(latest) - julianday(earliest)) FROM {t}").fetchone()[0]
-             for t in ("documents", "movements")]
-    return int(max((s for s in spans if s is not None), default=0))
-
-
 def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     """Rank the documents by date, index everything and write the meta table."""
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
@@ -330,8 +323,7 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     fts = schema.finish(conn)
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",
-            "max_span_days": str(_max_span_days(conn)),
-            "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
+            **spans.measured(conn), "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
     conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
 

@@ -20,7 +20,7 @@ CREATE TABLE documents (
     provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
     recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates {TEXT} NOT NULL,
-    list_json {TEXT} NOT NULL, events {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+    list_json {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
 );
 CREATE TABLE places (
     id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
@@ -32,13 +32,13 @@ CREATE TABLE places (
 CREATE TABLE source_places (source {TEXT} NOT NULL, place_id {TEXT} NOT NULL, PRIMARY KEY (source, place_id));
 CREATE TABLE mentions (
     document_id {TEXT} NOT NULL, place_id {TEXT}, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text {TEXT} NOT NULL, record {TEXT} NOT NULL,
+    text {TEXT} NOT NULL, record {TEXT} NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
     geom geometry(Point, 4326)
 );
 CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, document_id {TEXT} NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
     geometry {TEXT}, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
-    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props {TEXT} NOT NULL, feature {TEXT},
+    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props {TEXT} NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
 );
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
@@ -56,13 +56,13 @@ COPIED = {
     "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "heading", "provenance",
                   "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
-                  "published_in", "body", "dates", "list_json", "events", "place_counts"),
+                  "published_in", "body", "dates", "list_json", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
     "source_places": ("source", "place_id"),
-    "mentions": ("document_id", "place_id", "start", "end", "text", "record"),
+    "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),
     "movements": ("rowid", "document_id", "ord", "seq", "geometry", "west", "south", "east", "north",
-                  "earliest", "latest", "props", "feature"),
+                  "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 

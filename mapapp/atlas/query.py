@@ -1,5 +1,6 @@
-"""The SQL behind the `Atlas` read methods. Each returns its answer as JSON text, mostly by
-joining the JSON the build stored with each row (see `rows`), so a large answer costs little.
+"""The SQL behind the `Atlas` read methods. Each returns its answer as JSON text, by joining the
+JSON the build stored with each row, or (events, movements) parts of it made by `rows` once per
+document and place, so a large answer costs little and the atlas holds each fact once.
 
 The same SQL reads a SQLite atlas and a PostgreSQL one (`postgres.py`); where the two differ
 (index hints, LIKE, full text, the bbox) the connection's `dialect` says how, and each way
@@ -16,6 +17,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
+from mapapp.atlas.rows import event_document, event_json, event_place, movement_json, unpack_mention
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -31,6 +33,8 @@ class SQLiteDialect:
     """SQLite's way: index hints, LIKE (case-blind for ASCII letters only), FTS5."""
 
     name = "sqlite"
+    # How ORDER BY puts NULL first, as SQLite does by default (an undated document's movements).
+    nulls_first = ""
 
     def hint(self, window, index: str) -> str:
         """Return the index hint for a windowed query (the planner would rather scan in rank order)."""
@@ -58,6 +62,7 @@ class PostgresDialect(SQLiteDialect):
     FTS5's own words looked up in `document_words`, and the bbox through the GiST index."""
 
     name = "postgresql"
+    nulls_first = " NULLS FIRST"
 
     def hint(self, window, index: str) -> str:
         return ""
@@ -215,8 +220,8 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = [r[0] for r in conn.execute(
-        'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
+    places = [unpack_mention(*r) for r in conn.execute(
+        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     movements = [r[0] for r in conn.execute(
         "SELECT props FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
@@ -277,17 +282,34 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
+    dialect = dialect_of(conn)
     where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT m.feature FROM movements m {dialect_of(conn).hint(window, 'movements_by_date')} "
-                        f"WHERE m.feature IS NOT NULL AND {where} ORDER BY m.earliest, m.seq, m.ord", params)
-    return collection([r[0] for r in rows])
+    rows = conn.execute(f"SELECT m.document_id, d.title, m.ord, m.geometry, m.props FROM movements m "
+                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
+                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
+    return collection([movement_json(*row) for row in rows])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
+    """One Point Feature per mention of a place in the window's documents, joined from the
+    documents', mentions' and places' rows (each part made once per document and per place)."""
     where, params = window_sql(window, "d", span)
-    rows = conn.execute(f"SELECT d.events FROM documents d {dialect_of(conn).hint(window, 'documents_by_date')} "
-                        f"WHERE {where} AND d.events != '' ORDER BY {in_order(window, 'd')}", params)
-    return collection([r[0] for r in rows])
+    rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, m.place_id, p.name, p.kind, p.lon, p.lat, "
+                        f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
+                        "JOIN mentions m ON m.document_id = d.id JOIN places p ON p.id = m.place_id "
+                        f"WHERE {where} AND d.place_counts != '{{}}' "
+                        f'ORDER BY {in_order(window, "d")}, m.start, m."end"', params)
+    features, docs, places = [], {}, {}
+    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
+        document = docs.get(doc_id)
+        if document is None:
+            document = docs[doc_id] = event_document({"id": doc_id, "title": title, "earliest": earliest,
+                                                      "latest": latest})
+        place = places.get(place_id)
+        if place is None:
+            place = places[place_id] = event_place(place_id, name, kind, lon, lat)
+        features.append(event_json(document, place, text, start, end))
+    return collection(features)
 
 
 def territories(conn: sqlite3.Connection, on: str | None) -> str:

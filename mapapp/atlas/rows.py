@@ -1,20 +1,22 @@
 """Table rows from the pipeline's records: what one source file puts into the atlas.
 
-Each row also holds its API answer as JSON text (a document's list entry, an event's and a
-movement's GeoJSON Feature, a place's Feature up to its counts), made once here so the API
-answers by joining strings instead of building and serialising objects on every request.
+Some rows also hold their API answer as JSON text (a document's list entry, a place's Feature up
+to its counts), made once here so the API answers by joining strings. An event's and a movement's
+Feature are not stored: they are joined at answer time from parts made here (`event_json`,
+`movement_json`) out of the mention, place, movement and document rows, which hold them once.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
-from mapapp.analysis.geojson import bounds, movement_feature
+from mapapp.analysis.geojson import bounds, movement_geometry
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
@@ -111,36 +113,102 @@ def list_json(row: dict, extras: dict) -> str:
     return dumps({**{k: row[k] for k in LIST_FIELDS}, **extras})
 
 
+def event_document(doc: dict) -> str:
+    """The part of an `/api/events` Feature's properties that comes from document row `doc`
+    (id, title, earliest, latest, edtf): the same for each of its mentions, so made once."""
+    return dumps({"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
+                  "latest": doc["latest"], "edtf": period_of_iso(doc["earliest"], doc["latest"])})[1:-1]
+
+
+def event_place(place_id: str, name: str, kind: str, lon: float, lat: float) -> tuple[str, str]:
+    """The parts of an `/api/events` Feature that come from its place: coordinates, and id, name, kind."""
+    return dumps([lon, lat])[1:-1], dumps({"place_id": place_id, "name": name, "kind": kind})[1:-1]
+
+
+def event_json(document: str, place: tuple[str, str], text: str, start: int, end: int) -> str:
+    """The `/api/events` Feature of one mention, from its `event_document` and `event_place` parts."""
+    # Called for every event of a window: the text quoted as json.dumps quotes it, the offsets (ints) as str.
+    return ('{"type":"Feature","geometry":{"type":"Point","coordinates":[' + place[0] + ']},"properties":{' +
+            document + "," + place[1] + ',"text":' + encode_basestring(text) + ',"start":' + str(int(start)) +
+            ',"end":' + str(int(end)) + "}}")
+
+
 def event_feature(doc: dict, place_id: str, name: str, kind: str, lon: float, lat: float,
                   text: str, start: int, end: int) -> str:
     """The `/api/events` Feature of one mention of a place in document row `doc`."""
-    return dumps({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                  "properties": {"document_id": doc["id"], "document_title": doc["title"], "earliest": doc["earliest"],
-                                 "latest": doc["latest"], "edtf": period_of_iso(doc["earliest"], doc["latest"]),
-                                 "place_id": place_id, "name": name, "kind": kind, "text": text,
-                                 "start": start, "end": end}})
+    return event_json(event_document(doc), event_place(place_id, name, kind, lon, lat), text, start, end)
 
 
-def mention_row(doc: dict, mention, record: dict) -> tuple[dict, str]:
-    """Return the mentions-table row of a resolved mention in document row `doc`, and its event Feature."""
-    place = mention.place
-    event = event_feature(doc, place.id, place.name, place.kind, place.lon, place.lat,
-                          mention.text, mention.start, mention.end)
-    row = {"document_id": doc["id"], "place_id": place.id, "start": mention.start, "end": mention.end,
-           "text": mention.text, "record": dumps(record)}
-    return row, event
+def movement_json(doc_id: str, title: str | None, ord_: int, geometry: str, props: str) -> str:
+    """The `/api/movements` Feature of a movement: its stored `geometry` and `props` (JSON texts)
+    with the document's id and title appended to the properties."""
+    return ('{"type":"Feature","id":' + dumps(f"{doc_id}/{ord_}") + ',"geometry":' + geometry +
+            ',"properties":' + props[:-1] + ',"document_id":' + dumps(doc_id) + ',"document_title":' +
+            dumps(title) + "}}")
+
+
+def queue_order(record: dict) -> tuple[float | None, float | None]:
+    """A mention's place in the review queue, least certain first: the resolver's score (0 when it
+    gave none) and the chosen place's lead over the best other candidate (its score if alone);
+    (None, None) once someone reviewed it, which takes it out of the queue."""
+    if record.get("review") is not None:
+        return None, None
+    score = record.get("score") or 0.0
+    others = [c["score"] for c in record.get("candidates", []) if c.get("place_id") != record.get("place_id")
+              and c.get("score") is not None]
+    return score, (round(score - max(others), 6) if others else score)
+
+
+SPAN = ("start", "end", "text")            # a mention record's first keys: also the row's columns
+CHOSEN = ("place_id", "name", "kind", "lat", "lon")   # a candidate's first keys: the chosen place's, mostly
+SAME = "="                                  # the key that stands for CHOSEN in a packed candidate
+
+
+def pack_mention(record: dict) -> str:
+    """A mention record as the mentions table stores it: without its span (the row's own columns),
+    and each candidate that is the chosen place without repeating its id, name, kind and point.
+    `unpack_mention` gives back the record's JSON to the byte."""
+    keys = list(record)
+    if keys[:3] != list(SPAN) or len(keys) == 3:
+        return dumps(record)
+    packed = {k: v for k, v in record.items() if k not in SPAN}
+    chosen = [record.get(k) for k in CHOSEN]
+    if "candidates" in packed:
+        packed["candidates"] = [{SAME: 1, **{k: v for k, v in c.items() if k not in CHOSEN}}
+                                if list(c)[:5] == list(CHOSEN) and [c[k] for k in CHOSEN] == chosen else c
+                                for c in packed["candidates"]]
+    return dumps(packed)
+
+
+def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
+    """The JSON of the mention record that `pack_mention` stored, with its span from the row's columns."""
+    if stored.startswith('{"start":'):
+        return stored
+    packed = json.loads(stored)
+    if "start" in packed:   # stored whole (not in the pipeline's key order)
+        return stored
+    if "candidates" in packed:
+        chosen = {k: packed.get(k) for k in CHOSEN}
+        packed["candidates"] = [{**chosen, **{k: v for k, v in c.items() if k != SAME}} if SAME in c else c
+                                for c in packed["candidates"]]
+    return dumps({"start": start, "end": end, "text": text, **packed})
+
+
+def mention_row(doc: dict, mention, record: dict) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc`."""
+    score, lead = queue_order(record)
+    return {"document_id": doc["id"], "place_id": mention.place.id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "record": pack_mention(record), "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
-    feature = movement_feature(movement, {**record, "document_id": doc["id"], "document_title": doc["title"]},
-                               f"{doc['id']}/{ord_}")
-    geometry = feature["geometry"] if feature else None
+    geometry = movement_geometry(movement)
     west, south, east, north = bounds(geometry)
     return {"document_id": doc["id"], "ord": ord_, "geometry": dumps(geometry) if geometry else None,
             "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": dumps(record), "feature": dumps(feature) if feature else None}
+            "props": dumps(record), "drawn": int(geometry is not None)}
 
 
 def analyse_source(path: Path) -> SourceRows:
@@ -160,15 +228,13 @@ def analyse_source(path: Path) -> SourceRows:
         row = document_row(doc, str(path), [with_review(date_record(d, analysis.review_of("date", d)))
                                             for d in analysis.dates])
         rows.documents.append(row)
-        events, counts = [], {}
+        counts = {}
         for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
             places.setdefault(mention.place.id, mention.place)
-            mention_, event = mention_row(row, mention,
-                                          with_review(place_record(mention, analysis.review_of("place", mention))))
-            rows.mentions.append(mention_)
-            events.append(event)
+            rows.mentions.append(mention_row(row, mention,
+                                             with_review(place_record(mention, analysis.review_of("place", mention)))))
             counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
-        row.update(events=",".join(events), place_counts=dumps(counts))
+        row["place_counts"] = dumps(counts)
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
         for ord_, (movement, in_heading) in enumerate(stated):

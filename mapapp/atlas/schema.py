@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,7 +39,6 @@ CREATE TABLE documents (
     body TEXT NOT NULL,
     dates TEXT NOT NULL,            -- JSON list of date records
     list_json TEXT NOT NULL,        -- the document as `/api/documents` lists it
-    events TEXT NOT NULL,           -- its mentions as `/api/events` Features, comma-joined
     place_counts TEXT NOT NULL      -- JSON {place id: mentions}, in order of first mention
 );
 CREATE TABLE places (
@@ -56,14 +55,16 @@ CREATE TABLE places (
     parent TEXT,
     head TEXT NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace
 );
-CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id));
+CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id)) WITHOUT ROWID;
 CREATE TABLE mentions (
     document_id TEXT NOT NULL,
     place_id TEXT,                  -- NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    record TEXT NOT NULL            -- JSON mention record, as the pipeline gives it
+    record TEXT NOT NULL,           -- JSON mention record, as the pipeline gives it
+    score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
+    lead REAL                       -- (both NULL once reviewed)
 );
 CREATE TABLE movements (
     rowid INTEGER PRIMARY KEY,
@@ -75,7 +76,7 @@ CREATE TABLE movements (
     earliest TEXT,
     latest TEXT,
     props TEXT NOT NULL,            -- JSON route record
-    feature TEXT                    -- its GeoJSON Feature as `/api/movements` gives it
+    drawn INTEGER NOT NULL          -- 1: `/api/movements` draws it (it has a geometry, and is not rejected)
 );
 CREATE TABLE territories (
     id TEXT PRIMARY KEY,
@@ -89,12 +90,12 @@ CREATE TABLE territories (
 COLUMNS = {
     "documents": ("id", "source_path", "source", "line", "title", "heading", "provenance", "former_id", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
-                  "list_json", "events", "place_counts"),
+                  "list_json", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
-    "mentions": ("document_id", "place_id", "start", "end", "text", "record"),
+    "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),
     "movements": ("document_id", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
-                  "props", "feature"),
+                  "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
@@ -111,6 +112,7 @@ CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (document_id, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
 CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
+CREATE INDEX mentions_waiting ON mentions (score, lead, document_id, start, "end") WHERE score IS NOT NULL;
 """
 
 # How the full-text index cuts a text into words: one definition for the index and every query.

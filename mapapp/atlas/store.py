@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from mapapp.atlas import lock, postgres, query, versions
+from mapapp.atlas import lock, postgres, query, spans, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.message_ids import N_
@@ -57,7 +57,6 @@ class Atlas:
         self.version: str = meta["version"]
         self.built_at: str = meta["built_at"]
         self.fts: bool = meta.get("fts") == "1"
-        self.span: int = int(meta.get("max_span_days", 36600))
 
     @property
     def conn(self) -> sqlite3.Connection | postgres.Connection:
@@ -77,6 +76,11 @@ class Atlas:
             with self._conns_lock:
                 self._conns.append(conn)
         return conn
+
+    @property
+    def spans(self) -> dict[str, int]:
+        """Each table's longest dated interval in days, as meta says now (a correction may widen one)."""
+        return spans.read(self.conn)
 
     @property
     def revision(self) -> int:
@@ -126,7 +130,7 @@ class Atlas:
         """{"documents", "total", "page", "per_page"}: the documents overlapping `window`, by date."""
         if place is not None:
             self.place_row(place)
-        return query.documents(self.conn, window, q, place, page, self.fts, self.span)
+        return query.documents(self.conn, window, q, place, page, self.fts, self.spans["documents"])
 
     def document_json(self, doc_id: str) -> str:
         """One document with its body, places, dates, movements, prev and next; NotFound if absent."""
@@ -138,7 +142,7 @@ class Atlas:
 
     def places_json(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> str:
         """A FeatureCollection of the places mentioned in the documents of `window`."""
-        return query.places(self.conn, window, bbox, q, self.span)
+        return query.places(self.conn, window, bbox, q, self.spans["documents"])
 
     def place_json(self, place_id: str) -> str:
         """A Feature: the place, its note and parent, and its documents in date order; NotFound if absent."""
@@ -146,11 +150,11 @@ class Atlas:
 
     def movements_json(self, window: Window = ALL_TIME) -> str:
         """A FeatureCollection of the movements dated within `window` (undated: their document's dates)."""
-        return query.movements(self.conn, window, self.span)
+        return query.movements(self.conn, window, self.spans["movements"])
 
     def events_json(self, window: Window = ALL_TIME) -> str:
         """A FeatureCollection with one Point per place mention in the documents of `window`."""
-        return query.events(self.conn, window, self.span)
+        return query.events(self.conn, window, self.spans["documents"])
 
     def territories_json(self, on: str | None = None) -> str:
         """A FeatureCollection of territories: claims and control on ISO date `on`, or each whole timeline."""

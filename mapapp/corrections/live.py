@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
-from mapapp.atlas import versions
-from mapapp.atlas.rows import dumps, event_feature, list_json, place_row
+from mapapp.atlas import spans, versions
+from mapapp.atlas.rows import dumps, list_json, pack_mention, place_row, queue_order, unpack_mention
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -40,8 +40,8 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     if doc is None:
         return None
     listed = json.loads(doc[len(FIELDS) + 1])
-    places = [json.loads(r[0]) for r in conn.execute(
-        'SELECT record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
+    places = [json.loads(unpack_mention(*r)) for r in conn.execute(
+        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
@@ -102,23 +102,23 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     listed = list_json(row, _date_extras(machine, corrected))
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
-    events, counts, mentions = [], {}, []
+    # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
+    counts, mentions = {}, []
     for m in corrected["places"]:
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
-        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], dumps(m)))
+        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], pack_mention(m),
+                         *queue_order(m)))
         if shown:
             _ensure_place(conn, lookup, m["place_id"])
-            events.append(event_feature(row, m["place_id"], m["name"], m["kind"], m["lon"], m["lat"],
-                                        m["text"], m["start"], m["end"]))
             counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, list_json = ?, "
-                 "events = ?, place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), listed, ",".join(events), dumps(counts),
+                 "place_counts = ?, provenance = ? WHERE id = ?",
+                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), listed, dumps(counts),
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
     for mention in mentions:
-        conn.execute('INSERT INTO mentions (document_id, place_id, start, "end", text, record) VALUES (?, ?, ?, ?, ?, ?)',
-                     mention)
+        conn.execute('INSERT INTO mentions (document_id, place_id, start, "end", text, record, score, lead) '
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention)
     _write_movements(conn, doc_id, machine, corrected, lookup)
     if _postgres(conn):   # PostGIS points of the new rows; the words of a new title
         conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id AND m.document_id = ?",
@@ -138,6 +138,7 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
         conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
     if old[3] != fields["earliest"]:
         _rerank(conn)
+    spans.widen(conn, "documents", [(fields["earliest"], fields["latest"])])
 
 
 def _date_extras(machine: dict, corrected: dict) -> dict:
@@ -155,8 +156,8 @@ def _date_extras(machine: dict, corrected: dict) -> dict:
 def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:
     seq, earliest, latest = conn.execute("SELECT seq, earliest, latest FROM documents WHERE id = ?", (doc_id,)).fetchone()
     geometries = machine.get("geometries", [])
-    title = corrected["fields"]["title"]
     conn.execute("DELETE FROM movements WHERE document_id = ?", (doc_id,))
+    dated = []
     for ord_, m in enumerate(corrected["movements"]):
         ids = [w["place_id"] for w in m["waypoints"]]
         if ord_ < len(geometries) and ids == [w["place_id"] for w in machine["movements"][ord_]["waypoints"]]:
@@ -169,20 +170,18 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         for pid in ids:
             _ensure_place(conn, lookup, pid)
         rejected = (m.get("review") or {}).get("status") == "rejected"
-        feature = None
-        if geometry is not None and not rejected:
-            feature = {"type": "Feature", "id": f"{doc_id}/{ord_}", "geometry": geometry,
-                       "properties": {**m, "document_id": doc_id, "document_title": title}}
         coords = [] if geometry is None else [geometry["coordinates"]] if geometry["type"] == "Point" \
             else geometry["coordinates"]
         box = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
                max(c[1] for c in coords)) if coords else (None,) * 4
         rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM movements").fetchone()[0]
+        dated.append((m.get("earliest") or earliest, m.get("latest") or latest))
+        # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
         conn.execute("INSERT INTO movements (rowid, document_id, ord, seq, geometry, west, south, east, north, "
-                     "earliest, latest, props, feature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (rowid, doc_id, ord_, seq, dumps(geometry) if geometry else None, *box,
-                      m.get("earliest") or earliest, m.get("latest") or latest, dumps(m),
-                      dumps(feature) if feature else None))
+                     "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (rowid, doc_id, ord_, seq, dumps(geometry) if geometry else None, *box, *dated[-1], dumps(m),
+                      int(geometry is not None and not rejected)))
+    spans.widen(conn, "movements", dated)
 
 
 def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> None:

@@ -1,7 +1,8 @@
 """The review queue, the gazetteer search and new places (docs/annotations-api.md).
 
 The queue lists the machine's place links nobody has reviewed yet, least certain first: by the
-resolver's score, then by its lead over the runner-up candidate.
+resolver's score, then by its lead over the runner-up candidate (rows.queue_order; the SQL in
+mapapp/atlas/review_queue.py reads one page through an index).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from flask_login import current_user
 
 from mapapp import params
 from mapapp.atlas.current import current_atlas
+from mapapp.atlas.review_queue import queue_page
+from mapapp.atlas.rows import queue_order
 from mapapp.corrections import newplace, places
 from mapapp.corrections.annotation import to_w3c
 from mapapp.web.accounts import writer_required
@@ -26,48 +29,26 @@ def _json(value, status: int = 200) -> Response:
     return response
 
 
-def lead(record: dict) -> float:
-    """How far the chosen place's score is ahead of the best other candidate's (its score if alone)."""
-    score = record.get("score") or 0.0
-    others = [c["score"] for c in record.get("candidates", []) if c.get("place_id") != record.get("place_id")
-              and c.get("score") is not None]
-    return round(score - max(others), 6) if others else score
-
-
 @bp.get("/review/queue")
 def queue() -> Response:
     doc = params.short_text("doc", request.args.get("doc"))
     place = params.short_text("place", request.args.get("place"))
     kind = params.short_text("kind", request.args.get("kind"))
     page = params.page(request.args.get("page"), request.args.get("per_page"))
-    atlas = current_atlas()
-    where, args = "TRUE", []
-    if doc:
-        where, args = "m.document_id = ?", [doc]
-    total = atlas.conn.execute(f"SELECT count(*) FROM mentions m WHERE {where}", args).fetchone()[0]
-    # Only the records nobody reviewed are read (each record's JSON ends with its review).
-    rows = atlas.conn.execute(f"SELECT m.document_id, m.record FROM mentions m WHERE {where} AND m.record LIKE ?",
-                              [*args, '%"review":null}']).fetchall()
-    reviewed = total - len(rows)
-    waiting = []
-    for doc_id, text in rows:
+    found = queue_page(current_atlas().conn, doc, place, kind, page.size, page.number)
+    items = []
+    for doc_id, text in found.rows:
         record = json.loads(text)
-        if record.get("review") is not None:
-            continue
-        if (place and record.get("place_id") != place) or (kind and record.get("kind") != kind):
-            continue
-        waiting.append({"document_id": doc_id, "start": record["start"], "end": record["end"],
-                        "text": record["text"], "place": {"id": record["place_id"], "name": record["name"],
-                                                          "kind": record["kind"]},
-                        "score": record.get("score"), "lead": lead(record),
-                        "candidates": record.get("candidates", [])})
-    waiting.sort(key=lambda m: (m["score"] if m["score"] is not None else 0.0, m["lead"], m["document_id"], m["start"]))
-    first = (page.number - 1) * page.size
+        items.append({"document_id": doc_id, "start": record["start"], "end": record["end"],
+                      "text": record["text"], "place": {"id": record["place_id"], "name": record["name"],
+                                                        "kind": record["kind"]},
+                      "score": record.get("score"), "lead": queue_order(record)[1],
+                      "candidates": record.get("candidates", [])})
     names = public_names()
     orphaned = [to_w3c(a, base(), names.get(a.creator or "")) for a in corrections().orphaned()
                 if not doc or a.document_id == doc]
-    return _json({"items": waiting[first:first + page.size], "total": len(waiting), "page": page.number,
-                  "per_page": page.size, "orphaned": orphaned, "progress": {"reviewed": reviewed, "total": total}})
+    return _json({"items": items, "total": found.waiting, "page": page.number, "per_page": page.size,
+                  "orphaned": orphaned, "progress": {"reviewed": found.reviewed, "total": found.total}})
 
 
 def place_json(p) -> dict:
