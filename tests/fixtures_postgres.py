@@ -57,6 +57,14 @@ def _unavailable(why: str):
 
 
 @pytest.fixture(scope="session")
+def _runuser() -> str:
+    """util-linux's runuser: in /usr/sbin, which a plain user's PATH (or `env -i`) may leave out."""
+    found = shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), None)
+    if found is None:
+        _unavailable("runuser (Debian's util-linux)")
+    return found
+
+
 def postgres_server():
     bin_dir = _binaries()
     if bin_dir is None:
@@ -70,7 +78,7 @@ def postgres_server():
     if as_root:   # initdb and postgres refuse root: the server is the postgres user's
         user = pwd.getpwnam(SERVER_USER)
         os.chown(folder, user.pw_uid, user.pw_gid)
-        prefix = ["runuser", "-u", SERVER_USER, "--"]
+        prefix = [_runuser(), "-u", SERVER_USER, "--"]
     folder.chmod(0o755)
     data, log = folder / "data", folder / "server.log"
     server = Server(folder, 5432)
