@@ -89,7 +89,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
         doc = atlas.document(doc_id) if doc_id and atlas.has_document(doc_id) else None
         on = step.date.isoformat() if step.date else (doc or {}).get("earliest")
         state = ViewState(date=on, doc=doc["id"] if doc else None, lon=step.view.lon, lat=step.view.lat,
-                          zoom=step.view.zoom, layers=step.view.layers or None)
+                          zoom=step.view.zoom, layers=step.view.map_layers)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
             "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
