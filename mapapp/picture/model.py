@@ -50,6 +50,9 @@ class Scene:
     places: tuple[dict, ...] = ()
     movements: tuple[dict, ...] = ()
     basemap: dict[str, tuple[dict, ...]] = field(default_factory=dict)   # land, lakes, rivers
+    relief: bool = False                # the mountains' shading (the `relief` layer)
+    waters: tuple[dict, ...] = ()       # rivers and lakes with their `label`, named on the map
+    network: tuple[dict, ...] = ()      # the 1920 railways and roads (the `network` layer)
     parties: tuple[str, ...] = ()       # every party in the territory data, for stable colours
     attribution: str = ""
     words: PictureWords = ENGLISH_WORDS

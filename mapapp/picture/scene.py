@@ -12,7 +12,9 @@ from mapapp.atlas.store import Atlas
 from mapapp.params import Window
 from mapapp.picture.legend import is_disputed_feature
 from mapapp.picture.model import ENGLISH_WORDS, Bbox, PictureWords, Scene
+from mapapp.picture.period import network_features
 from mapapp.view_state import ViewState
+from mapapp.waters import gazetteer_waters
 
 # The disputed districts and their neighbours: the view when the atlas has nothing to frame.
 REGION = Bbox(44.2, 38.6, 47.9, 41.6)
@@ -176,5 +178,7 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int, words: 
     elif state.place:
         title = f"{places[0]['properties']['name']} · {title}"
     return Scene(title=title, bbox=bbox, territories=territories, places=places, movements=movements,
-                 basemap=basemap(), parties=all_parties(atlas),
+                 basemap=basemap(), parties=all_parties(atlas), relief="relief" in layers,
+                 waters=tuple(gazetteer_waters()["features"]) if "basemap" in layers else (),
+                 network=network_features() if "network" in layers else (),
                  attribution=words.attribution % {"version": atlas.version}, words=words)
