@@ -1,4 +1,5 @@
-"""The words the pages show for the data's codes: a place's kind, a movement's kind and status.
+"""The words the pages show for the data's codes: a place's kind and how certain its location is,
+a movement's kind and status.
 
 Message ids (translated where shown); the scripts' twin table is static/js/kinds.js, and a test
 keeps the two the same. A code not listed is shown as it is.
@@ -16,3 +17,5 @@ MOVEMENT_STATUS_WORDS = {"occurred": N_("occurred"), "habitual": N_("habitual"),
                          "ordered": N_("ordered"), "ordered, not secured": N_("ordered, not secured"),
                          "intended": N_("intended"), "demanded": N_("demanded"), "expected": N_("expected"),
                          "proposed": N_("proposed"), "under way": N_("under way")}
+CERTAINTY_WORDS = {"certain": N_("certain"), "probable": N_("probable"), "approximate": N_("approximate"),
+                   "uncertain": N_("uncertain"), "unknown": N_("unknown")}

@@ -220,7 +220,12 @@ def page_language() -> dict:
         links.append((language(code), f"{request.path}?{urlencode(query)}"))
     from flask_babel import gettext
 
-    from mapapp.code_words import MOVEMENT_KIND_WORDS, MOVEMENT_STATUS_WORDS, PLACE_KIND_WORDS
+    from mapapp.code_words import (
+        CERTAINTY_WORDS,
+        MOVEMENT_KIND_WORDS,
+        MOVEMENT_STATUS_WORDS,
+        PLACE_KIND_WORDS,
+    )
     from mapapp.description import KINDS
 
     return {"lang": language(request_language()), "language_links": links,
@@ -229,6 +234,7 @@ def page_language() -> dict:
             "place_kind_words": {key: gettext(word) for key, word in PLACE_KIND_WORDS.items()},
             "movement_kind_words": {key: gettext(word) for key, word in MOVEMENT_KIND_WORDS.items()},
             "status_words": {key: gettext(word) for key, word in MOVEMENT_STATUS_WORDS.items()},
+            "certainty_words": {key: gettext(word) for key, word in CERTAINTY_WORDS.items()},
             "doc_title": document_title,
             "caution_words": {key: gettext(word) for key, word in CAUTION_WORDS.items()}}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mapapp.code_words import MOVEMENT_KIND_WORDS, MOVEMENT_STATUS_WORDS, PLACE_KIND_WORDS
+from mapapp.code_words import CERTAINTY_WORDS, MOVEMENT_KIND_WORDS, MOVEMENT_STATUS_WORDS, PLACE_KIND_WORDS
 from mapapp.title_words import date_text, shown_title
 
 KINDS_JS = Path(__file__).resolve().parents[2] / "mapapp" / "static" / "js" / "kinds.js"
@@ -27,7 +27,7 @@ def js_table(name: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("js", "python"), [("PLACE_KINDS", PLACE_KIND_WORDS), ("MOVEMENT_KINDS", MOVEMENT_KIND_WORDS),
-                                            ("MOVEMENT_STATUSES", MOVEMENT_STATUS_WORDS)])
+                                            ("MOVEMENT_STATUSES", MOVEMENT_STATUS_WORDS), ("CERTAINTIES", CERTAINTY_WORDS)])
 def test_the_scripts_and_the_pages_name_the_codes_alike(js, python):
     assert js_table(js) == python
 

@@ -15,6 +15,14 @@ const MOVEMENT_STATUSES = () => ({ occurred: _("occurred"), habitual: _("habitua
   ordered: _("ordered"), "ordered, not secured": _("ordered, not secured"), intended: _("intended"),
   demanded: _("demanded"), expected: _("expected"), proposed: _("proposed"), "under way": _("under way") });
 
+const CERTAINTIES = () => ({ certain: _("certain"), probable: _("probable"), approximate: _("approximate"),
+  uncertain: _("uncertain"), unknown: _("unknown") });
+
+/** How certain a place's location is (gazetteer/model.py CERTAINTIES), in the page's language. */
+export function certaintyName(certainty) {
+  return CERTAINTIES()[certainty || "unknown"] || certainty;
+}
+
 /** A place's kind in the page's language ("place" when it has none). */
 export function placeKindName(kind) {
   return PLACE_KINDS()[kind || "other"] || kind;

@@ -3,7 +3,7 @@ import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
 import { readersName } from "./placenames.js";
-import { documentTitle, placeKindName } from "./kinds.js";
+import { certaintyName, documentTitle, placeKindName } from "./kinds.js";
 
 // Which name a place is shown by: the documents' period's (the default) or today's (the record's
 // title); the reader's choice, remembered and kept in the view's URL (`names=`). The gazetteer says
@@ -36,7 +36,7 @@ function readersNameLine(props) {
 }
 
 function certaintyText(props) {
-  const parts = [_("location: %(certainty)s", { certainty: props.certainty || "unknown" })];
+  const parts = [_("location: %(certainty)s", { certainty: certaintyName(props.certainty) })];
   if (props.uncertainty_km) parts.push(_("within about %(km)s km", { km: props.uncertainty_km }));
   return parts.join(", ");
 }
