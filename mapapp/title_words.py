@@ -23,6 +23,9 @@ PATTERNS = {
     "recipient": N_("%(kind)s: → %(recipient)s, %(date)s"),
     "none": N_("%(kind)s, %(date)s"),
 }
+UNDATED = N_("undated")
+# Every message a title may use, for those who translate them ahead (the pictures' workers).
+TITLE_MESSAGES = (*KINDS.values(), *PATTERNS.values(), UNDATED)
 
 
 def _party(value: object) -> str | None:
@@ -34,7 +37,7 @@ def date_text(earliest: str | None, latest: str | None, long_date: Callable[[str
               month: Callable[[str], str], say: Callable[..., str]) -> str:
     """A document's dates in words: one day, a whole month (`month`), a whole year, or a span of days."""
     if not earliest:
-        return say(N_("undated"))
+        return say(UNDATED)
     latest = latest or earliest
     if earliest == latest:
         return long_date(earliest)

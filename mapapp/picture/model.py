@@ -35,6 +35,9 @@ class PictureWords:
     movement: str = N_("movement (dashed: ordered, agreed or intended)")
     attribution: str = N_("Chronotope · atlas %(version)s · basemap: Natural Earth (public domain) · "
                           "territory outlines approximate, see their sources")
+    # A document's descriptive title in another language than English (mapapp.title_words): its
+    # message ids and their translations, {English: translated}; empty in English.
+    title_words: tuple[tuple[str, str], ...] = ()
 
 
 ENGLISH_WORDS = PictureWords()

@@ -106,10 +106,11 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
 def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
     """One handout sheet per step: map, the account's opening, caption, quote, questions, citation and a link."""
     from mapapp.web.description_api import short_account
+    from mapapp.web.i18n import document_title
 
     return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
              "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
-             "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
+             "citation": s["citation"], "doc_title": document_title(s["doc"]) if s["doc"] else None,
              "description": s["account"]["text"], "summary": short_account(s["account"]),
              "provenance": s["provenance"],
              "map_query": state_query(s["state"], atlas.version, width=1000, height=520),

@@ -110,3 +110,20 @@ def test_a_place_page_names_its_kind_in_the_pages_language(client, code):
     line = html.unescape(re.search(r'<span class="coords">.*', body).group(0))
     assert f"· {english} ·" not in line
     assert translated and f"· {translated} ·" in line, line
+
+
+def test_a_pictures_title_names_the_document_in_the_pictures_language(app):
+    from mapapp.atlas.current import current_atlas
+    from mapapp.picture.scene import build_scene
+    from mapapp.view_state import ViewState
+    from mapapp.web.picture_words import picture_words
+
+    with app.test_request_context("/map.png"):
+        atlas = current_atlas()
+        doc = next(atlas.document(d["id"]) for d in atlas.documents()["documents"] if d.get("author"))
+        state = ViewState(doc=doc["id"])
+        english = build_scene(atlas, state, 640, 400, picture_words("en")).title
+        russian = build_scene(atlas, state, 640, 400, picture_words("ru")).title
+    assert english.endswith(doc["title"])
+    assert doc["title"] not in russian and doc["author"].strip(" “”\"'.,") in russian
+    assert "автор" in russian or "стороны" in russian
