@@ -60,6 +60,13 @@ def test_kinds_statuses_and_titles_are_in_the_pages_language(live_server, page, 
     kind = page.locator(".place-popup .kind").inner_text().split(" · ")[0]
     assert kind in {strings[w] for w in ("settlement", "region", "district", "province", "country", "river", "lake",
                                          "ridge", "mountain", "mountain pass", "place")}, kind
+    # and the documents naming it by their titles in Russian
+    page.locator(".place-popup .popup-docs a").first.wait_for()
+    named = page.locator(".place-popup .popup-docs a").all_inner_texts()
+    place_id = page.evaluate("window.chronotopeLayers.places.getLayers()[0].getElement().dataset.place")
+    english_named = page.evaluate("id => fetch('/api/places/' + encodeURIComponent(id)).then(r => r.json())"
+                                  ".then(p => p.properties.documents.map(d => d.title))", place_id)
+    assert named and not set(named) & set(english_named), named
     page.keyboard.press("Escape")
     # a movement's tooltip: its kind and status in Russian
     tip = page.evaluate("""() => { const l = window.chronotopeLayers.movements.getLayers()
