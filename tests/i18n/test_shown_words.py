@@ -127,3 +127,22 @@ def test_a_pictures_title_names_the_document_in_the_pictures_language(app):
     assert english.endswith(doc["title"])
     assert doc["title"] not in russian and doc["author"].strip(" “”\"'.,") in russian
     assert "автор" in russian or "стороны" in russian
+
+
+@pytest.mark.parametrize("code", ("en", *TRANSLATED))
+def test_a_document_pages_movements_name_kind_and_status_in_its_language(client, code):
+    for listed in client.get("/api/documents", query_string={"per_page": 500}).get_json()["documents"]:
+        doc = client.get(f"/api/documents/{listed['id']}").get_json()
+        if any(m.get("kind") in MOVEMENT_KIND_WORDS and m.get("status") in MOVEMENT_STATUS_WORDS
+               for m in doc.get("movements") or []):
+            break
+    else:
+        pytest.fail("no bundled document with a movement")
+    body = html.unescape(client.get(f"/documents/{doc['id']}?lang={code}").get_data(as_text=True))
+    items = re.findall(r'<li class="doc-movement">(.*?)</li>', body, re.S)
+    words = client.get(f"/i18n/{code}.json").get_json()["messages"]
+    m = next(m for m in doc["movements"] if m.get("kind") in MOVEMENT_KIND_WORDS and m.get("status") in MOVEMENT_STATUS_WORDS)
+    kind, status = (words.get(w, w) for w in (MOVEMENT_KIND_WORDS[m["kind"]], MOVEMENT_STATUS_WORDS[m["status"]]))
+    assert any(item.startswith(kind) and f"({status}" in item for item in items), items
+    if code != "en":
+        assert not any(item.startswith(m["kind"] + " ") for item in items)
