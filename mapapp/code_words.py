@@ -1,4 +1,4 @@
-"""The words the pages show for the data's codes: a place's kind and how certain its location is,
+"""The words the pages show for the data's codes: a document's kind, a place's kind and how certain its location is,
 a movement's kind and status.
 
 Message ids (translated where shown); the scripts' twin table is static/js/kinds.js, and a test
@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from mapapp.message_ids import N_
 
+DOCUMENT_KIND_WORDS = {"letter": N_("Letter"), "telegram": N_("Telegram"), "memorandum": N_("Memorandum"),
+                       "report": N_("Report"), "minutes": N_("Minutes"), "transcript": N_("Transcript"),
+                       "agreement": N_("Agreement"), "address": N_("Address"), "interview": N_("Interview"),
+                       "other": N_("Document")}
 PLACE_KIND_WORDS = {"settlement": N_("settlement"), "region": N_("region"), "district": N_("district"),
                     "province": N_("province"), "country": N_("country"), "river": N_("river"), "lake": N_("lake"),
                     "ridge": N_("ridge"), "mountain": N_("mountain"), "pass": N_("mountain pass"), "other": N_("place")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from mapapp.description import KINDS
+from mapapp.code_words import DOCUMENT_KIND_WORDS as KINDS
 from mapapp.message_ids import N_
 
 # Between the two parties of an agreement, a conversation or a meeting no direction is implied.
