@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from mapapp.code_words import DOCUMENT_KIND_WORDS
 from mapapp.picture.scene import long_date
 
 MAX_DOCUMENTS = 8     # named one by one; the rest are counted
@@ -45,9 +46,7 @@ class Words:
 ENGLISH = Words()
 
 # Document kinds (documents.model), as the account names them.
-KINDS = {"letter": N_("Letter"), "telegram": N_("Telegram"), "memorandum": N_("Memorandum"), "report": N_("Report"),
-         "minutes": N_("Minutes"), "transcript": N_("Transcript"), "agreement": N_("Agreement"),
-         "address": N_("Address"), "interview": N_("Interview"), "other": N_("Document")}
+KINDS = DOCUMENT_KIND_WORDS
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from gazetteer.errors import GazetteerError
 from gazetteer.model import Place, PlaceName
 
 BASEMAP_DIR = Path(__file__).resolve().parent / "data" / "basemap"
@@ -80,3 +81,20 @@ def shipped_water_features() -> tuple[dict, ...]:
     for name in WATER_FILES:
         features.extend(json.loads((BASEMAP_DIR / name).read_text(encoding="utf-8"))["features"])
     return tuple(f for f in features if (f.get("properties") or {}).get("layer") in WATER_LAYERS)
+
+
+def _unnamed(_place_id: str) -> None:
+    return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer_waters() -> dict:
+    """The shipped rivers and lakes named from the gazetteer (`named_waters`); the files' own names
+    when the user's gazetteer is broken. The live map's and the pictures' one source."""
+    from gazetteer.places.index import load_gazetteer
+
+    try:
+        place_of = load_gazetteer(broad=False).get
+    except GazetteerError:
+        place_of = _unnamed
+    return named_waters(shipped_water_features(), place_of)

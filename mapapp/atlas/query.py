@@ -272,10 +272,12 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
 
 def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
     docs = conn.execute(
-        "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, count(*) AS n FROM mentions m "
-        "JOIN documents d ON d.id = m.document_id WHERE m.place_id = ? GROUP BY d.id ORDER BY d.seq",
+        "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, count(*) AS n "
+        "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.place_id = ? "
+        "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq",
         (row["id"],)).fetchall()
-    listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text")},
+    # kind, author, recipient: for pages in other languages, which compose the title anew (mapapp.title_words)
+    listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text", "kind", "author", "recipient")},
                "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
     more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
     return with_properties(row["head"], more)

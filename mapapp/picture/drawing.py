@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 from matplotlib.patheffects import withStroke
 
 from mapapp.palette import palette
-from mapapp.picture.labels import Label, Mark, place_labels
+from mapapp.picture.labels import Box, Label, Mark, place_labels
 from mapapp.picture.layout import (
     ATTRIBUTION_PT,
     DPI,
@@ -36,6 +36,7 @@ from mapapp.picture.legend import (
     territory_colour,
 )
 from mapapp.picture.model import Frame, Scene
+from mapapp.picture.period import draw_network, draw_relief, draw_water_names
 
 PAPER = "#ffffff"             # the bands and the legend strip around the map
 FRAME_EDGE = "#777777"
@@ -308,7 +309,10 @@ def draw_picture(scene: Scene, width: int, height: int) -> Picture:
     ax = _map_axes(fig, layout, frame)
     scale = layout.scale
     _draw_basemap(ax, scene)
+    if scene.relief:
+        draw_relief(ax)
     _draw_territories(ax, scene, scene_colours(scene), scale)
+    draw_network(ax, scene.network, scale)
     _draw_water(ax, scene, scale)
     _draw_movements(ax, scene, scale)
     # geopandas sets an aspect that may shrink the axes; the Frame already keeps shapes true, and the
@@ -316,7 +320,12 @@ def draw_picture(scene: Scene, width: int, height: int) -> Picture:
     ax.set_aspect("auto")
     ax.set_xlabel("")
     ax.set_ylabel("")
-    labels = _draw_places(ax, place_marks(scene, frame), layout, frame, ruler)
+    marks = place_marks(scene, frame)
+    labels = _draw_places(ax, marks, layout, frame, ruler)
+    radius = points_to_px(4 * scale)
+    draw_water_names(ax, scene.waters, frame, scale, lambda text, size: ruler.text_size(text, size, style="italic"),
+                     [label.box for label in labels] + [Box(m.x - radius, m.y - radius, m.x + radius, m.y + radius)
+                                                       for m in marks])
     _draw_legend(fig, layout, rows)
     _draw_title_and_attribution(fig, scene, layout, lines, ruler)
     return Picture(fig, layout, frame, labels)

@@ -35,6 +35,9 @@ class PictureWords:
     movement: str = N_("movement (dashed: ordered, agreed or intended)")
     attribution: str = N_("Chronotope · atlas %(version)s · basemap: Natural Earth (public domain) · "
                           "territory outlines approximate, see their sources")
+    # A document's descriptive title in another language than English (mapapp.title_words): its
+    # message ids and their translations, {English: translated}; empty in English.
+    title_words: tuple[tuple[str, str], ...] = ()
 
 
 ENGLISH_WORDS = PictureWords()
@@ -50,6 +53,9 @@ class Scene:
     places: tuple[dict, ...] = ()
     movements: tuple[dict, ...] = ()
     basemap: dict[str, tuple[dict, ...]] = field(default_factory=dict)   # land, lakes, rivers
+    relief: bool = False                # the mountains' shading (the `relief` layer)
+    waters: tuple[dict, ...] = ()       # rivers and lakes with their `label`, named on the map
+    network: tuple[dict, ...] = ()      # the 1920 railways and roads (the `network` layer)
     parties: tuple[str, ...] = ()       # every party in the territory data, for stable colours
     attribution: str = ""
     words: PictureWords = ENGLISH_WORDS

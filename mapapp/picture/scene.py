@@ -12,7 +12,9 @@ from mapapp.atlas.store import Atlas
 from mapapp.params import Window
 from mapapp.picture.legend import is_disputed_feature
 from mapapp.picture.model import ENGLISH_WORDS, Bbox, PictureWords, Scene
+from mapapp.picture.period import network_features
 from mapapp.view_state import ViewState
+from mapapp.waters import gazetteer_waters
 
 # The disputed districts and their neighbours: the view when the atlas has nothing to frame.
 REGION = Bbox(44.2, 38.6, 47.9, 41.6)
@@ -146,6 +148,24 @@ def all_parties(atlas: Atlas) -> tuple[str, ...]:
     return tuple(sorted(p for p in parties if isinstance(p, str)))
 
 
+def document_title(document: dict, words: PictureWords) -> str:
+    """The document's descriptive title in `words`' language: the atlas's own in English."""
+    from babel.dates import format_date, format_skeleton
+
+    from mapapp.title_words import shown_title
+
+    if not words.title_words or not document.get("kind"):
+        return document["title"]
+    table = dict(words.title_words)
+
+    def say(message: str, **values: object) -> str:
+        text = table.get(message, message)
+        return text % values if values else text
+
+    return shown_title(document, say, lambda iso: format_date(date.fromisoformat(iso), "long", locale=words.locale),
+                       lambda iso: format_skeleton("yMMMM", date.fromisoformat(iso), locale=words.locale))
+
+
 def build_scene(atlas: Atlas, state: ViewState, width: int, height: int, words: PictureWords = ENGLISH_WORDS) -> Scene:
     """The picture of `state` from `atlas`: territories on the date, places and movements of the window;
     its title, legend and attribution in `words`' language."""
@@ -172,9 +192,11 @@ def build_scene(atlas: Atlas, state: ViewState, width: int, height: int, words: 
         bbox = document_bbox(on_date, places) if document else default_bbox(on_date, places)
     title = format_date(date.fromisoformat(on), "long", locale=words.locale)
     if document and document.get("title"):
-        title = f"{title} · {document['title']}"
+        title = f"{title} · {document_title(document, words)}"
     elif state.place:
         title = f"{places[0]['properties']['name']} · {title}"
     return Scene(title=title, bbox=bbox, territories=territories, places=places, movements=movements,
-                 basemap=basemap(), parties=all_parties(atlas),
+                 basemap=basemap(), parties=all_parties(atlas), relief="relief" in layers,
+                 waters=tuple(gazetteer_waters()["features"]) if "basemap" in layers else (),
+                 network=network_features() if "network" in layers else (),
                  attribution=words.attribution % {"version": atlas.version}, words=words)

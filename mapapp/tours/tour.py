@@ -27,9 +27,13 @@ from pathlib import Path
 from documents.errors import DocumentError
 from documents.frontmatter import LineDict, front_matter, load_yaml
 from mapapp import params
+from mapapp.view_state import LAYERS as LAYER_NAMES
 
 SUFFIXES = (".yaml", ".yml", ".md")
-LAYER_NAMES = ("territories", "places", "movements", "events", "basemap")
+# The ground every step is drawn on unless its `layers` choose the ground themselves: the period
+# basemap's land and named waters, and the relief, as the live map opens with them.
+GROUND_LAYERS = ("basemap", "relief", "borders")
+PERIOD_BASEMAP = ("basemap", "relief")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -55,6 +59,16 @@ class View:
     lat: float | None = None
     zoom: int | None = None
     layers: tuple[str, ...] = ()
+
+    @property
+    def map_layers(self) -> tuple[str, ...] | None:
+        """The layers the map shows: the listed ones on the period basemap (unless they name the
+        ground themselves: basemap, relief or borders); None, the map's own default, when none are listed."""
+        if not self.layers:
+            return None
+        if any(layer in GROUND_LAYERS for layer in self.layers):
+            return self.layers
+        return PERIOD_BASEMAP + self.layers
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from flask_login import current_user
 from mapapp.accounts import store as accounts
 from mapapp.atlas.current import current_atlas
 from mapapp.corrections import anchor, live, places
-from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, AnnotationError, parse, to_w3c
+from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, parse, to_w3c
 from mapapp.corrections.store import CorrectionsStore, StaleAnnotation, UnknownAnnotation
-from mapapp.errors import NotFound, PreconditionRequired
+from mapapp.errors import ApiError, NotFound, PreconditionRequired
+from mapapp.message_ids import N_
 from mapapp.web.accounts import writer_required
 
 bp = Blueprint("corrections", __name__, url_prefix="/api")
@@ -55,7 +56,7 @@ def _document_body(doc_id: str) -> str:
     atlas = current_atlas()
     if not atlas.has_document(doc_id):
         atlas.raise_if_renamed(doc_id)
-        raise NotFound(f"no document {doc_id!r} in atlas {atlas.version}")
+        raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(doc_id), version=atlas.version)
     return atlas.conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
 
 
@@ -70,12 +71,12 @@ def _check(a: Annotation) -> Annotation:
     if a.selection is not None:
         span = anchor.anchor(body, a.selection)
         if span is None:
-            raise AnnotationError(f"TextQuoteSelector.exact: {a.selection.exact[:60]!r} is not in the body of "
-                                  f"document {a.document_id!r}")
+            raise ApiError(N_("TextQuoteSelector.exact: %(quote)s is not in the body of document %(doc)s"),
+                           "bad_annotation", 400, quote=repr(a.selection.exact[:60]), doc=repr(a.document_id))
     wanted = ([a.place] if a.action == LINK else []) + list(a.values.get("waypoints", ()) if a.action == MOVEMENT else [])
     for place_id in wanted:
         if lookup_place(place_id) is None and not _atlas_has_place(place_id):
-            raise NotFound(f"no place {place_id!r} in the gazetteer")
+            raise NotFound(N_("no place %(place)s in the gazetteer"), place=repr(place_id))
     return a
 
 
@@ -91,14 +92,14 @@ def republish(doc_ids, readings=None) -> None:
 def _parsed(doc_id: str | None = None) -> Annotation:
     data = request.get_json(silent=True)
     if data is None:
-        raise AnnotationError("the request body must be one W3C annotation as JSON")
+        raise ApiError(N_("the request body must be one W3C annotation as JSON"), "bad_annotation", 400)
     return _check(parse(data, doc_id))
 
 
 def _if_match() -> str:
     value = request.headers.get("If-Match")
     if not value:
-        raise PreconditionRequired("send If-Match with the annotation's ETag (GET it first)")
+        raise PreconditionRequired(N_("send If-Match with the annotation's ETag (GET it first)"))
     return value.strip().removeprefix("W/")
 
 
@@ -134,7 +135,7 @@ def _stored(aid: str) -> Annotation:
     try:
         return corrections().get(aid)
     except UnknownAnnotation:
-        raise NotFound(f"no annotation {aid!r}") from None
+        raise NotFound(N_("no annotation %(annotation)s"), annotation=repr(aid)) from None
 
 
 @bp.get("/annotations/<aid>")
@@ -185,6 +186,6 @@ def undo(entry_id: int) -> Response:
     try:
         entry, doc_id = corrections().undo(entry_id, current_user.name)
     except UnknownAnnotation:
-        raise NotFound(f"no history entry {entry_id}") from None
+        raise NotFound(N_("no history entry %(entry)s"), entry=entry_id) from None
     republish([doc_id])
     return _json(entry, 201)

@@ -137,11 +137,16 @@ def date_words(code: str) -> dict:
 
     The scripts format with these rather than the browser's `Intl`, whose data for Armenian and
     Azerbaijani some browsers lack."""
+    from babel import Locale
     from babel.dates import get_date_format, get_month_names
 
     locale = "en_GB" if code == DEFAULT else code
     months = get_month_names("wide", context="format", locale=locale)
-    return {"pattern": get_date_format("long", locale=locale).pattern, "months": [months[m] for m in range(1, 13)]}
+    alone = get_month_names("wide", context="stand-alone", locale=locale)
+    return {"pattern": get_date_format("long", locale=locale).pattern, "months": [months[m] for m in range(1, 13)],
+            # a month of a year, "февраль 1921 г." (CLDR's yMMMM; L: the month's name standing alone)
+            "month_pattern": Locale.parse(locale).datetime_skeletons["yMMMM"].pattern,
+            "months_alone": [alone[m] for m in range(1, 13)]}
 
 
 def request_words(code: str | None = None):
@@ -159,6 +164,25 @@ def request_words(code: str | None = None):
         return ENGLISH
     return Words(say=gettext, say_n=ngettext, lang=code,
                  date=lambda iso: format_date(date.fromisoformat(iso), "long", locale=code))
+
+
+def document_title(doc) -> str:
+    """A document's descriptive title in the request's language: the atlas's own in English, else
+    composed from its kind, parties and dates (mapapp.title_words)."""
+    from datetime import date
+
+    from babel.dates import format_skeleton
+    from flask_babel import gettext
+
+    from mapapp.title_words import shown_title
+
+    code = request_language()
+    if not doc:
+        return ""
+    if code == DEFAULT or not doc.get("kind"):
+        return doc.get("title") or doc.get("id") or ""
+    return shown_title(doc, gettext, request_words(code).date,
+                       lambda iso: format_skeleton("yMMMM", date.fromisoformat(iso), locale=code))
 
 
 @bp.get("/i18n/<code>.json")
@@ -196,11 +220,22 @@ def page_language() -> dict:
         links.append((language(code), f"{request.path}?{urlencode(query)}"))
     from flask_babel import gettext
 
+    from mapapp.code_words import (
+        CERTAINTY_WORDS,
+        MOVEMENT_KIND_WORDS,
+        MOVEMENT_STATUS_WORDS,
+        PLACE_KIND_WORDS,
+    )
     from mapapp.description import KINDS
 
     return {"lang": language(request_language()), "language_links": links,
             "precision_words": {key: gettext(word) for key, word in PRECISION_WORDS.items()},
             "kind_words": {key: gettext(word) for key, word in KINDS.items()},
+            "place_kind_words": {key: gettext(word) for key, word in PLACE_KIND_WORDS.items()},
+            "movement_kind_words": {key: gettext(word) for key, word in MOVEMENT_KIND_WORDS.items()},
+            "status_words": {key: gettext(word) for key, word in MOVEMENT_STATUS_WORDS.items()},
+            "certainty_words": {key: gettext(word) for key, word in CERTAINTY_WORDS.items()},
+            "doc_title": document_title,
             "caution_words": {key: gettext(word) for key, word in CAUTION_WORDS.items()}}
 
 

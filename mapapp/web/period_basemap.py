@@ -10,9 +10,8 @@ from functools import lru_cache
 
 from flask import Blueprint, Response
 
-from gazetteer.errors import GazetteerError
 from gazetteer.movements.network import bundled_network_file
-from mapapp.waters import BASEMAP_DIR, named_waters, shipped_water_features
+from mapapp.waters import BASEMAP_DIR, gazetteer_waters
 
 bp = Blueprint("period_basemap", __name__)
 
@@ -34,19 +33,9 @@ def _answer(body: bytes, mimetype: str) -> Response:
     return response
 
 
-def _unnamed(_place_id: str) -> None:
-    return None
-
-
 @lru_cache(maxsize=1)
 def _waters_body() -> bytes:
-    from gazetteer.places.index import load_gazetteer
-
-    try:
-        place_of = load_gazetteer(broad=False).get
-    except GazetteerError:
-        place_of = _unnamed   # a broken gazetteer of the user's: the waters keep the files' own names
-    return json.dumps(named_waters(shipped_water_features(), place_of), ensure_ascii=False,
+    return json.dumps(gazetteer_waters(), ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
 
 

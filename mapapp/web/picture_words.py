@@ -10,7 +10,11 @@ from mapapp.picture.model import PictureWords
 
 def picture_words(code: str) -> PictureWords:
     """Return PictureWords translated into `code` (one of mapapp.web.i18n.LANGUAGES)."""
+    from mapapp.title_words import TITLE_MESSAGES
+
     english = PictureWords()
     with force_locale(code):
-        translated = {f.name: gettext(getattr(english, f.name)) for f in fields(english) if f.name != "locale"}
-    return replace(english, locale="en_GB" if code == "en" else code, **translated)
+        translated = {f.name: gettext(getattr(english, f.name)) for f in fields(english)
+                      if f.name not in ("locale", "title_words")}
+        titles = tuple((message, gettext(message)) for message in TITLE_MESSAGES) if code != "en" else ()
+    return replace(english, locale="en_GB" if code == "en" else code, title_words=titles, **translated)

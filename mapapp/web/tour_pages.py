@@ -89,7 +89,7 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
         doc = atlas.document(doc_id) if doc_id and atlas.has_document(doc_id) else None
         on = step.date.isoformat() if step.date else (doc or {}).get("earliest")
         state = ViewState(date=on, doc=doc["id"] if doc else None, lon=step.view.lon, lat=step.view.lat,
-                          zoom=step.view.zoom, layers=step.view.layers or None)
+                          zoom=step.view.zoom, layers=step.view.map_layers)
         steps.append({
             "number": number, "step": step, "doc": doc, "state": state,
             "date_long": long_date(on) if on else "", "citation": (doc or {}).get("citation", []),
@@ -106,10 +106,11 @@ def tour_steps(tour: Tour, atlas: Atlas) -> list[dict]:
 def print_sheets(tour: Tour, atlas: Atlas) -> list[dict]:
     """One handout sheet per step: map, the account's opening, caption, quote, questions, citation and a link."""
     from mapapp.web.description_api import short_account
+    from mapapp.web.i18n import document_title
 
     return [{"title": f"{s['number']}. {s['step'].title}", "date_text": s["date_long"],
              "text": s["step"].caption, "quote": s["step"].quote, "questions": s["step"].questions,
-             "citation": s["citation"], "doc_title": (s["doc"] or {}).get("title"),
+             "citation": s["citation"], "doc_title": document_title(s["doc"]) if s["doc"] else None,
              "description": s["account"]["text"], "summary": short_account(s["account"]),
              "provenance": s["provenance"],
              "map_query": state_query(s["state"], atlas.version, width=1000, height=520),

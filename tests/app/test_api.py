@@ -194,7 +194,8 @@ def test_a_place_lists_its_documents_in_date_order(client):
     assert feature["type"] == "Feature" and feature["geometry"] == listed["geometry"]
     docs = feature["properties"]["documents"]
     assert [d["id"] for d in docs] == listed["properties"]["documents"]
-    assert all(set(d) == {"id", "title", "earliest", "latest", "date_text", "edtf"} for d in docs)
+    assert all(set(d) == {"id", "title", "earliest", "latest", "date_text", "edtf", "kind", "author", "recipient"}
+               for d in docs)
     assert {"note", "parent"} <= set(feature["properties"])
 
 

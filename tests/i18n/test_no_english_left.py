@@ -62,6 +62,10 @@ ERRORS = [
     ("GET", "/embed?v=000000000000", 410),
     ("GET", "/map.png?doc=no-such-document", 404),
     ("GET", "/tours/no-such-tour", 404),
+    # the corrections API (issue #13)
+    ("GET", "/api/annotations/no-such-annotation", 404),
+    ("GET", "/api/documents/no-such-document/annotations", 404),
+    ("GET", "/api/documents/no-such-document/history", 404),
 ]
 
 

@@ -36,8 +36,13 @@ def test_every_word_of_a_picture_comes_from_the_catalogue(app, code):
         words = picture_words(code)
     assert words.locale == code
     for field in fields(words):
-        if field.name != "locale":
+        if field.name not in ("locale", "title_words"):
             assert_from_catalogue(sample(getattr(ENGLISH_WORDS, field.name)), sample(getattr(words, field.name)), code)
+    # the words of a document's title: each the catalogue's translation of its message
+    for english, shown in words.title_words:
+        if shown != english:      # a title's bare shape, "%(kind)s, %(date)s", is the same in some
+            assert_from_catalogue(sample(english), sample(shown), code)
+    assert len(words.title_words) > 10
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

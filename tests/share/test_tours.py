@@ -162,3 +162,19 @@ def test_the_shipped_tour_covers_the_three_episodes_in_date_order():
     assert any(date(1920, 8, 6) <= d <= date(1920, 8, 10) for d in dates)      # occupation, Legrand
     assert any(date(1920, 11, 30) <= d <= date(1921, 1, 31) for d in dates)    # the declarations
     assert any(date(1921, 2, 1) <= d <= date(1921, 3, 16) for d in dates)      # Moscow conference
+
+
+MAP_LAYERS = [
+    # a step's layers, the layers its live map and picture show: the period basemap under them
+    ("[territories, places]", ("basemap", "relief", "territories", "places")),
+    ("[territories, movements, network]", ("basemap", "relief", "territories", "movements", "network")),
+    ("\"relief,places\"", ("relief", "places")),               # a step that chooses its ground keeps it
+    ("[basemap, borders, territories]", ("basemap", "borders", "territories")),
+    ("[]", None),                                             # none listed: the map's own default
+]
+
+
+@pytest.mark.parametrize(("listed", "shown"), MAP_LAYERS)
+def test_steps_are_drawn_on_the_period_basemap(tmp_path, listed, shown):
+    path = write(tmp_path, "t.yaml", f"title: x\nsteps:\n  - doc: a\n    caption: c\n    view: {{layers: {listed}}}\n")
+    assert load_tour(path).steps[0].view.map_layers == shown

@@ -19,13 +19,16 @@ export function calendarWords() {
 }
 
 /** Return the date (a UTC Date) written the page's language's way (CLDR's long pattern), or null
- * for English or when the words did not load. */
-export function writtenDate(d) {
+ * for English or when the words did not load. `month`: its month and year only (CLDR's yMMMM). */
+export function writtenDate(d, month = false) {
   if (!dates) return null;
-  return dates.pattern.replace(/'([^']*)'|d+|M+|y+/g, (token, quoted) => {
+  const pattern = month ? dates.month_pattern : dates.pattern;
+  if (!pattern) return null;
+  return pattern.replace(/'([^']*)'|d+|M+|L+|y+/g, (token, quoted) => {
     if (quoted !== undefined) return quoted;
     if (token[0] === "d") return String(d.getUTCDate()).padStart(token.length, "0");
-    if (token[0] === "M") return token.length >= 4 ? dates.months[d.getUTCMonth()]
+    if (token[0] === "L" && token.length >= 4) return dates.months_alone[d.getUTCMonth()];
+    if (token[0] === "M" || token[0] === "L") return token.length >= 4 ? dates.months[d.getUTCMonth()]
       : String(d.getUTCMonth() + 1).padStart(token.length, "0");
     return String(d.getUTCFullYear());
   });

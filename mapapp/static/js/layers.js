@@ -8,6 +8,7 @@ import { run } from "./playback.js";
 import { nameChoice, placePopup, shownName } from "./popup.js";
 import { waterAnchors } from "./waters.js";
 import { _ } from "./i18n.js";
+import { movementKindName, movementStatusName } from "./kinds.js";
 
 const L = window.L;
 // Statuses such as "occurred"; anything else ("intended", "ordered, not secured", "agreed") is
@@ -273,7 +274,7 @@ export class MapLayers {
       const colour = movementColour(p, this.colours.parties);
       const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
       const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
-      const tip = el("span", {}, `${p.kind || _("movement")} · ${actorLabel(p)} · ${p.status || ""} · `,
+      const tip = el("span", {}, `${movementKindName(p.kind)} · ${actorLabel(p)} · ${movementStatusName(p.status)} · `,
         longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
       let layer;
       if (f.geometry.type === "LineString") {

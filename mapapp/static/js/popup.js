@@ -3,6 +3,7 @@ import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
 import { readersName } from "./placenames.js";
+import { certaintyName, documentTitle, placeKindName } from "./kinds.js";
 
 // Which name a place is shown by: the documents' period's (the default) or today's (the record's
 // title); the reader's choice, remembered and kept in the view's URL (`names=`). The gazetteer says
@@ -35,7 +36,7 @@ function readersNameLine(props) {
 }
 
 function certaintyText(props) {
-  const parts = [_("location: %(certainty)s", { certainty: props.certainty || "unknown" })];
+  const parts = [_("location: %(certainty)s", { certainty: certaintyName(props.certainty) })];
   if (props.uncertainty_km) parts.push(_("within about %(km)s km", { km: props.uncertainty_km }));
   return parts.join(", ");
 }
@@ -50,7 +51,7 @@ export function placePopup(props, loadPlace, openDocument, linkNote = null) {
     el("h3", {}, shownName(props)),
     readersNameLine(props),
     namesList(props),
-    el("p", { class: "kind" }, `${props.kind || "place"} · ${certaintyText(props)}`),
+    el("p", { class: "kind" }, `${placeKindName(props.kind)} · ${certaintyText(props)}`),
     props.coord_source ? el("p", { class: "source" }, _("coordinates: %(source)s", { source: props.coord_source })) : null,
     note,
     link ? el("p", { class: "link-note" }, _("In the open document: %(how)s", { how: link })) : null,
@@ -61,7 +62,7 @@ export function placePopup(props, loadPlace, openDocument, linkNote = null) {
     note.textContent = place.properties.note || "";
     docs.replaceChildren(...(place.properties.documents || []).map((d) => el("li", {},
       el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
-        onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, d.title || d.id),
+        onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, documentTitle(d)),
       el("span", { class: "muted" }, ` ${d.date_text || longRange(d.earliest, d.latest)}`))));
   }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, _("could not load the documents"))));
   return node;

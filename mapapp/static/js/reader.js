@@ -5,6 +5,7 @@ import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
 import { checked, reviewLine } from "./corrections.js";
+import { documentTitle, movementKindName, movementStatusName } from "./kinds.js";
 
 /** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
 export function segments(body, mentions, movements) {
@@ -55,7 +56,8 @@ export function mentionClass(m) {
 
 function movementTitle(m) {
   // The document's words for the actor, quoted, then the side they belong to where it is clear.
-  return [m.kind, m.actor ? `\u201c${m.actor}\u201d` : null, m.party, m.status].filter(Boolean).join(" · ");
+  return [movementKindName(m.kind), m.actor ? `\u201c${m.actor}\u201d` : null, m.party, movementStatusName(m.status)]
+    .filter(Boolean).join(" · ");
 }
 
 /** The compilation a document comes from, in one line: its title, its compiler and its standpoint. */
@@ -101,14 +103,14 @@ export function listItem(doc, onOpen, selected) {
   return el("li", { class: selected ? "doc selected" : "doc" },
     el("button", { type: "button", class: "doc-button", dataset: { doc: doc.id }, "aria-current": selected ? "true" : null,
       onclick: () => onOpen(doc.id) },
-      el("span", { class: "doc-title" }, doc.title || "(untitled)"),
+      el("span", { class: "doc-title" }, documentTitle(doc) || "(untitled)"),
       el("span", { class: "doc-meta" }, [doc.date_text || longRange(doc.earliest, doc.latest), doc.origin, kindName(doc.kind)]
         .filter(Boolean).join(" · "))));
 }
 
 /** Fill the reader with a document (from /api/documents/<id>). */
 export function fillReader(nodes, doc, hooks) {
-  nodes.title.textContent = doc.title || "(untitled)";
+  nodes.title.textContent = documentTitle(doc) || "(untitled)";
   nodes.meta.replaceChildren(...facts(doc));
   // The document's own page, and who corrected what in it.
   const page = `${document.getElementById("app")?.dataset.root || ""}/documents/${encodeURIComponent(doc.id)}`;
