@@ -56,7 +56,6 @@ def _unavailable(why: str):
     pytest.skip(f"PostgreSQL tests need {why}")
 
 
-@pytest.fixture(scope="session")
 def _runuser() -> str:
     """util-linux's runuser: in /usr/sbin, which a plain user's PATH (or `env -i`) may leave out."""
     found = shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)), None)
@@ -65,6 +64,7 @@ def _runuser() -> str:
     return found
 
 
+@pytest.fixture(scope="session")
 def postgres_server():
     bin_dir = _binaries()
     if bin_dir is None:
