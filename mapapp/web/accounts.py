@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from mapapp.accounts import store
 from mapapp.accounts.limits import FailedLogins, SharedFailedLogins
+from mapapp.atlas import postgres
 from mapapp.errors import Forbidden, LoginRequired, TooManyRequests, translated
 from mapapp.message_ids import N_
 
@@ -30,7 +31,13 @@ class KeyOnFirstUse(SecureCookieSessionInterface):
 
     def get_signing_serializer(self, app: Flask):
         if not app.secret_key:
-            app.secret_key = accounts(app).session_key()
+            try:
+                app.secret_key = accounts(app).session_key()
+            except postgres.Error as exc:
+                # The database that keeps the key is out of reach: no session for this request, which
+                # then answers as the atlas's own unreachability says (503), not with a traceback.
+                app.logger.warning("no session: the accounts database is out of reach (%s)", type(exc).__name__)
+                return None
         return super().get_signing_serializer(app)
 
 
