@@ -1,6 +1,8 @@
 """The review queue, the gazetteer search and places created in the app, on the real app."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mapapp.corrections import places
@@ -83,3 +85,12 @@ def test_a_place_another_server_added_is_found_without_a_restart(user_home):
                  layer="user")
     newplace.save(made, user_home)   # as another server process would
     assert places.place("user:brnakot").name == "Brnakot"
+
+
+
+@pytest.mark.parametrize("lang", ["ru", "hy", "az", "tr", "ka"])
+def test_the_queue_names_the_kinds_of_place_in_the_pages_language(eve, lang):
+    # the filter offers each kind by its name in the page's language; the code stays the value sent
+    page = eve.get(f"/review?lang={lang}").get_data(as_text=True)
+    shown = dict(re.findall(r'<option value="(\w+)"[^>]*>([^<]+)</option>', page))
+    assert shown["settlement"] != "settlement" and shown["river"] != "river"

@@ -2,6 +2,7 @@
 // labelled controls that calls back with plain values; nothing here writes.
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
+import { certaintyName, placeKindName } from "./kinds.js";
 
 const PLACE_KINDS = ["settlement", "region", "district", "province", "country", "river", "lake", "ridge",
   "mountain", "pass", "other"];
@@ -20,8 +21,8 @@ export function input(name, value = "", attrs = {}) {
   return el("input", { name, value: value ?? "", autocomplete: "off", ...attrs });
 }
 
-export function select(name, options, value) {
-  return el("select", { name }, options.map((o) => el("option", { value: o, selected: o === value }, o)));
+export function select(name, options, value, label = (o) => o) {
+  return el("select", { name }, options.map((o) => el("option", { value: o, selected: o === value }, label(o))));
 }
 
 export function button(label, onclick, attrs = {}) {
@@ -60,7 +61,7 @@ export function placeSearch(writer, choose, { label = _("Search the gazetteer (a
       results.replaceChildren(...(found.length ? found.map((p) => el("li", {},
         button(verb ? verb(p) : _("Link to %(name)s", { name: placeName(p) }), () => choose(p),
           { class: "rv-choice", dataset: { place: p.id } }),
-        el("span", { class: "muted" }, ` ${[p.kind, p.layer, p.id].filter(Boolean).join(" · ")}`)))
+        el("span", { class: "muted" }, ` ${[p.kind && placeKindName(p.kind), p.layer, p.id].filter(Boolean).join(" · ")}`)))
         : [el("li", { class: "muted" }, _("No place of that name in the gazetteer."))]));
     } catch (error) {
       results.replaceChildren(el("li", { class: "rv-error" }, error.message));
@@ -79,13 +80,13 @@ export function placeForm(name, onSubmit, pick) {
     el("h4", {}, _("New place")),
     field(_("Name"), input("toponym", name, { required: true })),
     field(_("Language of the name (e.g. ru, hy, az, en)"), input("lang", "")),
-    field(_("Kind"), select("kind", PLACE_KINDS, "settlement")),
+    field(_("Kind"), select("kind", PLACE_KINDS, "settlement", placeKindName)),
     field(_("Longitude (east)"), lon), field(_("Latitude (north)"), lat),
     pick ? button(_("Pick the point on the map"), async () => {
       const point = await pick();
       if (point) { lon.value = point.lon.toFixed(5); lat.value = point.lat.toFixed(5); lon.focus(); }
     }, { class: "rv-pick" }) : null,
-    field(_("Certainty of the location"), select("certainty", CERTAINTIES, "approximate")),
+    field(_("Certainty of the location"), select("certainty", CERTAINTIES, "approximate", certaintyName)),
     field(_("Source (who says it is there)"), input("source", "", { required: true })),
     el("button", { type: "submit" }, _("Create the place and link it"))), (v) => onSubmit({
     names: [{ toponym: v.toponym, ...(v.lang ? { lang: v.lang } : {}) }], kind: v.kind,

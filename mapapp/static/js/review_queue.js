@@ -2,6 +2,7 @@
 // keyboard (j/k, c, x, n, l, o, ?) or with the buttons; the progress and the orphaned corrections.
 import { el } from "./dom.js";
 import { _, pageLang } from "./i18n.js";
+import { placeKindName } from "./kinds.js";
 import { bodies, scoreText, Writer } from "./corrections.js";
 import { button, placeName, placeSearch } from "./review_forms.js";
 import { describeAnnotation } from "./review_history.js";
@@ -71,14 +72,14 @@ function itemNode(item, index) {
     links.replaceChildren(...[others.length ? el("ul", {}, others.map((c) => el("li", {},
       button(_("Link to %(name)s", { name: c.name || c.place_id }), () => decide(item, bodies.link(c.place_id),
         _("Linked to %(name)s.", { name: c.name || c.place_id })), { class: "rv-candidate", dataset: { place: c.place_id } }),
-      el("span", { class: "muted" }, " ", [c.kind, c.place_id, scoreText(c.score)].filter(Boolean).join(" · "))))) : null,
+      el("span", { class: "muted" }, " ", [c.kind && placeKindName(c.kind), c.place_id, scoreText(c.score)].filter(Boolean).join(" · "))))) : null,
     search].filter(Boolean));
     search.focusBox();
   };
   node.relink = relink;
   node.append(
     el("h3", {}, el("q", {}, item.text), " \u2192 ", item.place?.name || item.place?.id || _("no place"),
-      el("span", { class: "muted" }, ` ${[item.place?.id, item.place?.kind, score, lead].filter(Boolean).join(" · ")}`)),
+      el("span", { class: "muted" }, ` ${[item.place?.id, item.place?.kind && placeKindName(item.place.kind), score, lead].filter(Boolean).join(" · ")}`)),
     el("p", { class: "queue-doc" }, el("a", { href: `${root}/?doc=${encodeURIComponent(item.document_id)}`, class: "queue-open" },
       item.document_id)),
     el("div", { class: "queue-actions", role: "group", "aria-label": _("Decide") },

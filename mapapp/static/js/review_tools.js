@@ -4,6 +4,7 @@
 // anew, so the change shows at once.
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
+import { movementKindName, placeKindName } from "./kinds.js";
 import { bodies, rangeOffsets, reviewLine, scoreText, Writer } from "./corrections.js";
 import { button, dateForm, field, fieldsForm, input, movementForm, placeForm, placeName, placeSearch }
   from "./review_forms.js";
@@ -86,7 +87,7 @@ export class ReviewTools {
     const others = candidates.length ? el("div", { class: "rv-candidates" }, el("h4", {}, _("The resolver's other candidates")),
       el("ul", {}, candidates.map((c) => el("li", {}, button(_("Link to %(name)s", { name: c.name || c.place_id }),
         () => this.link(c.place_id, c.name), { class: "rv-candidate", dataset: { place: c.place_id } }),
-        el("span", { class: "muted" }, " ", [c.kind, c.source, c.place_id, scoreText(c.score)].filter(Boolean).join(" · ")))))) : null;
+        el("span", { class: "muted" }, " ", [c.kind && placeKindName(c.kind), c.source, c.place_id, scoreText(c.score)].filter(Boolean).join(" · ")))))) : null;
     const more = el("div", { class: "rv-more" });
     this.targetArea.replaceChildren(...[head, who,
       el("div", { class: "rv-actions", role: "group", "aria-label": _("Decide") }, actions,
@@ -196,7 +197,7 @@ export class ReviewTools {
     const label = m.text || this.doc.body.slice(m.start, m.end);
     const rejected = m.review?.status === "rejected";
     return el("li", { class: rejected ? "rv-movement-item rejected" : "rv-movement-item" },
-      el("strong", {}, [m.kind, m.actor ? "\u201c" + m.actor + "\u201d" : null].filter(Boolean).join(" ") || _("movement")),
+      el("strong", {}, [m.kind && movementKindName(m.kind), m.actor ? "\u201c" + m.actor + "\u201d" : null].filter(Boolean).join(" ") || _("movement")),
       ` ${[m.status, route, m.earliest].filter(Boolean).join("; ")} `, el("q", {}, label), " ",
       el("span", { class: "muted" }, reviewLine(m.review)), " ",
       rejected ? null : button(_("Correct"), () => more.replaceChildren(movementForm(m, this.writer,
