@@ -23,9 +23,10 @@ CURRENT = "CURRENT"
 FILE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 VERSION_RE = re.compile(r"^[0-9a-f]{12}$")
 # The packages whose code or data shape what a build stores: whole packages, so that a new
-# module is covered without anyone remembering to list it (tests/app/test_fingerprint.py
-# checks that everything the build imports lies inside them).
-ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/analysis", "mapapp/atlas", "mapapp/corrections")
+# module is covered without anyone remembering to list it; a lone module is named as a file
+# (tests/app/test_fingerprint.py checks that everything the build imports lies inside them).
+ANALYSIS_PACKAGES = ("documents", "gazetteer", "mapapp/analysis", "mapapp/atlas", "mapapp/corrections",
+                     "mapapp/side_tables.py")
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
@@ -53,7 +54,8 @@ def analysis_fingerprint(root: Path | None = None) -> str:
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
     for name in ANALYSIS_PACKAGES:
         base = root / name
-        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in files:
             if "__pycache__" in path.parts or path.suffix == ".pyc":
                 continue
             digest.update(str(path.relative_to(root)).encode())

@@ -65,7 +65,8 @@ def test_everything_the_build_imports_is_fingerprinted():
         seen.add(name)
         todo.extend(_project_imports(path))
     outside = sorted(str(_module_file(n).relative_to(ROOT)) for n in seen
-                     if not any(_module_file(n).relative_to(ROOT).as_posix().startswith(p + "/")
+                     if not any(_module_file(n).relative_to(ROOT).as_posix() == p or
+                                _module_file(n).relative_to(ROOT).as_posix().startswith(p + "/")
                                 for p in ANALYSIS_PACKAGES)
                      and not _module_file(n).name == "__init__.py")
     assert outside == []

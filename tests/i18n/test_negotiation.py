@@ -127,9 +127,12 @@ def test_api_errors_answer_in_the_language(client, code, expected):
 
 def test_the_scripts_strings_come_per_language(client):
     ru, en = (client.get(f"/i18n/{code}.json").get_json() for code in ("ru", "en"))
+    # a day's month in the genitive ("10 августа"), a month standing alone in the nominative ("август 1920")
     assert ru["dates"] == {"pattern": "d MMMM y\u202f'г'.", "months": [
         "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-        "декабря"]}
+        "декабря"], "month_pattern": "LLLL y\u202f'г'.", "months_alone": [
+        "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+        "декабрь"]}
     ru, en = ru["messages"], en["messages"]
     assert ru["Legend"] == "Легенда" and en["Legend"] == "Legend"
     assert ru.keys() == en.keys() and "Documents and reader" not in en   # template-only messages stay out
