@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from editor_site import EDITOR, PASSWORD, editor_site  # bench/, this script's folder
+# bench/, this script's folder
+from editor_site import EDITOR, PASSWORD, editor_site
+from spread import spread_line
 
 
 def main() -> None:
@@ -55,8 +56,7 @@ def main() -> None:
             reads.append((done - posted) * 1000)
 
     def line(name, values):
-        return (f"{name:<36} min {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms   "
-                f"max {max(values):7.1f} ms")
+        return spread_line(name, values, 36)
 
     print(f"{args.count} corrections on {len(mentions)} mentions of the bundled corpus")
     print(line("POST (store + history + live patch)", posts))

@@ -12,13 +12,14 @@ so and the page's own `chronotope.idle()` resolves. Prints the minimum, median a
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from editor_site import EDITOR, PASSWORD, editor_site  # bench/, this script's folder
+# bench/, this script's folder
+from editor_site import EDITOR, PASSWORD, editor_site
+from spread import spread_line
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -60,8 +61,7 @@ def main() -> None:
         server.shutdown()
 
     def line(name, values):
-        return (f"{name:<34} min {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms   "
-                f"max {max(values):7.1f} ms")
+        return spread_line(name, values, 34)
 
     print(f"{args.count} corrections in the reader of {doc} ({counts[doc]} mentions)")
     print(line("click Confirm until redrawn", confirm))
