@@ -151,9 +151,10 @@ def held_out_state(folder: Path) -> str | None:
     spec = importlib.util.spec_from_file_location("score_sets", ROOT / "bench" / "score_sets.py")
     sets = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sets)
-    if folder.resolve() != sets.HELDOUT.resolve():
-        return None
-    return sets.frozen_state(sets.HELDOUT, sets.FROZEN)
+    for held_out in sets.FROZEN_SETS.values():
+        if folder.resolve() == held_out.resolve():
+            return sets.frozen_state(held_out, held_out / sets.FROZEN.name)
+    return None
 
 
 def main(argv: list[str]) -> int:

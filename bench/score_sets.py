@@ -1,20 +1,27 @@
-"""Score the geoparser on the development set and the held-out set, side by side.
+"""Score the geoparser on the development sets and the held-out sets, side by side.
 
     python bench/score_sets.py              # one row per set: places, dates, routes
     python bench/score_sets.py --verbose    # plus every miss of the development sets
     python bench/score_sets.py --cmd "chronotope geoparse" --shared ../shared
-    python bench/score_sets.py --freeze     # record the held-out set's files as frozen (once)
+    python bench/score_sets.py --freeze heldout-ru   # record a held-out set's files as frozen (once)
 
 The numbers come from the shared scorer (shared/tools/score_geoparse.py), run on each set's
-texts/ against its gold/ (two development sets: bench/devset/, encyclopedic passages, and
-bench/devset_dispatches/, dispatches and parliamentary answers), and route precision (which the scorer lacks) from one more run of the
-geoparser: the share of predicted routes that overlap a gold route's mention. The development set (bench/devset/) was read while the analysis was
-developed, so its scores, like the seeds', are not evidence of generalisation; only the
-held-out set's are (bench/heldout/, texts written by others, gold made before Chronotope ran
-on them). The held-out set is scored as a whole and its misses are never listed: code and data
-are not changed because of them. The verbose listing runs `chronotope geoparse --json` on the
-development set once more and compares it with the gold using the scorer's own span, matching
-and distance functions, so what it lists is exactly what the scorer counted.
+texts/ against its gold/, and route precision (which the scorer lacks) from one more run of the
+geoparser: the share of predicted routes that overlap a gold route's mention. The rows:
+
+* development sets, read while the analysis was developed: bench/devset/ (English, encyclopedic
+  passages), bench/devset_dispatches/ (English dispatches and parliamentary answers) and
+  bench/russian/ (Russian, written for the project). Their scores, like the seeds', are not
+  evidence of generalisation.
+* held-out sets, texts written by others with gold made before Chronotope ran on them:
+  bench/heldout/ (English), the same set through bench/ocr_noise.py's OCR noise model (seed 1920,
+  one word in ten confused) and bench/heldout_ru/ (Russian). Only these say how the analysis
+  generalises. They are scored only as frozen (FROZEN.sha256), as a whole, and their misses are
+  never listed: code and data are not changed because of them.
+
+The verbose listing runs `chronotope geoparse --json` on the development sets once more and
+compares it with the gold using the scorer's own span, matching and distance functions, so what it
+lists is exactly what the scorer counted.
 """
 from __future__ import annotations
 
@@ -31,22 +38,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
 DISPATCHES = ROOT / "bench" / "devset_dispatches"
-DEVELOPMENT = {"development": DEVSET, "development-dispatches": DISPATCHES}
+RUSSIAN = ROOT / "bench" / "russian"
+DEVELOPMENT = {"development": DEVSET, "development-dispatches": DISPATCHES, "development-ru": RUSSIAN}
 HELDOUT = ROOT / "bench" / "heldout"
 FROZEN = HELDOUT / "FROZEN.sha256"
+HELDOUT_RU = ROOT / "bench" / "heldout_ru"
+FROZEN_RU = HELDOUT_RU / "FROZEN.sha256"
+# The frozen sets, by the name `--freeze` takes; each manifest is FROZEN.sha256 in the set's folder.
+FROZEN_SETS = {"heldout": HELDOUT, "heldout-ru": HELDOUT_RU}
+# The OCR-noised copy of the English held-out set: bench/ocr_noise.py's model with its defaults.
+OCR_SEED, OCR_RATE = 1920, 0.1
+# Row order of the table, and what each row is (printed under it).
+ROWS = {
+    "development": "development set, English encyclopedic passages (bench/devset/)",
+    "development-dispatches": "development set, English dispatches and answers (bench/devset_dispatches/)",
+    "held-out": "held-out set, English texts by others (bench/heldout/)",
+    "held-out-ocr": f"held-out set, the same through the OCR noise model (seed {OCR_SEED}, rate {OCR_RATE})",
+    "development-ru": "development set, Russian texts written for the project (bench/russian/)",
+    "held-out-ru": "held-out set, Russian texts by others (bench/heldout_ru/)",
+}
 SCORER = Path("tools") / "score_geoparse.py"
 COLUMNS = ("precision", "recall", "f1", "place_score", "date_recall", "date_precision", "date_exact", "route_recall",
            "route_precision")
-CAVEAT = ("development scores (like the seeds') are not evidence of generalisation: its texts were read while "
-          "developing; only the held-out set's are")
+CAVEAT = ("development scores (like the seeds') are not evidence of generalisation: their texts were read while "
+          "developing; only the held-out sets' are")
+
+
+def load_module(name: str, path: Path):
+    """Return the Python file at `path` as a module (the scorer and bench scripts are not packages)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def load_scorer(shared: Path):
     """Return the shared scorer as a module (its helpers are reused for the verbose listing)."""
-    spec = importlib.util.spec_from_file_location("score_geoparse", shared / SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("score_geoparse", shared / SCORER)
 
 
 def has_texts(folder: Path) -> bool:
@@ -198,14 +226,49 @@ def verbose_report(sg, cmd: str, folder: Path) -> None:
         print("\n".join(lines) if lines else "  (none)")
 
 
-def heldout_result(shared: Path, cmd: str, folder: Path, manifest: Path) -> dict | str:
-    """Return the scorer's report on the held-out set, or why it is not scored (empty, not frozen, changed)."""
+def why_not_scored(folder: Path, manifest: Path) -> str | None:
+    """Return why a held-out set may not be scored (empty, not frozen, changed), or None if it may."""
     if not has_texts(folder):
-        return "not yet scored: bench/heldout/ has no texts yet (see its README)"
+        return f"not yet scored: {folder.name}/ has no texts yet (see its README)"
     state = frozen_state(folder, manifest)
-    if state != "frozen":
-        return f"not scored: the set is {state} (see its README)"
-    return run_scorer(shared, cmd, folder)
+    return None if state == "frozen" else f"not scored: the set is {state} (see its README)"
+
+
+def heldout_result(shared: Path, cmd: str, folder: Path, manifest: Path) -> dict | str:
+    """Return the scorer's report on a held-out set, or why it is not scored (empty, not frozen, changed)."""
+    return why_not_scored(folder, manifest) or run_scorer(shared, cmd, folder)
+
+
+def noisy_result(shared: Path, cmd: str, sg, out: Path) -> dict | str:
+    """Return the scorer's report on the English held-out set made noisy in `out`, or why it is not scored.
+
+    The noisy copy is made only from the frozen set, so its figure measures the same texts."""
+    why = why_not_scored(HELDOUT, FROZEN)
+    if why:
+        return why
+    noise = load_module("ocr_noise", ROOT / "bench" / "ocr_noise.py")
+    noise.make_noisy_set(out, OCR_SEED, OCR_RATE, sg, HELDOUT)
+    return run_scorer(shared, cmd, out)
+
+
+def scored_sets(shared: Path, cmd: str, work: Path) -> dict[str, dict | str]:
+    """Return every row's report (or why it was not scored), route precision added, in ROWS order."""
+    sg = load_scorer(shared)
+    folders = {**DEVELOPMENT, "held-out": HELDOUT, "held-out-ocr": work / "held-out-ocr", "held-out-ru": HELDOUT_RU}
+    results: dict[str, dict | str] = {name: run_scorer(shared, cmd, folder) for name, folder in DEVELOPMENT.items()}
+    results["held-out"] = heldout_result(shared, cmd, HELDOUT, FROZEN)
+    results["held-out-ocr"] = noisy_result(shared, cmd, sg, folders["held-out-ocr"])
+    results["held-out-ru"] = heldout_result(shared, cmd, HELDOUT_RU, FROZEN_RU)
+    for name, result in results.items():
+        if not isinstance(result, str):
+            result["summary"]["route_precision"] = route_precision(passages_and_predictions(sg, cmd, folders[name]))
+    return {name: results[name] for name in ROWS}
+
+
+def legend() -> str:
+    """Return one line per row saying whether it is a development or a held-out set, and which."""
+    width = max(map(len, ROWS))
+    return "\n".join(f"  {name.ljust(width)}  {what}" for name, what in ROWS.items())
 
 
 def freeze(folder: Path, manifest: Path) -> int:
@@ -220,28 +283,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss of the development sets")
     parser.add_argument("--cmd", default="chronotope geoparse", help="geoparser command (default: %(default)s)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (scorer)")
-    parser.add_argument("--freeze", action="store_true", help="record the held-out files as frozen, then stop")
+    parser.add_argument("--freeze", nargs="?", const="heldout", choices=sorted(FROZEN_SETS),
+                        help="record a held-out set's files as frozen (default: heldout), then stop")
     args = parser.parse_args(argv)
     if args.freeze:
-        print(f"score_sets: {freeze(HELDOUT, FROZEN)} held-out files recorded in {FROZEN.relative_to(ROOT)}")
+        folder = FROZEN_SETS[args.freeze]
+        manifest = folder / FROZEN.name
+        print(f"score_sets: {freeze(folder, manifest)} held-out files recorded in {manifest.relative_to(ROOT)}")
         return 0
     if not (args.shared / SCORER).is_file():
         print(f"score_sets: no scorer at {args.shared / SCORER} (shared/ is missing); nothing scored")
         return 0
     try:
-        results = {name: run_scorer(args.shared, args.cmd, folder) for name, folder in DEVELOPMENT.items()}
-        results["held-out"] = heldout_result(args.shared, args.cmd, HELDOUT, FROZEN)
-        sg = load_scorer(args.shared)
-        for name, folder in (*DEVELOPMENT.items(), ("held-out", HELDOUT)):
-            if not isinstance(results[name], str):
-                results[name]["summary"]["route_precision"] = route_precision(
-                    passages_and_predictions(sg, args.cmd, folder))
+        with tempfile.TemporaryDirectory(prefix="score-sets-ocr-") as work:
+            results = scored_sets(args.shared, args.cmd, Path(work))
     except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as err:
         print(f"score_sets: the scorer failed: {err}")
         return 1
     print(side_by_side(results))
     print(f"note: {CAVEAT}")
+    print(legend())
     if args.verbose:
+        sg = load_scorer(args.shared)
         try:
             for folder in DEVELOPMENT.values():
                 verbose_report(sg, args.cmd, folder)

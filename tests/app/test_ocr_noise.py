@@ -52,6 +52,7 @@ def test_every_gold_span_of_the_development_set_survives_the_noise(noise, scorer
 def test_the_held_out_set_is_made_noisy_only_as_frozen(noise, tmp_path):
     assert noise.held_out_state(noise.DEVSET) is None                      # a development set: no check
     assert noise.held_out_state(noise.ROOT / "bench" / "heldout") == "frozen"
+    assert noise.held_out_state(noise.ROOT / "bench" / "heldout_ru") == "frozen"
 
 
 def test_a_noisy_copy_of_another_set_keeps_its_gold_spans(noise, scorer, tmp_path):

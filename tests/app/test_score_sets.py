@@ -51,6 +51,17 @@ def test_the_repository_held_out_set_has_a_readme_and_the_development_set_its_te
     assert "not evidence of generalisation" in (sets.DEVSET / "README.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", ["heldout", "heldout-ru"])
+def test_the_repository_held_out_sets_are_exactly_as_frozen(sets, name):
+    """Each held-out set's texts, gold and annotation still have the SHA-256 recorded when it was frozen."""
+    folder = sets.FROZEN_SETS[name]
+    assert (folder / "README.md").is_file() and sets.has_texts(folder)
+    assert sets.frozen_state(folder, folder / "FROZEN.sha256") == "frozen"
+    recorded = (folder / "FROZEN.sha256").read_text(encoding="utf-8")
+    assert all(f"  texts/{t.name}" in recorded for t in (folder / "texts").glob("*.txt"))
+    assert all(f"  gold/{g.name}" in recorded for g in (folder / "gold").glob("*.json"))
+
+
 def test_a_held_out_set_is_scored_only_as_frozen(sets, tmp_path):
     for sub in ("texts", "gold"):
         (tmp_path / sub).mkdir()
@@ -87,5 +98,12 @@ def test_the_script_prints_both_sets_and_the_caveat():
     lines = out.stdout.splitlines()
     assert lines[0].split()[:3] == ["set", "texts", "precision"] and lines[0].split()[-2:] == [
         "route_recall", "route_precision"]
-    assert [line.split()[0] for line in lines[1:4]] == ["development", "development-dispatches", "held-out"]
-    assert "not evidence of generalisation" in lines[4]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:7]}
+    assert list(rows) == ["development", "development-dispatches", "held-out", "held-out-ocr", "development-ru",
+                          "held-out-ru"]
+    assert rows["held-out-ru"][0] == "12" and rows["held-out-ocr"][0] == rows["held-out"][0]
+    assert all(float(cell) >= 0 for row in rows.values() for cell in row[1:4])   # every set scored, none refused
+    assert "not evidence of generalisation" in lines[7]
+    legend = dict(line.split(None, 1) for line in lines[8:14])
+    assert [legend[name].split(",")[0] for name in rows] == ["development set", "development set", "held-out set",
+                                                            "held-out set", "development set", "held-out set"]
