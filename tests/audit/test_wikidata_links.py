@@ -9,6 +9,8 @@ import subprocess
 
 import pytest
 
+from gazetteer.places.lpf import feature_from_place, place_from_feature
+
 from .conftest import shipped_places
 
 PLACES = shipped_places()
@@ -100,10 +102,20 @@ def test_the_lpf_export_and_the_api_carry_the_wikidata_link(pid, qid, lpf_export
     assert pid in lpf_export, f"{pid} is not in the export"
     assert lpf_export[pid]["links"] == recorded
     assert wikidata in lpf_export[pid]["links"]
+    cited = [c["label"] for c in lpf_export[pid]["citations"] if c["label"].startswith(wikidata["identifier"] + ":")]
+    assert len(cited) == 1 and "Natural Earth 5.1.1" in cited[0] and "read 2026-12-06" in cited[0], cited
     answer = client.get(f"/api/places/{pid}")
     assert answer.status_code == 200, pid
-    assert answer.get_json()["properties"]["links"] == recorded
-    assert wikidata in answer.get_json()["properties"]["links"]
+    props = answer.get_json()["properties"]
+    assert props["links"] == recorded
+    assert wikidata in props["links"]
+
+
+@pytest.mark.parametrize("name,feature", WITH_WIKIDATA, ids=[n for n, _ in WITH_WIKIDATA])
+def test_the_gazetteers_own_lpf_keeps_where_each_link_comes_from(name, feature):
+    again = feature_from_place(place_from_feature(feature))
+    assert again["links"] == feature["links"]
+    assert again["properties"]["link_sources"] == feature["properties"]["link_sources"]
 
 
 def test_the_lpf_export_carries_wikidata_links(lpf_export):
