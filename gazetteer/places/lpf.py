@@ -127,6 +127,9 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
             raise ValueError(f"a link needs 'type' (one of {', '.join(LINK_TYPES)}) and 'identifier'")
         identifier = link["identifier"].strip()
         links.append(PlaceLink(type=link["type"], identifier=identifier, cited=cited.get(identifier)))
+    unlinked = sorted(set(cited) - {link.identifier for link in links})
+    if unlinked:
+        raise ValueError(f"a link source for {unlinked[0]}, which is not among the record's links")
     return Place(
         id=pid, name=title, kind=kind, lon=lon, lat=lat, names=tuple(names),
         coord_source=props.get("coord_source") or "", certainty=certainty,

@@ -39,3 +39,11 @@ def test_a_link_source_that_does_not_say_what_it_is_stops_the_import(cli, home, 
     assert result.stderr.strip() == (f"error: {path}: record 1 (user:goris-test): "
                                      "a link source needs 'identifier', 'source', 'record' and 'read'")
     assert not (home / "gazetteer").exists() or list((home / "gazetteer").iterdir()) == []
+
+
+def test_a_source_for_a_link_the_record_lacks_stops_the_import(cli, tmp_path):
+    path = user_file(tmp_path, [SOURCE, {**SOURCE, "identifier": "http://www.wikidata.org/entity/Q1"}])
+    result = cli("gazetteer", "import", path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"error: {path}: record 1 (user:goris-test): a link source for "
+                                     "http://www.wikidata.org/entity/Q1, which is not among the record's links")
