@@ -86,7 +86,7 @@ def reconcile(place: Place, records: list[ExternalRecord], tolerance_km: float) 
         elif fold(place.name) in {fold(n) for n in record.names} and away <= tolerance_km:
             found.append(Reconciliation(record, PlaceLink("closeMatch", WIKIDATA_ENTITY.format(record.wikidata)),
                                         away, f"name {place.name!r}, kind {place.kind}, "
-                                              f"point {away:.0f} km from it (tolerance {tolerance_km:g} km)"))
+                                              f"our point {away:.0f} km from the record's geometry (tolerance {tolerance_km:g} km)"))
     exact = [r for r in found if r.link.type == "exactMatch"]
     chosen = exact or found
     return chosen[0] if len({r.record.wikidata for r in chosen}) == 1 else None
