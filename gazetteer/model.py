@@ -32,11 +32,31 @@ class PlaceName:
 
 
 @dataclass(frozen=True)
+class LinkSource:
+    """Where a link comes from: the source read, the copy it was read in, the record, the date."""
+
+    source: str                      # e.g. "Natural Earth 5.1.1, ne_110m_admin_0_countries (public domain)"
+    record: str                      # the record's key in the source
+    read: str                        # ISO date
+    via: str = ""                    # the copy read (a package, a page)
+    field: str = ""                  # the field or statement that names the item
+    matched_on: str = ""             # what the match rests on
+
+    def citation(self) -> str:
+        """One line a reader can follow: the source, the record and field, the copy, the date."""
+        parts = [self.source, f"record {self.record}", self.field, f"read {self.read}" +
+                 (f" from {self.via}" if self.via else "")]
+        line = ", ".join(p for p in parts if p)
+        return f"{line}; matched on {self.matched_on}" if self.matched_on else line
+
+
+@dataclass(frozen=True)
 class PlaceLink:
     """A Linked Places `links` entry: the same place in another gazetteer (GeoNames, Wikidata)."""
 
     type: str                        # closeMatch | exactMatch | primaryTopicOf | subjectOf
     identifier: str                  # a URI, e.g. https://sws.geonames.org/616052/
+    cited: LinkSource | None = None  # where the link comes from, where the record says
 
 
 LINK_TYPES = ("closeMatch", "exactMatch", "primaryTopicOf", "subjectOf")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from gazetteer import datafiles
 from gazetteer.errors import GazetteerError
-from gazetteer.model import CERTAINTIES, LINK_TYPES, PLACE_KINDS, Place, PlaceLink, PlaceName
+from gazetteer.model import CERTAINTIES, LINK_TYPES, PLACE_KINDS, LinkSource, Place, PlaceLink, PlaceName
 
 CONTEXT = "https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld"
 
@@ -63,6 +63,27 @@ def _point(geometry: dict | None) -> tuple[float, float] | None:
     return None
 
 
+def _link_sources(entries) -> dict[str, LinkSource]:
+    """`properties.link_sources` by link identifier: where each link comes from."""
+    cited = {}
+    for entry in entries or []:
+        if not isinstance(entry, dict) or not all(str(entry.get(k) or "").strip()
+                                                  for k in ("identifier", "source", "record", "read")):
+            raise ValueError("a link source needs 'identifier', 'source', 'record' and 'read'")
+        cited[entry["identifier"].strip()] = LinkSource(
+            source=entry["source"], record=entry["record"], read=entry["read"], via=entry.get("via") or "",
+            field=entry.get("field") or "", matched_on=entry.get("matched_on") or "")
+    return cited
+
+
+def link_source_entry(link: PlaceLink) -> dict:
+    """The `properties.link_sources` entry of a cited link (the inverse of `_link_sources`)."""
+    entry = {"identifier": link.identifier, "source": link.cited.source, "via": link.cited.via,
+             "record": link.cited.record, "field": link.cited.field, "read": link.cited.read,
+             "matched_on": link.cited.matched_on}
+    return {k: v for k, v in entry.items() if v}
+
+
 def place_from_feature(feature: dict, layer: str = "curated") -> Place:
     """Return the `Place` a LPF feature describes; raise ValueError saying what is wrong."""
     if not isinstance(feature, dict):
@@ -100,10 +121,15 @@ def place_from_feature(feature: dict, layer: str = "curated") -> Place:
         names.insert(0, PlaceName(toponym=title, lang="en"))
     radius = props.get("uncertainty_km")
     links = []
+    cited = _link_sources(props.get("link_sources"))
     for link in feature.get("links") or []:
         if not isinstance(link, dict) or link.get("type") not in LINK_TYPES or not str(link.get("identifier") or "").strip():
             raise ValueError(f"a link needs 'type' (one of {', '.join(LINK_TYPES)}) and 'identifier'")
-        links.append(PlaceLink(type=link["type"], identifier=link["identifier"].strip()))
+        identifier = link["identifier"].strip()
+        links.append(PlaceLink(type=link["type"], identifier=identifier, cited=cited.get(identifier)))
+    unlinked = sorted(set(cited) - {link.identifier for link in links})
+    if unlinked:
+        raise ValueError(f"a link source for {unlinked[0]}, which is not among the record's links")
     return Place(
         id=pid, name=title, kind=kind, lon=lon, lat=lat, names=tuple(names),
         coord_source=props.get("coord_source") or "", certainty=certainty,
@@ -123,6 +149,8 @@ def feature_from_place(place: Place) -> dict:
              "valid_to": place.valid_to, "population": place.population, "layer": place.layer}
     if place.country_code:
         props["ccodes"] = [place.country_code]
+    if any(link.cited for link in place.links):
+        props["link_sources"] = [link_source_entry(link) for link in place.links if link.cited]
     names = []
     for n in place.names:
         entry = {"toponym": n.toponym}

@@ -65,6 +65,8 @@ def place_feature(feature: dict, base: str, place: Place | None = None) -> dict:
         out["when"] = {"timespans": [timespan(place.valid_from, place.valid_to)]}
     if place and place.links:
         out["links"] = [{"type": link.type, "identifier": link.identifier} for link in place.links]
+        out["citations"] += [{"label": f"{link.identifier}: {link.cited.citation()}"} for link in place.links
+                             if link.cited]
     elif props.get("links"):   # the atlas keeps the links its gazetteer had when it was built
         out["links"] = [{"type": link["type"], "identifier": link["identifier"]} for link in props["links"]]
     if place and place.note:
