@@ -11,11 +11,11 @@ from gazetteer.movements.parties import is_actor
 from gazetteer.movements.patterns import (
     AUXILIARIES,
     CLAUSE_STOP,
+    DATE_CHUNK,
     FORCE_WORDS,
     LEADING_PREPOSITIONS,
     MONTHS,
     PRONOUNS,
-    WEEKDAYS,
 )
 
 WORD = re.compile(r"[\w’'.-]+")
@@ -64,7 +64,7 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
             continue  # "The flotilla, with Ordzhonikidze on board, sailed"; "The 11th Army, having taken Baku,"
         part, where = _after_adverbial(part, where)
         words = [w.lower() for w in WORD.findall(part)]
-        if words and (words[0].rstrip("-") in MONTHS | WEEKDAYS or words[0].isdigit()):
+        if words and DATE_CHUNK.fullmatch(part):
             continue  # "arrived at Batum Saturday morning, August 21, reached Tiflis": a date, not who
         if not words or words[0] in LEADING_PREPOSITIONS or _verbish(WORD.findall(part)[0]):
             continue  # a parenthesis ("thanks to measures I enacted") or the verb group: look further back

@@ -23,7 +23,7 @@ PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|we
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _RELATIVE_FACT = re.compile(r",\s*(?:which|who)\s+(?:had|has|have|was|were)\b", re.I)
-_LEFT_OUT = ("hedged", "conditional", "negated", "requested")
+_LEFT_OUT = ("hedged", "conditional", "negated", "requested", "counterfactual")
 _DENIABLE = ("intended", "proposed", "ordered", "demanded")
 
 

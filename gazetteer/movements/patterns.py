@@ -290,11 +290,11 @@ CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|ann
 # Modality cues read in the words before a movement (nearest cue wins, see movements._status);
 # hedged, negated and requested movements are left out.
 STATUS_CUES: tuple[tuple[str, str], ...] = (
-    ("hedged", r"\bperhaps\b|\bpossibl[ey]\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r|"
-               r"\bsome accounts\b|\bit is said\b|\bsaid to have\b|\bunconfirmed\b|"
-               # a counterfactual ("it would have been easy to march on Kabul"), a movement weighed
-               # ("contemplated sending troops")
-               r"\b(?:would|could) have\b|\bcontemplat\w*"),
+    ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r|"
+               r"\bsome accounts\b|\bit is said\b|\bsaid to have\b|\bunconfirmed\b"),
+    # a counterfactual ("it would have been easy to march on Kabul"), a movement weighed ("contemplated
+    # sending troops"), a possibility ("thought it possible to take Erzerum"): in their own clause only
+    ("counterfactual", r"\b(?:would|could) have\b|\bcontemplat\w*|\bpossible\b"),
     ("conditional", r"\bif\b|\bunless\b"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
     ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b|"
@@ -317,7 +317,8 @@ NOT_NEGATION = re.compile(r"\b(?:lost|lose|loses|losing|wasted?|wasting) no time
                           r"\bno less than\b|\bno sooner\b|\bnone the less\b|\bnot long (?:after|before)\b|"
                           r"\bnot least\b|\bnot (?:un)?til\b|\bnot before\b", re.I)
 # "a line of northern advance across the Caucasus": a way an advance could take, not one made
-LINE_OF = re.compile(r"\blines?\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+LINE_OF = re.compile(r"\blines?\s+of\s+(?:(?:the|their|its|his|our|a|further|possible|main|[a-z]+ern)\s+){0,2}$",
+                     re.I)
 # "it was not part of the plan to attack", "had no orders to advance": the intention denied
 DENIED_INTENTION = re.compile(r"\b(?:not|no|never|nor)\b[^,;:]{0,40}$", re.I)
 # A question put in a sentence ("asked ... whether the forces in Trans-Caucasia are to be withdrawn"):
@@ -343,7 +344,7 @@ PURPOSE_GAP = re.compile(r"\s+(?:in order\s+)?to\s+(?:(?:have|let|make)\s+(?:the
 
 # These cues count only in the movement's own clause: "Although they did not resist, the Turks
 # took Kars" took Kars all the same.
-CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered"})
+CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered", "counterfactual"})
 CUE_CLAUSE_START = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|where|when|while|because|although|though|"
                               r"but|whereas|unless|if)\b", re.I)
 
@@ -357,7 +358,10 @@ AUXILIARIES = frozenset(
     "do does did not now already also then still currently have firstly secondly to".split())
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday thurs friday saturday sunday".split())
+# A comma-separated piece that is only a date: "Saturday morning", "August 21", "Thurs- day".
+DATE_CHUNK = re.compile(r"(?:\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s*day|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?|"
+                        r"morning|afternoon|evening|night)+", re.I)
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "
