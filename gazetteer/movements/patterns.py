@@ -161,6 +161,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"went", "journey", mover_not_land=True),
     Trigger(r"t(?:ook|akes?|aking) (?:up )?(?:command|post|office|residence|quarters|positions?|position)(?= (?:in|at)\b)",
             "journey", locative=True, continuation=True),
+    # "reached Kupri Keui on the 18th, and the next day were in Hassan Kaleh": being somewhere next
+    Trigger(r"(?:(?<=day )|(?<=then )|(?<=evening )|(?<=night )|(?<=morning ))(?:were|was)"
+            r"(?= (?:already |again )?(?:in|at)\b)", "advance", locative=True, continuation=True, civil=True),
     Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True,
             bare_object=True),
     # "the expedition to Baku", "a British expedition from Enzeli"
@@ -213,10 +216,13 @@ PREPOSITIONS = {
     "beyond": "reached", "behind": "reached", "onto": "reached",
     "toward": "direction", "towards": "direction", "on": "direction", "against": "direction",
     "in the direction of": "direction",
+    # "the Bolshevik forces having withdrawn east of Merv": where they ended, by the place named
+    "north of": "reached", "south of": "reached", "east of": "reached", "west of": "reached",
 }
 LOCATIVE = {"in": "reached", "at": "reached", "near": "reached", "around": "reached"}
 DEPARTURE = {"for": "reached"}
-MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of")
+MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of", "north of", "south of", "east of",
+             "west of")
 
 # Nouns that sit between a preposition and the name ("from the district of Ijevan").
 CUE_NOUNS = frozenset(
@@ -331,15 +337,13 @@ ABSOLUTE = re.compile(r"\b[Ww]ith\s+(?:the\s+(?:town|city|fortress|port)\s+of\s+
                       r"[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*\s+(?:(?:now|already|also|once)\s+)?$")
 # Words between two steps of one mover that say when, not who: "arrived at Batum Saturday morning,
 # August 21, reached Tiflis"; a purpose that is the next step: "sent from France to land at Batum".
-TIME_GAP = re.compile(
-    r"\s*,?\s*(?:(?:on|by|in|at|early|late|on the)\s+)?(?:(?:the\s+)?(?:next|following|same)\s+(?:day|morning|evening|night)|"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s+day)(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December))?|the\s+\d{1,2}(?:st|nd|rd|th))"
-    r"(?:\s*,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s+day|(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?))*"
-    r"\s*,?\s*(?:and\s+|then\s+|and then\s+|thence\s+)?", re.I)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s+day)"
+_WHEN = (r"(?:(?:on|by|in|at|early|late)\s+)?(?:(?:the\s+)?(?:next|following|same)\s+(?:day|morning|evening|night)|"
+         rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?|the\s+\d{{1,2}}(?:st|nd|rd|th))")
+_JOIN = r"\s*,?\s*(?:(?:and|then|and then|thence)\s+)?"
+TIME_GAP = re.compile(rf"(?:{_JOIN}{_WHEN})+{_JOIN}", re.I)
 PURPOSE_GAP = re.compile(r"\s+(?:in order\s+)?to\s+(?:(?:have|let|make)\s+(?:them|it|him|her)\s+)?", re.I)
 
 # These cues count only in the movement's own clause: "Although they did not resist, the Turks
@@ -358,10 +362,10 @@ AUXILIARIES = frozenset(
     "do does did not now already also then still currently have firstly secondly to".split())
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december".split())
-# A comma-separated piece that is only a date: "Saturday morning", "August 21", "Thurs- day".
+# A comma-separated piece that is only a date: "Saturday morning", "August 21", "and the next day".
 DATE_CHUNK = re.compile(r"(?:\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s*day|January|February|March|April|"
                         r"May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?|"
-                        r"morning|afternoon|evening|night)+", re.I)
+                        r"morning|afternoon|evening|night|and|then|the|next|following|same|day|on|early|late)+", re.I)
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "

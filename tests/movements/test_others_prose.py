@@ -14,6 +14,10 @@ FORMS = [
      "arrived at Tiflis.", "journey", ["Poti", "Kutaisi", "Tbilisi"], "occurred"),
     ("The mission reached Kars on the 3rd, left Kars the next day, arrived at Alexandropol.", "journey",
      ["Kars", "Gyumri"], "occurred"),
+    ("The column reached Kars on the 3rd, and the next day was in Alexandropol.", "advance", ["Kars", "Gyumri"],
+     "occurred"),
+    # where a movement ended, by a place named as a bearing
+    ("The Bolshevik forces withdrew east of Merv.", "withdrawal", ["Merv"], "occurred"),
     # a purpose that is the next step of the same movement
     ("Two battalions were sent from Baku to land at Enzeli.", "advance", ["Baku", "Bandar-e Anzali"], "occurred"),
     # "and are now": the same subject goes on
@@ -73,6 +77,8 @@ def test_telegram_step_starts_where_the_last_ended(full_gazetteer, text, names):
     "The retired officers of Tiflis met yesterday.",                       # not a retirement from a place
     "The snow fell in Kars all night.",                                    # a place did not fall
     "The refugees come from Kars every spring.",                           # no coming: no trigger in the present
+    "The column was in Kars.",                                             # being somewhere is no step alone
+    "The town lies east of Kars.",                                         # a bearing, with nothing moving
 ])
 def test_not_a_movement(full_gazetteer, text):
     assert [(m.kind, m.text) for m in analyse_text(text, gazetteer=full_gazetteer).movements] == []
