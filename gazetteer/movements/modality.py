@@ -10,6 +10,7 @@ import re
 
 from gazetteer.movements.patterns import (
     ASKED,
+    ASKED_END,
     CLAUSE_CUES,
     CUE_CLAUSE_START,
     DENIED_INTENTION,
@@ -37,7 +38,8 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     """
     # "lost no time in invading": blanked, not cut, so that offsets and lengths stay as they were
     words = NOT_NEGATION.sub(lambda m: " " * len(m.group()), words)
-    if ASKED.search(words):
+    asked = [m.end() for m in ASKED.finditer(words)]
+    if asked and not ASKED_END.search(words, asked[-1]):
         return None  # "asked ... whether the troops are to be withdrawn": a question, not a statement
     facts = list(_RELATIVE_FACT.finditer(words))
     if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same

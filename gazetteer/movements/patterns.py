@@ -100,8 +100,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"from (?:the )?(?:army|service|office|politics|public life))\b)", "withdrawal"),
     Trigger(r"retirement(?! (?:of (?:the )?(?:general|colonel|minister|officers?))\b)", "withdrawal", noun=True),
     # "thrown back into Persia", "the attack was beaten back": the ones thrown back withdraw
-    Trigger(r"(?:thr(?:ow|ows|ew|own|owing)|hurl(?:s|ed|ing)?|beat(?:s|en|ing)?|forc(?:e|es|ed|ing)) "
-            r"(?:[\w'’-]+ ){0,3}?back", "withdrawal"),
+    # (verbs only, and no name between: "the force at Baku went back" is no forcing back)
+    Trigger(r"(?:thr(?:ow|ows|ew|own|owing)|hurl(?:s|ed|ing)?|beat(?:en)?|forc(?:ed|ing)) "
+            r"(?:(?-i:[a-z'’-]+) ){0,3}?back", "withdrawal"),
     Trigger(r"flight(?= (?:[\w-]+ ){0,3}?(?:to|into|from|across|over)\b)", "withdrawal", noun=True),
     Trigger(r"evacuation", "withdrawal", noun=True),
     Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
@@ -327,9 +328,16 @@ LINE_OF = re.compile(r"\blines?\s+of\s+(?:(?:the|their|its|his|our|a|further|pos
                      re.I)
 # "it was not part of the plan to attack", "had no orders to advance": the intention denied
 DENIED_INTENTION = re.compile(r"\b(?:not|no|never|nor)\b[^,;:]{0,40}$", re.I)
-# A question put in a sentence ("asked ... whether the forces in Trans-Caucasia are to be withdrawn"):
-# whatever follows it is asked, whatever the nearer cue says.
-ASKED = re.compile(r"\bwhether\b|\b(?:ask|asks|asked|inquire[sd]?|enquire[sd]?)\b[^;]{0,80}?\bif\b", re.I)
+# A question put in a sentence ("asked ... whether the forces in Trans-Caucasia are to be withdrawn",
+# "; whether he is aware ..."): whatever follows it is asked, whatever the nearer cue says. Only a
+# "whether" that asks, doubts or opens the sentence: not "whether by land or sea, the troops reached".
+ASKED = re.compile(r"\b(?:ask\w*|inquir\w*|enquir\w*|know\w*|aware|(?:un)?certain|doubt\w*|question\w*|"
+                   r"wonder\w*|information)\b[^.;?]{0,120}?\bwhether\b|"
+                   r"^\W*(?:and\W+)?(?:if so\W+)?(?-i:whether)\b|"
+                   r"\b(?:ask|asks|asked|inquire[sd]?|enquire[sd]?)\b[^;]{0,80}?\bif\b", re.I)
+# Where a question put ends and a statement begins: "It is doubtful whether they will stop, and they
+# have occupied Kars".
+ASKED_END = re.compile(r",\s*(?:but|while|whereas)\b|,\s*and\s+(?:they|it|we|he|she|I)\b")
 # A question is asked, not stated: "... hold out any hope of the early withdrawal of the troops?"
 QUESTION = re.compile(r"\?[”\"’)\]]*\s*$")
 # "With Constantinople occupied": an absolute passive whose subject is the place before it.

@@ -31,6 +31,7 @@ FORMS = [
     ("Our column retired on Akstafa.", "withdrawal", ["Aghstafa"], "occurred"),
     ("The retirement of the garrison from Nakhichevan began at dawn.", "withdrawal", ["Nakhchivan"], "occurred"),
     ("The Armenians were thrown back across the Arpachai.", "withdrawal", ["Arpaçay"], "occurred"),
+    ("The Armenians were forced back on Kars.", "withdrawal", ["Kars"], "occurred"),
     ("The brigade entrained at Akstafa for Tiflis.", "advance", ["Aghstafa", "Tbilisi"], "occurred"),
     ("The French disembarked at Batum on 3 May.", "journey", ["Batumi"], "occurred"),
     ("The refugees had come down from Kars.", "journey", ["Kars"], "occurred"),
@@ -39,6 +40,8 @@ FORMS = [
     # nominalisations
     ("The Turkish conquest of Kars was complete by November.", "occupation", ["Kars"], "occurred"),
     ("The embarkation of the Italian detachment at Batum was completed.", "advance", ["Batumi"], "occurred"),
+    # a "whether" that asks nothing
+    ("Whether by land or sea, the troops reached Baku.", "advance", ["Baku"], "occurred"),
     # "no" that denies nothing
     ("The bands lost no time in invading Zangezur.", "attack", ["Zangezur"], "occurred"),
 ]
@@ -67,6 +70,7 @@ def test_telegram_step_starts_where_the_last_ended(full_gazetteer, text, names):
 
 @pytest.mark.parametrize("text", [
     "He asked whether the British troops at Batum are to be withdrawn.",   # a question put
+    "and, if so, whether the garrison of Kars will be withdrawn to Erivan;",  # a question's next part
     "When will the last troops be withdrawn from Baku?",                   # a question asked
     "It would have been easy to march on Tabriz.",                         # a counterfactual
     "The Government contemplated sending a brigade to Erivan.",            # weighed, not done
