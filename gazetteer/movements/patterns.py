@@ -132,6 +132,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"recover(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
             subject_place=True),
+    # "Batum passed into the hands of the Georgians": taken over, by whom the words after say
+    Trigger(r"pass(?:es|ed|ing)? (?:in)?to the (?:hands|control|possession) of", "occupation", subject_place=True),
     # "Kars fell on 30 October", "Hassan Kaleh and Kupri Keui had fallen": taken, by whom unsaid
     Trigger(r"(?:(?<=had )|(?<=has )|(?<=have ))fallen(?=\s*(?:[.,;]|on\b|in\b|after\b|without\b|within\b|$))|"
             r"(?<=[A-Za-z] )fell(?=\s*(?:[.,;]|on\b|after\b|without\b|within\b|$))", "occupation",

@@ -27,6 +27,7 @@ FORMS = [
     ("With Shusha occupied, the road to Goris lay open.", "occupation", ["Shusha"], "occurred"),
     ("Erzerum fell on 16 February.", "occupation", ["Erzurum"], "occurred"),
     ("Kars had fallen, and the Armenians were in flight.", "occupation", ["Kars"], "occurred"),
+    ("Batum passed into the hands of the Georgians on 7 July.", "occupation", ["Batumi"], "occurred"),
     # British military prose
     ("Our column retired on Akstafa.", "withdrawal", ["Aghstafa"], "occurred"),
     ("The retirement of the garrison from Nakhichevan began at dawn.", "withdrawal", ["Nakhchivan"], "occurred"),
