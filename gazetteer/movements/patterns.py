@@ -352,7 +352,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s+day)"
 _WHEN = (r"(?:(?:on|by|in|at|early|late)\s+)?(?:(?:the\s+)?(?:next|following|same)\s+(?:day|morning|evening|night)|"
          rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
          rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?|the\s+\d{{1,2}}(?:st|nd|rd|th))")
-_JOIN = r"\s*,?\s*(?:(?:and|then|and then|thence)\s+)?"
+_JOIN = r"\s*(?:,\s*)?(?:(?:and|then|and then|thence)\s+)?"  # no two \s* side by side: linear on long gaps
 TIME_GAP = re.compile(rf"(?:{_JOIN}{_WHEN})+{_JOIN}", re.I)
 PURPOSE_GAP = re.compile(r"\s+(?:in order\s+)?to\s+(?:(?:have|let|make)\s+(?:them|it|him|her)\s+)?", re.I)
 
