@@ -22,7 +22,8 @@ territory ("transfer Zangezur to Armenia") are left out.
 
 Parts: `movement_patterns` (the words), `waypoints` (places after a movement word),
 `places_before` (places before it), `actors`, `modality` (status), `movement_steps` (joining
-one mover's steps, waypoint order), `movement_dates`, `network` (drawing).
+one mover's steps, waypoint order), `telegraphese` (a subjectless telegram step carrying on from
+the last), `movement_dates`, `network` (drawing).
 """
 from __future__ import annotations
 
