@@ -73,7 +73,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"swe(?:ep|eps|pt|eping)(?= (?:[\w-]+ )?(?:through|into|across|over|towards?)\b)|"
             r"turn(?:s|ed|ing)? (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?|against)", "advance"),
     Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
-    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
+    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:s|ed|ing)?|surg(?:ed|ing)|rush(?:ed|ing))"
             r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
             "advance", civil=True),
     Trigger(r"spread(?:s|ing)?(?= (?:\w+ )?(?:along|across|through|over|into|to|towards?|from)\b)", "advance",

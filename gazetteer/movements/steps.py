@@ -14,7 +14,9 @@ from gazetteer.movements.waypoints import Attached
 _LISTED = re.compile(r"\s*(?:(?:in|on|at|by|during)\s+[\w ]{1,25}?)?\s*,\s*(?:and\s+)?", re.I)
 _SERIES = re.compile(r"[^.;:()]{0,60}\s(?:and|then|and then)(?:\s*,\s*(?:in|on|at|by|during)\s+[\w ]{1,25}?,)?\s+",
                      re.I)  # "sailed ..., shelled the harbour and landed"; "occupied Ardahan and, on 11 March, entered"
-_COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+"
+# "crossed the Azerbaijan frontier and is marching on Kazakh": the place's noun may come before "and"
+_COORDINATED = re.compile(r"(?:\s+(?:frontier|border|river|pass|valley|railway|line|range|ridge)s?)?"
+                          r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+"
                           # "have evacuated Sarikamish and are now retiring on Kars": the same subject
                           r"(?:(?:is|are|was|were|has|have|had|been|being|now|also)\s+)*", re.I)
 _OPENING = re.compile(r"\s*(?:(?:having|after|once|when)\s+)?", re.I)  # a sentence's opening participle

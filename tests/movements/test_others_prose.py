@@ -23,6 +23,9 @@ FORMS = [
     # "and are now": the same subject goes on
     ("The Turks have evacuated Ardahan and are now retiring on Kars.", "withdrawal", ["Ardahan", "Kars"],
      "occurred"),
+    ("The Red Army has crossed the Azerbaijan frontier and is marching on Kazakh.", "advance",
+     ["Azerbaijan", "Kazakh District"], "occurred"),
+    ("Refugees continue to pour into Erivan from Kars.", "journey", ["Kars", "Yerevan"], "under way"),
     # absolute passives and a place that fell
     ("With Shusha occupied, the road to Goris lay open.", "occupation", ["Shusha"], "occurred"),
     ("Erzerum fell on 16 February.", "occupation", ["Erzurum"], "occurred"),
