@@ -11,6 +11,7 @@ from gazetteer.movements.parties import is_actor
 from gazetteer.movements.patterns import (
     AUXILIARIES,
     CLAUSE_STOP,
+    DATE_CHUNK,
     FORCE_WORDS,
     LEADING_PREPOSITIONS,
     MONTHS,
@@ -63,6 +64,8 @@ def subject_before(text: str, scope_start: int, trigger_start: int) -> tuple[str
             continue  # "The flotilla, with Ordzhonikidze on board, sailed"; "The 11th Army, having taken Baku,"
         part, where = _after_adverbial(part, where)
         words = [w.lower() for w in WORD.findall(part)]
+        if words and DATE_CHUNK.fullmatch(part):
+            continue  # "arrived at Batum Saturday morning, August 21, reached Tiflis": a date, not who
         if not words or words[0] in LEADING_PREPOSITIONS or _verbish(WORD.findall(part)[0]):
             continue  # a parenthesis ("thanks to measures I enacted") or the verb group: look further back
         phrase = _noun_phrase(part)

@@ -22,7 +22,8 @@ territory ("transfer Zangezur to Armenia") are left out.
 
 Parts: `movement_patterns` (the words), `waypoints` (places after a movement word),
 `places_before` (places before it), `actors`, `modality` (status), `movement_steps` (joining
-one mover's steps, waypoint order), `movement_dates`, `network` (drawing).
+one mover's steps, waypoint order), `telegraphese` (a subjectless telegram step carrying on from
+the last), `movement_dates`, `network` (drawing).
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ from gazetteer.movements.dates import date_range, own_dates
 from gazetteer.movements.modality import PAST_FORM, status
 from gazetteer.movements.network import RouteNetwork, draw_path
 from gazetteer.movements.patterns import (
+    ABSOLUTE,
     AGREEMENT_CONTEXT,
     CESSION,
     CHAIN_JOINER,
@@ -52,7 +54,9 @@ from gazetteer.movements.patterns import (
     FORCE_WORDS,
     INFRASTRUCTURE,
     INFRASTRUCTURE_WORD,
+    LINE_OF,
     NOT_TRAVEL,
+    QUESTION,
     ROUTE_NOUN,
     TERRITORY,
     Trigger,
@@ -64,6 +68,7 @@ from gazetteer.movements.patterns import (
 from gazetteer.movements.places_before import TextIndex, before_verb, ceded, subject_spots
 from gazetteer.movements.russian import russian_movements
 from gazetteer.movements.steps import Found, merge, ordered_places
+from gazetteer.movements.telegraphese import carry_origin
 from gazetteer.movements.waypoints import Attached, Spot, attach, build_spots
 
 _TRIGGERS = compile_triggers()
@@ -96,10 +101,14 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
     dates = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in dates]
     movements: list[Movement] = []
+    last: Found | None = None
     for start, end in sentence_spans(text):
         if not _has_spot(context, start, end):
             continue  # every movement attaches a place of its own sentence: none here, so none to find
         found = merge(text, _in_sentence(context, start, end))
+        if found:
+            found[0] = carry_origin(text, last, found[0], start)  # "Arrived Batum 12th. Proceeding Erivan."
+            last = found[-1]
         for i, f in enumerate(found):
             own = own_dates(text, found, i, _dates_within(dates, starts, start, end))
             movements.append(_movement(text, f, own, default_range, network))
@@ -187,9 +196,12 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
                                and bool(_DETERMINED.search(text[max(scope, t_start - 30):t_start])))
     if nominal and not trigger.noun:
         trigger = replace(trigger, noun=True)  # "the capture of Kars": a verb's form used as a noun
-    passive = trigger.subject_place or (trigger.object_verb and not trigger.noun
-                                        and bool(_PASSIVE.search(text[scope:t_start])))
+    absolute = trigger.object_verb and not trigger.noun and bool(ABSOLUTE.search(text[scope:t_start]))
+    passive = trigger.subject_place or absolute or (trigger.object_verb and not trigger.noun
+                                                    and bool(_PASSIVE.search(text[scope:t_start])))
     attached = attach(text, t_end, stop, ctx.spots_within(t_end, stop), trigger)
+    if absolute:  # "With Shusha occupied, the road to Goris lay open": the phrase ends at its comma
+        attached = [a for a in attached if "," not in text[t_end:a.spot.start]]
     if passive:
         attached = subject_spots(text, ctx.spots_within(scope, t_start), t_start, trigger.locative) + attached
     elif not nominal:
@@ -200,8 +212,8 @@ def _from_trigger(ctx: TextIndex, start: int, end: int, t_start: int, t_end: int
             and _LEFT_AS.match(text, attached[0].spot.end):
         return None  # "left Armenia with little more than Erivan", "leave Karabakh within Azerbaijan"
     state = status(text[scope:t_end], ctx.agreement, text[t_start:t_end], nominal)
-    if state is None:
-        return None
+    if state is None or QUESTION.search(text, t_end, end):
+        return None  # not asserted: hedged, denied, asked
     form = "passive" if passive else "noun" if nominal else "verb"
     actor, actor_start = _actor(text, (scope, end), (t_start, t_end), trigger, form, attached)
     if trigger.mover_not_land and actor is not None and actor_start is not None and (
@@ -233,6 +245,8 @@ def _not_a_movement(ctx: TextIndex, scope: int, span: tuple[int, int], trigger: 
     if trigger.carries and (NOT_TRAVEL.search(text[max(scope, t_start - 30):max(t_end, attached[0].spot.start)])
                             or INFRASTRUCTURE.search(text[scope:t_start])):
         return True  # a message sent, a railway passing a town: not a traveller
+    if LINE_OF.search(text, max(scope, t_start - 40), t_start):
+        return True  # "a line of northern advance across the Caucasus": a way, not a movement
     return bool(_HALTED.search(text[max(scope, t_start - 40):t_start]))  # "the cessation of operations"
 
 

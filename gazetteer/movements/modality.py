@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import re
 
-from gazetteer.movements.patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
+from gazetteer.movements.patterns import (
+    ASKED,
+    ASKED_END,
+    CLAUSE_CUES,
+    CUE_CLAUSE_START,
+    DENIED_INTENTION,
+    NOT_NEGATION,
+    STATUS_CUES,
+)
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
-PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
+PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|come|fell|fallen|began|begun|held|"
                    r"spread|drove|driven|rode|ran|won|lost|made|pt|wn)$",
                    re.I)
 _INFINITIVE = re.compile(r"\bto\s+\S+$", re.I)  # "was forced to retreat": no modal cue, so it happened
 _RELATIVE_FACT = re.compile(r",\s*(?:which|who)\s+(?:had|has|have|was|were)\b", re.I)
-_LEFT_OUT = ("hedged", "conditional", "negated", "requested")
+_LEFT_OUT = ("hedged", "conditional", "negated", "requested", "counterfactual")
+_DENIABLE = ("intended", "proposed", "ordered", "demanded")
 
 
 def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool = False) -> str | None:
@@ -27,21 +36,28 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     a present form ("herders drive their flocks") is habitual, as is a route named without a
     verb (`trigger_text` None). `agreement`: "shall"/"is to" in a text of terms means agreed.
     """
+    # "lost no time in invading": blanked, not cut, so that offsets and lengths stay as they were
+    words = NOT_NEGATION.sub(lambda m: " " * len(m.group()), words)
+    asked = [m.end() for m in ASKED.finditer(words)]
+    if asked and not ASKED_END.search(words, asked[-1]):
+        return None  # "asked ... whether the troops are to be withdrawn": a question, not a statement
     facts = list(_RELATIVE_FACT.finditer(words))
     if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same
         words = words[facts[-1].start():]
     clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)])
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, str, int] | None = None
     for rank, (name, rx) in enumerate(_CUES):
         for m in rx.finditer(words):
             if name in CLAUSE_CUES and m.start() < clause:
                 continue
             if best is None or (m.end(), -rank) > (best[0], -best[1]):
-                best = (m.end(), rank, name)
+                best = (m.end(), rank, name, m.start())
     if best is not None:
         name = best[2]
         if name in _LEFT_OUT:
             return None
+        if name in _DENIABLE and DENIED_INTENTION.search(words, max(clause, best[3] - 45), best[3]):
+            return None  # "it was not part of the plan to attack Kars", "no orders to advance were given"
         if name == "not secured":
             # "failed to retake Kars" is an attempt; "failed to secure the route", an order not carried out
             attempted = trigger_text is not None and re.search(r"\bfail\w* to\s+$", words[:-len(trigger_text)])

@@ -73,7 +73,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"swe(?:ep|eps|pt|eping)(?= (?:[\w-]+ )?(?:through|into|across|over|towards?)\b)|"
             r"turn(?:s|ed|ing)? (?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?|against)", "advance"),
     Trigger(r"ma(?:de|ke|kes|king) (?:their|its|his|her|our|the) way", "advance", civil=True),
-    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:ed|ing)|surg(?:ed|ing)|rush(?:ed|ing))"
+    Trigger(r"(?:rode|riding|stream(?:ed|ing)|pour(?:s|ed|ing)?|surg(?:ed|ing)|rush(?:ed|ing))"
             r"(?= (?:[\w-]+ ){0,3}?(?:to|into|from|towards?|through|across|over|back|on|out of)\b)",
             "advance", civil=True),
     Trigger(r"spread(?:s|ing)?(?= (?:\w+ )?(?:along|across|through|over|into|to|towards?|from)\b)", "advance",
@@ -95,6 +95,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             "withdrawal", object_verb=True, object_role="origin"),
     Trigger(r"(?:expell?(?:ed|ing|s)?|ousted)(?= (?:of|from))|(?:driven|forced)(?= out (?:of|from))", "withdrawal"),
     Trigger(r"regroup(?:s|ed|ing)?", "withdrawal", locative=True),
+    # British military prose: "retired on Kasvin", "the retirement of the Turks from Tabriz"
+    Trigger(r"retir(?:e|es|ed|ing)(?! (?:officers?|colonels?|generals?|captains?|majors?|list|pay|"
+            r"from (?:the )?(?:army|service|office|politics|public life))\b)", "withdrawal"),
+    Trigger(r"retirement(?! (?:of (?:the )?(?:general|colonel|minister|officers?))\b)", "withdrawal", noun=True),
+    # "thrown back into Persia", "the attack was beaten back": the ones thrown back withdraw
+    # (verbs only, and no name between: "the force at Baku went back" is no forcing back)
+    Trigger(r"(?:thr(?:ow|ows|ew|own|owing)|hurl(?:s|ed|ing)?|beat(?:en)?|forc(?:ed|ing)) "
+            r"(?:(?-i:[a-z'’-]+) ){0,3}?back", "withdrawal"),
     Trigger(r"flight(?= (?:[\w-]+ ){0,3}?(?:to|into|from|across|over)\b)", "withdrawal", noun=True),
     Trigger(r"evacuation", "withdrawal", noun=True),
     Trigger(r"fle(?:e|es|eing|d)|escap(?:e|es|ed|ing)", "withdrawal"),
@@ -104,6 +112,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"captur(?:e|es|ed|ing)", "occupation", object_verb=True),
     Trigger(r"seiz(?:e|es|ed|ing)", "occupation", object_verb=True),
     Trigger(r"seizure", "occupation", noun=True),
+    Trigger(r"conquest", "occupation", noun=True),
     Trigger(r"(?:took|taken|tak(?:e|es|ing)|seiz(?:e|ed|es|ing)|gain(?:s|ed|ing)?) (?:full )?"
             r"(?:control|possession) (?:of|over)", "occupation", object_verb=True),
     Trigger(r"fall(?= of)", "occupation", noun=True),
@@ -123,11 +132,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"recover(?:s|ed|ing)?", "occupation", object_verb=True),
     Trigger(r"f(?:e|a)ll(?:s|en)? (?:to|into the hands of)|surrender(?:s|ed|ing)? to", "occupation",
             subject_place=True),
+    # "Batum passed into the hands of the Georgians": taken over, by whom the words after say
+    Trigger(r"pass(?:es|ed|ing)? (?:in)?to the (?:hands|control|possession) of", "occupation", subject_place=True),
+    # "Kars fell on 30 October", "Hassan Kaleh and Kupri Keui had fallen": taken, by whom unsaid
+    Trigger(r"(?:(?<=had )|(?<=has )|(?<=have ))fallen(?=\s*(?:[.,;]|on\b|in\b|after\b|without\b|within\b|$))|"
+            r"(?<=[A-Za-z] )fell(?=\s*(?:[.,;]|on\b|after\b|without\b|within\b|$))", "occupation",
+            subject_place=True),
     # attacks
     Trigger(r"attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
     Trigger(r"assault(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
     Trigger(r"invad(?:e|es|ed|ing)", "attack", object_verb=True),
-    Trigger(r"invasion", "attack", noun=True),
+    Trigger(r"invasion|incursion|inroad", "attack", noun=True),
     Trigger(r"(?:military )?(?:action|operations)(?= against)", "attack", noun=True),
     Trigger(r"bombard(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|storm(?:s|ed|ing)|raid(?:s|ed|ing)?|"
             r"counter-?attack(?:s|ed|ing)?", "attack", object_verb=True, locative=True),
@@ -149,6 +164,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"went", "journey", mover_not_land=True),
     Trigger(r"t(?:ook|akes?|aking) (?:up )?(?:command|post|office|residence|quarters|positions?|position)(?= (?:in|at)\b)",
             "journey", locative=True, continuation=True),
+    # "reached Kupri Keui on the 18th, and the next day were in Hassan Kaleh": being somewhere next
+    Trigger(r"(?:(?<=day )|(?<=then )|(?<=evening )|(?<=night )|(?<=morning ))(?:were|was)"
+            r"(?= (?:already |again )?(?:in|at)\b)", "advance", locative=True, continuation=True, civil=True),
     Trigger(r"landed|landing|land(?= (?:at|troops|forces|units|men|in)\b)", "journey", locative=True, civil=True,
             bare_object=True),
     # "the expedition to Baku", "a British expedition from Enzeli"
@@ -157,6 +175,17 @@ TRIGGERS: tuple[Trigger, ...] = (
             civil=True),
     Trigger(r"(?:re-?)?embark(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin",
             civil=True),
+    # "entrained at Tiflis for Baku": boarding a train, like a ship, where the journey starts
+    Trigger(r"entrain(?:s|ed|ing)?", "journey", departure=True, locative=True, locative_role="origin", civil=True),
+    Trigger(r"detrain(?:s|ed|ing)?", "journey", locative=True, civil=True),
+    Trigger(r"(?:re-?)?embarkation", "journey", noun=True, departure=True, locative=True, locative_role="origin",
+            civil=True),
+    # "disembarked at Batum", "the disembarkation of the French at Batum": where they land
+    Trigger(r"disembark(?:s|ed|ing|ation)?", "journey", locative=True, civil=True, bare_object=True),
+    # "had come up from the Olti valley", "came down to Erivan": a coming with a place after it
+    Trigger(r"(?:(?:(?<=had )|(?<=has )|(?<=have )|(?<=having ))come|c(?:omes|ame|oming))"
+            r"(?= (?:up |down |back |over |in |out )?(?:from|to|into|through|via)\b)",
+            "advance", civil=True, carries=True),
     Trigger(r"deport(?:s|ed|ing)?|exil(?:e|es|ed|ing)(?= (?:[\w-]+ ){0,4}?(?:to|from)\b)|banish(?:es|ed|ing)?",
             "journey", civilian=True),
     Trigger(r"deportation", "journey", noun=True, civilian=True),
@@ -164,7 +193,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(r"pass(?:es|ed|ing)?(?= (?:\w+ )?(?:through|via)\b)", "journey", civil=True, carries=True),
     Trigger(r"t(?:ook|ake|akes|aken|aking) (?:[\w'’-]+ ){0,3}?back(?= (?:to|into)\b)", "journey", civil=True),
     Trigger(r"relocat(?:e|es|ed|ing)", "journey"),
-    Trigger(r"sen[dt]|send(?:s|ing)|dispatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
+    Trigger(r"sen[dt]|send(?:s|ing)|d[ie]spatch(?:es|ed|ing)?|forward(?:s|ed|ing)?", "journey", carries=True),
+    # "reinforced from Bagdad": reinforcements came from there
+    Trigger(r"reinforc(?:e|es|ed|ing)(?= (?:[\w-]+ ){0,2}?from\b)", "advance", civil=True),
     # transfers of forces
     Trigger(r"transfer(?:s|red|ring)?|redeploy(?:s|ed|ing)?", "transfer", cession=True, civil=True),
 )
@@ -188,10 +219,13 @@ PREPOSITIONS = {
     "beyond": "reached", "behind": "reached", "onto": "reached",
     "toward": "direction", "towards": "direction", "on": "direction", "against": "direction",
     "in the direction of": "direction",
+    # "the Bolshevik forces having withdrawn east of Merv": where they ended, by the place named
+    "north of": "reached", "south of": "reached", "east of": "reached", "west of": "reached",
 }
 LOCATIVE = {"in": "reached", "at": "reached", "near": "reached", "around": "reached"}
 DEPARTURE = {"for": "reached"}
-MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of")
+MULTIWORD = ("in the direction of", "as far as", "up to", "out of", "by way of", "north of", "south of", "east of",
+             "west of")
 
 # Nouns that sit between a preposition and the name ("from the district of Ijevan").
 CUE_NOUNS = frozenset(
@@ -239,7 +273,7 @@ CLAUSE_STOP = re.compile(
 
 # Messages, distances and borders are not journeys: "a telegram sent to Moscow", "the distance
 # from Kars to Alexandropol", "the border runs from Lake Sevan to the Araks".
-NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|dispatch(?:es)?|cables?|wires?|"
+NOT_TRAVEL = re.compile(r"\b(?:letters?|telegrams?|messages?|notes?|reports?|d[ie]spatch(?:es)?|cables?|wires?|"
                         r"memorand\w*|radiograms?|copy|copies|request|proposals?|reply|replies|answers?|"
                         r"distance|versts?|km|kilometres|kilometers|miles|borders?|frontiers?|boundary|"
                         r"boundaries|line runs|news|rumou?rs?|epidemics?|typhus|cholera|propaganda|"
@@ -267,12 +301,15 @@ CESSION = re.compile(r"\b(?:transfer\w*|cede\w*|cession|hand(?:ed|ing)? over|ann
 STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("hedged", r"\bperhaps\b|\bpossibly\b|\bmight\b|\bmistaken\b|\ballegedly\b|\breportedly\b|\brumou?r|"
                r"\bsome accounts\b|\bit is said\b|\bsaid to have\b|\bunconfirmed\b"),
+    # a counterfactual ("it would have been easy to march on Kabul"), a movement weighed ("contemplated
+    # sending troops"), a possibility ("thought it possible to take Erzerum"): in their own clause only
+    ("counterfactual", r"\b(?:would|could) have\b|\bcontemplat\w*|\bpossible\b"),
     ("conditional", r"\bif\b|\bunless\b"),
     ("not secured", r"\bfail(?:s|ed|ing)? to\b|\bdid not take measures\b|\bnot (?:\w+ ){0,2}secur\w*"),
     ("requested", r"\bimperative\b|\bnecessary to\b|\bneed to\b|\brequest\w*|\bplease\b|"
                   r"\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){1,3}to\b|\bappeal\w*\s+to\b"),
     ("expected", r"\bnot yet\b|\bexpect(?:s|ed)?\b|\bsoon\b"),
-    ("negated", r"\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\bneither\b|\bnor\b|\black(?:s|ed|ing)? (?:the )?means\b|"
+    ("negated", r"\bavoid\w*|\bprevent\w*|\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\bno\b|\bneither\b|\bnor\b|\black(?:s|ed|ing)? (?:the )?means\b|"
                 r"\bunable\b|\bcannot\b|\bwithout\b|\brefus\w+"),
     ("intended", r"\bintend\w*|\bintention\b|\bplan(?:s|ned|ning)?\b|\baim(?:s|ed|ing)?\b|"
                  r"\bthreat\w*|\bgoing to\b|\bwill\b|\bwould\b|\bcan do\b|\bhope\w*|\bwish\w*|"
@@ -284,9 +321,44 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     ("under way", r"\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\bcontinu\w+|\bin progress\b|"
                   r"\bon (?:its|his|her|their|our|my|the) way\b"),
 )
+# Idioms that say "no"/"not" without denying the movement: "lost no time in invading Persia".
+NOT_NEGATION = re.compile(r"\b(?:lost|lose|loses|losing|wasted?|wasting) no time\b|\bnot only\b|\bno doubt\b|"
+                          r"\bno less than\b|\bno sooner\b|\bnone the less\b|\bnot long (?:after|before)\b|"
+                          r"\bnot least\b|\bnot (?:un)?til\b|\bnot before\b", re.I)
+# "a line of northern advance across the Caucasus": a way an advance could take, not one made
+LINE_OF = re.compile(r"\blines?\s+of\s+(?:(?:the|their|its|his|our|a|further|possible|main|[a-z]+ern)\s+){0,2}$",
+                     re.I)
+# "it was not part of the plan to attack", "had no orders to advance": the intention denied
+DENIED_INTENTION = re.compile(r"\b(?:not|no|never|nor)\b[^,;:]{0,40}$", re.I)
+# A question put in a sentence ("asked ... whether the forces in Trans-Caucasia are to be withdrawn",
+# "; whether he is aware ..."): whatever follows it is asked, whatever the nearer cue says. Only a
+# "whether" that asks, doubts or opens the sentence: not "whether by land or sea, the troops reached".
+ASKED = re.compile(r"\b(?:ask\w*|inquir\w*|enquir\w*|know\w*|aware|(?:un)?certain|doubt\w*|question\w*|"
+                   r"wonder\w*|information)\b[^.;?]{0,120}?\bwhether\b|"
+                   r"^\W*(?:and\W+)?(?:if so\W+)?(?-i:whether)\b|"
+                   r"\b(?:ask|asks|asked|inquire[sd]?|enquire[sd]?)\b[^;]{0,80}?\bif\b", re.I)
+# Where a question put ends and a statement begins: "It is doubtful whether they will stop, and they
+# have occupied Kars".
+ASKED_END = re.compile(r",\s*(?:but|while|whereas)\b|,\s*and\s+(?:they|it|we|he|she|I)\b")
+# A question is asked, not stated: "... hold out any hope of the early withdrawal of the troops?"
+QUESTION = re.compile(r"\?[”\"’)\]]*\s*$")
+# "With Constantinople occupied": an absolute passive whose subject is the place before it.
+ABSOLUTE = re.compile(r"\b[Ww]ith\s+(?:the\s+(?:town|city|fortress|port)\s+of\s+)?"
+                      r"[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*\s+(?:(?:now|already|also|once)\s+)?$")
+# Words between two steps of one mover that say when, not who: "arrived at Batum Saturday morning,
+# August 21, reached Tiflis"; a purpose that is the next step: "sent from France to land at Batum".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s+day)"
+_WHEN = (r"(?:(?:on|by|in|at|early|late)\s+)?(?:(?:the\s+)?(?:next|following|same)\s+(?:day|morning|evening|night)|"
+         rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?|the\s+\d{{1,2}}(?:st|nd|rd|th))")
+_JOIN = r"\s*(?:,\s*)?(?:(?:and|then|and then|thence)\s+)?"  # no two \s* side by side: linear on long gaps
+TIME_GAP = re.compile(rf"(?:{_JOIN}{_WHEN})+{_JOIN}", re.I)
+PURPOSE_GAP = re.compile(r"\s+(?:in order\s+)?to\s+(?:(?:have|let|make)\s+(?:them|it|him|her)\s+)?", re.I)
+
 # These cues count only in the movement's own clause: "Although they did not resist, the Turks
 # took Kars" took Kars all the same.
-CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered"})
+CLAUSE_CUES = frozenset({"conditional", "negated", "not secured", "ordered", "counterfactual"})
 CUE_CLAUSE_START = re.compile(r"[,;:—–()]|\b(?:that|which|who|whom|where|when|while|because|although|though|"
                               r"but|whereas|unless|if)\b", re.I)
 
@@ -300,6 +372,10 @@ AUXILIARIES = frozenset(
     "do does did not now already also then still currently have firstly secondly to".split())
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december".split())
+# A comma-separated piece that is only a date: "Saturday morning", "August 21", "and the next day".
+DATE_CHUNK = re.compile(r"(?:\s|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Thurs-\s*day|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|\d{1,2}(?:st|nd|rd|th)?|"
+                        r"morning|afternoon|evening|night|and|then|the|next|following|same|day|on|early|late)+", re.I)
 PRONOUNS = frozenset("i we you he she it they this that these those one someone".split())
 LEADING_PREPOSITIONS = frozenset(
     "in to on for according thanks as with by from under at of after before during since "

@@ -8,13 +8,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from gazetteer.model import Place
-from gazetteer.movements.patterns import ROLE_RANK
+from gazetteer.movements.patterns import PRONOUNS, PURPOSE_GAP, ROLE_RANK, TIME_GAP
 from gazetteer.movements.waypoints import Attached
 
 _LISTED = re.compile(r"\s*(?:(?:in|on|at|by|during)\s+[\w ]{1,25}?)?\s*,\s*(?:and\s+)?", re.I)
 _SERIES = re.compile(r"[^.;:()]{0,60}\s(?:and|then|and then)(?:\s*,\s*(?:in|on|at|by|during)\s+[\w ]{1,25}?,)?\s+",
                      re.I)  # "sailed ..., shelled the harbour and landed"; "occupied Ardahan and, on 11 March, entered"
-_COORDINATED = re.compile(r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+", re.I)
+# "crossed the Azerbaijan frontier and is marching on Kazakh": the place's noun may come before "and"
+_COORDINATED = re.compile(r"(?:\s+(?:frontier|border|river|pass|valley|railway|line|range|ridge)s?)?"
+                          r"\s*(?:(?:in|on|at|by)\s+[\w ]{1,25}?)?\s*,?\s*(?:and|then|and then)\s+"
+                          # "have evacuated Sarikamish and are now retiring on Kars": the same subject
+                          r"(?:(?:is|are|was|were|has|have|had|been|being|now|also)\s+)*", re.I)
 _OPENING = re.compile(r"\s*(?:(?:having|after|once|when)\s+)?", re.I)  # a sentence's opening participle
 
 
@@ -65,7 +69,16 @@ def _continues(text: str, prev: Found, f: Found) -> bool:
         return f.actor is None and bool(_LISTED.fullmatch(gap))
     if f.actor is not None and f.actor == prev.actor and (_LISTED.fullmatch(gap) or _SERIES.fullmatch(gap)):
         return True  # "The Red Army, advancing from Baku, entered Yerevan"; "sailed ..., shelled ... and landed"
+    if f.actor in (None, prev.actor) and not prev.noun and (TIME_GAP.fullmatch(gap) or _comma_only(gap)):
+        return True  # telegraphese: "arrived at Batum Saturday morning, August 21, reached Tiflis, ..."
+    if (f.actor in (None, prev.actor) or f.actor.lower() in PRONOUNS | {"them", "him", "her"}) \
+            and PURPOSE_GAP.fullmatch(gap):
+        return True  # "sent from France to have them land at Batoum": the purpose is the next step
     return f.actor in (None, prev.actor) and bool(_COORDINATED.fullmatch(gap))
+
+
+def _comma_only(gap: str) -> bool:
+    return bool(re.fullmatch(r"\s*,\s*", gap))
 
 
 def ordered_places(attached: Sequence[Attached]) -> tuple[Place, ...]:
