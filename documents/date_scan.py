@@ -21,12 +21,13 @@ from re import _constants as sre
 from re import _parser
 
 _BEFORE = r"(?<![\w./])"   # what `compile_form` puts in front of every form
+_LOOK_BEHIND = re.compile(r"\(\?<!\[((?:\\.|[^\]\\^])+)\]\)")   # "(?<![...])", the class not negated
 _PLAIN_GROUP = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?P<\w+>)?(?!\?)|\(\?P=")
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w",
                sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S"}
 # Under IGNORECASE a letter also matches letters outside ASCII (K and the Kelvin sign, i and
 # dotted İ, ...): every character outside ASCII is let through, which errs on the safe side.
-_BEYOND_ASCII = "\x80-\U0010ffff"
+_ASCII = tuple(map(chr, range(128)))
 
 
 def _uncaptured(pattern: str) -> str:
@@ -75,9 +76,12 @@ class _Start:
         self.beyond_ascii |= other.beyond_ascii
 
     def pattern(self) -> str:
-        chars = sorted(c for c in self.chars if not (self.beyond_ascii and c >= "\x80"))
-        return ("[" + "".join(map(re.escape, chars)) + "".join(sorted(self.categories))
-                + (_BEYOND_ASCII if self.beyond_ascii else "") + "]")
+        categories = "".join(sorted(self.categories))
+        if self.beyond_ascii:   # written as the ASCII characters left out: a range to U+10FFFF is slow to compile
+            inside = re.compile(f"[{categories}]") if categories else None
+            left_out = [c for c in _ASCII if c not in self.chars and not (inside and inside.match(c))]
+            return "[^" + "".join(map(re.escape, left_out)) + "]"
+        return "[" + "".join(map(re.escape, sorted(self.chars))) + categories + "]"
 
 
 def _first(items, flags: int, start: _Start) -> tuple[bool, bool]:
@@ -110,21 +114,31 @@ def _first(items, flags: int, start: _Start) -> tuple[bool, bool]:
 def first_characters(pattern: str) -> str | None:
     """Return a character class holding every character a match of `pattern` can begin with
     (more may be in it), or None if that could be any."""
+    return _first_class(_parser.parse(pattern).data)
+
+
+def _first_class(items) -> str | None:
     start = _Start()
-    known, empty = _first(_parser.parse(pattern).data, 0, start)
+    known, empty = _first(items, 0, start)
     return start.pattern() if known and not empty else None
 
 
 class FormScanner:
-    """The matches of several forms (compiled patterns that each begin with `_BEFORE`) in a text."""
+    """The matches of several forms in a text: compiled patterns that each begin with the same
+    look-behind of one character, `before` ("(?<![\\w./])" for the date forms)."""
 
-    def __init__(self, patterns: Sequence[re.Pattern]):
+    # Texts shorter than this are read by each form's own pass: the scanner's one-time making
+    # (some 30 ms) would cost more than it saves on a date line or a one-line text.
+    SHORT = 200
+
+    def __init__(self, patterns: Sequence[re.Pattern], before: str = _BEFORE):
+        kept_out = _LOOK_BEHIND.fullmatch(before)
         for pattern in patterns:
-            # the look-behind must apply to the whole form, not to the first of its alternatives
-            if (not pattern.pattern.startswith(_BEFORE) or pattern.flags & ~re.UNICODE
-                    or _parser.parse(pattern.pattern).data[0][0] is not sre.ASSERT_NOT):
-                raise ValueError(f"not a date form: {pattern.pattern!r}")
+            if kept_out is None or not pattern.pattern.startswith(before) or pattern.flags & ~re.UNICODE:
+                raise ValueError(f"not a form that begins with {before!r}: {pattern.pattern!r}")
         self.patterns = tuple(patterns)
+        self._before = before
+        self._stop = f"[^{kept_out.group(1)}]"   # a character that `before` lets stand before a form
         self._first_cache: dict[str, tuple[int, ...]] = {}
 
     @cached_property
@@ -133,30 +147,36 @@ class FormScanner:
         and the forms by the characters they can begin with; made when first used."""
         by_start: dict[str | None, list[int]] = {}
         for i, pattern in enumerate(self.patterns):
-            by_start.setdefault(first_characters(pattern.pattern[len(_BEFORE):]), []).append(i)
+            parsed = _parser.parse(pattern.pattern).data
+            # the look-behind must apply to the whole form, not to the first of its alternatives
+            if parsed[0][0] is not sre.ASSERT_NOT:
+                raise ValueError(f"not a form that begins with {self._before!r}: {pattern.pattern!r}")
+            by_start.setdefault(_first_class(parsed[1:]), []).append(i)
         tests = []
         for first, forms in by_start.items():
-            bodies = "|".join(_uncaptured(self.patterns[i].pattern[len(_BEFORE):]) for i in forms)
+            bodies = "|".join(_uncaptured(self.patterns[i].pattern[len(self._before):]) for i in forms)
             # "[ab](?<=(?=form|form).)": one test of the next character, then only the forms that begin with it.
             tests.append(f"{first}(?<=(?={bodies}).)" if first else f"(?={bodies})")
-        return re.compile(r"[^\w./](?=" + "|".join(tests) + ")"), {k: tuple(v) for k, v in by_start.items()}
+        return re.compile(self._stop + "(?=" + "|".join(tests) + ")"), {k: tuple(v) for k, v in by_start.items()}
 
-    def _forms_at(self, char: str, cache: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    def _forms_at(self, char: str) -> tuple[int, ...]:
         """Return the forms that can begin with `char`, in order."""
-        if char not in cache:
-            cache[char] = tuple(sorted(i for first, forms in self._scan[1].items()
-                                       if first is None or re.fullmatch(first, char) for i in forms))
-        return cache[char]
+        if char not in self._first_cache:
+            self._first_cache[char] = tuple(sorted(i for first, forms in self._scan[1].items()
+                                                   if first is None or re.fullmatch(first, char) for i in forms))
+        return self._first_cache[char]
 
     def matches(self, text: str) -> list[list[re.Match]]:
         """Return, for each pattern in order, its matches in `text` as `pattern.finditer(text)` gives them."""
+        if len(text) < self.SHORT:
+            return [list(pattern.finditer(text)) for pattern in self.patterns]
         scan, _ = self._scan
         found: list[list[re.Match]] = [[] for _ in self.patterns]
         free_from = [0] * len(self.patterns)   # where each form's next match may begin
-        places = [0] if text else []            # the text's start, then each place the scan stops
+        places = [0] if text else []   # the text's start, then each place the scan stops
         places += [hit.end() for hit in scan.finditer(text)]
         for place in places:
-            for i in self._forms_at(text[place], self._first_cache):
+            for i in self._forms_at(text[place]):
                 if place >= free_from[i] and (match := self.patterns[i].match(text, place)):
                     found[i].append(match)
                     free_from[i] = max(match.end(), place + 1)
