@@ -8,6 +8,7 @@ import importlib.util
 import re
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from documents import dates, relative_dates
 from documents.date_scan import FormScanner, _uncaptured, first_characters
+from documents.model import DateRange
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNERS = {"date forms": dates._SCANNER, "relative dates": relative_dates._SCANNER}
@@ -144,3 +146,32 @@ def test_the_scanners_work_grows_with_the_text_and_no_faster():
     short, long = lines(text), lines("\n\n".join([text] * 4))
     assert short > 1000   # the scanner stopped at the dates of the short text
     assert long <= 4 * 1.1 * short, (short, long)
+
+
+def test_reading_dates_against_the_documents_grows_with_the_text_and_no_faster():
+    """A long dispatch with a document date and a weekday in many sentences: the sentence around
+    each weekday (is it in the future?) costs the same wherever the weekday stands."""
+    relative_file = str(ROOT / "documents" / "relative_dates.py")
+    context = DateRange(date(1920, 8, 10), date(1920, 8, 10), "1920-08-10", "day")
+    paragraph = ("The column left Shusha on Tuesday. The matter should be raised on Thursday; yesterday the"
+                 " council met. Your telegram of the 7th was received. ") * 10
+
+    def lines(text: str) -> int:
+        counts: Counter = Counter()
+
+        def tracer(frame, event, arg):
+            if frame.f_code.co_filename == relative_file:
+                counts[event] += 1
+                return tracer
+            return None
+
+        sys.settrace(tracer)
+        try:
+            relative_dates.relative_dates(text, context)
+        finally:
+            sys.settrace(None)
+        return counts["line"]
+
+    short, long = lines(paragraph), lines(paragraph * 8)
+    assert short > 300
+    assert long <= 8 * 1.1 * short, (short, long)
