@@ -2,13 +2,14 @@
 
 Every form (`documents.date_forms.compile_form`) begins with a look-behind (no letter, digit,
 dot or slash before it), which keeps Python's `re` from skipping ahead: each form's `finditer`
-tried every position of the text, one pass per form. The scanner is one expression that
-consumes the character before a date instead, so that the engine's search skips in C to the
-characters that may stand there; there it tests the next character against the characters
-each form can begin with (worked out from the form itself), and tries only the forms that
-can begin with it, each in a look-ahead group that records whether it matched. Each form's
-recorded matches are then taken as its own `finditer` takes them (the leftmost, then the next
-from its end), so the result is the same as the passes', match for match.
+entered the form at every position of the text, one pass per form. The scanner is one
+expression that consumes the character before a date instead, so that the engine's search
+skips in C to the characters that may stand there; there it tests the next character against
+the characters each group of forms can begin with (read from the parsed forms themselves, so
+that a new form needs no list kept by hand) and tries only the forms that can begin with it.
+Where one matches, the forms that can begin with that character are run, and each form's
+matches are taken as its own `finditer` takes them (the leftmost, then the next from its end):
+the result is the passes', match for match.
 """
 from __future__ import annotations
 
@@ -25,8 +26,6 @@ _LOOK_BEHIND = re.compile(r"\(\?<!\[((?:\\.|[^\]\\^])+)\]\)")   # "(?<![...])", 
 _PLAIN_GROUP = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?P<\w+>)?(?!\?)|\(\?P=")
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w",
                sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S"}
-# Under IGNORECASE a letter also matches letters outside ASCII (K and the Kelvin sign, i and
-# dotted İ, ...): every character outside ASCII is let through, which errs on the safe side.
 _ASCII = tuple(map(chr, range(128)))
 
 
@@ -50,6 +49,8 @@ class _Start:
 
     def add_char(self, code: int, ignore_case: bool) -> None:
         char = chr(code)
+        # Under IGNORECASE a letter also matches letters outside ASCII (K and the Kelvin sign, i
+        # and dotted İ, ...): every character outside ASCII is let through, which errs on the safe side.
         if ignore_case and char.lower() != char.upper():
             self.chars |= set(char.lower()) | set(char.upper())
             self.beyond_ascii = True
