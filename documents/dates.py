@@ -15,6 +15,7 @@ from datetime import date
 
 from documents.calendars import julian_to_gregorian
 from documents.date_forms import SINGLE_FORMS, WITHIN_A_MONTH, Builder
+from documents.date_scan import FormScanner
 from documents.date_spans import SPAN_FORMS
 from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate, WrittenDate
@@ -24,6 +25,8 @@ from documents.russian_dates import MONTH_CUE, RUSSIAN_FORMS
 from documents.yearless import ANY_YEAR, without_year
 
 FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS + OTTOMAN_FORMS
+# All the forms in one pass over a text (compiled when first used).
+_SCANNER = FormScanner([pattern for pattern, _ in FORMS])
 
 # Numbers written after these abbreviations are references (No. 03, f. 5, op. 1, p. 1920), not dates.
 _REFERENCE = re.compile(r"(?:\bNo|№|§|\bnos?|\bf|\bop|\bd|\bl|\bll|\bp|\bpp|\bdoc|\bArt|\bart)\.?\s*$")
@@ -84,8 +87,8 @@ def _candidates(text: str, context: DateRange | None) -> list[FoundDate]:
     if not (_DIGIT.search(text) or WORDED_DATE.search(text) or MONTH_CUE.search(text)):  # most lines hold none
         return found
     yearless, undated = [], []
-    for pattern, builder in FORMS:
-        for match in pattern.finditer(text):
+    for (pattern, builder), matches in zip(FORMS, _SCANNER.matches(text), strict=True):
+        for match in matches:
             if "year" in pattern.groupindex and match.group("year") is None:
                 yearless.append((builder, match))
             elif candidate := _candidate(builder, match, text, context):

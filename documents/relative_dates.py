@@ -21,10 +21,12 @@ Conventions:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from documents.calendars import month_end
 from documents.date_forms import MONTH_NAMES, WITHIN_A_MONTH
+from documents.date_scan import FormScanner
 from documents.model import DateRange, FoundDate
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -64,6 +66,9 @@ _BEFORE_A_DAY = re.compile(r"\b(?i:of|by|until|till|since|from|before|after|to)\
 _CITED = re.compile(r"\b(?i:telegrams?|letters?|reports?|dispatch|despatch|notes?|cables?|wires?|messages?"
                     r"|radiograms?|orders?)(?:\s+(?:No\.?|№)\s*[\w/-]+)?\s+(?i:of)\s+$")
 
+# The three kinds in one pass over a text (`documents.date_scan`).
+_SCANNER = FormScanner([_NTH, _DAY_WORD, _WEEKDAY], before=r"(?<![\w-])")
+
 # What a text without a digit must hold to hold a date: a month's or weekday's name, or a day word.
 WORDED_DATE = re.compile(r"\b(?:" + MONTH_NAMES + r"|(?i:" + "|".join(WEEKDAYS) + r"))|" + _DAY_WORD.pattern)
 
@@ -87,9 +92,9 @@ def _month_shift(year: int, month: int, shift: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _day_words(text: str, doc: DateRange) -> list[FoundDate]:
+def _day_words(matches: list[re.Match], doc: DateRange) -> list[FoundDate]:
     found = []
-    for match in _DAY_WORD.finditer(text):
+    for match in matches:
         i = int(match.lastgroup[1:])
         (first, last), said = _DAY_WORDS[i][1], _DAY_WORDS[i][2]
         span = DateRange(doc.earliest + timedelta(first), doc.earliest + timedelta(last), match.group(0), "day",
@@ -98,20 +103,23 @@ def _day_words(text: str, doc: DateRange) -> list[FoundDate]:
     return found
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """Return the sentence of `text` around [start, end)."""
-    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    closing = _SENTENCE_END.search(text, end)
-    return text[opening:closing.start() + 1 if closing else len(text)]
+def _sentence(text: str, ends: list[int], start: int, end: int) -> str:
+    """Return the sentence of `text` around [start, end); `ends` are where its sentence ends end."""
+    before = bisect_right(ends, start) - 1   # the last sentence end that is over by `start`
+    after = bisect_left(ends, end + 2)       # the first that begins at or after `end`
+    return text[ends[before] if before >= 0 else 0:ends[after] - 1 if after < len(ends) else len(text)]
 
 
-def _weekdays(text: str, doc: DateRange) -> list[FoundDate]:
+def _weekdays(matches: list[re.Match], text: str, doc: DateRange) -> list[FoundDate]:
     found = []
-    for match in _WEEKDAY.finditer(text):
+    ends: list[int] | None = None   # where each sentence end (". ") ends, found when first needed
+    for match in matches:
         name = (match.group("day") or match.group("day2")).capitalize()
         which = (match.group("which") or match.group("which2")).lower()
         back = (doc.earliest.weekday() - WEEKDAYS.index(name)) % 7  # days back to that weekday
-        if which in ("on", "this") and _FUTURE.search(_sentence(text, match.start(), match.end())):
+        if which in ("on", "this"):
+            ends = [m.end() for m in _SENTENCE_END.finditer(text)] if ends is None else ends
+        if which in ("on", "this") and _FUTURE.search(_sentence(text, ends, match.start(), match.end())):
             which = "next"  # "should be raised on Thursday": the Thursday to come
         if which == "next":
             when, how = doc.earliest + timedelta(7 - back), "after"
@@ -149,9 +157,9 @@ def _nth_day(match: re.Match, text: str, doc: DateRange) -> tuple[date, str] | N
     return date(year, month, day), _note(words, doc, how)
 
 
-def _nths(text: str, doc: DateRange) -> list[FoundDate]:
+def _nths(matches: list[re.Match], text: str, doc: DateRange) -> list[FoundDate]:
     found = []
-    for match in _NTH.finditer(text):
+    for match in matches:
         resolved = _nth_day(match, text, doc)
         if resolved is not None:
             when, note = resolved
@@ -168,7 +176,8 @@ def relative_dates(text: str, context: DateRange | None) -> list[FoundDate]:
     """
     if context is None or not context.has_year or context.precision not in WITHIN_A_MONTH:
         return []
-    found = _nths(text, context)
+    nths, day_words, weekdays = _SCANNER.matches(text)
+    found = _nths(nths, text, context)
     if context.precision == "day":
-        found += _day_words(text, context) + _weekdays(text, context)
+        found += _day_words(day_words, context) + _weekdays(weekdays, text, context)
     return found
