@@ -82,10 +82,10 @@ def adjective_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
         key = next((index[s] for s in stems if s in index), None)
         if key is None:
             continue
-        after = [w for w in words[i + 1:i + 3]]
-        if after and modern(after[0][2]) in _PARTICLES:
-            after = after[1:]
-        unit_after = after[:1] and _gap_ok(text, end, after[0][0]) and _is_unit(text, after[0][1], after[0][2])
+        after, gap_from = words[i + 1:i + 3], end
+        if after and modern(after[0][2]) in _PARTICLES and _gap_ok(text, end, after[0][0]):
+            gap_from, after = after[0][1], after[1:]     # "Казахском же уезде"
+        unit_after = after[:1] and _gap_ok(text, gap_from, after[0][0]) and _is_unit(text, after[0][1], after[0][2])
         unit_before = i > 0 and _gap_ok(text, words[i - 1][1], start) and _is_unit(text, words[i - 1][1],
                                                                                      words[i - 1][2])
         if unit_after:

@@ -89,10 +89,16 @@ class Word(NamedTuple):
 @lru_cache(maxsize=50_000)
 def reading(word: str) -> tuple[str, bool, str, str | None, bool, str] | None:
     """(kind, takes an object, object role, status, noun, lemma) of a movement word, or None."""
-    for p in _analyser().parse(modern(word)):
+    parses = _analyser().parse(modern(word))
+    verbs = [p for p in parses if p.tag.POS in VERB_FORMS and p.normal_form.replace("ё", "е") in VERBS]
+    if verbs:
+        lemma = verbs[0].normal_form.replace("ё", "е")
+        # A form two aspects share ("отходят": отходить, present, or a perfective future) reads as the present.
+        statuses = {_status(p.tag) for p in verbs}
+        status = next((s for s in ("occurred", "under way", "intended") if s in statuses), None)
+        return (*VERBS[lemma], status, False, lemma)
+    for p in parses:
         lemma = p.normal_form.replace("ё", "е")
-        if p.tag.POS in VERB_FORMS and lemma in VERBS:
-            return (*VERBS[lemma], _status(p.tag), False, lemma)
         if p.tag.POS == "NOUN" and lemma in NOUNS:
             return (*NOUNS[lemma], "occurred", True, lemma)
     return None
