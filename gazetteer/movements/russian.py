@@ -59,6 +59,7 @@ _REGEX_LEMMA = {"вход": "входить", "вошл": "войти", "вош�
                 "всту": "вступить", "выст": "выступить"}
 # "с Персией" (instrumental) is "with Persia", not "from": only a genitive after с/со is an origin.
 _WITH = frozenset("с со съ".split())
+_BEYOND = frozenset("за".split())
 _NEGATED = re.compile(r"(?<!\w)не\s+$", re.IGNORECASE)
 _ORDER = re.compile(r"приказ", re.IGNORECASE)
 _PAST = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|лось|в)$")
@@ -163,12 +164,15 @@ def _role(text: str, sentence_start: int, trigger: re.Match, mention: Mention, t
     """The role a place plays for the verb: the preposition before it, or the verb's object."""
     word = _WORD_BEFORE.search(text, max(sentence_start, mention.start - 12), mention.start)
     preposition = word.group(1).lower() if word else ""
-    if preposition not in ORIGIN | VIA | TOWARDS:
+    head = mention.text     # the word the preposition governs: the name, or the frame word before it
+    if preposition not in ORIGIN | VIA | TOWARDS | _BEYOND:
         two = _TWO_WORDS_BEFORE.search(text, max(sentence_start, mention.start - 30), mention.start)
         if two and (two.group(2).lower() in FRAME_ABBREVIATIONS or forms(two.group(2)) & FRAME_WORDS):
-            preposition = two.group(1).lower()
-    if preposition in _WITH and _instrumental(mention.text):
+            preposition, head = two.group(1).lower(), two.group(2)
+    if preposition in _WITH and _instrumental(head):
         return None
+    if preposition in _BEYOND:   # "отступили за Аракс": the accusative is where to; "за Араксом" is where
+        return "reached" if _has_case(head, "accs") else None
     if preposition in ORIGIN:
         return "origin"
     if preposition in VIA:
@@ -180,13 +184,19 @@ def _role(text: str, sentence_start: int, trigger: re.Match, mention: Mention, t
     return None
 
 
+def _cases(name: str) -> set[str]:
+    words = name.split()
+    return {p.tag.case for p in _analyser().parse(modern(words[0]))} if words else set()
+
+
 def _instrumental(name: str) -> bool:
     """True when the first word of a place name reads only as instrumental ("Персией", "Карсом")."""
-    words = name.split()
-    if not words:
-        return False
-    cases = {p.tag.case for p in _analyser().parse(modern(words[0]))}
+    cases = _cases(name)
     return "ablt" in cases and not cases & {"gent", "gen2"}
+
+
+def _has_case(name: str, case: str) -> bool:
+    return case in _cases(name)
 
 
 def _joined_steps(text: str, found: list) -> list:

@@ -37,6 +37,8 @@ FORMS = [
     ("Пришло известие о вторжении со стороны Нахичевани.", "advance", ["Nakhchivan"]),
     ("Суда подвозят хлеб из Поти к берегам Абхазии.", "transfer", ["Poti", "Abkhazia"]),
     ("Князь, придя в Шамхор, потребовал сдачи.", "journey", ["Shamkir"]),
+    ("Персияне отступили за Аракс.", "withdrawal", ["Aras"]),            # за + accusative: where to
+    ("Хан бежал за р. Аракс.", "withdrawal", ["Aras"]),
 ]
 
 
@@ -54,6 +56,7 @@ def test_russian_movement_by_lemma(full_gazetteer, text, kind, names):
     "Путь от Шуши к Горису занят снегом.",                       # a road does not move
     "Уполномоченный выступил с заявлением в Тифлисе.",           # a statement, not a march
     "Начальник в Шуше донес о нападении.",                       # a noun takes only the places after it
+    "Персияне, отступив, стали за Араксом.",                     # за + instrumental: where, not where to
 ])
 def test_not_a_russian_movement(full_gazetteer, text):
     assert analyse_text(text, gazetteer=full_gazetteer).movements == ()
