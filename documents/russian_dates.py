@@ -20,7 +20,7 @@ from datetime import date
 from documents.calendars import julian_to_gregorian, month_end, month_third
 from documents.date_forms import FULL_YEAR, MONTH_PIECES, Builder, compile_form, year_of
 from documents.errors import DateError
-from documents.model import WrittenDate
+from documents.model import DateRange, FoundDate, WrittenDate
 
 # Stems of the month names, and the endings of their cases (nominative, genitive, prepositional).
 MONTH_STEMS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -143,7 +143,7 @@ _MONTH_WORD = r"(?<!\w)[Вв]о?\s+" + _MONTH + r"\s+месяце" + _YEAR + "?"
 
 RUSSIAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
     (compile_form(pattern), builder) for pattern, builder in (
-        (r"(?P<day>[0-3]?\d)\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
+        (r"(?P<day>[0-3]?\d)(?:-?го)?\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
         (_DAY_WORD + r"\s+" + _MONTH + _YEAR + "?" + _OLD_STYLE + "?", _day),
         (_PART + r"\s+" + _MONTH + _YEAR + "?", _part_of_month),
         (_MONTH + _YEAR, _month),
@@ -151,3 +151,39 @@ RUSSIAN_FORMS: tuple[tuple[re.Pattern, Builder], ...] = tuple(
         (_MONTH_WORD, _month),
     )
 )
+
+
+# A day written without its month: "14-го числа", "10 числа", "28-го," (the ordinal before a stop).
+_DAY_ONLY = re.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)(?:-?го\s+числа|\s+числа|-го(?=\s*[,.;:)]))(?!\w)")
+_DAY_CUE = re.compile(r"\d(?:-?го|\s+числа)")
+
+
+def days_without_month(text: str, found: list[FoundDate], context: DateRange | None) -> list[FoundDate]:
+    """The days of `text` written without their month ("выступил 22 ноября 1803 года ... и 28-го
+    прибыл"): in the month of the last date to the day before it in the text, else of the
+    document's date; with neither, reported with its month and year unknown (EDTF "XXXX-XX-28")."""
+    if not _DAY_CUE.search(text):
+        return []
+    dated = sorted((f for f in found if f.range.has_year and f.range.precision == "day"), key=lambda f: f.end)
+    days = []
+    for match in _DAY_ONLY.finditer(text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        day, written = int(match.group("day")), match.group(0)
+        before = [f for f in dated if f.end <= match.start()]
+        if before:
+            anchor, how = before[-1].range.earliest, f"the month of the date before it in the text ({before[-1].text})"
+        elif context is not None and context.has_year and context.precision in ("day", "month"):
+            anchor, how = context.earliest, "the document's month"
+        else:
+            anchor = None
+        if anchor is None:
+            if 1 <= day <= 31:
+                days.append(FoundDate(written, match.start(), match.end(), DateRange(
+                    None, None, written, "day", "month and year not given", edtf=f"XXXX-XX-{day:02d}")))
+            continue
+        if not 1 <= day <= month_end(anchor.year, anchor.month).day:
+            continue
+        when = date(anchor.year, anchor.month, day)
+        days.append(FoundDate(written, match.start(), match.end(), DateRange(when, when, written, "day", how)))
+    return days
