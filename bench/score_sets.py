@@ -11,7 +11,8 @@ geoparser: the share of predicted routes that overlap a gold route's mention. Th
 
 * development sets, read while the analysis was developed: bench/devset/ (English, encyclopedic
   passages), bench/devset_dispatches/ (English dispatches and parliamentary answers) and
-  bench/russian/ (Russian, written for the project). Their scores, like the seeds', are not
+  bench/russian/ (Russian, written for the project) and bench/russian_others/ (Russian texts by
+  others, read while developing). Their scores, like the seeds', are not
   evidence of generalisation.
 * held-out sets, texts written by others with gold made before Chronotope ran on them:
   bench/heldout/ (English), the same set through bench/ocr_noise.py's OCR noise model (seed 1920,
@@ -39,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "bench" / "devset"
 DISPATCHES = ROOT / "bench" / "devset_dispatches"
 RUSSIAN = ROOT / "bench" / "russian"
-DEVELOPMENT = {"development": DEVSET, "development-dispatches": DISPATCHES, "development-ru": RUSSIAN}
+RUSSIAN_OTHERS = ROOT / "bench" / "russian_others"
+DEVELOPMENT = {"development": DEVSET, "development-dispatches": DISPATCHES, "development-ru": RUSSIAN,
+               "development-ru-others": RUSSIAN_OTHERS}
 HELDOUT = ROOT / "bench" / "heldout"
 FROZEN = HELDOUT / "FROZEN.sha256"
 HELDOUT_RU = ROOT / "bench" / "heldout_ru"
@@ -55,6 +58,7 @@ ROWS = {
     "held-out": "held-out set, English texts by others (bench/heldout/)",
     "held-out-ocr": f"held-out set, the same through the OCR noise model (seed {OCR_SEED}, rate {OCR_RATE})",
     "development-ru": "development set, Russian texts written for the project (bench/russian/)",
+    "development-ru-others": "development set, Russian texts by others, read while developing (bench/russian_others/)",
     "held-out-ru": "held-out set, Russian texts by others (bench/heldout_ru/)",
 }
 SCORER = Path("tools") / "score_geoparse.py"

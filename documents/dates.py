@@ -21,7 +21,7 @@ from documents.errors import DateError
 from documents.model import PRECISIONS, DateRange, FoundDate, WrittenDate
 from documents.ottoman_dates import OTTOMAN_FORMS
 from documents.relative_dates import WORDED_DATE, relative_dates
-from documents.russian_dates import MONTH_CUE, RUSSIAN_FORMS
+from documents.russian_dates import MONTH_CUE, RUSSIAN_FORMS, days_without_month
 from documents.yearless import ANY_YEAR, without_year
 
 FORMS: tuple[tuple[re.Pattern, Builder], ...] = SINGLE_FORMS + SPAN_FORMS + RUSSIAN_FORMS + OTTOMAN_FORMS
@@ -191,7 +191,9 @@ def find_dates(text: str, context: DateRange | None = None) -> list[FoundDate]:
     """
     chosen: list[FoundDate] = []
     taken_until = -1
-    for found in sorted(_candidates(text, context), key=lambda f: (f.start, -(f.end - f.start))):
+    candidates = _candidates(text, context)
+    candidates += days_without_month(text, candidates, context)   # Russian "28-го", "10 числа"
+    for found in sorted(candidates, key=lambda f: (f.start, -(f.end - f.start))):
         if found.start >= taken_until:
             chosen.append(found)
             taken_until = found.end

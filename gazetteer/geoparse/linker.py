@@ -14,6 +14,8 @@ from gazetteer.geoparse.fuzzy import fuzzy_hits
 from gazetteer.geoparse.matcher import find_hits
 from gazetteer.geoparse.resolve import TextContext, resolve
 from gazetteer.geoparse.russian import has_cyrillic, merged, russian_hits
+from gazetteer.geoparse.russian_adjectives import adjective_hits
+from gazetteer.geoparse.russian_persons import named_person
 from gazetteer.model import Mention
 from gazetteer.places.index import Gazetteer, load_gazetteer
 
@@ -33,6 +35,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None,
         hits = find_hits(text, gazetteer)
         if has_cyrillic(text):
             hits = merged(hits, russian_hits(text, gazetteer))
+            hits = merged(hits, adjective_hits(text, gazetteer))
+            hits = [h for h in hits if not (has_cyrillic(h.text) and named_person(text, h.start))]
         noisy = fuzzy_hits(text, gazetteer, hits)
         if not noisy:
             return resolve(hits, gazetteer, context)

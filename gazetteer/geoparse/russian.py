@@ -23,16 +23,19 @@ from gazetteer.names.normalize import name_key
 from gazetteer.places.index import Gazetteer
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# A Cyrillic word; a Latin i inside one stands for the old і, as typesetters and OCR write it.
-_PART = r"[\u0400-\u04ff](?:[\u0400-\u04ffiI]*[\u0400-\u04ff])?"
+# A Cyrillic word; a Latin i inside one stands for the old і, as typesetters and OCR write it, and
+# the Latin letters that look like Cyrillic ones ("Аракc" with a Latin c) are OCR's for those.
+HOMOGLYPHS = "aceopxyABCEHKMOPTX"
+_PART = rf"[\u0400-\u04ff](?:[\u0400-\u04ffiI{HOMOGLYPHS}]*[\u0400-\u04ff{HOMOGLYPHS}])?"
 WORD = re.compile(rf"{_PART}(?:-{_PART})*")
 OLD_LETTERS = str.maketrans({"ѣ": "е", "Ѣ": "Е", "і": "и", "І": "И", "ѳ": "ф", "Ѳ": "Ф", "ѵ": "и", "Ѵ": "И",
-                             "i": "и", "I": "И"})
+                             "i": "и", "I": "И", **dict(zip(HOMOGLYPHS, "асеорхуАВСЕНКМОРТХ", strict=True))})
 # Case endings of nouns and adjectives, longest first; a stem keeps at least STEM_MIN letters.
 ENDINGS = sorted("""ами ями ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ую юю ом ем ах ях ью ов ев
                     ы и а я у ю е о ь""".split(), key=len, reverse=True)
 STEM_MIN = 4
 STEM_WORD_MIN = 6      # shorter words are too often other words once their ending is cut
+UNKNOWN_STEM_MIN = 5   # ... unless the dictionary knows no such word ("Ганжу", "Ганже": a toponym)
 MAX_WORDS = 4
 # Cue words before a name, and the kind of place they say it is.
 CUES = {"город": "settlement", "г": "settlement", "село": "settlement", "деревня": "settlement",
@@ -59,9 +62,9 @@ def _analyser():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-def stem(word: str) -> str | None:
+def stem(word: str, shortest: int = STEM_WORD_MIN) -> str | None:
     """The word without its case ending, marked '~' so that a stem only ever meets a stem."""
-    if len(word) < STEM_WORD_MIN:
+    if len(word) < shortest:
         return None
     for ending in ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= STEM_MIN:
@@ -78,7 +81,8 @@ def forms(word: str) -> frozenset[str]:
     # common noun it could also inflect ("бак"), which other words share.
     places = [p for p in parses if "Geox" in p.tag]
     found = {word} | {p.normal_form.replace("ё", "е") for p in places or parses}
-    cut = stem(word)
+    known = any(p.is_known for p in parses)
+    cut = stem(word, STEM_WORD_MIN if known else UNKNOWN_STEM_MIN)
     if cut:
         found.add(cut)
     return frozenset(found)

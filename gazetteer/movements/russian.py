@@ -20,8 +20,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
+from gazetteer.geoparse.russian import _analyser, forms, modern
 from gazetteer.model import DatedSpan, Mention, Movement, Place
 from gazetteer.movements.network import RouteNetwork, draw_path
+from gazetteer.movements.russian_verbs import Word, movement_words, not_a_movement
 
 # (stem pattern, kind, takes an object, the object's role)
 VERBS = (
@@ -44,6 +46,20 @@ ORIGIN = frozenset("из изъ от отъ со с съ".split())
 VIA = frozenset("через чрез черезъ".split())
 TOWARDS = frozenset("в во въ на к ко къ до".split())
 _WORD_BEFORE = re.compile(r"([\w]+)\s*$")
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+(\w+)\.?\s*$")
+# Words between a preposition and its place that leave the preposition its role: "на кр. Ленкорань",
+# "со стороны Эривани", "к берегам Гурии", "в г. Шушу".
+FRAME_WORDS = frozenset("""крепость город село селение деревня станция берег стена сторона окрестность предел
+    граница местечко аул урочище гора река замок""".split())
+FRAME_ABBREVIATIONS = frozenset("кр г гор с сел д дер ст р м".split())
+# A sentence about a road ("Дорога от Нахичевани к Ордубаду занята") states no movement: roads do not move.
+_ROAD = re.compile(r"\s*(?:Дорога|Шоссе|Путь|Тракт)(?!\w)")
+# The lemma whose belonging/speech exceptions apply to a verb the stems above found, by its first letters.
+_REGEX_LEMMA = {"вход": "входить", "вошл": "войти", "вошё": "войти", "воше": "войти", "войт": "войти",
+                "всту": "вступить", "выст": "выступить"}
+# "с Персией" (instrumental) is "with Persia", not "from": only a genitive after с/со is an origin.
+_WITH = frozenset("с со съ".split())
+_BEYOND = frozenset("за".split())
 _NEGATED = re.compile(r"(?<!\w)не\s+$", re.IGNORECASE)
 _ORDER = re.compile(r"приказ", re.IGNORECASE)
 _PAST = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|лось|в)$")
@@ -52,7 +68,7 @@ _ROLE_ORDER = {"origin": 0, "via": 1, "reached": 2}
 _JOINED = re.compile(r"^[\s,]*и\s+(?:[\w.]+\s+){0,3}$")   # "... и двинулся", "... и 12 мая заняли"
 MAX_ACTOR = 60
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s+[«\"(]?[A-ZА-ЯЁ0-9])|\n\s*\n")
-_ABBREVIATED = frozenset("ст гг им тов ген г т с р".split())   # "по ст. ст.", "г. Баку", "ген. Андраник"
+_ABBREVIATED = frozenset("ст гг им тов ген г т с р кр гор сел дер".split())   # "по ст. ст.", "г. Баку", "кр. Шуша"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -86,11 +102,24 @@ def russian_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Da
         q = p
         while q < len(places) and places[q].start < end:
             q += 1
-        triggers = [t for t in _TRIGGER.finditer(text, start, end) if not _NEGATED.search(text[max(start, t.start() - 4):t.start()])]
+        triggers = _triggers(text, start, end)
         if triggers:
             in_sentence = dates[bisect_left(starts, start):bisect_left(starts, end)]
             movements += _sentence(text, start, end, triggers, places[p:q], in_sentence, default_range, network)
     return movements
+
+
+def _triggers(text: str, start: int, end: int) -> list:
+    """The movement words of one sentence: the verb stems above, then any word whose lemma is one
+    (`russian_verbs`), the negated left out."""
+    if _ROAD.match(text, start):
+        return []
+    found = [t for t in _TRIGGER.finditer(text, start, end)
+             if not not_a_movement(text, t.end(), _REGEX_LEMMA.get(t.group(0).lower()[:4], ""))]
+    taken = [(t.start(), t.end()) for t in found]
+    found += [w for w in movement_words(text, start, end) if not any(a < w.end() and w.start() < b for a, b in taken)]
+    return sorted((t for t in found if not _NEGATED.search(text[max(start, t.start() - 4):t.start()])),
+                  key=lambda t: t.start())
 
 
 def _sentence(text, start, end, triggers, mentions, dates, default_range, network) -> list[Movement]:
@@ -100,6 +129,8 @@ def _sentence(text, start, end, triggers, mentions, dates, default_range, networ
         kind, takes_object, object_role = _verb(trigger)
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else end
         lo = trigger.end() if i else start
+        if isinstance(trigger, Word) and trigger.noun:
+            lo = trigger.start()
         roles = []
         for m in mentions:
             if not lo <= m.start < stop:
@@ -121,7 +152,9 @@ def _sentence(text, start, end, triggers, mentions, dates, default_range, networ
     return movements
 
 
-def _verb(trigger: re.Match) -> tuple[str, bool, str]:
+def _verb(trigger: re.Match | Word) -> tuple[str, bool, str]:
+    if isinstance(trigger, Word):
+        return trigger.kind, trigger.takes_object, trigger.object_role
     index = int(next(k for k, v in trigger.groupdict().items() if v is not None)[1:])
     return VERBS[index][1:]
 
@@ -131,6 +164,15 @@ def _role(text: str, sentence_start: int, trigger: re.Match, mention: Mention, t
     """The role a place plays for the verb: the preposition before it, or the verb's object."""
     word = _WORD_BEFORE.search(text, max(sentence_start, mention.start - 12), mention.start)
     preposition = word.group(1).lower() if word else ""
+    head = mention.text     # the word the preposition governs: the name, or the frame word before it
+    if preposition not in ORIGIN | VIA | TOWARDS | _BEYOND:
+        two = _TWO_WORDS_BEFORE.search(text, max(sentence_start, mention.start - 30), mention.start)
+        if two and (two.group(2).lower() in FRAME_ABBREVIATIONS or forms(two.group(2)) & FRAME_WORDS):
+            preposition, head = two.group(1).lower(), two.group(2)
+    if preposition in _WITH and _instrumental(head):
+        return None
+    if preposition in _BEYOND:   # "отступили за Аракс": the accusative is where to; "за Араксом" is where
+        return "reached" if _has_case(head, "accs") else None
     if preposition in ORIGIN:
         return "origin"
     if preposition in VIA:
@@ -140,6 +182,21 @@ def _role(text: str, sentence_start: int, trigger: re.Match, mention: Mention, t
     if takes_object and mention.start > trigger.end() and not text[trigger.end():mention.start].strip(" \n"):
         return object_role
     return None
+
+
+def _cases(name: str) -> set[str]:
+    words = name.split()
+    return {p.tag.case for p in _analyser().parse(modern(words[0]))} if words else set()
+
+
+def _instrumental(name: str) -> bool:
+    """True when the first word of a place name reads only as instrumental ("Персией", "Карсом")."""
+    cases = _cases(name)
+    return "ablt" in cases and not cases & {"gent", "gen2"}
+
+
+def _has_case(name: str, case: str) -> bool:
+    return case in _cases(name)
 
 
 def _joined_steps(text: str, found: list) -> list:
@@ -174,7 +231,9 @@ def _movement(text, trigger, kind, roles, dates, default_range, network, actor, 
                     actor=actor, path=path, approximate=approximate)
 
 
-def _status(text: str, start: int, end: int, trigger: re.Match) -> str:
+def _status(text: str, start: int, end: int, trigger: re.Match | Word) -> str:
+    if isinstance(trigger, Word) and trigger.status:
+        return trigger.status
     verb = trigger.group(0).lower()
     if _INFINITIVE.search(verb):
         return "ordered" if _ORDER.search(text, start, end) else "intended"

@@ -98,13 +98,15 @@ def test_the_script_prints_both_sets_and_the_caveat(sets):
     lines = out.stdout.splitlines()
     assert lines[0].split()[:3] == ["set", "texts", "precision"] and lines[0].split()[-2:] == [
         "route_recall", "route_precision"]
-    rows = {line.split()[0]: line.split()[1:] for line in lines[1:7]}
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:8]}
     assert list(rows) == ["development", "development-dispatches", "held-out", "held-out-ocr", "development-ru",
-                          "held-out-ru"]
+                          "development-ru-others", "held-out-ru"]
     assert rows["held-out-ru"][0] == str(len(list((sets.HELDOUT_RU / "gold").glob("*.json"))))
     assert rows["held-out-ocr"][0] == rows["held-out"][0]
     assert all(float(cell) >= 0 for row in rows.values() for cell in row[1:4])   # every set scored, none refused
-    assert "not evidence of generalisation" in lines[7]
-    legend = dict(line.split(None, 1) for line in lines[8:14])
+    assert rows["development-ru-others"][0] == str(len(list((sets.RUSSIAN_OTHERS / "gold").glob("*.json"))))
+    assert "not evidence of generalisation" in lines[8]
+    legend = dict(line.split(None, 1) for line in lines[9:16])
     assert [legend[name].split(",")[0] for name in rows] == ["development set", "development set", "held-out set",
-                                                            "held-out set", "development set", "held-out set"]
+                                                            "held-out set", "development set", "development set",
+                                                            "held-out set"]
