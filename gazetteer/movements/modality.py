@@ -11,6 +11,9 @@ import re
 from gazetteer.movements.patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
+# Every cue at once: most movements have none before them, and one search says so (each cue
+# alone is a pass over the words).
+ANY_CUE = re.compile("|".join(f"(?:{rx})" for _, rx in STATUS_CUES), re.I)
 PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
                    r"spread|drove|driven|rode|ran|won|lost|made|pt|wn)$",
                    re.I)
@@ -30,9 +33,10 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     facts = list(_RELATIVE_FACT.finditer(words))
     if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same
         words = words[facts[-1].start():]
-    clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)])
     best: tuple[int, int, str] | None = None
-    for rank, (name, rx) in enumerate(_CUES):
+    cued = ANY_CUE.search(words) is not None
+    clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)]) if cued else 0
+    for rank, (name, rx) in enumerate(_CUES if cued else ()):
         for m in rx.finditer(words):
             if name in CLAUSE_CUES and m.start() < clause:
                 continue
