@@ -147,13 +147,22 @@ def place_record(mention: Mention, review: dict | None = None) -> dict:
     """Return the JSON record of a place mention; an unresolved one has null place and point.
 
     `review` (a reading confirmed by the source's markup) is added as the record's `review`."""
+    return {**place_head(mention), "candidates": [candidate_record(c) for c in mention.candidates],
+            **place_tail(mention, review)}
+
+
+def place_head(mention: Mention) -> dict:
+    """The fields of a place record before its `candidates`."""
     p = mention.place
     return {"start": mention.start, "end": mention.end, "text": mention.text,
             "place_id": p.id if p else None, "name": p.name if p else None,
             "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
-            "candidates": [candidate_record(c) for c in mention.candidates],
-            **({"fuzzy": True} if mention.fuzzy else {}), **({"review": review} if review else {})}
+            "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None}
+
+
+def place_tail(mention: Mention, review: dict | None = None) -> dict:
+    """The fields of a place record after its `candidates` (often none)."""
+    return {**({"fuzzy": True} if mention.fuzzy else {}), **({"review": review} if review else {})}
 
 
 def date_record(found: FoundDate, review: dict | None = None) -> dict:

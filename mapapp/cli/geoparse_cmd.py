@@ -122,6 +122,7 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
     from gazetteer.errors import GazetteerError
     from gazetteer.places.index import load_gazetteer
     from mapapp.analysis.pipeline import analyse_text, analysis_fields
+    from mapapp.cli.place_lines import encoded_places
 
     try:
         gazetteer = load_gazetteer()
@@ -133,7 +134,7 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
         except Exception as err:  # one line, never a traceback
             fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:
-            emit_json_line(analysis_fields(name, analysis))
+            emit_json_line({**analysis_fields(name, analysis), "places": encoded_places(analysis)})
             continue
         if len(names) > 1:
             click.echo(f"== {name}")
