@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.movements.first_letters import one_search
 from gazetteer.movements.patterns import CLAUSE_CUES, CUE_CLAUSE_START, STATUS_CUES
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
 # Every cue at once: most movements have none before them, and one search says so (each cue
 # alone is a pass over the words).
-ANY_CUE = re.compile("|".join(f"(?:{rx})" for _, rx in STATUS_CUES), re.I)
+ANY_CUE = re.compile(one_search([rx for _, rx in STATUS_CUES]), re.I)
 PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|fell|fallen|began|begun|held|"
                    r"spread|drove|driven|rode|ran|won|lost|made|pt|wn)$",
                    re.I)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer.movements.first_letters import alternatives, one_search
 from gazetteer.movements.modality import ANY_CUE, status
 from gazetteer.movements.patterns import STATUS_CUES, TRIGGERS, any_trigger, compile_triggers
 
@@ -42,7 +43,8 @@ def test_every_movement_word_is_in_the_one_scan(index, texts):
 
 @pytest.mark.parametrize(("name", "pattern"), STATUS_CUES, ids=[name for name, _ in STATUS_CUES])
 def test_every_status_cue_is_in_the_one_search(name, pattern, texts):
-    assert f"(?:{pattern})" in ANY_CUE.pattern
+    assert all(f"(?:{alternative.removeprefix(chr(92) + 'b')})" in ANY_CUE.pattern
+               for alternative in alternatives(pattern))
     found = [(text, m.start()) for text in texts for m in re.finditer(pattern, text, re.I)]
     assert found, f"no example of the {name} cue in the texts"
     assert [where for text, where in found if ANY_CUE.match(text, where) is None] == []
@@ -59,3 +61,16 @@ def test_every_status_cue_is_in_the_one_search(name, pattern, texts):
 ])
 def test_status_with_and_without_cues(words, trigger, expected):
     assert status(words, False, trigger) == expected
+
+
+@pytest.mark.parametrize(("patterns", "text", "where"), [
+    ([r"\bif\b|\bunless\b", r"n[’']t\b"], "we shan't go", 6),
+    ([r"\bif\b|\bunless\b", r"n[’']t\b"], "iffy, unless", 6),
+    ([r"\bif\b", r"(?<!in )\border"], "in order, if", 10),
+    ([r"\b(?:is|are) to\b", r"\bmust\b"], "Mustafa is to go", 8),
+    ([r"[|]x|\by"], "a |x", 2),
+    ([r"\bx"], "axe", None),
+])
+def test_one_search_finds_the_first_place_any_pattern_matches(patterns, text, where):
+    found = re.compile(one_search(patterns), re.I).search(text)
+    assert (found.start() if found else None) == where
