@@ -24,6 +24,7 @@ from gazetteer.movements.network import RouteNetwork, load_network
 from gazetteer.movements.parties import actor_party
 from gazetteer.places.index import load_gazetteer
 from mapapp.analysis import markup as source_markup
+from mapapp.analysis.cycles import paused_cycle_collection
 
 # The status of a movement stated only in a heading: the heading's (the compiler's) reading.
 HEADING_STATUS = "stated only in the heading"
@@ -59,6 +60,12 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
     Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
     `text` as given, and a mention spanning such a break is marked fuzzy.
     """
+    with paused_cycle_collection():
+        return _analyse(text, context, origin, gazetteer, language, markup)
+
+
+def _analyse(text: str, context: DateRange | None, origin: str | None, gazetteer, language: str | None,
+             markup: tuple[Markup, ...]) -> TextAnalysis:
     joined = dehyphenate(text)
     read = joined.text
     dates = tuple(find_dates(read, context))
