@@ -16,6 +16,7 @@ from functools import cache
 
 import ahocorasick
 
+from gazetteer.cycles import paused_cycle_collection
 from gazetteer.geodesy import distance_km
 from gazetteer.model import LAYERS, Place
 from gazetteer.names.normalize import BARRIER, name_key, name_keys, vowel_variants
@@ -182,4 +183,5 @@ def local_places() -> list[Place]:
 @cache
 def load_gazetteer(broad: bool = True) -> Gazetteer:
     """Return the full gazetteer (loaded once per process); `broad=False` leaves GeoNames out."""
-    return Gazetteer.from_places(local_places(), load_layer() if broad else None)
+    with paused_cycle_collection():
+        return Gazetteer.from_places(local_places(), load_layer() if broad else None)

@@ -17,6 +17,7 @@ from documents.dehyphenate import Dehyphenated, dehyphenate
 from documents.edtf import edtf_of, period
 from documents.language import detect_language
 from documents.model import DateRange, Document, FoundDate, Markup
+from gazetteer.cycles import paused_cycle_collection
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
@@ -24,7 +25,6 @@ from gazetteer.movements.network import RouteNetwork, load_network
 from gazetteer.movements.parties import actor_party
 from gazetteer.places.index import load_gazetteer
 from mapapp.analysis import markup as source_markup
-from mapapp.analysis.cycles import paused_cycle_collection
 
 # The status of a movement stated only in a heading: the heading's (the compiler's) reading.
 HEADING_STATUS = "stated only in the heading"

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from mapapp.analysis.cycles import paused_cycle_collection
+from gazetteer.cycles import paused_cycle_collection
 from mapapp.analysis.pipeline import analyse_text
 
 
