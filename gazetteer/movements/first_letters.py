@@ -137,3 +137,50 @@ def _firsts(items: list[tuple]) -> frozenset[str] | None:
             return None
         return None if any(f is None for f in found) else frozenset().union(*found)
     return None   # it can match the empty string: any word may begin a match
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Return the top-level alternatives of `pattern` ("a|(b|c)" -> ["a", "(b|c)"])."""
+    found, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":   # a set, where "|" and "(" are plain; "[]a]" and "[^]a]" hold "]"
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += pattern.startswith("]", i)
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            found.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*found, pattern[start:]]
+
+
+def one_search(patterns: list[str]) -> str:
+    """Return one regular expression that matches where any of `patterns` matches (and there only).
+
+    Python tries every alternative at every position; here the alternatives that begin with
+    `\\b` share one, and behind it those that begin with the same letters share a lookahead for
+    them, so that inside words and at most word starts nearly nothing is tried (several times
+    faster than the plain alternation of the patterns).
+    """
+    bounded: dict[str, list[str]] = {}
+    other = []
+    for pattern in patterns:
+        for alternative in alternatives(pattern):
+            if not alternative.startswith(r"\b"):
+                other.append(f"(?:{alternative})")
+                continue
+            rest = alternative[2:]
+            letters = first_letters(rest)
+            key = "".join(re.escape(c) for c in sorted(letters)) if letters else ""
+            bounded.setdefault(key, []).append(f"(?:{rest})")
+    groups = [(f"(?=[{key}])" if key else "") + "(?:" + "|".join(alts) + ")" for key, alts in bounded.items()]
+    return "|".join(([r"\b(?:" + "|".join(groups) + ")"] if groups else []) + other)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from gazetteer.movements.first_letters import one_search
 from gazetteer.movements.patterns import (
     ASKED,
     ASKED_END,
@@ -19,6 +20,9 @@ from gazetteer.movements.patterns import (
 )
 
 _CUES = [(name, re.compile(rx, re.I)) for name, rx in STATUS_CUES]
+# Every cue at once: most movements have none before them, and one search says so (each cue
+# alone is a pass over the words).
+ANY_CUE = re.compile(one_search([rx for _, rx in STATUS_CUES]), re.I)
 PAST_FORM = re.compile(r"(?:ed|ew|ook|aken|ent|ft|ized|ied|ught|fled|led|left|went|came|come|fell|fallen|began|begun|held|"
                    r"spread|drove|driven|rode|ran|won|lost|made|pt|wn)$",
                    re.I)
@@ -44,9 +48,10 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     facts = list(_RELATIVE_FACT.finditer(words))
     if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same
         words = words[facts[-1].start():]
-    clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)])
     best: tuple[int, int, str, int] | None = None
-    for rank, (name, rx) in enumerate(_CUES):
+    cued = ANY_CUE.search(words) is not None
+    clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)]) if cued else 0
+    for rank, (name, rx) in enumerate(_CUES if cued else ()):
         for m in rx.finditer(words):
             if name in CLAUSE_CUES and m.start() < clause:
                 continue

@@ -443,6 +443,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span [start, end), cut into pieces of at most MAX_SENTENCE characters at line breaks or spaces."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]  # nearly every sentence
     pieces = []
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
 
+from gazetteer.cycles import paused_cycle_collection
 from gazetteer.geodesy import distance_km
 from gazetteer.model import LAYERS, Place
 from gazetteer.names.normalize import BARRIER, name_key, name_keys, vowel_variants
@@ -41,6 +42,9 @@ class Gazetteer:
     keys: dict[str, tuple[int, ...]]          # match key -> indices into `places`
     automaton: ahocorasick.Automaton | None
     broad: BroadLayer | None = None
+    # places_for_key's answers: the same names recur in text after text, and each answer costs
+    # the distances from every broad-layer namesake to the local places. Not part of the value.
+    found: dict[str, tuple[Place, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_places(cls, places: Iterable[Place], broad: BroadLayer | None = None) -> Gazetteer:
@@ -64,12 +68,17 @@ class Gazetteer:
         A broad-layer town that a curated entry of the same name already places (within
         DUPLICATE_KM) is left out: it is the same town.
         """
-        found = [self.places[i] for i in self.keys.get(key, ())]
-        if self.broad is not None:
-            local = [p for p in found if p.kind == "settlement"]
-            found.extend(b for b in self.broad.places_for_key(key)
-                         if not any(_close(b, p) for p in local))
-        return found
+        known = self.found.get(key)
+        if known is None:
+            found = [self.places[i] for i in self.keys.get(key, ())]
+            if self.broad is not None:
+                local = [p for p in found if p.kind == "settlement"]
+                found.extend(b for b in self.broad.places_for_key(key)
+                             if not any(_close(b, p) for p in local))
+            known = tuple(found)
+            if known:   # only the gazetteer's own keys: any string may be looked up
+                self.found[key] = known
+        return list(known)
 
     def has_key(self, key: str) -> bool:
         """Return True when some place has a name that folds to `key`."""
@@ -174,4 +183,5 @@ def local_places() -> list[Place]:
 @cache
 def load_gazetteer(broad: bool = True) -> Gazetteer:
     """Return the full gazetteer (loaded once per process); `broad=False` leaves GeoNames out."""
-    return Gazetteer.from_places(local_places(), load_layer() if broad else None)
+    with paused_cycle_collection():
+        return Gazetteer.from_places(local_places(), load_layer() if broad else None)

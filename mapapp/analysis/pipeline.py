@@ -17,6 +17,7 @@ from documents.dehyphenate import Dehyphenated, dehyphenate
 from documents.edtf import edtf_of, period
 from documents.language import detect_language
 from documents.model import DateRange, Document, FoundDate, Markup
+from gazetteer.cycles import paused_cycle_collection
 from gazetteer.geoparse.linker import TextContext, geoparse
 from gazetteer.model import Candidate, DatedSpan, Mention, Movement
 from gazetteer.movements.finder import find_movements
@@ -59,6 +60,12 @@ def analyse_text(text: str, context: DateRange | None = None, origin: str | None
     Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
     `text` as given, and a mention spanning such a break is marked fuzzy.
     """
+    with paused_cycle_collection():
+        return _analyse(text, context, origin, gazetteer, language, markup)
+
+
+def _analyse(text: str, context: DateRange | None, origin: str | None, gazetteer, language: str | None,
+             markup: tuple[Markup, ...]) -> TextAnalysis:
     joined = dehyphenate(text)
     read = joined.text
     dates = tuple(find_dates(read, context))
@@ -147,13 +154,22 @@ def place_record(mention: Mention, review: dict | None = None) -> dict:
     """Return the JSON record of a place mention; an unresolved one has null place and point.
 
     `review` (a reading confirmed by the source's markup) is added as the record's `review`."""
+    return {**place_head(mention), "candidates": [candidate_record(c) for c in mention.candidates],
+            **place_tail(mention, review)}
+
+
+def place_head(mention: Mention) -> dict:
+    """The fields of a place record before its `candidates`."""
     p = mention.place
     return {"start": mention.start, "end": mention.end, "text": mention.text,
             "place_id": p.id if p else None, "name": p.name if p else None,
             "kind": p.kind if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None,
-            "candidates": [candidate_record(c) for c in mention.candidates],
-            **({"fuzzy": True} if mention.fuzzy else {}), **({"review": review} if review else {})}
+            "score": mention.score, "uncertainty_km": p.uncertainty_km if p else None}
+
+
+def place_tail(mention: Mention, review: dict | None = None) -> dict:
+    """The fields of a place record after its `candidates` (often none)."""
+    return {**({"fuzzy": True} if mention.fuzzy else {}), **({"review": review} if review else {})}
 
 
 def date_record(found: FoundDate, review: dict | None = None) -> dict:

@@ -9,6 +9,7 @@ exit code 2, so the JSON Lines on stdout are always one per input, in order.
 """
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -122,18 +123,22 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
     from gazetteer.errors import GazetteerError
     from gazetteer.places.index import load_gazetteer
     from mapapp.analysis.pipeline import analyse_text, analysis_fields
+    from mapapp.cli.place_lines import encoded_places
 
     try:
         gazetteer = load_gazetteer()
     except GazetteerError as err:
         fail(f"gazetteer: {err}", EXIT_BAD_INPUT)
+    # Kept to the end of the process: the collector's full passes between texts need not walk it
+    # (half of their cost on many short texts).
+    gc.freeze()
     for name, (text, dated, origin) in zip(names, inputs, strict=True):
         try:
             analysis = analyse_text(text, dated, origin, gazetteer=gazetteer)
         except Exception as err:  # one line, never a traceback
             fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
         if as_json:
-            emit_json_line(analysis_fields(name, analysis))
+            emit_json_line({**analysis_fields(name, analysis), "places": encoded_places(analysis)})
             continue
         if len(names) > 1:
             click.echo(f"== {name}")

@@ -44,7 +44,7 @@ def emit_json_line(obj: object) -> None:
             continue
         pieces.append("[")
         for j, item in enumerate(value):
-            pieces.append(f"{', ' if j else ''}{_dumps(item)}")
+            pieces.append(f"{', ' if j else ''}{item if isinstance(item, Encoded) else _dumps(item)}")
             if len(pieces) >= STREAM_BATCH:
                 click.echo("".join(pieces), nl=False)
                 pieces.clear()
@@ -55,6 +55,15 @@ def emit_json_line(obj: object) -> None:
 # One encoder for every record: json.dumps with options builds a new one per call, and a long
 # text's records are many thousands of calls.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
+class Encoded(str):
+    """An item of a streamed list already written as JSON (exactly as json.dumps writes it)."""
+
+
+def dumps(obj: object) -> str:
+    """Return `obj` as json.dumps(obj, ensure_ascii=False, default=str) writes it."""
+    return _ENCODER.encode(obj)
 
 
 def _dumps(obj: object) -> str:
