@@ -37,6 +37,7 @@ FORMS = [
     ("The Armenians were thrown back across the Arpachai.", "withdrawal", ["Arpaçay"], "occurred"),
     ("The Armenians were forced back on Kars.", "withdrawal", ["Kars"], "occurred"),
     ("The brigade entrained at Akstafa for Tiflis.", "advance", ["Aghstafa", "Tbilisi"], "occurred"),
+    ("The reinforcements detrained at Akstafa on the 5th.", "advance", ["Aghstafa"], "occurred"),
     ("The French disembarked at Batum on 3 May.", "journey", ["Batumi"], "occurred"),
     ("The refugees had come down from Kars.", "journey", ["Kars"], "occurred"),
     ("The garrison was reinforced from Tiflis.", "advance", ["Tbilisi"], "occurred"),
