@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gazetteer.places.userlayer import user_place_files
-from mapapp.atlas import lock, postgres, query, schema, spans, versions
+from mapapp.atlas import lock, packing, postgres, query, schema, spans, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 from mapapp.corrections import live
@@ -322,6 +322,7 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.document_id = d.id")
     fts = schema.finish(conn)
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
+            "packing": packing.DIGEST,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",
             **spans.measured(conn), "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
     conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())

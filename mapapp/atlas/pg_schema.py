@@ -1,5 +1,5 @@
-"""The atlas's tables in PostgreSQL/PostGIS: the SQLite tables (schema.py) column for column,
-plus PostGIS geometry with GiST indexes and the words of the full-text index.
+"""The atlas's tables in PostgreSQL/PostGIS: the SQLite tables (schema.py) column for column
+(packed columns as BYTEA), plus PostGIS geometry with GiST indexes and the words of the full-text index.
 
 Text columns collate "C" (code point order), as SQLite's BINARY does, so that every ORDER BY,
 min() and comparison of ISO dates gives what the SQLite atlas gives, whatever the database's locale.
@@ -19,26 +19,26 @@ CREATE TABLE documents (
     source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
     provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
-    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates {TEXT} NOT NULL,
-    list_json {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates BYTEA NOT NULL,
+    extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
 );
 CREATE TABLE places (
     id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
     lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
     certainty {TEXT}, uncertainty_km DOUBLE PRECISION, coord_source {TEXT}, note {TEXT}, parent {TEXT},
-    head {TEXT} NOT NULL,
+    head BYTEA NOT NULL,
     geom geometry(Point, 4326)
 );
 CREATE TABLE source_places (source {TEXT} NOT NULL, place_id {TEXT} NOT NULL, PRIMARY KEY (source, place_id));
 CREATE TABLE mentions (
     document_id {TEXT} NOT NULL, place_id {TEXT}, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text {TEXT} NOT NULL, record {TEXT} NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
+    text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
     geom geometry(Point, 4326)
 );
 CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, document_id {TEXT} NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
-    geometry {TEXT}, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
-    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props {TEXT} NOT NULL, drawn INTEGER NOT NULL,
+    geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
+    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
 );
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
@@ -56,7 +56,7 @@ COPIED = {
     "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "heading", "provenance",
                   "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
-                  "published_in", "body", "dates", "list_json", "place_counts"),
+                  "published_in", "body", "dates", "extras", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
     "source_places": ("source", "place_id"),
@@ -69,7 +69,9 @@ COPIED = {
 GEOMETRY = """
 UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326);
 UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id;
-UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) WHERE geometry IS NOT NULL;
+UPDATE movements m SET geom = ST_SetSRID(ST_GeomFromGeoJSON(s.geometry), 4326) FROM movement_shapes s
+    WHERE s.rowid = m.rowid;
+DROP TABLE movement_shapes;
 """
 
 # The SQLite atlas's own indexes (one list, schema.INDEXES), but for the movements' bbox columns,

@@ -17,7 +17,16 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas.rows import event_document, event_json, event_place, movement_json, unpack_mention
+from mapapp.atlas.packing import unpack
+from mapapp.atlas.rows import (
+    LIST_FIELDS,
+    event_document,
+    event_json,
+    event_place,
+    list_json,
+    movement_json,
+    unpack_mention,
+)
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -204,30 +213,31 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
         params.append(place)
     source = f"documents d {dialect.hint(window, 'documents_by_date')}"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT d.list_json FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} LIMIT ? OFFSET ?",
-                        params + [page.size, (page.number - 1) * page.size]).fetchall()
-    return ('{"documents":[' + ",".join(r[0] for r in rows) + "]," +
+    listed = ", ".join(f"d.{c}" for c in LIST_FIELDS)
+    rows = conn.execute(f"SELECT {listed}, d.extras FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} "
+                        "LIMIT ? OFFSET ?", params + [page.size, (page.number - 1) * page.size]).fetchall()
+    return ('{"documents":[' + ",".join(list_json(r, r["extras"]) for r in rows) + "]," +
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance, list_json FROM documents "
+    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance, extras FROM documents "
                        "WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    listed = json.loads(row["list_json"])
+    listed = json.loads(row["extras"])
     found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
     places = [unpack_mention(*r) for r in conn.execute(
         'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
-    movements = [r[0] for r in conn.execute(
+    movements = [unpack("movement", r[0]) for r in conn.execute(
         "SELECT props FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
         other = conn.execute("SELECT id FROM documents WHERE seq = ?", (seq,)).fetchone()
         found[key] = other[0] if other else None
-    return (dumps(found)[:-1] + ',"places":[' + ",".join(places) + '],"dates":' + row["dates"] +
+    return (dumps(found)[:-1] + ',"places":[' + ",".join(places) + '],"dates":' + unpack("dates", row["dates"]) +
             ',"movements":[' + ",".join(movements) + "]}")
 
 
@@ -266,7 +276,7 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
         place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = conn.execute(f"SELECT id, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
-    return collection([with_properties(head, {"mentions": mentions[pid], "documents": docs[pid]})
+    return collection([with_properties(unpack("place", head), {"mentions": mentions[pid], "documents": docs[pid]})
                        for pid, head in rows if pid in docs])
 
 
@@ -280,7 +290,7 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
     listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text", "kind", "author", "recipient")},
                "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
     more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
-    return with_properties(row["head"], more)
+    return with_properties(unpack("place", row["head"]), more)
 
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
@@ -289,7 +299,8 @@ def movements(conn: sqlite3.Connection, window, span: int) -> str:
     rows = conn.execute(f"SELECT m.document_id, d.title, m.ord, m.geometry, m.props FROM movements m "
                         f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
                         f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
-    return collection([movement_json(*row) for row in rows])
+    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
+                       for doc_id, title, ord_, geometry, props in rows])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:

@@ -1,9 +1,10 @@
 """Table rows from the pipeline's records: what one source file puts into the atlas.
 
-Some rows also hold their API answer as JSON text (a document's list entry, a place's Feature up
-to its counts), made once here so the API answers by joining strings. An event's and a movement's
-Feature are not stored: they are joined at answer time from parts made here (`event_json`,
-`movement_json`) out of the mention, place, movement and document rows, which hold them once.
+Some rows also hold their API answer as JSON (a place's Feature up to its counts, the end of a
+document's list entry), made once here so the API answers by joining strings. An event's and a
+movement's Feature are not stored: they are joined at answer time from parts made here
+(`event_json`, `movement_json`) out of the mention, place, movement and document rows, which hold
+them once. The longer JSON columns are stored packed (`packing`), and unpacked to the same text.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
 from mapapp.analysis.geojson import bounds, movement_geometry
+from mapapp.atlas.packing import pack, unpack
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
@@ -72,7 +74,7 @@ def place_row(place: Place) -> dict:
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
             "names": dumps(names), "certainty": place.certainty, "uncertainty_km": place.uncertainty_km,
-            "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": head}
+            "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": pack("place", head)}
 
 
 def provenance(doc) -> dict:
@@ -96,8 +98,8 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
-           "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    row["list_json"] = list_json(row, date_extras(span))
+           "published_in": doc.published_in, "body": doc.body, "dates": pack("dates", dumps(dates)),
+           "extras": dumps(date_extras(span))}
     return row
 
 
@@ -108,9 +110,10 @@ def date_extras(span) -> dict:
             "date_as_written": span.written.record() if span and span.written else None}
 
 
-def list_json(row: dict, extras: dict) -> str:
-    """The document as `/api/documents` lists it: its list fields, then its `date_extras`."""
-    return dumps({**{k: row[k] for k in LIST_FIELDS}, **extras})
+def list_json(row, extras: str) -> str:
+    """The document as `/api/documents` lists it: its list fields (from a row or dict), then its
+    `date_extras` (the JSON of the row's `extras` column)."""
+    return dumps({k: row[k] for k in LIST_FIELDS})[:-1] + "," + extras[1:]
 
 
 def event_document(doc: dict) -> str:
@@ -180,8 +183,11 @@ def pack_mention(record: dict) -> str:
     return dumps(packed)
 
 
-def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
-    """The JSON of the mention record that `pack_mention` stored, with its span from the row's columns."""
+def unpack_mention(start: int, end: int, text: str, stored: str | bytes) -> str:
+    """The JSON of the mention record that `pack_mention` stored (and `packing` packed), with its span
+    from the row's columns."""
+    if isinstance(stored, bytes):
+        stored = unpack("mention", stored)
     if stored.startswith('{"start":'):
         return stored
     packed = json.loads(stored)
@@ -198,17 +204,17 @@ def mention_row(doc: dict, mention, record: dict) -> dict:
     """Return the mentions-table row of a resolved mention in document row `doc`."""
     score, lead = queue_order(record)
     return {"document_id": doc["id"], "place_id": mention.place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": pack_mention(record), "score": score, "lead": lead}
+            "text": mention.text, "record": pack("mention", pack_mention(record)), "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
     geometry = movement_geometry(movement)
     west, south, east, north = bounds(geometry)
-    return {"document_id": doc["id"], "ord": ord_, "geometry": dumps(geometry) if geometry else None,
+    return {"document_id": doc["id"], "ord": ord_, "geometry": pack("geometry", dumps(geometry)) if geometry else None,
             "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": dumps(record), "drawn": int(geometry is not None)}
+            "props": pack("movement", dumps(record)), "drawn": int(geometry is not None)}
 
 
 def analyse_source(path: Path) -> SourceRows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,8 +37,8 @@ CREATE TABLE documents (
     archive_ref TEXT,
     published_in TEXT,
     body TEXT NOT NULL,
-    dates TEXT NOT NULL,            -- JSON list of date records
-    list_json TEXT NOT NULL,        -- the document as `/api/documents` lists it
+    dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
+    extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
     place_counts TEXT NOT NULL      -- JSON {place id: mentions}, in order of first mention
 );
 CREATE TABLE places (
@@ -53,7 +53,7 @@ CREATE TABLE places (
     coord_source TEXT,
     note TEXT,
     parent TEXT,
-    head TEXT NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace
+    head BLOB NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace; packed ("place")
 );
 CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id)) WITHOUT ROWID;
 CREATE TABLE mentions (
@@ -62,7 +62,7 @@ CREATE TABLE mentions (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    record TEXT NOT NULL,           -- JSON mention record, as the pipeline gives it
+    record BLOB NOT NULL,           -- JSON mention record (rows.pack_mention), packed ("mention")
     score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
     lead REAL                       -- (both NULL once reviewed)
 );
@@ -71,11 +71,11 @@ CREATE TABLE movements (
     document_id TEXT NOT NULL,
     ord INTEGER NOT NULL,
     seq INTEGER,                    -- the document's rank
-    geometry TEXT,                  -- GeoJSON geometry; NULL without located waypoints
+    geometry BLOB,                  -- GeoJSON geometry, packed ("geometry"); NULL without located waypoints
     west REAL, south REAL, east REAL, north REAL,
     earliest TEXT,
     latest TEXT,
-    props TEXT NOT NULL,            -- JSON route record
+    props BLOB NOT NULL,            -- JSON route record, packed ("movement")
     drawn INTEGER NOT NULL          -- 1: `/api/movements` draws it (it has a geometry, and is not rejected)
 );
 CREATE TABLE territories (
@@ -90,7 +90,7 @@ CREATE TABLE territories (
 COLUMNS = {
     "documents": ("id", "source_path", "source", "line", "title", "heading", "provenance", "former_id", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
-                  "list_json", "place_counts"),
+                  "extras", "place_counts"),
     "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
     "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),

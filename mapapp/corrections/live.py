@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.rows import dumps, list_json, pack_mention, place_row, queue_order, unpack_mention
+from mapapp.atlas.packing import pack, unpack
+from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, unpack_mention
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -35,7 +36,7 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     row = conn.execute("SELECT record FROM readings WHERE document_id = ?", (doc_id,)).fetchone()
     if row is not None:
         return json.loads(row[0])
-    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates, list_json FROM documents WHERE id = ?",
+    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates, extras FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     if doc is None:
         return None
@@ -45,8 +46,9 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
-               "dates": json.loads(doc[len(FIELDS)]), "movements": [json.loads(m[0]) for m in moves],
-               "geometries": [json.loads(m[1]) if m[1] else None for m in moves]}
+               "dates": json.loads(unpack("dates", doc[len(FIELDS)])),
+               "movements": [json.loads(unpack("movement", m[0])) for m in moves],
+               "geometries": [json.loads(unpack("geometry", m[1])) if m[1] else None for m in moves]}
     conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
     return reading
 
@@ -96,24 +98,21 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     provenance.pop("reviews", None)
     if corrected["reviews"]:
         provenance["reviews"] = corrected["reviews"]
-    row = {**fields, "id": doc_id}
-    row["source"] = conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    row["heading"] = conn.execute("SELECT heading FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    listed = list_json(row, _date_extras(machine, corrected))
+    extras = dumps(_date_extras(machine, corrected))
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
     counts, mentions = {}, []
     for m in corrected["places"]:
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
-        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], pack_mention(m),
-                         *queue_order(m)))
+        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"],
+                         pack("mention", pack_mention(m)), *queue_order(m)))
         if shown:
             _ensure_place(conn, lookup, m["place_id"])
             counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
-    conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, list_json = ?, "
+    conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
                  "place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), listed, dumps(counts),
+                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, dumps(counts),
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
     for mention in mentions:
@@ -123,8 +122,10 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     if _postgres(conn):   # PostGIS points of the new rows; the words of a new title
         conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id AND m.document_id = ?",
                      (doc_id,))
-        conn.execute("UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) "
-                     "WHERE document_id = ? AND geometry IS NOT NULL", (doc_id,))
+        for rowid, geometry in conn.execute("SELECT rowid, geometry FROM movements WHERE document_id = ? "
+                                            "AND geometry IS NOT NULL", (doc_id,)).fetchall():
+            conn.execute("UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) WHERE rowid = ?",
+                         (unpack("geometry", geometry), rowid))
         if old[1] != fields["title"] and _has_table(conn, "document_words"):
             from mapapp.atlas.query import fts_words
 
@@ -179,8 +180,8 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
         conn.execute("INSERT INTO movements (rowid, document_id, ord, seq, geometry, west, south, east, north, "
                      "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (rowid, doc_id, ord_, seq, dumps(geometry) if geometry else None, *box, *dated[-1], dumps(m),
-                      int(geometry is not None and not rejected)))
+                     (rowid, doc_id, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None, *box,
+                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected)))
     spans.widen(conn, "movements", dated)
 
 
