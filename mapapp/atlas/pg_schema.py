@@ -12,7 +12,7 @@ TEXT = 'TEXT COLLATE "C"'
 
 TABLES = f"""
 CREATE TABLE meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL);
-CREATE TABLE sources (path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL,
+CREATE TABLE sources (rowid BIGINT NOT NULL UNIQUE, path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL,
     documents INTEGER NOT NULL, warnings {TEXT} NOT NULL);
 CREATE TABLE documents (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
@@ -23,20 +23,20 @@ CREATE TABLE documents (
     extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
 );
 CREATE TABLE places (
-    id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
+    rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
     lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
     certainty {TEXT}, uncertainty_km DOUBLE PRECISION, coord_source {TEXT}, note {TEXT}, parent {TEXT},
     head BYTEA NOT NULL,
     geom geometry(Point, 4326)
 );
-CREATE TABLE source_places (source {TEXT} NOT NULL, place_id {TEXT} NOT NULL, PRIMARY KEY (source, place_id));
+CREATE TABLE source_places (source BIGINT NOT NULL, place BIGINT NOT NULL, PRIMARY KEY (source, place));
 CREATE TABLE mentions (
-    document_id {TEXT} NOT NULL, place_id {TEXT}, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    doc BIGINT NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
     geom geometry(Point, 4326)
 );
 CREATE TABLE movements (
-    rowid BIGINT PRIMARY KEY, document_id {TEXT} NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
+    rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
     geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
     north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
@@ -52,23 +52,23 @@ CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INT
 # The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
 COPIED = {
     "meta": ("key", "value"),
-    "sources": ("path", "name", "sha256", "documents", "warnings"),
+    "sources": ("rowid", "path", "name", "sha256", "documents", "warnings"),
     "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "heading", "provenance",
                   "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
                   "published_in", "body", "dates", "extras", "place_counts"),
-    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+    "places": ("rowid", "id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
                "note", "parent", "head"),
-    "source_places": ("source", "place_id"),
-    "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("rowid", "document_id", "ord", "seq", "geometry", "west", "south", "east", "north",
+    "source_places": ("source", "place"),
+    "mentions": ("doc", "place", "start", "end", "text", "record", "score", "lead"),
+    "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
                   "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
 GEOMETRY = """
 UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326);
-UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id;
+UPDATE mentions m SET geom = p.geom FROM places p WHERE p.rowid = m.place;
 UPDATE movements m SET geom = ST_SetSRID(ST_GeomFromGeoJSON(s.geometry), 4326) FROM movement_shapes s
     WHERE s.rowid = m.rowid;
 DROP TABLE movement_shapes;

@@ -234,13 +234,10 @@ def analyse_source(path: Path) -> SourceRows:
         row = document_row(doc, str(path), [with_review(date_record(d, analysis.review_of("date", d)))
                                             for d in analysis.dates])
         rows.documents.append(row)
-        counts = {}
         for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
             places.setdefault(mention.place.id, mention.place)
             rows.mentions.append(mention_row(row, mention,
                                              with_review(place_record(mention, analysis.review_of("place", mention)))))
-            counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
-        row["place_counts"] = dumps(counts)
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
         for ord_, (movement, in_heading) in enumerate(stated):

@@ -46,7 +46,7 @@ def old_queue(site) -> list[tuple]:
     """The queue as the whole table says it should be: every unreviewed record, sorted in Python."""
     with closing(sqlite3.connect(versions.current_file(site.config["ATLAS_DIR"]))) as conn:
         records = [(doc, json.loads(unpack_mention(*row))) for doc, *row in conn.execute(
-            'SELECT document_id, start, "end", text, record FROM mentions')]
+            'SELECT d.id, m.start, m."end", m.text, m.record FROM mentions m JOIN documents d ON d.rowid = m.doc')]
     waiting = [(queue_order(r), doc, r["start"], r["end"]) for doc, r in records if r.get("review") is None]
     return [(doc, start) for _, doc, start, _ in sorted(waiting, key=lambda w: (*w[0], w[1], w[2], w[3]))]
 
@@ -65,7 +65,7 @@ def test_the_queue_pages_through_every_unreviewed_link_in_score_order(site):
                                                (None, None, "country")])
 def test_a_queue_page_is_read_from_the_index_in_its_order(atlas_path, doc, place, kind):
     source, where, params = waiting_sql(doc, place, kind)
-    sql = f"SELECT m.document_id, m.record FROM {source} WHERE {where} ORDER BY {ORDER} LIMIT 20"
+    sql = f"SELECT m.doc, m.record FROM {source} WHERE {where} ORDER BY {ORDER} LIMIT 20"
     with closing(sqlite3.connect(versions.current_file(atlas_path))) as conn:
         plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
     # Unfiltered, the rows come in the index's order (no sort of every waiting row); filtered, through an index.
@@ -80,7 +80,7 @@ def test_postgresql_reads_a_queue_page_from_the_index_without_sorting(pg_atlas_u
     try:
         conn.execute("SET enable_seqscan = off")   # a handful of rows: else a scan is cheaper than any index
         plan = "\n".join(r[0] for r in conn.execute(
-            f"EXPLAIN SELECT m.document_id, m.record FROM {source} WHERE {where} ORDER BY {ORDER} LIMIT 20", params))
+            f"EXPLAIN SELECT m.doc, m.record FROM {source} WHERE {where} ORDER BY {ORDER} LIMIT 20", params))
     finally:
         conn.close()
     assert "mentions_waiting" in plan and "Sort" not in plan, plan
