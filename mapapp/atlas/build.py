@@ -308,14 +308,13 @@ def _copy_source(conn: sqlite3.Connection, key: str) -> int:
           "INSERT OR IGNORE")
     conn.execute("INSERT INTO source_places SELECT ?, p.rowid FROM old.source_places s "
                  "JOIN old.places o ON o.rowid = s.place JOIN places p ON p.id = o.id WHERE s.source = ?", (source, old))
-    docs = ("JOIN old.documents od ON od.rowid = m.doc JOIN documents d ON d.id = od.id WHERE od.source_path = ? "
-            "ORDER BY m.rowid")   # in the order they were written, as a fresh build writes them
-    conn.execute('INSERT INTO mentions (doc, place, start, "end", text, record, score, lead) '
-                 'SELECT d.rowid, p.rowid, m.start, m."end", m.text, m.record, m.score, m.lead FROM old.mentions m '
+    docs = "JOIN old.documents od ON od.rowid = m.doc JOIN documents d ON d.id = od.id WHERE od.source_path = ?"
+    conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
+                 'SELECT d.rowid, m.n, p.rowid, m.start, m."end", m.text, m.record, m.score, m.lead FROM old.mentions m '
                  f"LEFT JOIN old.places op ON op.rowid = m.place LEFT JOIN places p ON p.id = op.id {docs}", (key,))
     moved = ", ".join(f'"{c}"' for c in schema.COLUMNS["movements"] if c != "doc")
     conn.execute(f"INSERT INTO movements (doc, {moved}) SELECT d.rowid, {', '.join(f'm.{c}' for c in moved.split(', '))} "
-                 f"FROM old.movements m {docs}", (key,))
+                 f"FROM old.movements m {docs} ORDER BY m.rowid", (key,))   # as a fresh build writes them
     return conn.execute("SELECT documents FROM sources WHERE path = ?", (key,)).fetchone()[0]
 
 

@@ -25,15 +25,15 @@ CREATE TABLE documents (
 CREATE TABLE places (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
     lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
-    certainty {TEXT}, uncertainty_km DOUBLE PRECISION, coord_source {TEXT}, note {TEXT}, parent {TEXT},
+    uncertainty_km DOUBLE PRECISION, note {TEXT}, parent {TEXT},
     head BYTEA NOT NULL,
     geom geometry(Point, 4326)
 );
 CREATE TABLE source_places (source BIGINT NOT NULL, place BIGINT NOT NULL, PRIMARY KEY (source, place));
 CREATE TABLE mentions (
-    doc BIGINT NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    doc BIGINT NOT NULL, n INTEGER NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
-    geom geometry(Point, 4326)
+    geom geometry(Point, 4326), PRIMARY KEY (doc, n)
 );
 CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
@@ -57,10 +57,10 @@ COPIED = {
                   "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
                   "published_in", "body", "dates", "extras", "place_counts"),
-    "places": ("rowid", "id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+    "places": ("rowid", "id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
     "source_places": ("source", "place"),
-    "mentions": ("doc", "place", "start", "end", "text", "record", "score", "lead"),
+    "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
     "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
                   "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
@@ -74,10 +74,9 @@ UPDATE movements m SET geom = ST_SetSRID(ST_GeomFromGeoJSON(s.geometry), 4326) F
 DROP TABLE movement_shapes;
 """
 
-# The SQLite atlas's own indexes (one list, schema.INDEXES), but for the movements' bbox columns,
-# whose work GiST on the geometry does; and GiST on every geometry: the bbox and the date-window
-# queries both find their rows through an index.
-INDEXES = "\n".join(line for line in schema.INDEXES.splitlines() if "movements_by_bbox" not in line) + """
+# The SQLite atlas's own indexes (one list, schema.INDEXES), and GiST on every geometry: the bbox
+# and the date-window queries both find their rows through an index.
+INDEXES = schema.INDEXES + """
 CREATE INDEX places_geom ON places USING gist (geom);
 CREATE INDEX mentions_geom ON mentions USING gist (geom);
 CREATE INDEX movements_geom ON movements USING gist (geom);

@@ -231,7 +231,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
     places = [unpack_mention(*r) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end"', (row["rowid"],))]
+        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end", n', (row["rowid"],))]
     movements = [unpack("movement", r[0]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
@@ -311,7 +311,7 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
                         f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
                         "JOIN mentions m ON m.doc = d.rowid JOIN places p ON p.rowid = m.place "
                         f"WHERE {where} AND d.place_counts != '{{}}' "
-                        f'ORDER BY {in_order(window, "d")}, m.start, m."end"', params)
+                        f'ORDER BY {in_order(window, "d")}, m.start, m."end", m.n', params)
     features, docs, places = [], {}, {}
     for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
         document = docs.get(doc_id)

@@ -73,8 +73,7 @@ def place_row(place: Place) -> dict:
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
-            "names": dumps(names), "certainty": place.certainty, "uncertainty_km": place.uncertainty_km,
-            "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": pack("place", head)}
+            "names": dumps(names), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
 
 
 def provenance(doc) -> dict:
@@ -200,10 +199,10 @@ def unpack_mention(start: int, end: int, text: str, stored: str | bytes) -> str:
     return dumps({"start": start, "end": end, "text": text, **packed})
 
 
-def mention_row(doc: dict, mention, record: dict) -> dict:
-    """Return the mentions-table row of a resolved mention in document row `doc`."""
+def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc`, the `n`th by (start, end)."""
     score, lead = queue_order(record)
-    return {"document_id": doc["id"], "place_id": mention.place.id, "start": mention.start, "end": mention.end,
+    return {"document_id": doc["id"], "n": n, "place_id": mention.place.id, "start": mention.start, "end": mention.end,
             "text": mention.text, "record": pack("mention", pack_mention(record)), "score": score, "lead": lead}
 
 
@@ -234,9 +233,10 @@ def analyse_source(path: Path) -> SourceRows:
         row = document_row(doc, str(path), [with_review(date_record(d, analysis.review_of("date", d)))
                                             for d in analysis.dates])
         rows.documents.append(row)
-        for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
+        for n, mention in enumerate(sorted((m for m in analysis.mentions if m.place is not None),
+                                           key=lambda m: (m.start, m.end))):
             places.setdefault(mention.place.id, mention.place)
-            rows.mentions.append(mention_row(row, mention,
+            rows.mentions.append(mention_row(row, n, mention,
                                              with_review(place_record(mention, analysis.review_of("place", mention)))))
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]

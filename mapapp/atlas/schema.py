@@ -50,9 +50,7 @@ CREATE TABLE places (
     lon REAL NOT NULL,
     lat REAL NOT NULL,
     names TEXT NOT NULL,            -- JSON list of {"toponym", "lang", ...}
-    certainty TEXT,
-    uncertainty_km REAL,
-    coord_source TEXT,
+    uncertainty_km REAL,            -- (its certainty and the source of its point: in `head`)
     note TEXT,
     parent TEXT,
     head BLOB NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace; packed ("place")
@@ -61,14 +59,16 @@ CREATE TABLE places (
 CREATE TABLE source_places (source INTEGER NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (source, place)) WITHOUT ROWID;
 CREATE TABLE mentions (
     doc INTEGER NOT NULL,           -- documents.rowid
+    n INTEGER NOT NULL,             -- its rank in the document, by (start, end)
     place INTEGER,                  -- places.rowid; NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
     record BLOB NOT NULL,           -- JSON mention record (rows.pack_mention), packed ("mention")
     score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
-    lead REAL                       -- (both NULL once reviewed)
-);
+    lead REAL,                      -- (both NULL once reviewed)
+    PRIMARY KEY (doc, n)            -- a document's mentions together, found by the key itself
+) WITHOUT ROWID;
 CREATE TABLE movements (
     rowid INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL,           -- documents.rowid
@@ -94,9 +94,9 @@ COLUMNS = {
     "documents": ("id", "source_path", "source", "line", "title", "heading", "provenance", "former_id", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
                   "extras"),
-    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+    "places": ("id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
-    "mentions": ("doc", "place", "start", "end", "text", "record", "score", "lead"),
+    "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
     "movements": ("doc", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
                   "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
@@ -109,12 +109,10 @@ CREATE INDEX documents_by_date ON documents (earliest, seq);
 CREATE INDEX documents_by_source ON documents (source_path);
 CREATE INDEX documents_by_former_id ON documents (former_id);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
-CREATE INDEX mentions_by_document ON mentions (doc, start);
 CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (doc, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
-CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
 CREATE INDEX mentions_waiting ON mentions (score, lead, doc, start, "end") WHERE score IS NOT NULL;
 """
 

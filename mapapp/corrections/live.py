@@ -43,7 +43,7 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     listed = json.loads(doc[len(FIELDS) + 1])
     key = doc[len(FIELDS) + 2]
     places = [json.loads(unpack_mention(*r)) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end"', (key,))]
+        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end", n', (key,))]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
@@ -104,10 +104,10 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
     counts, mentions = {}, []
-    for m in corrected["places"]:
+    for m in sorted(corrected["places"], key=lambda m: (m["start"], m["end"])):
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
         place = _ensure_place(conn, lookup, m["place_id"]) if shown else None
-        mentions.append((old[0], place, m["start"], m["end"], m["text"], pack("mention", pack_mention(m)),
+        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"], pack("mention", pack_mention(m)),
                          *queue_order(m)))
         if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
             counts[str(place)] = counts.get(str(place), 0) + 1
@@ -117,8 +117,8 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
-        conn.execute('INSERT INTO mentions (doc, place, start, "end", text, record, score, lead) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention)
+        conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", mention)
     _write_movements(conn, doc_id, machine, corrected, lookup)
     if _postgres(conn):   # PostGIS points of the new rows; the words of a new title
         conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.rowid = m.place AND m.doc = ?",
