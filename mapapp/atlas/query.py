@@ -32,6 +32,9 @@ from mapapp.atlas.schema import TOKENIZE
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
 
+# A mention's place, as rows.pack_mention may have left it out of the record (places p).
+MENTION_PLACE = "p.id, p.name, p.kind, p.lat, p.lon"
+
 # The keys of a document's list entry that say the calendar its date was written in (see rows).
 WRITTEN_KEYS = ("calendar", "date_as_written")
 
@@ -230,8 +233,9 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = [unpack_mention(*r) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end", n', (row["rowid"],))]
+    places = [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (row["rowid"],))]
     movements = [unpack("movement", r[0]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):

@@ -164,12 +164,14 @@ def queue_order(record: dict) -> tuple[float | None, float | None]:
 SPAN = ("start", "end", "text")            # a mention record's first keys: also the row's columns
 CHOSEN = ("place_id", "name", "kind", "lat", "lon")   # a candidate's first keys: the chosen place's, mostly
 SAME = "="                                  # the key that stands for CHOSEN in a packed candidate
+PLACE = "@"                                 # the key that stands for CHOSEN when the row's place has them
 
 
-def pack_mention(record: dict) -> str:
+def pack_mention(record: dict, place: tuple | None = None) -> str:
     """A mention record as the mentions table stores it: without its span (the row's own columns),
-    and each candidate that is the chosen place without repeating its id, name, kind and point.
-    `unpack_mention` gives back the record's JSON to the byte."""
+    without the chosen place's id, name, kind and point when they are those of `place` (the row's
+    place: id, name, kind, lat, lon), and each candidate that is the chosen place without repeating
+    them. `unpack_mention` gives back the record's JSON to the byte."""
     keys = list(record)
     if keys[:3] != list(SPAN) or len(keys) == 3:
         return dumps(record)
@@ -179,12 +181,15 @@ def pack_mention(record: dict) -> str:
         packed["candidates"] = [{SAME: 1, **{k: v for k, v in c.items() if k not in CHOSEN}}
                                 if list(c)[:5] == list(CHOSEN) and [c[k] for k in CHOSEN] == chosen else c
                                 for c in packed["candidates"]]
+    # Compared as JSON: 40 and 40.0 are equal numbers but not the same text.
+    if place is not None and keys[3:8] == list(CHOSEN) and dumps(chosen) == dumps(list(place)):
+        packed = {PLACE: 1, **{k: v for k, v in packed.items() if k not in CHOSEN}}
     return dumps(packed)
 
 
-def unpack_mention(start: int, end: int, text: str, stored: str | bytes) -> str:
+def unpack_mention(start: int, end: int, text: str, stored: str | bytes, place: tuple | None = None) -> str:
     """The JSON of the mention record that `pack_mention` stored (and `packing` packed), with its span
-    from the row's columns."""
+    from the row's columns and, where it left them out, the chosen place's from `place` (the row's)."""
     if isinstance(stored, bytes):
         stored = unpack("mention", stored)
     if stored.startswith('{"start":'):
@@ -192,6 +197,10 @@ def unpack_mention(start: int, end: int, text: str, stored: str | bytes) -> str:
     packed = json.loads(stored)
     if "start" in packed:   # stored whole (not in the pipeline's key order)
         return stored
+    if PLACE in packed:
+        if place is None:
+            raise ValueError("a mention record packed without its place, read without the place")
+        packed = {**dict(zip(CHOSEN, place, strict=True)), **{k: v for k, v in packed.items() if k != PLACE}}
     if "candidates" in packed:
         chosen = {k: packed.get(k) for k in CHOSEN}
         packed["candidates"] = [{**chosen, **{k: v for k, v in c.items() if k != SAME}} if SAME in c else c
@@ -202,8 +211,10 @@ def unpack_mention(start: int, end: int, text: str, stored: str | bytes) -> str:
 def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
     """Return the mentions-table row of a resolved mention in document row `doc`, the `n`th by (start, end)."""
     score, lead = queue_order(record)
-    return {"document_id": doc["id"], "n": n, "place_id": mention.place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": pack("mention", pack_mention(record)), "score": score, "lead": lead}
+    place = mention.place
+    packed = pack_mention(record, (place.id, place.name, place.kind, place.lat, place.lon))
+    return {"document_id": doc["id"], "n": n, "place_id": place.id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "record": pack("mention", packed), "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
 from mapapp.atlas.packing import pack, unpack
+from mapapp.atlas.query import MENTION_PLACE
 from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, unpack_mention
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
@@ -42,8 +43,9 @@ def machine_reading(conn, doc_id: str) -> dict | None:
         return None
     listed = json.loads(doc[len(FIELDS) + 1])
     key = doc[len(FIELDS) + 2]
-    places = [json.loads(unpack_mention(*r)) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE doc = ? ORDER BY start, "end", n', (key,))]
+    places = [json.loads(unpack_mention(*r[:4], r[4:] if r[4] is not None else None)) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (key,))]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
@@ -107,8 +109,10 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     for m in sorted(corrected["places"], key=lambda m: (m["start"], m["end"])):
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
         place = _ensure_place(conn, lookup, m["place_id"]) if shown else None
-        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"], pack("mention", pack_mention(m)),
-                         *queue_order(m)))
+        row = conn.execute("SELECT id, name, kind, lat, lon FROM places WHERE rowid = ?", (place,)).fetchone() \
+            if place is not None else None
+        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"],
+                         pack("mention", pack_mention(m, tuple(row) if row else None)), *queue_order(m)))
         if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
             counts[str(place)] = counts.get(str(place), 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
