@@ -3,7 +3,7 @@ dictionary of its own (zdicts/<kind>.txt), and read back to the same text, byte 
 
 A mention's record, a movement's properties, most of their words recur from row to row (the
 keys, the reasons in words, the places' names and points) but not within one short row, which
-zlib alone barely shrinks; primed with a dictionary of such rows, it keeps a sixth of them.
+zlib alone shrinks by a third; primed with a dictionary of such rows, to a fifth or an eighth.
 The dictionaries are our own rows (bench/zdicts.py makes them from atlases of the bundled and of
 a generated corpus). An atlas records the digest of the dictionaries it was written with
 (`DIGEST`, meta `packing`): one written with others is rebuilt, as one of another schema is.
