@@ -153,21 +153,32 @@ def bench_api(args) -> dict:
         results["answer_bytes"] = answer_sizes(server.url, args.seed)
         print(f"[api {results['store']}] answer size of a random window, median of 9, by route: "
               + ", ".join(f"{r} {b / 1000:.0f} KB" for r, b in results["answer_bytes"].items()), flush=True)
+        serving = psutil.Process(server.process.pid)
         for n in (int(c) for c in args.clients.split(",")):
-            before = load()
+            before, cpu = load(), _cpu_seconds(serving)
             figures = app.measure_api(server.url, seconds=args.seconds, concurrency=n, seed=args.seed)
             after = load()
+            # The server's CPU time a request: steadier than wall times on a shared machine.
+            figures["server_cpu_ms_per_request"] = round(
+                (_cpu_seconds(serving) - cpu) * 1000 / max(figures["requests"], 1), 2)
             figures.update(load_before=before, load_after=after)
             results[f"clients_{n}"] = figures
             routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
             print(f"[api {results['store']}] {n} clients, {args.seconds:.0f} s, random windows (uncached), per request: "
                   f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, "
                   f"max {figures['max_ms']} ms, {figures['throughput_rps']} req/s, {figures['requests']} requests, "
-                  f"{figures['errors']} errors; load average before {before}, after {after}; p95 by route: {routes}",
+                  f"{figures['errors']} errors, server CPU {figures['server_cpu_ms_per_request']} ms a request; "
+                  f"load average before {before}, after {after}; p95 by route: {routes}",
                   flush=True)
     finally:
         server.stop()
     return results
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    """User and system CPU seconds of a process and its children so far."""
+    times = [process.cpu_times(), *(c.cpu_times() for c in process.children(recursive=True))]
+    return sum(t.user + t.system for t in times)
 
 
 def answer_sizes(base_url: str, seed: int, windows: int = 9) -> dict[str, int]:

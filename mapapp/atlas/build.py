@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gazetteer.places.userlayer import user_place_files
-from mapapp.atlas import lock, postgres, query, schema, spans, versions
+from mapapp.atlas import lock, packing, postgres, query, schema, spans, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 from mapapp.corrections import live
@@ -245,6 +245,7 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
         _finish(conn, plan)
         _apply_corrections(conn, plan)
         conn.commit()
+        conn.execute("VACUUM")   # the pages the renumbering and counting left half full
     finally:
         conn.close()
     return len(fresh)
@@ -258,20 +259,36 @@ def insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict], verb: st
                      [tuple(row[c] for c in columns) for row in rows])
 
 
+SOURCE_COLUMNS = "path, name, sha256, documents, warnings"
+
+
 def _insert(conn: sqlite3.Connection, rows: SourceRows, key: str, sha: str) -> None:
-    conn.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
-                 (key, Path(key).name, sha, len(rows.documents), json.dumps(rows.warnings)))
+    """Insert one source's rows, its mentions and movements keyed by their document's and place's rowid."""
+    source = conn.execute(f"INSERT INTO sources ({SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+                          (key, Path(key).name, sha, len(rows.documents), json.dumps(rows.warnings))).lastrowid
+    docs = {}
     for doc in rows.documents:
         try:
-            insert_rows(conn, "documents", [doc])
+            docs[doc["id"]] = insert_row(conn, "documents", doc)
         except sqlite3.IntegrityError:
             other = conn.execute("SELECT source, line FROM documents WHERE id = ?", (doc["id"],)).fetchone()
             raise BuildError(f"{key}:{doc['line']}: document id {doc['id']!r} is already used by "
                              f"{other[0]}:{other[1]}") from None
     insert_rows(conn, "places", rows.places, "INSERT OR IGNORE")
-    conn.executemany("INSERT OR IGNORE INTO source_places VALUES (?, ?)", [(key, p["id"]) for p in rows.places])
-    insert_rows(conn, "mentions", rows.mentions)
-    insert_rows(conn, "movements", rows.movements)
+    places = {p["id"]: conn.execute("SELECT rowid FROM places WHERE id = ?", (p["id"],)).fetchone()[0]
+              for p in rows.places}
+    conn.executemany("INSERT OR IGNORE INTO source_places VALUES (?, ?)", [(source, k) for k in places.values()])
+    insert_rows(conn, "mentions", [{**m, "doc": docs[m["document_id"]], "place": places.get(m["place_id"])}
+                                   for m in rows.mentions])
+    insert_rows(conn, "movements", [{**m, "doc": docs[m["document_id"]]} for m in rows.movements])
+
+
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    """Insert one row dict into `table`; return its rowid."""
+    columns = schema.COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in columns)
+    return conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})",
+                        tuple(row[c] for c in columns)).lastrowid
 
 
 def _copy(conn: sqlite3.Connection, table: str, where: str, params: tuple, verb: str = "INSERT") -> None:
@@ -280,15 +297,24 @@ def _copy(conn: sqlite3.Connection, table: str, where: str, params: tuple, verb:
 
 
 def _copy_source(conn: sqlite3.Connection, key: str) -> int:
-    """Copy one unchanged source's rows from the previous atlas (attached as `old`); return its documents."""
-    docs = "document_id IN (SELECT id FROM old.documents WHERE source_path = ?)"
-    conn.execute("INSERT INTO sources SELECT * FROM old.sources WHERE path = ?", (key,))
+    """Copy one unchanged source's rows from the previous atlas (attached as `old`); return its documents.
+
+    Rowids are this atlas's own: mentions and movements find their document (and place) anew by id."""
+    old = conn.execute("SELECT rowid FROM old.sources WHERE path = ?", (key,)).fetchone()[0]
+    source = conn.execute(f"INSERT INTO sources ({SOURCE_COLUMNS}) SELECT {SOURCE_COLUMNS} FROM old.sources "
+                          "WHERE path = ?", (key,)).lastrowid
     _copy(conn, "documents", "source_path = ?", (key,))
-    _copy(conn, "places", "id IN (SELECT place_id FROM old.source_places WHERE source = ?)", (key,),
+    _copy(conn, "places", "rowid IN (SELECT place FROM old.source_places WHERE source = ?)", (old,),
           "INSERT OR IGNORE")
-    conn.execute("INSERT INTO source_places SELECT * FROM old.source_places WHERE source = ?", (key,))
-    _copy(conn, "mentions", docs, (key,))
-    _copy(conn, "movements", docs, (key,))
+    conn.execute("INSERT INTO source_places SELECT ?, p.rowid FROM old.source_places s "
+                 "JOIN old.places o ON o.rowid = s.place JOIN places p ON p.id = o.id WHERE s.source = ?", (source, old))
+    docs = "JOIN old.documents od ON od.rowid = m.doc JOIN documents d ON d.id = od.id WHERE od.source_path = ?"
+    conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
+                 'SELECT d.rowid, m.n, p.rowid, m.start, m."end", m.text, m.record, m.score, m.lead FROM old.mentions m '
+                 f"LEFT JOIN old.places op ON op.rowid = m.place LEFT JOIN places p ON p.id = op.id {docs}", (key,))
+    moved = ", ".join(f'"{c}"' for c in schema.COLUMNS["movements"] if c != "doc")
+    conn.execute(f"INSERT INTO movements (doc, {moved}) SELECT d.rowid, {', '.join(f'm.{c}' for c in moved.split(', '))} "
+                 f"FROM old.movements m {docs} ORDER BY m.rowid", (key,))   # as a fresh build writes them
     return conn.execute("SELECT documents FROM sources WHERE path = ?", (key,)).fetchone()[0]
 
 
@@ -315,16 +341,36 @@ def _insert_territories(conn: sqlite3.Connection) -> None:
 
 
 def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
-    """Rank the documents by date, index everything and write the meta table."""
+    """Number the documents by id, rank them by date, count their places, index everything and write
+    the meta table."""
+    _number_by_id(conn)
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
-    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.document_id = d.id")
+    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.doc = d.rowid")
     fts = schema.finish(conn)
+    conn.execute(f"UPDATE documents SET place_counts = ({schema.PLACE_COUNTS})")
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
+            "packing": packing.DIGEST,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",
             **spans.measured(conn), "sources": json.dumps(sorted(Path(p).name for p in plan.hashes))}
     conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+def _number_by_id(conn: sqlite3.Connection) -> None:
+    """Give documents and places rowids in the order of their ids, and the rows that hold them the
+    same: the atlas does not depend on the order the sources came in, and the review queue, in the
+    order (score, lead, document id, ...), reads one index."""
+    for table, holders in (("documents", (("mentions", "doc"), ("movements", "doc"))),
+                           ("places", (("mentions", "place"), ("source_places", "place")))):
+        conn.execute("CREATE TEMPORARY TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+        conn.execute(f"INSERT INTO renumbered SELECT rowid, row_number() OVER (ORDER BY id) FROM {table}")
+        # Through negative numbers, so that no key is ever held twice on the way (source_places' is unique).
+        for holder, column in ((table, "rowid"), *holders):
+            conn.execute(f"UPDATE {holder} SET {column} = -{column}")
+            conn.execute(f"UPDATE {holder} SET {column} = (SELECT new FROM renumbered WHERE old = -{holder}.{column}) "
+                         f"WHERE {column} IS NOT NULL")
+        conn.execute("DROP TABLE renumbered")
 
 
 def corpus_paths(configured: Sequence[Path] = ()) -> tuple[Path, ...]:

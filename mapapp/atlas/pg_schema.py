@@ -1,5 +1,5 @@
-"""The atlas's tables in PostgreSQL/PostGIS: the SQLite tables (schema.py) column for column,
-plus PostGIS geometry with GiST indexes and the words of the full-text index.
+"""The atlas's tables in PostgreSQL/PostGIS: the SQLite tables (schema.py) column for column
+(packed columns as BYTEA), plus PostGIS geometry with GiST indexes and the words of the full-text index.
 
 Text columns collate "C" (code point order), as SQLite's BINARY does, so that every ORDER BY,
 min() and comparison of ISO dates gives what the SQLite atlas gives, whatever the database's locale.
@@ -12,33 +12,33 @@ TEXT = 'TEXT COLLATE "C"'
 
 TABLES = f"""
 CREATE TABLE meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL);
-CREATE TABLE sources (path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL,
+CREATE TABLE sources (rowid BIGINT NOT NULL UNIQUE, path {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, sha256 {TEXT} NOT NULL,
     documents INTEGER NOT NULL, warnings {TEXT} NOT NULL);
 CREATE TABLE documents (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
     source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
     provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
-    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates {TEXT} NOT NULL,
-    list_json {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates BYTEA NOT NULL,
+    extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
 );
 CREATE TABLE places (
-    id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
+    rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
     lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
-    certainty {TEXT}, uncertainty_km DOUBLE PRECISION, coord_source {TEXT}, note {TEXT}, parent {TEXT},
-    head {TEXT} NOT NULL,
+    uncertainty_km DOUBLE PRECISION, note {TEXT}, parent {TEXT},
+    head BYTEA NOT NULL,
     geom geometry(Point, 4326)
 );
-CREATE TABLE source_places (source {TEXT} NOT NULL, place_id {TEXT} NOT NULL, PRIMARY KEY (source, place_id));
+CREATE TABLE source_places (source BIGINT NOT NULL, place BIGINT NOT NULL, PRIMARY KEY (source, place));
 CREATE TABLE mentions (
-    document_id {TEXT} NOT NULL, place_id {TEXT}, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text {TEXT} NOT NULL, record {TEXT} NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
-    geom geometry(Point, 4326)
+    doc BIGINT NOT NULL, n INTEGER NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
+    geom geometry(Point, 4326), PRIMARY KEY (doc, n)
 );
 CREATE TABLE movements (
-    rowid BIGINT PRIMARY KEY, document_id {TEXT} NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
-    geometry {TEXT}, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
-    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props {TEXT} NOT NULL, drawn INTEGER NOT NULL,
+    rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
+    geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
+    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
 );
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
@@ -52,30 +52,31 @@ CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INT
 # The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
 COPIED = {
     "meta": ("key", "value"),
-    "sources": ("path", "name", "sha256", "documents", "warnings"),
+    "sources": ("rowid", "path", "name", "sha256", "documents", "warnings"),
     "documents": ("rowid", "id", "seq", "source_path", "source", "line", "title", "heading", "provenance",
                   "former_id", "date_text", "earliest",
                   "latest", "precision", "origin", "kind", "author", "recipient", "archive_ref",
-                  "published_in", "body", "dates", "list_json", "place_counts"),
-    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+                  "published_in", "body", "dates", "extras", "place_counts"),
+    "places": ("rowid", "id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
-    "source_places": ("source", "place_id"),
-    "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("rowid", "document_id", "ord", "seq", "geometry", "west", "south", "east", "north",
+    "source_places": ("source", "place"),
+    "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
+    "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
                   "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
 GEOMETRY = """
 UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326);
-UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id;
-UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) WHERE geometry IS NOT NULL;
+UPDATE mentions m SET geom = p.geom FROM places p WHERE p.rowid = m.place;
+UPDATE movements m SET geom = ST_SetSRID(ST_GeomFromGeoJSON(s.geometry), 4326) FROM movement_shapes s
+    WHERE s.rowid = m.rowid;
+DROP TABLE movement_shapes;
 """
 
-# The SQLite atlas's own indexes (one list, schema.INDEXES), but for the movements' bbox columns,
-# whose work GiST on the geometry does; and GiST on every geometry: the bbox and the date-window
-# queries both find their rows through an index.
-INDEXES = "\n".join(line for line in schema.INDEXES.splitlines() if "movements_by_bbox" not in line) + """
+# The SQLite atlas's own indexes (one list, schema.INDEXES), and GiST on every geometry: the bbox
+# and the date-window queries both find their rows through an index.
+INDEXES = schema.INDEXES + """
 CREATE INDEX places_geom ON places USING gist (geom);
 CREATE INDEX mentions_geom ON mentions USING gist (geom);
 CREATE INDEX movements_geom ON movements USING gist (geom);

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from mapapp.atlas import pg_schema, query, versions
+from mapapp.atlas import packing, pg_schema, query, versions
 
 SCHEMES = ("postgresql://", "postgres://")
 Error = psycopg.Error
@@ -158,6 +158,11 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
                 lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
                 _copy(conn, lite, "document_words", ("rowid", "col", "pos", "word"),
                       'SELECT doc, col, "offset", term FROM temp.words')
+            # The movements' lines as GeoJSON text, for PostGIS (the atlas keeps them packed).
+            conn.execute(f"CREATE TEMPORARY TABLE movement_shapes (rowid BIGINT PRIMARY KEY, geometry {pg_schema.TEXT})")
+            _copy(conn, lite, "movement_shapes", ("rowid", "geometry"),
+                  "SELECT rowid, geometry FROM movements WHERE geometry IS NOT NULL",
+                  lambda row: (row[0], packing.unpack("geometry", row[1])))
         conn.execute(pg_schema.GEOMETRY)
         conn.execute(pg_schema.INDEXES)
         conn.execute("ANALYZE")
@@ -168,11 +173,12 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         _prune(conn, version, keep)
 
 
-def _copy(conn, lite, table: str, columns: tuple[str, ...], select: str | None = None) -> None:
+def _copy(conn, lite, table: str, columns: tuple[str, ...], select: str | None = None,
+          convert=lambda row: row) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     with conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in lite.execute(select or f"SELECT {names} FROM {table}"):
-            copy.write_row(row)
+            copy.write_row(convert(row))
 
 
 def _prune(conn, current: str, keep: int) -> None:

@@ -17,11 +17,23 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas.rows import event_document, event_json, event_place, movement_json, unpack_mention
+from mapapp.atlas.packing import unpack
+from mapapp.atlas.rows import (
+    LIST_FIELDS,
+    event_document,
+    event_json,
+    event_place,
+    list_json,
+    movement_json,
+    unpack_mention,
+)
 from mapapp.atlas.schema import TOKENIZE
 
 DETAIL_COLUMNS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                   "author", "recipient", "source", "body", "archive_ref", "published_in")
+
+# A mention's place, as rows.pack_mention may have left it out of the record (places p).
+MENTION_PLACE = "p.id, p.name, p.kind, p.lat, p.lon"
 
 # The keys of a document's list entry that say the calendar its date was written in (see rows).
 WRITTEN_KEYS = ("calendar", "date_as_written")
@@ -200,34 +212,36 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             where += f" AND ({dialect.like('d.title')} OR {dialect.like('d.body')})"
             params += [like_pattern(q.strip())] * 2
     if place is not None:
-        where += " AND d.id IN (SELECT document_id FROM mentions WHERE place_id = ?)"
+        where += " AND d.rowid IN (SELECT doc FROM mentions WHERE place = (SELECT rowid FROM places WHERE id = ?))"
         params.append(place)
     source = f"documents d {dialect.hint(window, 'documents_by_date')}"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(f"SELECT d.list_json FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} LIMIT ? OFFSET ?",
-                        params + [page.size, (page.number - 1) * page.size]).fetchall()
-    return ('{"documents":[' + ",".join(r[0] for r in rows) + "]," +
+    listed = ", ".join(f"d.{c}" for c in LIST_FIELDS)
+    rows = conn.execute(f"SELECT {listed}, d.extras FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} "
+                        "LIMIT ? OFFSET ?", params + [page.size, (page.number - 1) * page.size]).fetchall()
+    return ('{"documents":[' + ",".join(list_json(r, r["extras"]) for r in rows) + "]," +
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, seq, dates, provenance, list_json FROM documents "
+    row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, rowid, seq, dates, provenance, extras FROM documents "
                        "WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    listed = json.loads(row["list_json"])
+    listed = json.loads(row["extras"])
     found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = [unpack_mention(*r) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
-    movements = [r[0] for r in conn.execute(
-        "SELECT props FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,))]
+    places = [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (row["rowid"],))]
+    movements = [unpack("movement", r[0]) for r in conn.execute(
+        "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
         other = conn.execute("SELECT id FROM documents WHERE seq = ?", (seq,)).fetchone()
         found[key] = other[0] if other else None
-    return (dumps(found)[:-1] + ',"places":[' + ",".join(places) + '],"dates":' + row["dates"] +
+    return (dumps(found)[:-1] + ',"places":[' + ",".join(places) + '],"dates":' + unpack("dates", row["dates"]) +
             ',"movements":[' + ",".join(movements) + "]}")
 
 
@@ -254,9 +268,9 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
     for doc_id, counts in conn.execute(
             f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
             f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
-        for place_id, n in json.loads(counts).items():
-            mentions[place_id] += n
-            docs[place_id].append(doc_id)
+        for key, n in json.loads(counts).items():
+            mentions[int(key)] += n
+            docs[int(key)].append(doc_id)
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -265,42 +279,43 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
     if q and q.strip():
         place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
-    rows = conn.execute(f"SELECT id, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
-    return collection([with_properties(head, {"mentions": mentions[pid], "documents": docs[pid]})
-                       for pid, head in rows if pid in docs])
+    rows = conn.execute(f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
+    return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
+                       for key, head in rows if key in docs])
 
 
 def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
     docs = conn.execute(
         "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, count(*) AS n "
-        "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.place_id = ? "
+        "FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE m.place = ? "
         "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq",
-        (row["id"],)).fetchall()
+        (row["rowid"],)).fetchall()
     # kind, author, recipient: for pages in other languages, which compose the title anew (mapapp.title_words)
     listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text", "kind", "author", "recipient")},
                "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
     more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
-    return with_properties(row["head"], more)
+    return with_properties(unpack("place", row["head"]), more)
 
 
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
     dialect = dialect_of(conn)
     where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT m.document_id, d.title, m.ord, m.geometry, m.props FROM movements m "
-                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.id = m.document_id "
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props FROM movements m "
+                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.rowid = m.doc "
                         f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
-    return collection([movement_json(*row) for row in rows])
+    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
+                       for doc_id, title, ord_, geometry, props in rows])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
     """One Point Feature per mention of a place in the window's documents, joined from the
     documents', mentions' and places' rows (each part made once per document and per place)."""
     where, params = window_sql(window, "d", span)
-    rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, m.place_id, p.name, p.kind, p.lon, p.lat, "
+    rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, p.id, p.name, p.kind, p.lon, p.lat, "
                         f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
-                        "JOIN mentions m ON m.document_id = d.id JOIN places p ON p.id = m.place_id "
+                        "JOIN mentions m ON m.doc = d.rowid JOIN places p ON p.rowid = m.place "
                         f"WHERE {where} AND d.place_counts != '{{}}' "
-                        f'ORDER BY {in_order(window, "d")}, m.start, m."end"', params)
+                        f'ORDER BY {in_order(window, "d")}, m.start, m."end", m.n', params)
     features, docs, places = [], {}, {}
     for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
         document = docs.get(doc_id)

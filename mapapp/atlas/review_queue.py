@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 from mapapp.atlas.rows import unpack_mention
 
-ORDER = 'm.score, m.lead, m.document_id, m.start, m."end"'
+# The mention's place, which rows.pack_mention may have left out of the record (places mp).
+MENTION_PLACE = "mp.id, mp.name, mp.kind, mp.lat, mp.lon"
+
+# Documents' rowids follow their ids (build._number_by_id): the order is by document id.
+ORDER = 'm.score, m.lead, m.doc, m.start, m."end"'
 
 
 @dataclass(frozen=True)
@@ -28,13 +32,13 @@ def waiting_sql(doc: str | None, place: str | None, kind: str | None) -> tuple[s
     """Return the FROM clause, the condition and its parameters of the waiting mentions asked for."""
     source, where, params = "mentions m", ["m.score IS NOT NULL"], []
     if doc:
-        where.append("m.document_id = ?")
+        where.append("m.doc = (SELECT rowid FROM documents WHERE id = ?)")
         params.append(doc)
     if place:
-        where.append("m.place_id = ?")
+        where.append("m.place = (SELECT rowid FROM places WHERE id = ?)")
         params.append(place)
     if kind:
-        source += " JOIN places p ON p.id = m.place_id"
+        source += " JOIN places p ON p.rowid = m.place"
         where.append("p.kind = ?")
         params.append(kind)
     return source, " AND ".join(where), params
@@ -43,11 +47,14 @@ def waiting_sql(doc: str | None, place: str | None, kind: str | None) -> tuple[s
 def queue_page(conn, doc: str | None, place: str | None, kind: str | None, size: int, number: int) -> QueuePage:
     """Return page `number` (of `size` mentions) of the queue, filtered by document, place and kind."""
     source, where, params = waiting_sql(doc, place, kind)
-    rows = conn.execute(f'SELECT m.document_id, m.start, m."end", m.text, m.record FROM {source} WHERE {where} '
-                        f"ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, size, (number - 1) * size]).fetchall()
+    rows = conn.execute(f'SELECT (SELECT id FROM documents WHERE rowid = m.doc), m.start, m."end", m.text, m.record, '
+                        f"{MENTION_PLACE} FROM {source} LEFT JOIN places mp ON mp.rowid = m.place "
+                        f"WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?",
+                        [*params, size, (number - 1) * size]).fetchall()
     waiting = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-    mine, mine_params = ("m.document_id = ?", [doc]) if doc else ("TRUE", [])
+    mine, mine_params = ("m.doc = (SELECT rowid FROM documents WHERE id = ?)", [doc]) if doc else ("TRUE", [])
     total = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine}", mine_params).fetchone()[0]
     unreviewed = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine} AND m.score IS NOT NULL",
                               mine_params).fetchone()[0]
-    return QueuePage([(r[0], unpack_mention(r[1], r[2], r[3], r[4])) for r in rows], waiting, total - unreviewed, total)
+    return QueuePage([(r[0], unpack_mention(*r[1:5], tuple(r[5:]) if r[5] is not None else None)) for r in rows],
+                     waiting, total - unreviewed, total)

@@ -1,9 +1,10 @@
 """Table rows from the pipeline's records: what one source file puts into the atlas.
 
-Some rows also hold their API answer as JSON text (a document's list entry, a place's Feature up
-to its counts), made once here so the API answers by joining strings. An event's and a movement's
-Feature are not stored: they are joined at answer time from parts made here (`event_json`,
-`movement_json`) out of the mention, place, movement and document rows, which hold them once.
+Some rows also hold their API answer as JSON (a place's Feature up to its counts, the end of a
+document's list entry), made once here so the API answers by joining strings. An event's and a
+movement's Feature are not stored: they are joined at answer time from parts made here
+(`event_json`, `movement_json`) out of the mention, place, movement and document rows, which hold
+them once. The longer JSON columns are stored packed (`packing`), and unpacked to the same text.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
 from mapapp.analysis.geojson import bounds, movement_geometry
+from mapapp.atlas.packing import pack, unpack
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
                "author", "recipient", "source")
@@ -71,8 +73,7 @@ def place_row(place: Place) -> dict:
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
-            "names": dumps(names), "certainty": place.certainty, "uncertainty_km": place.uncertainty_km,
-            "coord_source": place.coord_source, "note": place.note, "parent": place.parent, "head": head}
+            "names": dumps(names), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
 
 
 def provenance(doc) -> dict:
@@ -96,8 +97,8 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
-           "published_in": doc.published_in, "body": doc.body, "dates": dumps(dates)}
-    row["list_json"] = list_json(row, date_extras(span))
+           "published_in": doc.published_in, "body": doc.body, "dates": pack("dates", dumps(dates)),
+           "extras": dumps(date_extras(span))}
     return row
 
 
@@ -108,9 +109,10 @@ def date_extras(span) -> dict:
             "date_as_written": span.written.record() if span and span.written else None}
 
 
-def list_json(row: dict, extras: dict) -> str:
-    """The document as `/api/documents` lists it: its list fields, then its `date_extras`."""
-    return dumps({**{k: row[k] for k in LIST_FIELDS}, **extras})
+def list_json(row, extras: str) -> str:
+    """The document as `/api/documents` lists it: its list fields (from a row or dict), then its
+    `date_extras` (the JSON of the row's `extras` column)."""
+    return dumps({k: row[k] for k in LIST_FIELDS})[:-1] + "," + extras[1:]
 
 
 def event_document(doc: dict) -> str:
@@ -162,12 +164,14 @@ def queue_order(record: dict) -> tuple[float | None, float | None]:
 SPAN = ("start", "end", "text")            # a mention record's first keys: also the row's columns
 CHOSEN = ("place_id", "name", "kind", "lat", "lon")   # a candidate's first keys: the chosen place's, mostly
 SAME = "="                                  # the key that stands for CHOSEN in a packed candidate
+PLACE = "@"                                 # the key that stands for CHOSEN when the row's place has them
 
 
-def pack_mention(record: dict) -> str:
+def pack_mention(record: dict, place: tuple | None = None) -> str:
     """A mention record as the mentions table stores it: without its span (the row's own columns),
-    and each candidate that is the chosen place without repeating its id, name, kind and point.
-    `unpack_mention` gives back the record's JSON to the byte."""
+    without the chosen place's id, name, kind and point when they are those of `place` (the row's
+    place: id, name, kind, lat, lon), and each candidate that is the chosen place without repeating
+    them. `unpack_mention` gives back the record's JSON to the byte."""
     keys = list(record)
     if keys[:3] != list(SPAN) or len(keys) == 3:
         return dumps(record)
@@ -177,16 +181,26 @@ def pack_mention(record: dict) -> str:
         packed["candidates"] = [{SAME: 1, **{k: v for k, v in c.items() if k not in CHOSEN}}
                                 if list(c)[:5] == list(CHOSEN) and [c[k] for k in CHOSEN] == chosen else c
                                 for c in packed["candidates"]]
+    # Compared as JSON: 40 and 40.0 are equal numbers but not the same text.
+    if place is not None and keys[3:8] == list(CHOSEN) and dumps(chosen) == dumps(list(place)):
+        packed = {PLACE: 1, **{k: v for k, v in packed.items() if k not in CHOSEN}}
     return dumps(packed)
 
 
-def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
-    """The JSON of the mention record that `pack_mention` stored, with its span from the row's columns."""
+def unpack_mention(start: int, end: int, text: str, stored: str | bytes, place: tuple | None = None) -> str:
+    """The JSON of the mention record that `pack_mention` stored (and `packing` packed), with its span
+    from the row's columns and, where it left them out, the chosen place's from `place` (the row's)."""
+    if isinstance(stored, bytes):
+        stored = unpack("mention", stored)
     if stored.startswith('{"start":'):
         return stored
     packed = json.loads(stored)
     if "start" in packed:   # stored whole (not in the pipeline's key order)
         return stored
+    if PLACE in packed:
+        if place is None:
+            raise ValueError("a mention record packed without its place, read without the place")
+        packed = {**dict(zip(CHOSEN, place, strict=True)), **{k: v for k, v in packed.items() if k != PLACE}}
     if "candidates" in packed:
         chosen = {k: packed.get(k) for k in CHOSEN}
         packed["candidates"] = [{**chosen, **{k: v for k, v in c.items() if k != SAME}} if SAME in c else c
@@ -194,21 +208,23 @@ def unpack_mention(start: int, end: int, text: str, stored: str) -> str:
     return dumps({"start": start, "end": end, "text": text, **packed})
 
 
-def mention_row(doc: dict, mention, record: dict) -> dict:
-    """Return the mentions-table row of a resolved mention in document row `doc`."""
+def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc`, the `n`th by (start, end)."""
     score, lead = queue_order(record)
-    return {"document_id": doc["id"], "place_id": mention.place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": pack_mention(record), "score": score, "lead": lead}
+    place = mention.place
+    packed = pack_mention(record, (place.id, place.name, place.kind, place.lat, place.lon))
+    return {"document_id": doc["id"], "n": n, "place_id": place.id, "start": mention.start, "end": mention.end,
+            "text": mention.text, "record": pack("mention", packed), "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
     geometry = movement_geometry(movement)
     west, south, east, north = bounds(geometry)
-    return {"document_id": doc["id"], "ord": ord_, "geometry": dumps(geometry) if geometry else None,
+    return {"document_id": doc["id"], "ord": ord_, "geometry": pack("geometry", dumps(geometry)) if geometry else None,
             "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": dumps(record), "drawn": int(geometry is not None)}
+            "props": pack("movement", dumps(record)), "drawn": int(geometry is not None)}
 
 
 def analyse_source(path: Path) -> SourceRows:
@@ -228,13 +244,11 @@ def analyse_source(path: Path) -> SourceRows:
         row = document_row(doc, str(path), [with_review(date_record(d, analysis.review_of("date", d)))
                                             for d in analysis.dates])
         rows.documents.append(row)
-        counts = {}
-        for mention in sorted((m for m in analysis.mentions if m.place is not None), key=lambda m: m.start):
+        for n, mention in enumerate(sorted((m for m in analysis.mentions if m.place is not None),
+                                           key=lambda m: (m.start, m.end))):
             places.setdefault(mention.place.id, mention.place)
-            rows.mentions.append(mention_row(row, mention,
+            rows.mentions.append(mention_row(row, n, mention,
                                              with_review(place_record(mention, analysis.review_of("place", mention)))))
-            counts[mention.place.id] = counts.get(mention.place.id, 0) + 1
-        row["place_counts"] = dumps(counts)
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
         for ord_, (movement, in_heading) in enumerate(stated):

@@ -4,19 +4,20 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (
-    path TEXT PRIMARY KEY,          -- as given to the build
+    rowid INTEGER PRIMARY KEY,      -- declared, so that VACUUM keeps it (source_places holds it)
+    path TEXT NOT NULL UNIQUE,      -- as given to the build
     name TEXT NOT NULL,             -- file name, for messages
     sha256 TEXT NOT NULL,
     documents INTEGER NOT NULL,
     warnings TEXT NOT NULL          -- JSON list: documents the reader skipped, and why
 );
 CREATE TABLE documents (
-    rowid INTEGER PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY,      -- the rank of its id (build._finish): mentions and movements hold it
     id TEXT NOT NULL UNIQUE,
     seq INTEGER,                    -- rank by (earliest, id), undated last: list order, prev/next
     source_path TEXT NOT NULL,      -- sources.path
@@ -37,45 +38,47 @@ CREATE TABLE documents (
     archive_ref TEXT,
     published_in TEXT,
     body TEXT NOT NULL,
-    dates TEXT NOT NULL,            -- JSON list of date records
-    list_json TEXT NOT NULL,        -- the document as `/api/documents` lists it
-    place_counts TEXT NOT NULL      -- JSON {place id: mentions}, in order of first mention
+    dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
+    extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
+    place_counts TEXT NOT NULL DEFAULT '{}'   -- JSON {place rowid: mentions}, in order of first mention (build._finish)
 );
 CREATE TABLE places (
-    id TEXT PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY,      -- declared, so that VACUUM keeps it (mentions hold it)
+    id TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
     lon REAL NOT NULL,
     lat REAL NOT NULL,
     names TEXT NOT NULL,            -- JSON list of {"toponym", "lang", ...}
-    certainty TEXT,
-    uncertainty_km REAL,
-    coord_source TEXT,
+    uncertainty_km REAL,            -- (its certainty and the source of its point: in `head`)
     note TEXT,
     parent TEXT,
-    head TEXT NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace
+    head BLOB NOT NULL              -- its GeoJSON Feature, cut before the properties' closing brace; packed ("place")
 );
-CREATE TABLE source_places (source TEXT NOT NULL, place_id TEXT NOT NULL, PRIMARY KEY (source, place_id)) WITHOUT ROWID;
+-- sources.rowid, places.rowid: the places each source's documents name (what a later build reuses)
+CREATE TABLE source_places (source INTEGER NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (source, place)) WITHOUT ROWID;
 CREATE TABLE mentions (
-    document_id TEXT NOT NULL,
-    place_id TEXT,                  -- NULL when no place was chosen
+    doc INTEGER NOT NULL,           -- documents.rowid
+    n INTEGER NOT NULL,             -- its rank in the document, by (start, end)
+    place INTEGER,                  -- places.rowid; NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    record TEXT NOT NULL,           -- JSON mention record, as the pipeline gives it
+    record BLOB NOT NULL,           -- JSON mention record (rows.pack_mention), packed ("mention")
     score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
-    lead REAL                       -- (both NULL once reviewed)
-);
+    lead REAL,                      -- (both NULL once reviewed)
+    PRIMARY KEY (doc, n)            -- a document's mentions together, found by the key itself
+) WITHOUT ROWID;
 CREATE TABLE movements (
     rowid INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL,
+    doc INTEGER NOT NULL,           -- documents.rowid
     ord INTEGER NOT NULL,
     seq INTEGER,                    -- the document's rank
-    geometry TEXT,                  -- GeoJSON geometry; NULL without located waypoints
+    geometry BLOB,                  -- GeoJSON geometry, packed ("geometry"); NULL without located waypoints
     west REAL, south REAL, east REAL, north REAL,
     earliest TEXT,
     latest TEXT,
-    props TEXT NOT NULL,            -- JSON route record
+    props BLOB NOT NULL,            -- JSON route record, packed ("movement")
     drawn INTEGER NOT NULL          -- 1: `/api/movements` draws it (it has a geometry, and is not rejected)
 );
 CREATE TABLE territories (
@@ -90,11 +93,11 @@ CREATE TABLE territories (
 COLUMNS = {
     "documents": ("id", "source_path", "source", "line", "title", "heading", "provenance", "former_id", "date_text", "earliest", "latest", "precision",
                   "origin", "kind", "author", "recipient", "archive_ref", "published_in", "body", "dates",
-                  "list_json", "place_counts"),
-    "places": ("id", "name", "kind", "lon", "lat", "names", "certainty", "uncertainty_km", "coord_source",
+                  "extras"),
+    "places": ("id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
-    "mentions": ("document_id", "place_id", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("document_id", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
+    "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
+    "movements": ("doc", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
                   "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
@@ -106,14 +109,17 @@ CREATE INDEX documents_by_date ON documents (earliest, seq);
 CREATE INDEX documents_by_source ON documents (source_path);
 CREATE INDEX documents_by_former_id ON documents (former_id);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
-CREATE INDEX mentions_by_document ON mentions (document_id, start);
-CREATE INDEX mentions_by_place ON mentions (place_id, document_id);
+CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
-CREATE INDEX movements_by_document ON movements (document_id, ord);
+CREATE INDEX movements_by_document ON movements (doc, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
-CREATE INDEX movements_by_bbox ON movements (west, east, south, north);
-CREATE INDEX mentions_waiting ON mentions (score, lead, document_id, start, "end") WHERE score IS NOT NULL;
+CREATE INDEX mentions_waiting ON mentions (score, lead, doc, start, "end") WHERE score IS NOT NULL;
 """
+
+# A document's place counts, {place rowid: mentions} in order of first mention, from its mentions.
+PLACE_COUNTS = ("SELECT coalesce(json_group_object(place, n), '{}') FROM (SELECT place, count(*) AS n, "
+                "min(start) AS first FROM mentions WHERE doc = documents.rowid AND place IS NOT NULL "
+                "GROUP BY place ORDER BY first)")
 
 # How the full-text index cuts a text into words: one definition for the index and every query.
 TOKENIZE = "unicode61 remove_diacritics 2"

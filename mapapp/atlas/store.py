@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from mapapp.atlas import lock, postgres, query, spans, versions
+from mapapp.atlas import lock, packing, postgres, query, spans, versions
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.message_ids import N_
@@ -48,11 +48,12 @@ class Atlas:
             self.close_all()
             raise AtlasMissing(N_("%(path)s: not a readable atlas (%(problem)s); run `chronotope build`"),
                                path=self.path, problem=exc) from None
-        if meta.get("schema") != str(SCHEMA_VERSION):
+        if not readable(meta):
             self.close_all()
             raise AtlasMissing(N_("%(path)s: made by another version of Chronotope (atlas schema %(found)s, this "
                                   "one reads %(read)s); run `chronotope build`"),
-                               path=self.path, found=meta.get("schema"), read=SCHEMA_VERSION)
+                               path=self.path, found=f"{meta.get('schema')}/{meta.get('packing')}",
+                               read=f"{SCHEMA_VERSION}/{packing.DIGEST}")
         self.meta = meta
         self.version: str = meta["version"]
         self.built_at: str = meta["built_at"]
@@ -217,6 +218,11 @@ class Atlas:
         return {r["path"]: r["sha256"] for r in self.conn.execute("SELECT path, sha256 FROM sources")}
 
 
+def readable(meta: dict[str, str]) -> bool:
+    """True when an atlas with this meta table has this Chronotope's tables, packed with its dictionaries."""
+    return meta.get("schema") == str(SCHEMA_VERSION) and meta.get("packing") == packing.DIGEST
+
+
 def _same_file(fd: int, path: Path) -> bool:
     """True when the open file `fd` is still the file at `path` (not removed nor replaced)."""
     try:
@@ -266,7 +272,7 @@ def _corrected(key: tuple[str, int, int]) -> Atlas | None:
             meta = dict(atlas.conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error:
             return None
-        if "revision" in meta and meta.get("version") == atlas.version and meta.get("schema") == str(SCHEMA_VERSION):
+        if "revision" in meta and meta.get("version") == atlas.version and readable(meta):
             del _OPENED[old]
             _LAST_USED.pop(old, None)
             return atlas

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.rows import dumps, list_json, pack_mention, place_row, queue_order, unpack_mention
+from mapapp.atlas.packing import pack, unpack
+from mapapp.atlas.query import MENTION_PLACE
+from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, unpack_mention
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -35,18 +37,21 @@ def machine_reading(conn, doc_id: str) -> dict | None:
     row = conn.execute("SELECT record FROM readings WHERE document_id = ?", (doc_id,)).fetchone()
     if row is not None:
         return json.loads(row[0])
-    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates, list_json FROM documents WHERE id = ?",
+    doc = conn.execute(f"SELECT {', '.join(FIELDS)}, dates, extras, rowid FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     if doc is None:
         return None
     listed = json.loads(doc[len(FIELDS) + 1])
-    places = [json.loads(unpack_mention(*r)) for r in conn.execute(
-        'SELECT start, "end", text, record FROM mentions WHERE document_id = ? ORDER BY start, "end"', (doc_id,))]
-    moves = conn.execute("SELECT props, geometry FROM movements WHERE document_id = ? ORDER BY ord", (doc_id,)).fetchall()
+    key = doc[len(FIELDS) + 2]
+    places = [json.loads(unpack_mention(*r[:4], r[4:] if r[4] is not None else None)) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (key,))]
+    moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
-               "dates": json.loads(doc[len(FIELDS)]), "movements": [json.loads(m[0]) for m in moves],
-               "geometries": [json.loads(m[1]) if m[1] else None for m in moves]}
+               "dates": json.loads(unpack("dates", doc[len(FIELDS)])),
+               "movements": [json.loads(unpack("movement", m[0])) for m in moves],
+               "geometries": [json.loads(unpack("geometry", m[1])) if m[1] else None for m in moves]}
     conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
     return reading
 
@@ -96,35 +101,36 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     provenance.pop("reviews", None)
     if corrected["reviews"]:
         provenance["reviews"] = corrected["reviews"]
-    row = {**fields, "id": doc_id}
-    row["source"] = conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    row["heading"] = conn.execute("SELECT heading FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    listed = list_json(row, _date_extras(machine, corrected))
+    extras = dumps(_date_extras(machine, corrected))
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
     counts, mentions = {}, []
-    for m in corrected["places"]:
+    for m in sorted(corrected["places"], key=lambda m: (m["start"], m["end"])):
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
-        mentions.append((doc_id, m["place_id"] if shown else None, m["start"], m["end"], m["text"], pack_mention(m),
-                         *queue_order(m)))
-        if shown:
-            _ensure_place(conn, lookup, m["place_id"])
-            counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
-    conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, list_json = ?, "
+        place = _ensure_place(conn, lookup, m["place_id"]) if shown else None
+        row = conn.execute("SELECT id, name, kind, lat, lon FROM places WHERE rowid = ?", (place,)).fetchone() \
+            if place is not None else None
+        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"],
+                         pack("mention", pack_mention(m, tuple(row) if row else None)), *queue_order(m)))
+        if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
+            counts[str(place)] = counts.get(str(place), 0) + 1
+    conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
                  "place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [dumps(corrected["dates"]), listed, dumps(counts),
+                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, dumps(counts),
                                                 dumps(provenance), doc_id])
-    conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
-        conn.execute('INSERT INTO mentions (document_id, place_id, start, "end", text, record, score, lead) '
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention)
+        conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", mention)
     _write_movements(conn, doc_id, machine, corrected, lookup)
     if _postgres(conn):   # PostGIS points of the new rows; the words of a new title
-        conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.id = m.place_id AND m.document_id = ?",
-                     (doc_id,))
-        conn.execute("UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326) "
-                     "WHERE document_id = ? AND geometry IS NOT NULL", (doc_id,))
+        conn.execute("UPDATE mentions m SET geom = p.geom FROM places p WHERE p.rowid = m.place AND m.doc = ?",
+                     (old[0],))
+        for rowid, geometry in conn.execute("SELECT rowid, geometry FROM movements WHERE doc = ? "
+                                            "AND geometry IS NOT NULL", (old[0],)).fetchall():
+            conn.execute("UPDATE movements SET geom = ST_SetSRID(ST_GeomFromGeoJSON(?), 4326) WHERE rowid = ?",
+                         (unpack("geometry", geometry), rowid))
         if old[1] != fields["title"] and _has_table(conn, "document_words"):
             from mapapp.atlas.query import fts_words
 
@@ -154,9 +160,10 @@ def _date_extras(machine: dict, corrected: dict) -> dict:
 
 
 def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:
-    seq, earliest, latest = conn.execute("SELECT seq, earliest, latest FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    key, seq, earliest, latest = conn.execute("SELECT rowid, seq, earliest, latest FROM documents WHERE id = ?",
+                                              (doc_id,)).fetchone()
     geometries = machine.get("geometries", [])
-    conn.execute("DELETE FROM movements WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM movements WHERE doc = ?", (key,))
     dated = []
     for ord_, m in enumerate(corrected["movements"]):
         ids = [w["place_id"] for w in m["waypoints"]]
@@ -177,23 +184,27 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM movements").fetchone()[0]
         dated.append((m.get("earliest") or earliest, m.get("latest") or latest))
         # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
-        conn.execute("INSERT INTO movements (rowid, document_id, ord, seq, geometry, west, south, east, north, "
+        conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, west, south, east, north, "
                      "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (rowid, doc_id, ord_, seq, dumps(geometry) if geometry else None, *box, *dated[-1], dumps(m),
-                      int(geometry is not None and not rejected)))
+                     (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None, *box,
+                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected)))
     spans.widen(conn, "movements", dated)
 
 
-def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> None:
-    if conn.execute("SELECT 1 FROM places WHERE id = ?", (place_id,)).fetchone() is not None:
-        return
-    found = lookup(place_id)
+def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> int | None:
+    """The rowid of place `place_id` in the atlas, its row added from the gazetteer if missing (None: unknown)."""
+    found = conn.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()
     if found is not None:
-        row = place_row(found)
-        names = ", ".join(f'"{c}"' for c in row)
-        conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
-        if _postgres(conn):
-            conn.execute("UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) WHERE id = ?", (place_id,))
+        return found[0]
+    found = lookup(place_id)
+    if found is None:
+        return None
+    row = {"rowid": conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM places").fetchone()[0], **place_row(found)}
+    names = ", ".join(f'"{c}"' for c in row)
+    conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+    if _postgres(conn):
+        conn.execute("UPDATE places SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326) WHERE id = ?", (place_id,))
+    return row["rowid"]
 
 
 def _has_table(conn, name: str) -> bool:
@@ -208,7 +219,7 @@ def _rerank(conn) -> None:
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
-    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.document_id = d.id")
+    conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.doc = d.rowid")
 
 
 def bump_revision(conn) -> int:

@@ -75,19 +75,20 @@ def test_a_single_file_atlas_has_only_its_own_version(app_for, small_corpus, tmp
     assert client.get("/api/corpus?v=0123456789ab").status_code == 410
 
 
-def make_older(report) -> None:
-    """Mark an atlas file as written by a Chronotope with another schema."""
+def make_older(report, key: str = "schema") -> None:
+    """Mark an atlas file as written by a Chronotope with another schema (or other packing dictionaries)."""
     with sqlite3.connect(report.path) as conn:
-        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+        conn.execute("UPDATE meta SET value = '0' WHERE key = ?", (key,))
 
 
-def test_a_version_made_by_an_older_chronotope_is_gone_or_asks_for_a_build(app_for, two_versions):
+@pytest.mark.parametrize("key", ["schema", "packing"])
+def test_a_version_made_by_an_older_chronotope_is_gone_or_asks_for_a_build(app_for, two_versions, key):
     _, location, old, new = two_versions
-    make_older(old)
+    make_older(old, key)
     client = app_for(location).test_client()
     assert client.get("/api/corpus").get_json()["version"] == new.version
     pinned = client.get(f"/api/corpus?v={old.version}")
     assert pinned.status_code == 410 and pinned.get_json()["error"]["code"] == "gone"
-    make_older(new)
+    make_older(new, key)
     current = app_for(location).test_client().get("/api/corpus")
     assert current.status_code == 503 and "chronotope build" in current.get_json()["error"]["message"]
