@@ -37,11 +37,12 @@ def test_is_actor(phrase, actor):
 def test_the_atlas_records_the_party_beside_the_words(tmp_path):
     import json
 
+    from mapapp.atlas.packing import unpack
     from mapapp.atlas.rows import analyse_source
 
     path = tmp_path / "legrand.md"
     path.write_text("---\ntitle: Telegram from B. Legrand to G. Chicherin\ndate: 1920-08-10\nauthor: B. Legrand\n---\n"
                     "Our troops are continuing their movement from Gerusy toward Nakhichevan.\n", encoding="utf-8")
     (row,) = analyse_source(path).movements
-    record = json.loads(row["props"])
+    record = json.loads(unpack("movement", row["props"]))
     assert (record["actor"], record["party"]) == ("Our troops", "RSFSR (11th Red Army)")

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from gazetteer.model import LonLat, Movement, Place
+from mapapp.atlas.packing import unpack
 
 PROPERTIES = {"kind", "actor", "status", "earliest", "latest", "text", "start", "end", "document_id",
               "source", "waypoints", "approximate", "in_heading", "party", "edtf"}
@@ -73,7 +74,7 @@ def test_the_atlas_stores_heading_movements_flagged(tmp_path):
     path = tmp_path / "headed.md"
     path.write_text(HEADED, encoding="utf-8")
     (row,) = analyse_source(path).movements
-    record = json.loads(row["props"])
+    record = json.loads(unpack("movement", row["props"]))
     assert record["in_heading"] is True and record["text"].startswith("Armenian troops withdrew")
 
 
@@ -169,7 +170,7 @@ def test_the_command_and_the_atlas_build_one_geometry(waypoints, path, geometry)
     movement = Movement(0, 5, "moved", "advance", "occurred", None, None, waypoints, path=path)
     row = movement_row({"id": "d1", "title": "T", "earliest": None, "latest": None}, 0, movement,
                        route_record(movement))
-    assert movement_feature(movement, "d1", "d1.txt")["geometry"] == json.loads(row["geometry"]) == geometry
+    assert movement_feature(movement, "d1", "d1.txt")["geometry"] == json.loads(unpack("geometry", row["geometry"])) == geometry
 
 
 @pytest.mark.parametrize("field, value", [
