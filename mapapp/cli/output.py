@@ -34,17 +34,17 @@ def emit_json_line(obj: object) -> None:
     """
     if not isinstance(obj, dict) or not all(isinstance(k, str) for k in obj) \
             or not any(_streamed(v) for v in obj.values()):
-        click.echo(_dumps(obj))
+        click.echo(dumps(obj))
         return
     pieces = ["{"]
     for i, (key, value) in enumerate(obj.items()):
-        pieces.append(f"{', ' if i else ''}{_dumps(key)}: ")
+        pieces.append(f"{', ' if i else ''}{dumps(key)}: ")
         if not _streamed(value):
-            pieces.append(_dumps(value))
+            pieces.append(dumps(value))
             continue
         pieces.append("[")
         for j, item in enumerate(value):
-            pieces.append(f"{', ' if j else ''}{item if isinstance(item, Encoded) else _dumps(item)}")
+            pieces.append(f"{', ' if j else ''}{item if isinstance(item, Encoded) else dumps(item)}")
             if len(pieces) >= STREAM_BATCH:
                 click.echo("".join(pieces), nl=False)
                 pieces.clear()
@@ -63,10 +63,6 @@ class Encoded(str):
 
 def dumps(obj: object) -> str:
     """Return `obj` as json.dumps(obj, ensure_ascii=False, default=str) writes it."""
-    return _ENCODER.encode(obj)
-
-
-def _dumps(obj: object) -> str:
     return _ENCODER.encode(obj)
 
 
