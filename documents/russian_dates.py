@@ -15,7 +15,9 @@ with the others, so a date without a year takes it the same ways ("12 мая" in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
+from itertools import accumulate
 
 from documents.calendars import julian_to_gregorian, month_end, month_third
 from documents.date_forms import FULL_YEAR, MONTH_PIECES, Builder, compile_form, year_of
@@ -165,14 +167,23 @@ def days_without_month(text: str, found: list[FoundDate], context: DateRange | N
     if not _DAY_CUE.search(text):
         return []
     dated = sorted((f for f in found if f.range.has_year and f.range.precision == "day"), key=lambda f: f.end)
+    dated_ends = [f.end for f in dated]
+    # Found dates by start, with the furthest end reached so far: a place lies inside one of them
+    # when the furthest end of those starting at or before it lies past it (bisected, not scanned,
+    # so that a long text stays linear).
+    spans = sorted((f.start, f.end) for f in found)
+    span_starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
     days = []
     for match in _DAY_ONLY.finditer(text):
-        if any(f.start <= match.start() < f.end for f in found):
+        at = bisect_right(span_starts, match.start())
+        if at and reach[at - 1] > match.start():
             continue
         day, written = int(match.group("day")), match.group(0)
-        before = [f for f in dated if f.end <= match.start()]
-        if before:
-            anchor, how = before[-1].range.earliest, f"the month of the date before it in the text ({before[-1].text})"
+        last = bisect_right(dated_ends, match.start())
+        if last:
+            before = dated[last - 1]
+            anchor, how = before.range.earliest, f"the month of the date before it in the text ({before.text})"
         elif context is not None and context.has_year and context.precision in ("day", "month"):
             anchor, how = context.earliest, "the document's month"
         else:
