@@ -118,9 +118,10 @@ def _weekdays(matches: list[re.Match], text: str, doc: DateRange) -> list[FoundD
         which = (match.group("which") or match.group("which2")).lower()
         back = (doc.earliest.weekday() - WEEKDAYS.index(name)) % 7  # days back to that weekday
         if which in ("on", "this"):
-            ends = [m.end() for m in _SENTENCE_END.finditer(text)] if ends is None else ends
-        if which in ("on", "this") and _FUTURE.search(_sentence(text, ends, match.start(), match.end())):
-            which = "next"  # "should be raised on Thursday": the Thursday to come
+            if ends is None:
+                ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+            if _FUTURE.search(_sentence(text, ends, match.start(), match.end())):
+                which = "next"  # "should be raised on Thursday": the Thursday to come
         if which == "next":
             when, how = doc.earliest + timedelta(7 - back), "after"
         elif which == "last":
