@@ -223,6 +223,13 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
+def document_mentions(conn: sqlite3.Connection, doc: int) -> list[str]:
+    """The JSON records of the place mentions of the document whose rowid is `doc`, in text order."""
+    return [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
+        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,))]
+
+
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, rowid, seq, dates, provenance, extras FROM documents "
                        "WHERE id = ?", (doc_id,)).fetchone()
@@ -233,9 +240,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
-        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
-        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (row["rowid"],))]
+    places = document_mentions(conn, row["rowid"])
     movements = [unpack("movement", r[0]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):

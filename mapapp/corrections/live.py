@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
 from mapapp.atlas.packing import pack, unpack
-from mapapp.atlas.query import MENTION_PLACE
-from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, unpack_mention
+from mapapp.atlas.query import document_mentions
+from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -43,9 +43,7 @@ def machine_reading(conn, doc_id: str) -> dict | None:
         return None
     listed = json.loads(doc[len(FIELDS) + 1])
     key = doc[len(FIELDS) + 2]
-    places = [json.loads(unpack_mention(*r[:4], r[4:] if r[4] is not None else None)) for r in conn.execute(
-        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
-        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (key,))]
+    places = [json.loads(record) for record in document_mentions(conn, key)]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
