@@ -23,7 +23,7 @@ from datetime import date
 from gazetteer.geoparse.russian import _analyser, forms, modern
 from gazetteer.model import DatedSpan, Mention, Movement, Place
 from gazetteer.movements.network import RouteNetwork, draw_path
-from gazetteer.movements.russian_verbs import Word, movement_words, not_a_movement
+from gazetteer.movements.russian_verbs import Word, movement_words, not_a_movement, reading
 
 # (stem pattern, kind, takes an object, the object's role)
 VERBS = (
@@ -54,9 +54,6 @@ FRAME_WORDS = frozenset("""крепость город село селение �
 FRAME_ABBREVIATIONS = frozenset("кр г гор с сел д дер ст р м".split())
 # A sentence about a road ("Дорога от Нахичевани к Ордубаду занята") states no movement: roads do not move.
 _ROAD = re.compile(r"\s*(?:Дорога|Шоссе|Путь|Тракт)(?!\w)")
-# The lemma whose belonging/speech exceptions apply to a verb the stems above found, by its first letters.
-_REGEX_LEMMA = {"вход": "входить", "вошл": "войти", "вошё": "войти", "воше": "войти", "войт": "войти",
-                "всту": "вступить", "выст": "выступить"}
 # "с Персией" (instrumental) is "with Persia", not "from": only a genitive after с/со is an origin.
 _WITH = frozenset("с со съ".split())
 _BEYOND = frozenset("за".split())
@@ -115,11 +112,17 @@ def _triggers(text: str, start: int, end: int) -> list:
     if _ROAD.match(text, start):
         return []
     found = [t for t in _TRIGGER.finditer(text, start, end)
-             if not not_a_movement(text, t.end(), _REGEX_LEMMA.get(t.group(0).lower()[:4], ""))]
+             if not not_a_movement(text, t.end(), _lemma(t.group(0)))]
     taken = [(t.start(), t.end()) for t in found]
     found += [w for w in movement_words(text, start, end) if not any(a < w.end() and w.start() < b for a, b in taken)]
     return sorted((t for t in found if not _NEGATED.search(text[max(start, t.start() - 4):t.start()])),
                   key=lambda t: t.start())
+
+
+def _lemma(word: str) -> str:
+    """The lemma of a movement word the stems above found, as `russian_verbs` reads it ("" if none)."""
+    read = reading(word)
+    return read[-1] if read else ""
 
 
 def _sentence(text, start, end, triggers, mentions, dates, default_range, network) -> list[Movement]:
