@@ -149,3 +149,19 @@ def test_places_and_territories_import_no_text_analysis(package):
     offenders = {name: sorted(m for m in imported if m.startswith(NO_TEXT_ANALYSIS[package]))
                  for name, imported in graph.items() if name == package or name.startswith(package + ".")}
     assert {name: bad for name, bad in offenders.items() if bad} == {}
+
+
+def private_imports(path: Path) -> list[str]:
+    """The names starting with one underscore that `path` imports from a module of the project."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return sorted(f"{node.module}.{alias.name}" for node in ast.walk(tree)
+                  if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                  and node.module.split(".")[0] in PACKAGES
+                  for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__"))
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_the_core_packages_use_each_others_public_names_only(package):
+    # A private name is free to change with its module; what another module needs is made public there.
+    offenders = {str(path.relative_to(ROOT)): private_imports(path) for path in sorted((ROOT / package).rglob("*.py"))}
+    assert {path: names for path, names in offenders.items() if names} == {}

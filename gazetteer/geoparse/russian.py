@@ -56,10 +56,19 @@ def modern(word: str) -> str:
 
 
 @cache
-def _analyser():
+def analyser():
+    """The morphological analyser of Russian (`pymorphy3.MorphAnalyzer` with its dictionaries), made
+    once per process: loading the dictionaries takes a good part of a second, and every Russian
+    reading (place names here, movements' verbs and cases in `gazetteer.movements`) asks it."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def readings(word: str) -> list:
+    """The analyser's readings (pymorphy3 `Parse`s: lemma, tag, score) of `word`, in the modern
+    orthography and lower case (`modern`)."""
+    return analyser().parse(modern(word))
 
 
 def stem(word: str, shortest: int = STEM_WORD_MIN) -> str | None:
@@ -76,7 +85,7 @@ def stem(word: str, shortest: int = STEM_WORD_MIN) -> str | None:
 def forms(word: str) -> frozenset[str]:
     """What a word may share with another form of itself: its lemmas, its stem, itself."""
     word = modern(word)
-    parses = _analyser().parse(word)
+    parses = analyser().parse(word)
     # A word the dictionary knows as a place name ("Баку") is read only as that, not as the
     # common noun it could also inflect ("бак"), which other words share.
     places = [p for p in parses if "Geox" in p.tag]

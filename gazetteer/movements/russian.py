@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 
-from gazetteer.geoparse.russian import _analyser, forms, modern
+from gazetteer.geoparse.russian import forms, readings
 from gazetteer.model import DatedSpan, Mention, Movement, Place
 from gazetteer.movements.network import RouteNetwork, draw_path
 from gazetteer.movements.russian_verbs import Word, movement_words, not_a_movement, reading
@@ -189,7 +189,7 @@ def _role(text: str, sentence_start: int, trigger: re.Match, mention: Mention, t
 
 def _cases(name: str) -> set[str]:
     words = name.split()
-    return {p.tag.case for p in _analyser().parse(modern(words[0]))} if words else set()
+    return {p.tag.case for p in readings(words[0])} if words else set()
 
 
 def _instrumental(name: str) -> bool:

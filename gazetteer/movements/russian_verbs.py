@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from gazetteer.geoparse.russian import _analyser, modern
+from gazetteer.geoparse.russian import readings
 
 # lemma -> (kind, takes an object, the object's role)
 _ADVANCE = ("advance", False, "")
@@ -89,7 +89,7 @@ class Word(NamedTuple):
 @lru_cache(maxsize=50_000)
 def reading(word: str) -> tuple[str, bool, str, str | None, bool, str] | None:
     """(kind, takes an object, object role, status, noun, lemma) of a movement word, or None."""
-    parses = _analyser().parse(modern(word))
+    parses = readings(word)
     verbs = [p for p in parses if p.tag.POS in VERB_FORMS and p.normal_form.replace("ё", "е") in VERBS]
     if verbs:
         lemma = verbs[0].normal_form.replace("ё", "е")
