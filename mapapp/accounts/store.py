@@ -20,6 +20,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from mapapp.accounts import sessions
 from mapapp.accounts.secret import secret_key
 from mapapp.atlas.postgres import is_database_url
 from mapapp.side_tables import transaction
@@ -125,6 +126,14 @@ class AccountsStore:
         with self._tx(write=False) as conn:
             return _row_user(conn.execute("SELECT name, role, public_name FROM users WHERE name = ?",
                                           (name,)).fetchone())
+
+    def session_user(self, name: str, key: bytes | str) -> tuple[User, str] | None:
+        """The user `name` and the stamp their sessions must carry (`sessions.stamp` under `key`),
+        in one query; None when there is no such user."""
+        with self._tx(write=False) as conn:
+            row = conn.execute("SELECT name, role, public_name, password_hash FROM users WHERE name = ?",
+                               (name,)).fetchone()
+        return (_row_user(row), sessions.stamp(key, row[3])) if row else None
 
     def list_users(self) -> list[User]:
         with self._tx(write=False) as conn:

@@ -3,7 +3,9 @@
 Sessions are signed cookies (HttpOnly, SameSite=Lax, Secure behind HTTPS) keyed by the operator's
 `CHRONOTOPE_SECRET_KEY`, else a secret made once where the accounts are (the data folder, or the
 atlas's database, so that a session made by one server is good on every other); every POST, PUT, PATCH and DELETE needs the CSRF token (a form field
-`csrf_token`, or the `X-CSRF-Token` header from the page's `<meta name="csrf-token">`).
+`csrf_token`, or the `X-CSRF-Token` header from the page's `<meta name="csrf-token">`). A session
+ends at its next request once its user's password is set anew or the account removed
+(`mapapp.accounts.sessions`).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 
-from mapapp.accounts import store
+from mapapp.accounts import sessions, store
 from mapapp.accounts.limits import FailedLogins, SharedFailedLogins
 from mapapp.atlas import postgres
 from mapapp.errors import Forbidden, LoginRequired, TooManyRequests, translated
@@ -42,13 +44,13 @@ class KeyOnFirstUse(SecureCookieSessionInterface):
 
 
 class SessionUser(UserMixin):
-    """The logged-in user as Flask-Login sees it."""
+    """The logged-in user as Flask-Login sees it, with the stamp of the password they logged in under."""
 
-    def __init__(self, user: store.User):
-        self.user = user
+    def __init__(self, user: store.User, stamp: str):
+        self.user, self.stamp = user, stamp
 
     def get_id(self) -> str:
-        return self.user.name
+        return sessions.session_id(self.user.name, self.stamp)
 
     def __getattr__(self, name):
         return getattr(self.user, name)
@@ -73,9 +75,13 @@ def init_app(app: Flask) -> None:
     manager.init_app(app)
 
     @manager.user_loader
-    def load(name: str):
-        user = accounts(app).get_user(name)
-        return SessionUser(user) if user else None
+    def load(session_id: str):
+        if not app.secret_key:   # no session could be read (see KeyOnFirstUse): nobody logged in
+            return None
+        name, stamp = sessions.parse(session_id)
+        found = accounts(app).session_user(name, app.secret_key)
+        # A password set since this session began (or an account removed) ends it: logged out.
+        return SessionUser(*found) if found and sessions.still_good(stamp, found[1]) else None
 
     @manager.unauthorized_handler
     def unauthorized():
@@ -139,8 +145,15 @@ def login():
         failures.fail(address)
         return render_template("login.html", next=next_url, message="Wrong user name or password."), 401
     failures.clear(address)
-    login_user(SessionUser(user))
+    _log_in(user.name)
     return redirect(next_url)
+
+
+def _log_in(name: str) -> None:
+    """Make (or renew) this client's session for `name`, stamped with their current password."""
+    found = accounts().session_user(name, current_app.secret_key)
+    if found:
+        login_user(SessionUser(*found))
 
 
 @bp.post("/logout")
@@ -185,5 +198,8 @@ def remove_user(name: str):
 @bp.post("/admin/users/<name>/password")
 @admin_required
 def change_password(name: str):
-    return _account_change(lambda: accounts().set_password(name, request.form.get("password", ""),
-                                                      current_user.name))
+    def change():
+        accounts().set_password(name, request.form.get("password", ""), current_user.name)
+        if name == current_user.name:   # every other session of theirs ends; this one goes on
+            _log_in(name)
+    return _account_change(change)
