@@ -314,3 +314,17 @@ SPAN = [{"type": "TextQuoteSelector", "exact": "Geryusy"}, {"type": "TextPositio
 ])
 def test_a_correction_in_words(js, annotation, words):
     assert js("review_history", "m.describeAnnotation(args[0])", annotation) == words
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Goris and Shusha", 10, 16),              # no character outside the BMP: offsets as they are
+    ("😀 Goris", 2, 7),                        # one emoji before: two units, one character
+    ("𐌰𐌱𐌲 Shusha 🏔 Nakhichevan", 4, 10),
+    ("𐌰𐌱𐌲 Shusha 🏔 Nakhichevan", 13, 24),
+    ("a😀b", 1, 2),                           # the emoji itself
+    ("a😀b", 0, 99),                          # past the end: to the end, as Python slices
+])
+def test_document_text_is_cut_at_the_apis_offsets_in_characters(js, text, start, end):
+    got = js("text_offsets", "[m.textSlice(args[0], args[1], args[2]), m.textLength(args[0]),"
+             " m.charOffset(args[0], m.unitIndex(args[0], args[1]))]", text, start, end)
+    assert got == [text[start:end], len(text), min(start, len(text))]

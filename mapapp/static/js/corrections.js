@@ -1,14 +1,15 @@
 // Corrections as the API takes them (docs/annotations-api.md): W3C annotations built from a span of
 // a document's body, and the editor's requests (each with the page's CSRF token).
 import { _ } from "./i18n.js";
+import { charOffset, textSlice } from "./text_offsets.js";
 
 const CONTEXT_CHARS = 32;   // prefix and suffix: enough to find the quote again after an edit of the text
 
-/** Return the selectors of body[start:end]: a TextQuoteSelector (exact, prefix, suffix) and a
- * TextPositionSelector (start, end), as the W3C model has them. */
+/** Return the selectors of body[start:end] (the API's offsets, in characters): a TextQuoteSelector
+ * (exact, prefix, suffix) and a TextPositionSelector (start, end), as the W3C model has them. */
 export function selectors(body, start, end) {
-  return [{ type: "TextQuoteSelector", exact: body.slice(start, end),
-    prefix: body.slice(Math.max(0, start - CONTEXT_CHARS), start), suffix: body.slice(end, end + CONTEXT_CHARS) },
+  return [{ type: "TextQuoteSelector", exact: textSlice(body, start, end),
+    prefix: textSlice(body, Math.max(0, start - CONTEXT_CHARS), start), suffix: textSlice(body, end, end + CONTEXT_CHARS) },
   { type: "TextPositionSelector", start, end }];
 }
 
@@ -56,14 +57,17 @@ export function checked(review) {
   return Boolean(review) && review.status !== "rejected";
 }
 
-/** Return the offsets in `container`'s text of a DOM Range inside it, or null when it is not inside. */
+/** Return the offsets in `container`'s text of a DOM Range inside it (the API's, in characters), or
+ * null when it is not inside. */
 export function rangeOffsets(container, range) {
   if (!range || !container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
   const before = document.createRange();
   before.setStart(container, 0);
   before.setEnd(range.startContainer, range.startOffset);
-  const start = before.toString().length;
-  const end = start + range.toString().length;
+  const text = container.textContent;
+  const units = before.toString().length;
+  const start = charOffset(text, units);
+  const end = charOffset(text, units + range.toString().length);
   return end > start ? { start, end } : null;
 }
 

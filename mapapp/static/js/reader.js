@@ -5,13 +5,16 @@ import { longRange } from "./dates.js";
 import { el } from "./dom.js";
 import { _ } from "./i18n.js";
 import { checked, reviewLine } from "./corrections.js";
+import { textLength, textSlice } from "./text_offsets.js";
 import { documentTitle, movementKindName, movementStatusName } from "./kinds.js";
 
-/** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}]. */
+/** Return the body cut at every mention and movement boundary: [{start, end, mention, movement}], in
+ * the API's offsets (characters, see text_offsets.js). */
 export function segments(body, mentions, movements) {
-  const cuts = new Set([0, body.length]);
+  const length = textLength(body);
+  const cuts = new Set([0, length]);
   for (const r of [...mentions, ...movements]) {
-    if (r.start >= 0 && r.end <= body.length && r.start < r.end) { cuts.add(r.start); cuts.add(r.end); }
+    if (r.start >= 0 && r.end <= length && r.start < r.end) { cuts.add(r.start); cuts.add(r.end); }
   }
   const points = [...cuts].sort((a, b) => a - b);
   const out = [];
@@ -30,7 +33,7 @@ export function markedText(body, mentions, movements, hooks) {
   let current = null;   // the <mark> of the mention being written, if any
   let currentIndex = -1;
   for (const seg of segments(body, mentions, movements)) {
-    const text = body.slice(seg.start, seg.end);
+    const text = textSlice(body, seg.start, seg.end);
     const piece = seg.movement >= 0 ? el("span", { class: "movement-text", title: movementTitle(movements[seg.movement]) }, text)
       : document.createTextNode(text);
     if (seg.mention < 0) { frag.append(piece); current = null; currentIndex = -1; continue; }

@@ -6,6 +6,7 @@ import { placeKindName } from "./kinds.js";
 import { bodies, scoreText, Writer } from "./corrections.js";
 import { button, placeName, placeSearch } from "./review_forms.js";
 import { describeAnnotation } from "./review_history.js";
+import { textLength, textSlice } from "./text_offsets.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("queue").dataset.root || "";
@@ -27,12 +28,13 @@ function document_(id) {
   return state.docs.get(id);
 }
 
-/** Return a snippet of the text around an item's words, the words marked. */
+/** Return a snippet of the text around an item's words (the API's offsets), the words marked. */
 function context(body, item) {
-  const before = body.slice(Math.max(0, item.start - CONTEXT), item.start);
-  const after = body.slice(item.end, item.end + CONTEXT);
-  return el("p", { class: "queue-context" }, before.length === CONTEXT ? "\u2026" : "", before,
-    el("mark", {}, body.slice(item.start, item.end)), after, after.length === CONTEXT ? "\u2026" : "");
+  const from = Math.max(0, item.start - CONTEXT);
+  const to = Math.min(textLength(body), item.end + CONTEXT);
+  return el("p", { class: "queue-context" }, from > 0 ? "\u2026" : "", textSlice(body, from, item.start),
+    el("mark", {}, textSlice(body, item.start, item.end)), textSlice(body, item.end, to),
+    to < textLength(body) ? "\u2026" : "");
 }
 
 function progressText() {

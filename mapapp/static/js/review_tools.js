@@ -9,6 +9,7 @@ import { bodies, rangeOffsets, reviewLine, scoreText, Writer } from "./correctio
 import { button, dateForm, field, fieldsForm, input, movementForm, placeForm, placeName, placeSearch }
   from "./review_forms.js";
 import { describeChange } from "./review_history.js";
+import { charOffset, textSlice, unitIndex } from "./text_offsets.js";
 
 
 export class ReviewTools {
@@ -58,7 +59,7 @@ export class ReviewTools {
     if (!this.doc || !selection || selection.isCollapsed || !selection.rangeCount) return;
     const span = rangeOffsets(this.reader.nodes.body, selection.getRangeAt(0));
     if (!span) return;
-    this.target = { span, text: this.doc.body.slice(span.start, span.end), mention: null };
+    this.target = { span, text: textSlice(this.doc.body, span.start, span.end), mention: null };
     this.drawTarget();
   }
 
@@ -108,11 +109,11 @@ export class ReviewTools {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const body = this.doc.body;
-      const from = this.target ? this.target.span.end : 0;
+      const from = this.target ? unitIndex(body, this.target.span.end) : 0;
       let at = body.indexOf(words.value, from);
       if (at < 0) at = body.indexOf(words.value);
       if (at < 0 || !words.value) { this.tell(_("Not found in the text.")); return; }
-      const span = { start: at, end: at + words.value.length };
+      const span = { start: charOffset(body, at), end: charOffset(body, at + words.value.length) };
       const mention = this.doc.places.find((m) => m.start === span.start && m.end === span.end) || null;
       this.target = { span, text: words.value, mention };
       this.drawTarget();
@@ -194,7 +195,7 @@ export class ReviewTools {
     const span = { start: m.start, end: m.end };
     const route = (m.waypoints || []).map((w) => w.name || w.place_id).join(" \u2192 ");
     const more = el("div");
-    const label = m.text || this.doc.body.slice(m.start, m.end);
+    const label = m.text || textSlice(this.doc.body, m.start, m.end);
     const rejected = m.review?.status === "rejected";
     return el("li", { class: rejected ? "rv-movement-item rejected" : "rv-movement-item" },
       el("strong", {}, [m.kind && movementKindName(m.kind), m.actor ? "\u201c" + m.actor + "\u201d" : null].filter(Boolean).join(" ") || _("movement")),
