@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from flask import Flask
 
 from mapapp import errors
+from mapapp.atlas import pg_pool
 from mapapp.settings import from_env, with_overrides
 from mapapp.web import caching, security
 
@@ -28,6 +29,10 @@ def create_app(config: Mapping | None = None) -> Flask:
     if config:
         app.config.update({k: v for k, v in config.items() if k not in settings.as_config()})
     app.extensions["chronotope.settings"] = settings
+    if settings.DATABASE_URL:
+        pg_pool.set_size(settings.DATABASE_POOL)
+        # Each request's database connection goes back to the pool when the request ends.
+        app.teardown_request(lambda error: pg_pool.release_thread())
     errors.init_app(app)
     caching.init_app(app)
     security.init_app(app)

@@ -18,6 +18,7 @@
 | `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress) |
 | `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `4` processes drawing `/map.png` (at lower priority) |
 | `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `12` pictures waiting for a worker; beyond, 503 |
+| `CHRONOTOPE_DATABASE_POOL` | `DATABASE_POOL`  | `10` connections a server process opens to the database at most (2 or more) |
 """
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ class Settings:
     CONNECTION_LIMIT: int = 500
     PICTURE_WORKERS: int = 4
     PICTURE_QUEUE: int = 12
+    DATABASE_POOL: int = 10             # connections to DATABASE_URL one process opens at most
 
     def __post_init__(self) -> None:
         if self.CACHE_DIR is None:
@@ -76,7 +78,7 @@ class Settings:
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
 # (name, minimum) of the whole-number settings.
 COUNTS = (("KEEP_VERSIONS", 1), ("BEHIND_PROXY", 0), ("THREADS", 1), ("CONNECTION_LIMIT", 1),
-          ("PICTURE_WORKERS", 1), ("PICTURE_QUEUE", 0))
+          ("PICTURE_WORKERS", 1), ("PICTURE_QUEUE", 0), ("DATABASE_POOL", 2))
 
 
 def trusted_hosts(settings: Settings) -> tuple[str, ...]:

@@ -17,7 +17,6 @@ from mapapp.atlas.postgres import Connection, is_database_url
 SETUP_LOCK = 0x7461626C6573
 _READY: set[tuple[str, str]] = set()     # (database URL, schema) whose tables this process has made
 _READY_LOCK = threading.Lock()
-_LOCAL = threading.local()
 
 
 @contextmanager
@@ -46,13 +45,9 @@ def transaction(location: Path | str, schema: str, tables: str, write: bool = Tr
 
 
 def _connection(url: str) -> Connection:
-    """This thread's connection to the database at `url`, for every schema of ours (kept: a logged-in
-    request reads its user from it; one, so that a server holds one more per thread, not one a schema)."""
-    opened = _LOCAL.__dict__.setdefault("connections", {})
-    conn = opened.get(url)
-    if conn is None or not conn.usable:   # first use, or the server dropped it
-        conn = opened[url] = Connection(url)
-    return conn
+    """This thread's connection of the request to the database at `url` (the one the atlas reads
+    through too, `postgres.Connection`), for every schema of ours: each transaction sets its own."""
+    return Connection(url, shared=True)
 
 
 @contextmanager

@@ -5,6 +5,7 @@
   after the session. As root (CI), the server runs as the unprivileged `postgres` user, since
   PostgreSQL refuses to run as root. Without the binaries or PostGIS the tests that need it skip,
   except under `CI=true`, where they fail: CI installs both (see the README's test command).
+- `small_postgres_server`: another such cluster, whose `max_connections` is small (per module).
 - `database_url`: a factory, `database_url() -> str`, making a fresh empty database.
 - `pg_atlas_url`: a database holding the very atlas file of `atlas_path`, published as it
   would be by `chronotope build --database`; read it, never change it.
@@ -17,7 +18,8 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
@@ -64,8 +66,10 @@ def _runuser() -> str:
     return found
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
+@contextmanager
+def _cluster(settings: str = "") -> Iterator[Server]:
+    """A throw-away cluster started with extra server `settings` ("-c name=value ..."), stopped and
+    deleted when the block ends."""
     bin_dir = _binaries()
     if bin_dir is None:
         _unavailable("PostgreSQL's binaries (Debian's postgresql)")
@@ -85,7 +89,7 @@ def postgres_server():
     subprocess.run([*prefix, bin_dir / "initdb", "-D", data, "-U", SERVER_USER, "--auth=trust",
                     "--encoding=UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
     options = (f"-c listen_addresses='' -c unix_socket_directories={folder} -p {server.port} "
-               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+               f"-c fsync=off -c synchronous_commit=off -c full_page_writes=off {settings}")
     started = subprocess.run([*prefix, bin_dir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "start"],
                              capture_output=True, text=True)
     if started.returncode != 0:
@@ -100,6 +104,23 @@ def postgres_server():
         subprocess.run([*prefix, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    with _cluster() as server:
+        yield server
+
+
+SMALL_MAX_CONNECTIONS = 12
+
+
+@pytest.fixture(scope="module")
+def small_postgres_server():
+    """A second throw-away cluster that takes only SMALL_MAX_CONNECTIONS connections (PostgreSQL's
+    default is 100), for the tests of running out of them."""
+    with _cluster(f"-c max_connections={SMALL_MAX_CONNECTIONS} -c superuser_reserved_connections=0") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import weakref
 from contextlib import closing
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from mapapp.atlas import packing, pg_schema, query, versions
+from mapapp.atlas import packing, pg_pool, pg_schema, query, versions
 
 SCHEMES = ("postgresql://", "postgres://")
 Error = psycopg.Error
@@ -63,34 +62,55 @@ def _rows(cursor):
 
 
 class Connection:
-    """A PostgreSQL connection that runs the atlas's SQL (`?` parameters) as SQLite's would."""
+    """A PostgreSQL connection that runs the atlas's SQL (`?` parameters) as SQLite's would.
+
+    `shared`: this thread's connection of the request (`pg_pool.lease`), which the atlas, the
+    accounts and the pointer to the served version take turns on, each with its search_path, given
+    back when the request ends; otherwise one of its own, borrowed until `close`."""
 
     dialect = query.POSTGRES
 
-    def __init__(self, url: str, schema: str | None = None):
-        options = f"-c search_path={schema},public" if schema else None
-        self.raw = psycopg.connect(url, autocommit=True, row_factory=_rows, options=options)
+    def __init__(self, url: str, schema: str | None = None, shared: bool = False):
+        self.url, self.shared = url, shared
+        self.search_path = f"{schema}, public" if schema else None
+        self._own = None if shared else pg_pool.Lease(pg_pool.pool(url, OPTIONS))
         _OPEN.add(self)
+
+    @property
+    def raw(self) -> psycopg.Connection:
+        """The psycopg connection, its search_path this connection's."""
+        lease = pg_pool.lease(self.url, OPTIONS) if self.shared else self._own
+        if lease is None:
+            raise psycopg.InterfaceError("the connection is closed")
+        if self.search_path and lease.path != self.search_path:
+            lease.raw.execute(f"SET search_path = {self.search_path}")
+            lease.path = self.search_path
+        return lease.raw
 
     def execute(self, sql: str, params=()):
         return self.raw.execute(sql.replace("?", "%s"), params)
 
     @property
     def usable(self) -> bool:
-        return not self.raw.closed and not self.raw.broken
+        return self.shared or (self._own is not None and self._own.sound)
 
     def close(self) -> None:
-        self.raw.close()
+        """Give back a connection of its own (a shared one goes back when the request ends)."""
+        own, self._own = self._own, None
+        if own is not None:
+            own.give_back()
 
 
-# The connections readers hold (one per thread, atlas and database), so they can all be closed.
+OPTIONS = {"autocommit": True, "row_factory": _rows, "application_name": "chronotope"}
+# The connections readers hold, so they can all be closed.
 _OPEN: weakref.WeakSet[Connection] = weakref.WeakSet()
 
 
 def close_all() -> None:
-    """Close every reading connection of this process (they reopen when next needed)."""
+    """Close every connection of this process to its databases (they reopen when next needed)."""
     for conn in list(_OPEN):
         conn.close()
+    pg_pool.close_all()
 
 
 @dataclass(frozen=True)
@@ -100,23 +120,17 @@ class Schema:
     url: str
     version: str
 
-    def connect(self) -> Connection:
-        return Connection(self.url, pg_schema.schema_name(self.version))
+    def connect(self, shared: bool = False) -> Connection:
+        """A connection reading this version (`shared`: this thread's for the request, see Connection)."""
+        return Connection(self.url, pg_schema.schema_name(self.version), shared)
 
     def __str__(self) -> str:
         return f"{shown_url(self.url)}#{pg_schema.schema_name(self.version)}"
 
 
-_POINTER = threading.local()
-
-
 def _pointer_connection(url: str) -> Connection:
-    """This thread's connection for reading the pointer (reopened if the server dropped it)."""
-    opened = _POINTER.__dict__.setdefault("connections", {})
-    conn = opened.get(url)
-    if conn is None or not conn.usable:
-        conn = opened[url] = Connection(url)
-    return conn
+    """This thread's connection for reading the pointer (public tables, named with their schema)."""
+    return Connection(url, shared=True)
 
 
 def current_version(url: str) -> str | None:

@@ -64,8 +64,8 @@ class Atlas:
         """This thread's read-only connection to the atlas file (or its schema)."""
         conn = getattr(self._local, "conn", None)
         if isinstance(self.path, postgres.Schema):
-            if conn is None or not conn.usable:
-                conn = self._local.conn = self.path.connect()
+            if conn is None:   # this thread's connection of the request, given back when it ends
+                conn = self._local.conn = self.path.connect(shared=True)
             return conn
         if conn is None:
             if self._hold is None:   # closed by close_unused, and used again (files only: schemas return above)

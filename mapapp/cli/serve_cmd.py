@@ -40,6 +40,9 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None,
     paths = corpus_paths(corpus or settings.CORPUS)
     report = ensure_atlas(paths, settings.atlas_location, settings.KEEP_VERSIONS)
     click.echo(summary(report), err=True)
+    from mapapp.atlas import pg_pool
+
+    pg_pool.release_thread()   # the build's look at the database: its connection is the requests' now
 
     from mapapp.app import create_app
 

@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from mapapp.accounts import sessions, store
 from mapapp.accounts.limits import FailedLogins, SharedFailedLogins
-from mapapp.atlas import postgres
+from mapapp.atlas import pg_pool, postgres
 from mapapp.errors import Forbidden, LoginRequired, TooManyRequests, translated
 from mapapp.message_ids import N_
 
@@ -35,9 +35,10 @@ class KeyOnFirstUse(SecureCookieSessionInterface):
         if not app.secret_key:
             try:
                 app.secret_key = accounts(app).session_key()
-            except postgres.Error as exc:
-                # The database that keeps the key is out of reach: no session for this request, which
-                # then answers as the atlas's own unreachability says (503), not with a traceback.
+            except (postgres.Error, pg_pool.DatabaseBusy) as exc:
+                # The database that keeps the key is out of reach (or has no connection free): no session
+                # for this request, which then answers as the atlas's own unreachability says (503), not
+                # with a traceback.
                 app.logger.warning("no session: the accounts database is out of reach (%s)", type(exc).__name__)
                 return None
         return super().get_signing_serializer(app)
