@@ -37,10 +37,12 @@ def small_database(small_postgres_server, atlas_path):
 
 @pytest.fixture(autouse=True)
 def no_connection_left():
-    """Each test starts and ends with no connection of this process open: the small cluster counts them."""
+    """Each test starts and ends with no connection of this process open (the small cluster counts
+    them), and leaves the pools' size as the other tests expect it."""
     postgres.close_all()
     yield
     postgres.close_all()
+    pg_pool.set_size(pg_pool.SIZE)
 
 
 class Watch:
