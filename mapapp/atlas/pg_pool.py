@@ -26,6 +26,8 @@ from mapapp.message_ids import N_
 SIZE = 10                  # the default of CHRONOTOPE_DATABASE_POOL
 WAIT = 10.0                # seconds a request waits for a free connection
 TOO_MANY = "53300"         # PostgreSQL's too_many_connections (max_connections reached)
+# Its words for that, where the error of a refused connection carries no SQLSTATE.
+REFUSALS = ("too many clients", "remaining connection slots are reserved")
 
 
 class DatabaseBusy(Busy):
@@ -47,6 +49,7 @@ class Pool:
         self._idle: list[psycopg.Connection] = []
         self._all: weakref.WeakSet = weakref.WeakSet()
         self._lock = threading.Lock()
+        self.closed = False
 
     def borrow(self, wait: float | None = None) -> psycopg.Connection:
         """An open connection; DatabaseBusy when none is free within `wait` s (default WAIT) or the
@@ -59,10 +62,11 @@ class Pool:
                     conn = self._idle.pop()
                     if not (conn.closed or conn.broken):
                         return conn
+                    conn.close()   # dropped by the server while it waited
             conn = psycopg.connect(self.url, **self.options)
         except psycopg.OperationalError as exc:
             self._slots.release()
-            if TOO_MANY in str(getattr(exc, "sqlstate", "") or "") or "too many clients" in str(exc):
+            if getattr(exc, "sqlstate", None) == TOO_MANY or any(words in str(exc) for words in REFUSALS):
                 raise DatabaseBusy() from None
             raise
         except BaseException:
@@ -82,8 +86,6 @@ class Pool:
             conn.close()
         self._slots.release()
 
-    closed = False
-
     def close(self) -> None:
         """Close every connection of this pool, lent or idle (borrowers find theirs closed)."""
         self.closed = True
@@ -91,11 +93,6 @@ class Pool:
             conns, self._idle = list(self._all), []
         for conn in conns:
             conn.close()
-
-    @property
-    def open_connections(self) -> int:
-        """Connections of this pool that are open now (lent or idle)."""
-        return sum(1 for conn in list(self._all) if not conn.closed)
 
 
 class Lease:
