@@ -57,10 +57,12 @@ class _Parser:
                 if self.text.startswith(("?", "+"), self.pos):   # lazy or possessive
                     self.pos += 1
                 word = quantifier.group()
+                if word == "{}":
+                    raise _CannotTell   # Python reads "a{}" as the letters themselves
                 minimum = 1 if word == "+" else int(quantifier.group(1) or 0) if word.startswith("{") else 0
                 # the most times (None: no limit): "{2}" twice, "{2,}" no limit, "{,3}" three times
-                most = 1 if word == "?" else None if word in "*+" or (quantifier.group(2) and not quantifier.group(3)) \
-                    else int(quantifier.group(3) or quantifier.group(1))
+                most_written = quantifier.group(3) or (quantifier.group(1) if not quantifier.group(2) else "")
+                most = 1 if word == "?" else int(most_written) if word.startswith("{") and most_written else None
                 item = ("repeat", minimum, item, most)
             items.append(item)
         return items

@@ -46,6 +46,8 @@ def test_first_letters_of_a_pattern(pattern, expected):
     (r"ab\w", None),                        # any character: cannot tell
     (r"a[b-d]", None),                      # a range: cannot tell
     (r"(?:x*)*y", None),                    # a repeat of what may be nothing: cannot tell
+    (r"a{2}b|c{1,2}d|e{2,}f", {"aab", "cd", "ccd", "eef", "eee"}),
+    (r"a{}b", None),                        # "{}" is no repeat but the letters: cannot tell
 ])
 def test_first_strings_of_a_pattern(pattern, expected):
     found = first_strings(pattern, 3)
