@@ -337,6 +337,9 @@ ASKED = re.compile(r"\b(?:ask\w*|inquir\w*|enquir\w*|know\w*|aware|(?:un)?certai
                    r"wonder\w*|information)\b[^.;?]{0,120}?\bwhether\b|"
                    r"^\W*(?:and\W+)?(?:if so\W+)?(?-i:whether)\b|"
                    r"\b(?:ask|asks|asked|inquire[sd]?|enquire[sd]?)\b[^;]{0,80}?\bif\b", re.I)
+# Every question ASKED finds holds "whether" or "if": one search for them leaves out the many
+# sentences with neither (ASKED, entered at every word, cost 0.08 s of CPU per MB of text).
+ASKED_WORD = re.compile(r"whether|if", re.I)
 # Where a question put ends and a statement begins: "It is doubtful whether they will stop, and they
 # have occupied Kars".
 ASKED_END = re.compile(r",\s*(?:but|while|whereas)\b|,\s*and\s+(?:they|it|we|he|she|I)\b")
