@@ -14,8 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-# A letter, a hyphen, the line end (spaces around it), a lower-case letter.
-_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# A letter, a hyphen, the line end (spaces around it), a lower-case letter. The hyphen comes
+# first and the letter before it is looked behind at from there, so that the search skips from
+# hyphen to hyphen in C (a pattern that begins by looking behind is tried at every character).
+_BREAK = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ STOPWORDS = {
 _WORDS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}
 _SHARED = frozenset(w for lang, words in _WORDS.items() for w in words
                     if any(w in other for o, other in _WORDS.items() if o != lang))
+# The one language of each word that is not shared: one look-up a word, not one a language.
+_LANGUAGE_OF = {w: lang for lang, words in _WORDS.items() for w in words if w not in _SHARED}
 _WORD = re.compile(r"[^\W\d_]+")
 # Each script's range as a character class: counted in one C-level pass, not a Python loop a letter.
 _SCRIPT_LETTERS = tuple((tag, re.compile(f"[{low}-{high}]")) for tag, low, high in SCRIPTS)
@@ -40,13 +42,7 @@ def detect_language(text: str) -> str | None:
     for tag, script in _SCRIPT_LETTERS:
         if len(script.findall(letters)) * 2 > len(letters):
             return tag
-    counts: Counter[str] = Counter()
-    for word in _WORD.findall(sample.lower()):
-        if word in _SHARED:
-            continue
-        for lang, words in _WORDS.items():
-            if word in words:
-                counts[lang] += 1
+    counts = Counter(filter(None, map(_LANGUAGE_OF.get, _WORD.findall(sample.lower()))))
     if not counts:
         return "und-Latn"
     (best, n), *rest = counts.most_common(2) + [("", 0)]

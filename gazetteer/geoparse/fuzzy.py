@@ -35,7 +35,7 @@ from gazetteer.places.broad import common_keys
 from gazetteer.places.index import Gazetteer
 
 FUZZY_MIN = 6
-MEMO_MAX = 200_000   # words remembered while one text is read (bounds the memory of a huge text)
+MEMO_MAX = 200_000   # words remembered per gazetteer, across texts (then forgotten at once)
 KEEPS_A_PLACE = frozenset(CUE_AFTER) | GENERIC_WORDS | EVENT_WORDS   # "Sharnkhor District", "Erzerurn Treaty"
 # A capitalised Latin word (digits inside it are OCR noise), the separator after it, the next word.
 _WORD = re.compile(r"[A-Z][A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*")
@@ -79,17 +79,22 @@ def build_index(keys) -> FuzzyIndex:
                       {k: frozenset(v) for k, v in never_near.items()})
 
 
-_INDEXES: dict[int, tuple[weakref.ref, FuzzyIndex]] = {}
+_INDEXES: dict[int, tuple[weakref.ref, FuzzyIndex, dict[str, str | None]]] = {}
 
 
 def fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
     """The index of a gazetteer's curated and user one-word names, built once per gazetteer."""
+    return _held(gazetteer)[1]
+
+
+def _held(gazetteer: Gazetteer) -> tuple[weakref.ref, FuzzyIndex, dict[str, str | None]]:
+    """The gazetteer's index and the words already read against it (word -> closest key)."""
     held = _INDEXES.get(id(gazetteer))
     if held is None or held[0]() is not gazetteer:
         # The names as written, not the matcher's one-vowel variants of them
         names = {name_key(n) for p in gazetteer.places for n in (p.name, *(x.toponym for x in p.names))}
-        held = _INDEXES[id(gazetteer)] = (weakref.ref(gazetteer), build_index(names & gazetteer.keys.keys()))
-    return held[1]
+        held = _INDEXES[id(gazetteer)] = (weakref.ref(gazetteer), build_index(names & gazetteer.keys.keys()), {})
+    return held
 
 
 def ocr_readings(word: str) -> list[str]:
@@ -147,11 +152,10 @@ def _in_a_longer_name(text: str, end: int) -> bool:
 
 def fuzzy_hits(text: str, gazetteer: Gazetteer, taken: list[Hit]) -> list[Hit]:
     """Return the hits of names `text` writes with OCR noise, overlapping none of `taken` (sorted)."""
-    index = fuzzy_index(gazetteer)
+    _, index, memo = _held(gazetteer)   # memo: a word is read alike wherever it stands, in any text
     if not index.keys:
         return []
     hits, t = [], 0
-    memo: dict[str, str | None] = {}   # a word is read alike wherever it stands
     for match in _WORD.finditer(text):
         start, end = match.span()
         while t < len(taken) and taken[t].end <= start:

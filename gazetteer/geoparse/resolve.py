@@ -64,6 +64,29 @@ class Evidence:
 
 def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[float, tuple[str, ...]]:
     """Return the score of `place` for one hit and the reasons that make it up."""
+    # All but the nearness to the document's region is remembered: the same names on the same
+    # evidence recur in both passes and text after text, where only the region differs.
+    signature = (id(place), ev.key, ev.text, ev.cue, ev.peer, ev.alias, context.years())
+    found = _SCORED.get(signature)
+    if found is None or found[0] is not place:
+        if len(_SCORED) >= MAX_REMEMBERED:
+            _SCORED.clear()
+        found = _SCORED[signature] = (place, *_without_focus(place, ev, context))
+    _, score, reasons, field, penalty, late_reasons = found
+    reasons = list(reasons)
+    score += _nearness(place, ev.focus, field, reasons)
+    score += penalty
+    return score, (*reasons, *late_reasons)
+
+
+MAX_REMEMBERED = 200_000   # scores kept apart from the region; then forgotten at once
+_SCORED: dict[tuple, tuple] = {}
+
+
+def _without_focus(place: Place, ev: Evidence, context: TextContext):
+    """Return what score_candidate adds up before the nearness to the document's region (score
+    and reasons), the broad layer's nearness to the field (None for other layers), and the
+    validity's penalty and reasons, which come after it."""
     score = LAYER_PRIOR.get(place.layer, 0.0)
     reasons = [f"{place.layer} layer"]
     if place.layer == "broad":
@@ -93,9 +116,11 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
     if ev.alias == place.id:
         score += 4.0
         reasons.append("named beside it in parentheses")
-    score += _nearness(place, ev, reasons)
-    score += _validity(place, ev.key, context, reasons)
-    return score, tuple(reasons)
+    field = 0.6 * math.exp(-distance_km(place, FIELD_CENTRE) / 1000) \
+        if place.layer == "broad" and place.kind != "country" else None
+    late: list[str] = []
+    penalty = _validity(place, ev.key, context, late)
+    return score, tuple(reasons), field, penalty, tuple(late)
 
 
 def _spellings(place: Place) -> frozenset[str]:
@@ -110,17 +135,19 @@ def _spellings(place: Place) -> frozenset[str]:
 _SPELLINGS: dict[str, tuple[Place, frozenset[str]]] = {}
 
 
-def _nearness(place: Place, ev: Evidence, reasons: list[str]) -> float:
+def _nearness(place: Place, focus: LonLat | None, field: float | None, reasons: list[str]) -> float:
+    """The bonus for lying near the document's region (`focus`), and, for the broad layer, near
+    the field (`field`, that part already worked out)."""
     if place.kind == "country":
         return 0.0
     bonus = 0.0
-    if ev.focus is not None:
-        km = distance_km(place, ev.focus)
+    if focus is not None:
+        km = distance_km(place, focus)
         bonus += 1.2 * math.exp(-km / 300)
         if km < 300:
             reasons.append(f"{km:.0f} km from the document's region")
-    if place.layer == "broad":
-        bonus += 0.6 * math.exp(-distance_km(place, FIELD_CENTRE) / 1000)
+    if field is not None:
+        bonus += field
     return bonus
 
 

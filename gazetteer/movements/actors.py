@@ -207,7 +207,10 @@ def possessor_before(text: str, trigger_start: int, adjacent: bool = False) -> s
 
     `adjacent`: only an owner directly before the word ("the Army's advance", not "Dro's forces advance").
     """
-    m = POSSESSOR.search(text[max(0, trigger_start - 80):trigger_start])
+    window = text[max(0, trigger_start - 80):trigger_start]
+    if "'s" not in window and "’s" not in window:
+        return None   # every match holds "'s": most windows have none, and the search is slow
+    m = POSSESSOR.search(window)
     if m is None or (adjacent and m.group(2)):
         return None
     return m.group(1)

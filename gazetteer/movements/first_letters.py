@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,\d*)?\}")
+_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(,?)(\d*)\}")
 _ZERO_WIDTH_ESCAPES = "bBAZ"
 # After "(": a lookaround, a group (plain, non-capturing, named, with scoped flags), or global flags.
 _GROUP_OPENING = re.compile(r"(?P<look>\?<?[=!])|\?(?:P<\w+>|[aiLmsux]*(?:-[imsx]+)?:)|(?P<flags>\?[aiLmsux]+\))|(?!\?)")
@@ -35,7 +35,7 @@ def first_letters(pattern: str) -> frozenset[str] | None:
 
 class _Parser:
     """A recursive-descent reader of a pattern into items: ("char", c), ("set", letters),
-    ("any",), ("zero",), ("group", [branch, ...]) and ("repeat", minimum, item)."""
+    ("any",), ("zero",), ("group", [branch, ...]) and ("repeat", minimum, item, most)."""
 
     def __init__(self, pattern: str):
         self.text, self.pos = pattern, 0
@@ -57,8 +57,13 @@ class _Parser:
                 if self.text.startswith(("?", "+"), self.pos):   # lazy or possessive
                     self.pos += 1
                 word = quantifier.group()
+                if word == "{}":
+                    raise _CannotTell   # Python reads "a{}" as the letters themselves
                 minimum = 1 if word == "+" else int(quantifier.group(1) or 0) if word.startswith("{") else 0
-                item = ("repeat", minimum, item)
+                # the most times (None: no limit): "{2}" twice, "{2,}" no limit, "{,3}" three times
+                most_written = quantifier.group(3) or (quantifier.group(1) if not quantifier.group(2) else "")
+                most = 1 if word == "?" else int(most_written) if word.startswith("{") and most_written else None
+                item = ("repeat", minimum, item, most)
             items.append(item)
         return items
 
@@ -137,6 +142,77 @@ def _firsts(items: list[tuple]) -> frozenset[str] | None:
             return None
         return None if any(f is None for f in found) else frozenset().union(*found)
     return None   # it can match the empty string: any word may begin a match
+
+
+def first_strings(pattern: str, length: int) -> frozenset[str] | None:
+    """Return the lower-case beginnings of `length` characters a match of `pattern` can have
+    (shorter where a match can end sooner; "" if it can match nothing), None when it cannot tell."""
+    try:
+        parser = _Parser(pattern)
+        branches = parser.alternation()
+        if parser.pos != len(pattern):
+            raise _CannotTell
+        return _beginnings([("group", branches)], length, 0)
+    except _CannotTell:
+        return None
+
+
+_MAX_DEPTH = 64   # items read ahead for one beginning: deeper (a repeat of nothing) cannot tell
+
+
+def _beginnings(items: list[tuple], length: int, depth: int) -> frozenset[str]:
+    if length == 0:
+        return frozenset({""})
+    if depth > _MAX_DEPTH:
+        raise _CannotTell
+    for i, item in enumerate(items):
+        kind, rest = item[0], items[i + 1:]
+        if kind == "zero":
+            continue   # a lookaround or an anchor: what follows begins the match
+        if kind in ("char", "set"):
+            chars = {c.lower() for c in (item[1] if kind == "set" else (item[1],))}
+            if any(len(c) != 1 for c in chars):
+                raise _CannotTell   # "İ".lower() is two characters
+            tails = _beginnings(rest, length - 1, depth + 1)
+            return frozenset(c + tail for c in chars for tail in tails)
+        if kind == "group":
+            return frozenset().union(*(_beginnings(branch + rest, length, depth + 1) for branch in item[1]))
+        if kind == "repeat":
+            minimum, inner, most = item[1], item[2], item[3]
+            if most == 0:
+                return _beginnings(rest, length, depth + 1)
+            again = ("repeat", max(minimum - 1, 0), inner, None if most is None else most - 1)
+            found = _beginnings([inner, again, *rest], length, depth + 1)
+            return found if minimum else found | _beginnings(rest, length, depth + 1)
+        raise _CannotTell   # any character
+    return frozenset({""})   # the match may end here
+
+
+def beginnings_lookahead(strings: frozenset[str]) -> str | None:
+    """Return a lookahead `(?=...)` that holds where the text begins with one of `strings` (read
+    as a pattern's beginnings: a shorter one may be followed by anything), None for none or "".
+
+    The strings are written as a trie ("a(?:d[v]|p[p])|m[ao]"), so that the engine compares
+    each character once instead of trying every string in turn.
+    """
+    if not strings or "" in strings:
+        return None
+    return f"(?={_trie(strings)})"
+
+
+def _trie(strings: frozenset[str] | set[str]) -> str:
+    by_first: dict[str, set[str]] = {}
+    for string in strings:
+        by_first.setdefault(string[0], set()).add(string[1:])
+    alternatives_ = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:   # a beginning may end here: whatever follows
+            alternatives_.append(re.escape(first))
+        elif all(len(rest) == 1 for rest in rests):
+            alternatives_.append(re.escape(first) + "[" + "".join(map(re.escape, sorted(rests))) + "]")
+        else:
+            alternatives_.append(re.escape(first) + "(?:" + _trie(rests) + ")")
+    return "|".join(alternatives_)
 
 
 def alternatives(pattern: str) -> list[str]:

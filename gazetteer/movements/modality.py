@@ -12,6 +12,7 @@ from gazetteer.movements.first_letters import one_search
 from gazetteer.movements.patterns import (
     ASKED,
     ASKED_END,
+    ASKED_WORD,
     CLAUSE_CUES,
     CUE_CLAUSE_START,
     DENIED_INTENTION,
@@ -42,7 +43,7 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     """
     # "lost no time in invading": blanked, not cut, so that offsets and lengths stay as they were
     words = NOT_NEGATION.sub(lambda m: " " * len(m.group()), words)
-    asked = [m.end() for m in ASKED.finditer(words)]
+    asked = [m.end() for m in ASKED.finditer(words)] if ASKED_WORD.search(words) else []
     if asked and not ASKED_END.search(words, asked[-1]):
         return None  # "asked ... whether the troops are to be withdrawn": a question, not a statement
     facts = list(_RELATIVE_FACT.finditer(words))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gazetteer.movements.first_letters import first_letters
+from gazetteer.movements.first_letters import beginnings_lookahead, first_letters, first_strings
 
 
 @dataclass(frozen=True)
@@ -337,6 +337,9 @@ ASKED = re.compile(r"\b(?:ask\w*|inquir\w*|enquir\w*|know\w*|aware|(?:un)?certai
                    r"wonder\w*|information)\b[^.;?]{0,120}?\bwhether\b|"
                    r"^\W*(?:and\W+)?(?:if so\W+)?(?-i:whether)\b|"
                    r"\b(?:ask|asks|asked|inquire[sd]?|enquire[sd]?)\b[^;]{0,80}?\bif\b", re.I)
+# Every question ASKED finds holds "whether" or "if": one search for them leaves out the many
+# sentences with neither (ASKED, entered at every word, cost 0.08 s of CPU per MB of text).
+ASKED_WORD = re.compile(r"whether|if", re.I)
 # Where a question put ends and a statement begins: "It is doubtful whether they will stop, and they
 # have occupied Kars".
 ASKED_END = re.compile(r",\s*(?:but|while|whereas)\b|,\s*and\s+(?:they|it|we|he|she|I)\b")
@@ -396,14 +399,21 @@ def any_trigger() -> re.Pattern:
     """One regex matching where any trigger matches (to find where to try them all, in one pass).
 
     The alternatives are grouped by their first letter behind a lookahead, so that at each word
-    only the few groups for its letter are tried (several times faster on long texts).
+    only the few groups for its letter are tried (several times faster on long texts). Before
+    them, one lookahead for the first three letters any trigger can begin with ("the", "of", "and"
+    begin none) turns most words away at once (half the scan's time).
     """
     groups: dict[str, list[str]] = {}
     for t in TRIGGERS:
         letters = first_letters(t.pattern)
         groups.setdefault("".join(sorted(letters)) if letters else "", []).append(f"(?:{t.pattern})")
     parts = [(f"(?=[{letters}])" if letters else "") + "(?:" + "|".join(alts) + ")" for letters, alts in groups.items()]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+    beginnings = [first_strings(t.pattern, TRIGGER_BEGINNING) for t in TRIGGERS]
+    ahead = None if any(b is None for b in beginnings) else beginnings_lookahead(frozenset().union(*beginnings))
+    return re.compile(r"(?<![\w-])" + (ahead or "") + "(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+TRIGGER_BEGINNING = 3   # letters of that lookahead: measured, 3 halves the scan's time, 2 took off a seventh
 
 
 def triggers_by_letter(compiled: list[tuple[re.Pattern, Trigger]]) -> dict[str, list[tuple[int, re.Pattern, Trigger]]]:

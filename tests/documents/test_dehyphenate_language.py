@@ -19,6 +19,13 @@ from documents.language import detect_language
     ("the line\nends here", "the line\nends here"),
     ("Эри-\nвань", "Эривань"),
     ("Zan-\ngezur and Nakhiche-\nvan", "Zangezur and Nakhichevan"),
+    # only a letter before the hyphen makes a break (the search looks back from each hyphen)
+    ("Ré-\nvolution", "Révolution"),
+    ("-\nvan", "-\nvan"),                                 # the text's first character
+    ("Zan -\ngezur", "Zan -\ngezur"),                     # a dash after a space
+    ("1-\nvan", "1-\nvan"),
+    ("x_-\nvan", "x_-\nvan"),
+    ("Zan--\ngezur", "Zan--\ngezur"),                     # a dash of two hyphens
 ])
 def test_rejoined(text, joined):
     assert dehyphenate(text).text == joined

@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from harness import chronotope_command
 
+from gazetteer.geoparse import fuzzy
 from gazetteer.geoparse.fuzzy import ocr_readings
 from gazetteer.geoparse.linker import geoparse
 
@@ -70,3 +71,18 @@ def test_geoparse_json_points_into_the_text_as_written(tmp_path):
     assert [w["name"] for w in route["waypoints"]][:2] == ["Kars", "Gyumri"]
     assert record["dates"][0]["text"] == "7 November 1920"
     assert record["language"] == "en"
+
+
+def test_noisy_texts_read_in_one_process_find_what_each_finds_alone(full_gazetteer):
+    """The words read against the gazetteer are remembered from text to text: the same hits."""
+    texts = ["The Turks took A1exandropol.", "Refugees reached Nakhichcvan; the Turks took A1exandropol again.",
+             "The Sharnkhor District and Alexan dropol; Refugees from Nakhichcvan."]
+
+    def fuzzy_mentions(text):
+        return [(m.start, m.end, m.place.id) for m in geoparse(text, full_gazetteer) if m.fuzzy]
+
+    alone = []
+    for text in texts:
+        fuzzy._INDEXES.clear()   # each text read as if it were the first
+        alone.append(fuzzy_mentions(text))
+    assert [fuzzy_mentions(text) for text in texts] == alone and all(alone)

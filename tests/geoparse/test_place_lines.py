@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,12 @@ def test_the_lines_hold_fuzzy_and_review_fields(full_gazetteer):
     analysis = replace(analysis, confirmed=frozenset({("place", m.start, m.end) for m in analysis.mentions[:1]}))
     records = [json.loads(line) for line in encoded_places(analysis)]
     assert "review" in records[0] and any(r.get("fuzzy") for r in records)
+
+
+def test_the_lines_of_a_set_read_in_one_process_are_json_dumps_of_their_records(full_gazetteer):
+    """The heads of places written once are remembered from text to text: still each record's own."""
+    folder = Path(__file__).resolve().parents[2] / "bench" / "devset_dispatches" / "texts"
+    for path in sorted(folder.glob("*.txt")):
+        analysis = analyse_text(path.read_text(encoding="utf-8"), gazetteer=full_gazetteer)
+        expected = [json.dumps(place_record(m), ensure_ascii=False) for m in analysis.mentions]
+        assert list(encoded_places(analysis)) == expected

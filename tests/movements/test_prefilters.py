@@ -4,6 +4,8 @@ to `patterns.py` is covered without editing a word list; these tests fail if one
 * `any_trigger()`: one scan for every movement word; the finder tries the single patterns only
   where it matches.
 * `modality.ANY_CUE`: one search for every status cue; with no match, no cue is tried.
+* `patterns.ASKED_WORD`: "whether" or "if", held by every question `ASKED` finds; without one,
+  `ASKED` is not tried.
 
 Each pattern's matches in real text (the bundled corpus, the development sets, the seeds and
 the sentences of the movement tests) must be found by the prefilter at the same place.
@@ -17,7 +19,14 @@ import pytest
 
 from gazetteer.movements.first_letters import alternatives, one_search
 from gazetteer.movements.modality import ANY_CUE, status
-from gazetteer.movements.patterns import STATUS_CUES, TRIGGERS, any_trigger, compile_triggers
+from gazetteer.movements.patterns import (
+    ASKED,
+    ASKED_WORD,
+    STATUS_CUES,
+    TRIGGERS,
+    any_trigger,
+    compile_triggers,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "documents" / "corpus").glob("*.txt")), *sorted((ROOT / "bench").glob("*/texts/*.txt")),
@@ -48,6 +57,23 @@ def test_every_status_cue_is_in_the_one_search(name, pattern, texts):
     found = [(text, m.start()) for text in texts for m in re.finditer(pattern, text, re.I)]
     assert found, f"no example of the {name} cue in the texts"
     assert [where for text, where in found if ANY_CUE.match(text, where) is None] == []
+
+
+def test_every_question_asked_holds_the_word_searched_first(texts):
+    found = [m.group() for text in texts for m in ASKED.finditer(text)]
+    assert found, "no question put in the texts"
+    assert [question for question in found if not ASKED_WORD.search(question)] == []
+
+
+@pytest.mark.parametrize(("words", "asked"), [
+    ("He asked whether the troops are to be withdrawn", True),
+    ("They inquired if the Turks would advance", True),
+    ("; whether the troops withdraw", True),       # a clause that opens with it
+    ("The Turks advanced", False),
+    ("It is not known where the troops withdraw", False),
+])
+def test_a_question_put_is_left_out(words, asked):
+    assert (status(words, False, words.split()[-1]) is None) == asked
 
 
 @pytest.mark.parametrize(("words", "trigger", "expected"), [

@@ -1,9 +1,11 @@
 """The one-pass scan for movement words: grouping the patterns by first letter finds the same words."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from gazetteer.movements.first_letters import first_letters
+from gazetteer.movements.first_letters import beginnings_lookahead, first_letters, first_strings
 from gazetteer.movements.patterns import any_trigger, compile_triggers
 
 
@@ -28,6 +30,47 @@ from gazetteer.movements.patterns import any_trigger, compile_triggers
 def test_first_letters_of_a_pattern(pattern, expected):
     letters = first_letters(pattern)
     assert (set(letters) if letters is not None else None) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"march(?:es|ed|ing)?", {"mar"}),
+    (r"f(?:a|e)ll(?:s|ing)? back", {"fal", "fel"}),
+    (r"(?:re-?)?embark(?:s|ed|ing)?", {"re-", "ree", "emb"}),
+    (r"(?:(?<=was )|(?<=were ))taken", {"tak"}),
+    (r"[Ss]eiz(?:e|ed)|capture", {"sei", "cap"}),
+    (r"go|went", {"go", "wen"}),            # a match may end after two letters
+    (r"on (?:the )?way", {"on "}),
+    (r"a{0,2}bc", {"aab", "abc", "bc"}),   # a repeat: each number of times, "bc" may end there
+    (r"(?:a|)bc", {"abc", "bc"}),
+    (r"x?", {"x", ""}),                     # may match nothing
+    (r"ab\w", None),                        # any character: cannot tell
+    (r"a[b-d]", None),                      # a range: cannot tell
+    (r"(?:x*)*y", None),                    # a repeat of what may be nothing: cannot tell
+    (r"a{2}b|c{1,2}d|e{2,}f", {"aab", "cd", "ccd", "eef", "eee"}),
+    (r"a{}b", None),                        # "{}" is no repeat but the letters: cannot tell
+])
+def test_first_strings_of_a_pattern(pattern, expected):
+    found = first_strings(pattern, 3)
+    assert (set(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(("strings", "text", "matches"), [
+    ({"adv", "app", "mar"}, "Advanced", True),    # case is the pattern's business (re.I)
+    ({"adv", "app", "mar"}, "and", False),
+    ({"go", "wen"}, "gone", True),                # a shorter beginning: anything may follow
+    ({"go", "wen"}, "g", False),
+    ({"on "}, "on the way", True),
+    ({"on "}, "one", False),
+    ({"a-b", "a.c"}, "a.c", True),                # written escaped
+    ({"a-b", "a.c"}, "axc", False),
+])
+def test_the_lookahead_of_beginnings(strings, text, matches):
+    ahead = re.compile(beginnings_lookahead(frozenset(strings)), re.I)
+    assert (ahead.match(text) is not None) == matches
+
+
+def test_no_lookahead_for_a_pattern_that_may_match_nothing():
+    assert beginnings_lookahead(frozenset({"ab", ""})) is None and beginnings_lookahead(frozenset()) is None
 
 
 TEXT = ("The Turks re-embarked at Batum, fell back to Kars and, having been taken by surprise, launched a "
