@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
+from mapapp.atlas import movement_window
+from mapapp.atlas.caps import PlaceCap, capped_places
 from mapapp.atlas.packing import unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
@@ -266,7 +268,9 @@ def current_id(conn: sqlite3.Connection, former_id: str) -> str | None:
     return row[0] if row else None
 
 
-def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> str:
+def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap: PlaceCap | None = None) -> str:
+    """The places named in the window's documents, by name; `cap` keeps the answer to what a map shows
+    (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
     mentions, docs = defaultdict(int), defaultdict(list)
@@ -284,32 +288,54 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
     if q and q.strip():
         place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
-    rows = conn.execute(f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
-    return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
-                       for key, head in rows if key in docs])
+    rows = [(key, head) for key, head in conn.execute(
+        f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in docs]
+    if cap is None:
+        return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
+                           for key, head in rows])
+    kept = capped_places(rows, mentions, cap.limit)
+    return collection([with_properties(unpack("place", head), cap.properties(mentions[key], docs[key]))
+                       for key, head in rows if key in kept])[:-1] + f',"total":{len(rows)}' + "}"
 
 
-def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
+def place(conn: sqlite3.Connection, row: sqlite3.Row, doc_limit: int | None = None) -> str:
+    """A place's Feature with its documents in date order; with `doc_limit`, the first that many of
+    them and their `document_count` (the counts from the place's own index, not its documents)."""
+    listed_at_most = "" if doc_limit is None else f" LIMIT {int(doc_limit)}"
     docs = conn.execute(
         "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, count(*) AS n "
         "FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE m.place = ? "
-        "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq",
-        (row["rowid"],)).fetchall()
+        "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq"
+        + listed_at_most, (row["rowid"],)).fetchall()
     # kind, author, recipient: for pages in other languages, which compose the title anew (mapapp.title_words)
     listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text", "kind", "author", "recipient")},
                "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
-    more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
+    if doc_limit is None:
+        mentioned = sum(d["n"] for d in docs)
+    else:
+        mentioned, count = conn.execute("SELECT count(*), count(DISTINCT doc) FROM mentions WHERE place = ?",
+                                        (row["rowid"],)).fetchone()
+    more = {"mentions": mentioned, "documents": listed, "note": row["note"], "parent": row["parent"]}
+    if doc_limit is not None:
+        more["document_count"] = count
     return with_properties(unpack("place", row["head"]), more)
 
 
-def movements(conn: sqlite3.Connection, window, span: int) -> str:
+def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = None) -> str:
+    """The window's drawn movements in date order; with `limit`, at most that many, spread evenly over
+    the window (movement_window), and the window's `total` beside them."""
     dialect = dialect_of(conn)
-    where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props FROM movements m "
-                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.rowid = m.doc "
-                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
-    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
-                       for doc_id, title, ord_, geometry, props in rows])
+    ranked, params = movement_window.ranked_sql(window, lambda days: window_sql(window, "m", days), span, dialect,
+                                                limit)
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total FROM ({ranked}) w "
+                        "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
+                        params).fetchall()
+    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
+                           for doc_id, title, ord_, geometry, props, _ in rows])
+    if limit is None:
+        return features
+    total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one
+    return features[:-1] + f',"total":{total},"limit":{limit}' + "}"
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
