@@ -150,7 +150,7 @@ def page_requests(corpus: dict, ids: list[str], rng: random.Random) -> list[tupl
     return [("places", f"/api/places?{window}&limit={caps['MAP_PLACES']}&doc_limit=0"),
             ("movements", f"/api/movements?{window}&limit={caps['MAP_MOVEMENTS']}"),
             ("territories", f"/api/territories?date={end}"),
-            ("documents", f"/api/documents?{window}&per_page=500"),
+            ("documents", f"/api/documents?{window}&per_page={caps['LIST_DOCUMENTS']}"),
             ("place", f"/api/places/{rng.choice(corpus_places(corpus))}?doc_limit={caps['POPUP_DOCUMENTS']}"),
             ("document", f"/api/documents/{doc}")]
 

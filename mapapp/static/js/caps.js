@@ -7,6 +7,8 @@ export const MAP_PLACES = 600;
 export const MAP_MOVEMENTS = 300;
 // The documents a place's popup lists before "all N documents".
 export const POPUP_DOCUMENTS = 20;
+// The window's documents the side list shows ("first 100 of N"); a place's whole list shows up to 500.
+export const LIST_DOCUMENTS = 100;
 
 /** The parameters of the map's places and movements requests. */
 export function placesParams() { return { limit: MAP_PLACES, doc_limit: 0 }; }

@@ -12,7 +12,7 @@ import { setUpShare } from "./share.js";
 import { _, pageLang } from "./i18n.js";
 import { nameChoice, setNameChoice } from "./popup.js";
 import { ReviewTools } from "./review_tools.js";
-import { movementsParams, placesParams, POPUP_DOCUMENTS } from "./caps.js";
+import { LIST_DOCUMENTS, movementsParams, placesParams, POPUP_DOCUMENTS } from "./caps.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -173,7 +173,7 @@ function requests(date) {
   const { from, to } = windowOf(date);
   return [["/api/places", { from, to, ...placesParams() }], ["/api/movements", { from, to, ...movementsParams() }],
     ["/api/territories", { date: to }],
-    reader.hasPanel ? ["/api/documents", { from, to, per_page: 500 }] : [null, null]];
+    reader.hasPanel ? ["/api/documents", { from, to, per_page: LIST_DOCUMENTS }] : [null, null]];
 }
 
 function prefetchNeighbours() {
