@@ -76,3 +76,21 @@ def test_a_popup_lists_the_first_documents_and_all_of_them_open_in_the_list(page
     doc = get(page, "/api/documents/" + last)
     assert place_id in {m["place_id"] for m in doc["places"]}
     idle(page)
+
+
+def test_every_label_is_as_large_as_its_text_measured_alone(page, dense_server):
+    """Labels are measured all at once: each must still get the box its text takes alone, or labels overlap."""
+    open_map(page, dense_server + f"/?date={DAY}&window=30")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.leaflet-labels-pane .label-icon')].map((icon) => {
+        const label = icon.firstElementChild;
+        const ruler = document.querySelector('.label-ruler');
+        const alone = document.createElement('span');
+        alone.className = label.className;
+        alone.textContent = label.textContent;
+        ruler.replaceChildren(alone);
+        const measured = [alone.offsetWidth, alone.offsetHeight];
+        ruler.replaceChildren();
+        return [label.textContent, [icon.offsetWidth, icon.offsetHeight], measured];
+    })""")
+    assert len(sizes) > 20
+    assert [(text, box) for text, box, _ in sizes] == [(text, alone) for text, _, alone in sizes]
