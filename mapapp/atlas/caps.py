@@ -13,10 +13,10 @@ class PlaceCap:
     limit: int | None = None
     documents: int | None = None
 
-    def properties(self, mentions: int, docs: list[str]) -> dict:
-        """A place's counted properties: its mentions, its first documents and how many there are."""
+    def properties(self, mentions: int, docs: list[str], count: int) -> dict:
+        """A place's counted properties: its mentions, its first documents and how many there are (`count`)."""
         listed = docs if self.documents is None else docs[:self.documents]
-        return {"mentions": mentions, "documents": listed, "document_count": len(docs)}
+        return {"mentions": mentions, "documents": listed, "document_count": count}
 
 
 def capped_places(rows: list[tuple[int, object]], mentions: dict[int, int], limit: int | None) -> set[int]:

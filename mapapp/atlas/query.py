@@ -65,6 +65,14 @@ class SQLiteDialect:
             return None
         return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
 
+    def each(self, column: str) -> str:
+        """Return the table of a JSON object column's (key, value) pairs, for FROM."""
+        return f"json_each({column})"
+
+    def place_count(self, value: str) -> str:
+        """Return a `each` value as the whole number it is."""
+        return value
+
     def bbox(self, bbox) -> tuple[str, list]:
         """Return the condition (and parameters) on a place's lon and lat: inside `bbox`."""
         lon = "lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(lon >= ? OR lon <= ?)"
@@ -85,6 +93,12 @@ class PostgresDialect(SQLiteDialect):
         # SQLite's LIKE folds ASCII letters only (ILIKE would fold every alphabet).
         fold = f"'{ASCII_UPPER}', '{ASCII_UPPER.lower()}'"
         return f"translate({column}, {fold}) LIKE translate(?, {fold}) ESCAPE '\\'"
+
+    def each(self, column: str) -> str:
+        return f"json_each_text({column}::json)"
+
+    def place_count(self, value: str) -> str:
+        return f"CAST({value} AS BIGINT)"
 
     def full_text(self, q: str) -> tuple[str, list] | None:
         if fts_query(q) is None:
@@ -273,13 +287,16 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
-    mentions, docs = defaultdict(int), defaultdict(list)
-    for doc_id, counts in conn.execute(
-            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
-        for key, n in json.loads(counts).items():
-            mentions[int(key)] += n
-            docs[int(key)].append(doc_id)
+    if cap is not None and cap.documents == 0:   # counts only: summed by the database, no ids listed
+        mentions, counts, docs = {}, {}, None
+        for key, n, count in conn.execute(
+                f"SELECT pc.key, sum({dialect.place_count('pc.value')}), count(*) FROM documents d "
+                f"{dialect.hint(window, 'documents_by_date')}, {dialect.each('d.place_counts')} AS pc "
+                f"WHERE {where} GROUP BY pc.key", params):
+            mentions[int(key)], counts[int(key)] = int(n), int(count)   # PostgreSQL sums to a Decimal
+    else:
+        mentions, docs = place_documents(conn, dialect, window, where, params)
+        counts = {key: len(ids) for key, ids in docs.items()}
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -289,13 +306,26 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
         place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = [(key, head) for key, head in conn.execute(
-        f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in docs]
+        f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in mentions]
     if cap is None:
         return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
                            for key, head in rows])
     kept = capped_places(rows, mentions, cap.limit)
-    return collection([with_properties(unpack("place", head), cap.properties(mentions[key], docs[key]))
-                       for key, head in rows if key in kept])[:-1] + f',"total":{len(rows)}' + "}"
+    return collection([with_properties(unpack("place", head), cap.properties(
+        mentions[key], docs[key] if docs is not None else [], counts[key])) for key, head in rows if key in kept]
+                      )[:-1] + f',"total":{len(rows)}' + "}"
+
+
+def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
+    """Each place's mentions in the window's documents, and their ids in date order, by place rowid."""
+    mentions, docs = defaultdict(int), defaultdict(list)
+    for doc_id, counts in conn.execute(
+            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
+        for key, n in json.loads(counts).items():
+            mentions[int(key)] += n
+            docs[int(key)].append(doc_id)
+    return mentions, docs
 
 
 def place(conn: sqlite3.Connection, row: sqlite3.Row, doc_limit: int | None = None) -> str:
