@@ -132,6 +132,34 @@ def window_requests(corpus: dict, ids: list[str], rng: random.Random) -> list[tu
             ("document", f"/api/documents/{rng.choice(ids)}")]
 
 
+def page_caps() -> dict[str, int]:
+    """The caps the map page asks with (mapapp/static/js/caps.js, their one definition)."""
+    text = (Path(__file__).resolve().parents[1] / "mapapp" / "static" / "js" / "caps.js").read_text()
+    return {name: int(n) for name, n in re.findall(r"export const (\w+) = (\d+);", text)}
+
+
+def page_requests(corpus: dict, ids: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    """Return (route, path) pairs: what the map page asks now for one random 30-day window (main.js
+    `requests()`), and a place's popup and a document opened from it."""
+    caps = page_caps()
+    first, last = date.fromisoformat(corpus["earliest"]), date.fromisoformat(corpus["latest"])
+    start = first + timedelta(days=rng.randrange(max(1, (last - first).days)))
+    end = start + timedelta(days=30)
+    window = f"from={start}&to={end}"
+    doc = rng.choice(ids)
+    return [("places", f"/api/places?{window}&limit={caps['MAP_PLACES']}&doc_limit=0"),
+            ("movements", f"/api/movements?{window}&limit={caps['MAP_MOVEMENTS']}"),
+            ("territories", f"/api/territories?date={end}"),
+            ("documents", f"/api/documents?{window}&per_page={caps['LIST_DOCUMENTS']}"),
+            ("place", f"/api/places/{rng.choice(corpus_places(corpus))}?doc_limit={caps['POPUP_DOCUMENTS']}"),
+            ("document", f"/api/documents/{doc}")]
+
+
+def corpus_places(corpus: dict) -> list[str]:
+    """The place ids a popup may be opened on (put in `corpus` by `api_workers`)."""
+    return corpus.get("place_ids") or ["chr:shusha"]
+
+
 def load_loop(host, stop: float, batches, load: Load, lock: threading.Lock, timeout: float = 120) -> None:
     """Ask for the (route, path) pairs of `batches()` over one keep-alive connection until `stop`."""
     conn = http.client.HTTPConnection(host.hostname, host.port, timeout=timeout)
@@ -170,32 +198,37 @@ def run_threads(targets: list) -> float:
 
 
 def api_workers(base_url: str, concurrency: int, stop: float, load: Load, lock: threading.Lock,
-                repeat: bool = False, seed: int = 1920) -> list:
-    """`concurrency` callables loading the API as the map page does, until `stop`."""
+                repeat: bool = False, seed: int = 1920, page: bool = False) -> list:
+    """`concurrency` callables loading the API until `stop`: every window route whole (`window_requests`),
+    or (`page`) what the map page asks now (`page_requests`)."""
     host = urlsplit(base_url)
     corpus = json.loads(get(host.hostname, host.port, "/api/corpus")[1])
     ids = [d["id"] for d in json.loads(get(host.hostname, host.port, "/api/documents?per_page=500")[1])["documents"]]
-    fixed = [window_requests(corpus, ids, random.Random(seed + i)) for i in range(4)]
+    asks = page_requests if page else window_requests
+    if page:
+        corpus["place_ids"] = [f["id"] for f in json.loads(get(host.hostname, host.port, "/api/places?doc_limit=0")[1])
+                               ["features"]]
+    fixed = [asks(corpus, ids, random.Random(seed + i)) for i in range(4)]
 
     def worker(n: int) -> None:
         rng, rounds = random.Random(seed + (0 if repeat else n)), iter(range(1 << 62))
-        load_loop(host, stop, lambda: fixed[next(rounds) % 4] if repeat else window_requests(corpus, ids, rng),
+        load_loop(host, stop, lambda: fixed[next(rounds) % 4] if repeat else asks(corpus, ids, rng),
                   load, lock)
 
     return [lambda n=n: worker(n) for n in range(concurrency)]
 
 
 def measure_api(base_url: str, seconds: float = 10.0, concurrency: int = 8, repeat: bool = False,
-                seed: int = 1920) -> dict:
+                seed: int = 1920, page: bool = False) -> dict:
     """Load the API at `base_url` from `concurrency` threads for `seconds`; return latency and throughput.
 
     `repeat=False` draws a fresh window for each round (database path); `repeat=True` asks the
     same few windows again and again (answer-cache path).
     """
     load, lock = Load(), threading.Lock()
-    workers = api_workers(base_url, concurrency, time.perf_counter() + seconds, load, lock, repeat, seed)
+    workers = api_workers(base_url, concurrency, time.perf_counter() + seconds, load, lock, repeat, seed, page)
     load.seconds = run_threads(workers)
-    return {"concurrency": concurrency, "repeat": repeat, **load.summary()}
+    return {"concurrency": concurrency, "repeat": repeat, "asks": "page" if page else "whole", **load.summary()}
 
 
 def picture_requests(corpus: dict, rng: random.Random) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ the API under 1, 8 and 50 clients, and the map page in headless chromium.
     python bench/corpus_gen.py /tmp/c100k --documents 100000
     python bench/scale.py build /tmp/c100k --out /tmp/a100k --jobs 2       # or --dask local, --database URL
     python bench/scale.py size /tmp/a100k                                   # where the atlas's bytes go
-    python bench/scale.py api /tmp/c100k --out /tmp/a100k --clients 1,8,50 --seconds 20
+    python bench/scale.py api /tmp/c100k --out /tmp/a100k --clients 1,8,50 --seconds 20 --floor 50
     python bench/scale.py page /tmp/c100k --out /tmp/a100k
     python bench/scale.py publish /tmp/c100k --out /tmp/a100k --database URL    # SQLite atlas -> PostgreSQL
 
@@ -14,7 +14,9 @@ What each figure times:
   processes, a Dask cluster's workers), sampled every 0.2 s.
 * size: the atlas file, and SQLite's dbstat table: the bytes of each table and index.
 * api: `chronotope serve` (waitress, as users run it) in its own process; client threads on
-  keep-alive loopback connections ask what the map asks when the slider moves, each round a new
+  keep-alive loopback connections ask what the map asks when the slider moves (`--asks page`: its
+  capped places and movements, territories, documents, a popup's place and a document; `--asks
+  whole`: every window route uncapped, events too, as the page asked before), each round a new
   random 30-day window (so the answers come from the database, not the answer cache); per
   request, from sending it to the last byte read (bench/app.py's load generator).
 * page: the map page in headless chromium against the same server: first draw (navigation start
@@ -150,13 +152,15 @@ def bench_api(args) -> dict:
     server = app.Server(args.corpus, args.out)
     results = {"run": "api", "store": "postgresql" if args.database else "sqlite"}
     try:
-        results["answer_bytes"] = answer_sizes(server.url, args.seed)
+        results["asks"] = args.asks
+        results["answer_bytes"] = answer_sizes(server.url, args.seed, page=args.asks == "page")
         print(f"[api {results['store']}] answer size of a random window, median of 9, by route: "
               + ", ".join(f"{r} {b / 1000:.0f} KB" for r, b in results["answer_bytes"].items()), flush=True)
         serving = psutil.Process(server.process.pid)
         for n in (int(c) for c in args.clients.split(",")):
             before, cpu = load(), _cpu_seconds(serving)
-            figures = app.measure_api(server.url, seconds=args.seconds, concurrency=n, seed=args.seed)
+            figures = app.measure_api(server.url, seconds=args.seconds, concurrency=n, seed=args.seed,
+                                      page=args.asks == "page")
             after = load()
             # The server's CPU time a request: steadier than wall times on a shared machine.
             figures["server_cpu_ms_per_request"] = round(
@@ -164,15 +168,40 @@ def bench_api(args) -> dict:
             figures.update(load_before=before, load_after=after)
             results[f"clients_{n}"] = figures
             routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
-            print(f"[api {results['store']}] {n} clients, {args.seconds:.0f} s, random windows (uncached), per request: "
+            print(f"[api {results['store']}, asks {args.asks}] {n} clients, {args.seconds:.0f} s, random windows "
+                  "(uncached), per request: "
                   f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, "
                   f"max {figures['max_ms']} ms, {figures['throughput_rps']} req/s, {figures['requests']} requests, "
                   f"{figures['errors']} errors, server CPU {figures['server_cpu_ms_per_request']} ms a request; "
                   f"load average before {before}, after {after}; p95 by route: {routes}",
                   flush=True)
+        if args.floor:
+            results["floor"] = floor(server.url, serving, args.floor, args.seconds)
     finally:
         server.stop()
     return results
+
+
+def floor(base_url: str, serving: psutil.Process, clients: int, seconds: float) -> dict:
+    """The floor: `/api/corpus` (tiny, and answered from the answer cache) asked by `clients` at once:
+    what one server process on this machine can do at all, whatever the query."""
+    import threading
+    from urllib.parse import urlsplit
+
+    host, measured, lock = urlsplit(base_url), app.Load(), threading.Lock()
+    app.get(host.hostname, host.port, "/api/corpus")   # made once, then cached
+    stop, before, cpu = time.perf_counter() + seconds, load(), _cpu_seconds(serving)
+    measured.seconds = app.run_threads([lambda: app.load_loop(host, stop, lambda: [("corpus", "/api/corpus")],
+                                                              measured, lock) for _ in range(clients)])
+    figures = {**measured.summary(), "load_before": before, "load_after": load(),
+               "server_cpu_ms_per_request": round((_cpu_seconds(serving) - cpu) * 1000 /
+                                                  max(len(measured.latencies.get("corpus", [])), 1), 3)}
+    print(f"[api floor] /api/corpus (cached, {len(app.get(host.hostname, host.port, '/api/corpus')[1])} bytes), "
+          f"{clients} clients, {seconds:.0f} s: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
+          f"p99 {figures['p99_ms']} ms, {figures['throughput_rps']} req/s, server CPU "
+          f"{figures['server_cpu_ms_per_request']} ms a request; load average before {before}, after "
+          f"{figures['load_after']}", flush=True)
+    return figures
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
@@ -181,16 +210,20 @@ def _cpu_seconds(process: psutil.Process) -> float:
     return sum(t.user + t.system for t in times)
 
 
-def answer_sizes(base_url: str, seed: int, windows: int = 9) -> dict[str, int]:
-    """Return the median size in bytes of each route's answer over `windows` random windows."""
+def answer_sizes(base_url: str, seed: int, windows: int = 9, page: bool = False) -> dict[str, int]:
+    """Return the median size in bytes of each route's answer over `windows` random windows (every
+    window route whole, or `page`: what the map page asks)."""
     from urllib.parse import urlsplit
 
     host = urlsplit(base_url)
     corpus = json.loads(app.get(host.hostname, host.port, "/api/corpus")[1])
     ids = [d["id"] for d in json.loads(app.get(host.hostname, host.port, "/api/documents?per_page=50")[1])["documents"]]
     rng, sizes = random.Random(seed - 1), {}
+    if page:
+        corpus["place_ids"] = [f["id"] for f in json.loads(app.get(host.hostname, host.port,
+                                                                   "/api/places?doc_limit=0")[1])["features"]]
     for _ in range(windows):
-        for route, path in app.window_requests(corpus, ids, rng):
+        for route, path in (app.page_requests if page else app.window_requests)(corpus, ids, rng):
             sizes.setdefault(route, []).append(len(app.get(host.hostname, host.port, path)[1]))
     return {route: sorted(found)[len(found) // 2] for route, found in sizes.items()}
 
@@ -228,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--dask", help="'local' or tcp://HOST:PORT")
     parser.add_argument("--clients", default="1,8,50")
+    parser.add_argument("--asks", choices=("page", "whole"), default="page",
+                        help="api: what the map page asks now (capped), or every window route whole (as before)")
+    parser.add_argument("--floor", type=int, default=0, metavar="CLIENTS",
+                        help="api: also the floor, a cached /api/corpus asked by this many clients")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=1920)
     parser.add_argument("--log", type=Path, help="append each run's figures as a JSON line here")

@@ -190,6 +190,21 @@ def pixels(name: str, text: str | int | None) -> int | None:
                         expected=N_("expected a whole number of pixels from 1 to %(high)s"))
 
 
+# --- answers cut to what a map shows (the API's `limit` and `doc_limit`) ---------------------
+MAX_LIMIT = 5000          # features in one capped answer
+MAX_DOC_LIMIT = 500       # document ids a place lists in a capped answer (as a page of documents)
+
+
+def limit(text: str | None) -> int | None:
+    """How many features a capped answer keeps (1 to MAX_LIMIT); None when absent (all of them)."""
+    return whole_number("limit", text, 1, MAX_LIMIT)
+
+
+def doc_limit(text: str | None) -> int | None:
+    """How many document ids each place lists (0 to MAX_DOC_LIMIT); None when absent (all of them)."""
+    return whole_number("doc_limit", text, 0, MAX_DOC_LIMIT)
+
+
 # --- places on the map -------------------------------------------------------------------------
 def bbox(text: str | None) -> BBox | None:
     """The box `west,south,east,north` in degrees (west > east crosses 180°); None when absent."""

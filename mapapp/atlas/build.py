@@ -348,6 +348,7 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
     conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.doc = d.rowid")
+    conn.execute(f"UPDATE movements SET span_days = {schema.SPAN_DAYS}")
     fts = schema.finish(conn)
     conn.execute(f"UPDATE documents SET place_counts = ({schema.PLACE_COUNTS})")
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),

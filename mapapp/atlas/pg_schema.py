@@ -39,7 +39,7 @@ CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
     geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
     north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
-    geom geometry(Geometry, 4326)
+    span_days INTEGER NOT NULL DEFAULT 0, geom geometry(Geometry, 4326)
 );
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
     timeline {TEXT} NOT NULL);
@@ -62,7 +62,7 @@ COPIED = {
     "source_places": ("source", "place"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
     "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
-                  "earliest", "latest", "props", "drawn"),
+                  "earliest", "latest", "props", "drawn", "span_days"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 

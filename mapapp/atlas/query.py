@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
+from mapapp.atlas import movement_window
+from mapapp.atlas.caps import PlaceCap, capped_places
 from mapapp.atlas.packing import unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
@@ -63,6 +65,14 @@ class SQLiteDialect:
             return None
         return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
 
+    def each(self, column: str) -> str:
+        """Return the table of a JSON object column's (key, value) pairs, for FROM."""
+        return f"json_each({column})"
+
+    def place_count(self, value: str) -> str:
+        """Return a `each` value as the whole number it is."""
+        return value
+
     def bbox(self, bbox) -> tuple[str, list]:
         """Return the condition (and parameters) on a place's lon and lat: inside `bbox`."""
         lon = "lon BETWEEN ? AND ?" if bbox.west <= bbox.east else "(lon >= ? OR lon <= ?)"
@@ -83,6 +93,12 @@ class PostgresDialect(SQLiteDialect):
         # SQLite's LIKE folds ASCII letters only (ILIKE would fold every alphabet).
         fold = f"'{ASCII_UPPER}', '{ASCII_UPPER.lower()}'"
         return f"translate({column}, {fold}) LIKE translate(?, {fold}) ESCAPE '\\'"
+
+    def each(self, column: str) -> str:
+        return f"json_each_text({column}::json)"
+
+    def place_count(self, value: str) -> str:
+        return f"CAST({value} AS BIGINT)"
 
     def full_text(self, q: str) -> tuple[str, list] | None:
         if fts_query(q) is None:
@@ -266,16 +282,21 @@ def current_id(conn: sqlite3.Connection, former_id: str) -> str | None:
     return row[0] if row else None
 
 
-def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> str:
+def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap: PlaceCap | None = None) -> str:
+    """The places named in the window's documents, by name; `cap` keeps the answer to what a map shows
+    (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
-    mentions, docs = defaultdict(int), defaultdict(list)
-    for doc_id, counts in conn.execute(
-            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
-        for key, n in json.loads(counts).items():
-            mentions[int(key)] += n
-            docs[int(key)].append(doc_id)
+    if cap is not None and cap.documents == 0:   # counts only: summed by the database, no ids listed
+        mentions, counts, docs = {}, {}, None
+        for key, n, count in conn.execute(
+                f"SELECT pc.key, sum({dialect.place_count('pc.value')}), count(*) FROM documents d "
+                f"{dialect.hint(window, 'documents_by_date')}, {dialect.each('d.place_counts')} AS pc "
+                f"WHERE {where} GROUP BY pc.key", params):
+            mentions[int(key)], counts[int(key)] = int(n), int(count)   # PostgreSQL sums to a Decimal
+    else:
+        mentions, docs = place_documents(conn, dialect, window, where, params)
+        counts = {key: len(ids) for key, ids in docs.items()}
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -284,32 +305,67 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
     if q and q.strip():
         place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
-    rows = conn.execute(f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
-    return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
-                       for key, head in rows if key in docs])
+    rows = [(key, head) for key, head in conn.execute(
+        f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in mentions]
+    if cap is None:
+        return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
+                           for key, head in rows])
+    kept = capped_places(rows, mentions, cap.limit)
+    return collection([with_properties(unpack("place", head), cap.properties(
+        mentions[key], docs[key] if docs is not None else [], counts[key])) for key, head in rows if key in kept]
+                      )[:-1] + f',"total":{len(rows)}' + "}"
 
 
-def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
+def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
+    """Each place's mentions in the window's documents, and their ids in date order, by place rowid."""
+    mentions, docs = defaultdict(int), defaultdict(list)
+    for doc_id, counts in conn.execute(
+            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
+        for key, n in json.loads(counts).items():
+            mentions[int(key)] += n
+            docs[int(key)].append(doc_id)
+    return mentions, docs
+
+
+def place(conn: sqlite3.Connection, row: sqlite3.Row, doc_limit: int | None = None) -> str:
+    """A place's Feature with its documents in date order; with `doc_limit`, the first that many of
+    them and their `document_count` (the counts from the place's own index, not its documents)."""
+    listed_at_most = "" if doc_limit is None else f" LIMIT {int(doc_limit)}"
     docs = conn.execute(
         "SELECT d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, count(*) AS n "
         "FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE m.place = ? "
-        "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq",
-        (row["rowid"],)).fetchall()
+        "GROUP BY d.id, d.title, d.earliest, d.latest, d.date_text, d.kind, d.author, d.recipient, d.seq ORDER BY d.seq"
+        + listed_at_most, (row["rowid"],)).fetchall()
     # kind, author, recipient: for pages in other languages, which compose the title anew (mapapp.title_words)
     listed = [{**{k: d[k] for k in ("id", "title", "earliest", "latest", "date_text", "kind", "author", "recipient")},
                "edtf": period_of_iso(d["earliest"], d["latest"])} for d in docs]
-    more = {"mentions": sum(d["n"] for d in docs), "documents": listed, "note": row["note"], "parent": row["parent"]}
+    if doc_limit is None:
+        mentioned = sum(d["n"] for d in docs)
+    else:
+        mentioned, count = conn.execute("SELECT count(*), count(DISTINCT doc) FROM mentions WHERE place = ?",
+                                        (row["rowid"],)).fetchone()
+    more = {"mentions": mentioned, "documents": listed, "note": row["note"], "parent": row["parent"]}
+    if doc_limit is not None:
+        more["document_count"] = count
     return with_properties(unpack("place", row["head"]), more)
 
 
-def movements(conn: sqlite3.Connection, window, span: int) -> str:
+def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = None) -> str:
+    """The window's drawn movements in date order; with `limit`, at most that many, spread evenly over
+    the window (movement_window), and the window's `total` beside them."""
     dialect = dialect_of(conn)
-    where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props FROM movements m "
-                        f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.rowid = m.doc "
-                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
-    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
-                       for doc_id, title, ord_, geometry, props in rows])
+    ranked, params = movement_window.ranked_sql(window, lambda days: window_sql(window, "m", days), span, dialect,
+                                                limit)
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total FROM ({ranked}) w "
+                        "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
+                        params).fetchall()
+    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
+                           for doc_id, title, ord_, geometry, props, _ in rows])
+    if limit is None:
+        return features
+    total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one
+    return features[:-1] + f',"total":{total},"limit":{limit}' + "}"
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -79,7 +79,8 @@ CREATE TABLE movements (
     earliest TEXT,
     latest TEXT,
     props BLOB NOT NULL,            -- JSON route record, packed ("movement")
-    drawn INTEGER NOT NULL          -- 1: `/api/movements` draws it (it has a geometry, and is not rejected)
+    drawn INTEGER NOT NULL,         -- 1: `/api/movements` draws it (it has a geometry, and is not rejected)
+    span_days INTEGER NOT NULL DEFAULT 0   -- latest - earliest in days (spans.days): long ones have an index of their own
 );
 CREATE TABLE territories (
     id TEXT PRIMARY KEY,
@@ -102,17 +103,25 @@ COLUMNS = {
     "territories": ("id", "ord", "head", "timeline"),
 }
 
+# A movement dated more loosely than this (days) is found through its own small index, so that a
+# few "in 1920" ones do not widen every window's scan of the rest to years (query.movements).
+LONG_DAYS = 120
+
+# A movement's span_days, from its dates (as spans.days reads them: 0 when one is missing).
+SPAN_DAYS = "coalesce(CAST(julianday(latest) - julianday(earliest) AS INTEGER), 0)"
+
 # Made after the rows are in: cheaper than keeping them up to date row by row. A dated row's rank
 # (seq) follows its earliest date, so the date indexes also give the rows in answer order.
-INDEXES = """
-CREATE INDEX documents_by_date ON documents (earliest, seq);
+INDEXES = f"""
+CREATE INDEX documents_by_date ON documents (earliest, seq, latest);
 CREATE INDEX documents_by_source ON documents (source_path);
 CREATE INDEX documents_by_former_id ON documents (former_id);
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (doc, ord);
-CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
+CREATE INDEX movements_by_date ON movements (earliest, seq, ord, latest, drawn, span_days);
+CREATE INDEX movements_long ON movements (earliest, seq, ord, latest, drawn) WHERE span_days > {LONG_DAYS};
 CREATE INDEX mentions_waiting ON mentions (score, lead, doc, start, "end") WHERE score IS NOT NULL;
 """
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from mapapp.atlas import lock, packing, postgres, query, spans, versions
+from mapapp.atlas.caps import PlaceCap
 from mapapp.atlas.schema import SCHEMA_VERSION
 from mapapp.errors import AtlasMissing, DocumentRenamed, NotFound, VersionGone
 from mapapp.message_ids import N_
@@ -141,17 +142,20 @@ class Atlas:
             raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(doc_id), version=self.version)
         return found
 
-    def places_json(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None) -> str:
-        """A FeatureCollection of the places mentioned in the documents of `window`."""
-        return query.places(self.conn, window, bbox, q, self.spans["documents"])
+    def places_json(self, window: Window = ALL_TIME, bbox: BBox | None = None, q: str | None = None,
+                    cap: PlaceCap | None = None) -> str:
+        """A FeatureCollection of the places mentioned in the documents of `window` (cut to `cap`)."""
+        return query.places(self.conn, window, bbox, q, self.spans["documents"], cap)
 
-    def place_json(self, place_id: str) -> str:
-        """A Feature: the place, its note and parent, and its documents in date order; NotFound if absent."""
-        return query.place(self.conn, self.place_row(place_id))
+    def place_json(self, place_id: str, doc_limit: int | None = None) -> str:
+        """A Feature: the place, its note and parent, and its (first `doc_limit`) documents in date order;
+        NotFound if absent."""
+        return query.place(self.conn, self.place_row(place_id), doc_limit)
 
-    def movements_json(self, window: Window = ALL_TIME) -> str:
-        """A FeatureCollection of the movements dated within `window` (undated: their document's dates)."""
-        return query.movements(self.conn, window, self.spans["movements"])
+    def movements_json(self, window: Window = ALL_TIME, limit: int | None = None) -> str:
+        """A FeatureCollection of the movements dated within `window` (undated: their document's dates);
+        at most `limit` of them, spread over the window, with their `total`."""
+        return query.movements(self.conn, window, self.spans["movements"], limit)
 
     def events_json(self, window: Window = ALL_TIME) -> str:
         """A FeatureCollection with one Point per place mention in the documents of `window`."""
@@ -173,8 +177,8 @@ class Atlas:
     def places(self, *args, **kwargs) -> dict:
         return json.loads(self.places_json(*args, **kwargs))
 
-    def place(self, place_id: str) -> dict:
-        return json.loads(self.place_json(place_id))
+    def place(self, place_id: str, doc_limit: int | None = None) -> dict:
+        return json.loads(self.place_json(place_id, doc_limit))
 
     def movements(self, *args, **kwargs) -> dict:
         return json.loads(self.movements_json(*args, **kwargs))

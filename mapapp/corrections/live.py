@@ -183,9 +183,10 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         dated.append((m.get("earliest") or earliest, m.get("latest") or latest))
         # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
         conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, west, south, east, north, "
-                     "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "earliest, latest, props, drawn, span_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None, *box,
-                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected)))
+                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected),
+                      spans.days(*dated[-1])))
     spans.widen(conn, "movements", dated)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from mapapp import params
+from mapapp.atlas.caps import PlaceCap
 from mapapp.atlas.current import current_atlas
 from mapapp.atlas.store import Atlas
 from mapapp.params import Page, Window
@@ -83,18 +84,22 @@ def document(doc_id: str) -> Response:
 def places() -> Response:
     window, bbox = window_param(), params.bbox(request.args.get("bbox"))
     q = params.short_text("q", request.args.get("q"))
-    return answer(lambda atlas: atlas.places_json(window, bbox=bbox, q=q), GEOJSON)
+    limit, doc_limit = params.limit(request.args.get("limit")), params.doc_limit(request.args.get("doc_limit"))
+    # Either cap makes the answer the map's: counts beside what was left out (the default answer stays whole).
+    cap = None if limit is None and doc_limit is None else PlaceCap(limit, doc_limit)
+    return answer(lambda atlas: atlas.places_json(window, bbox=bbox, q=q, cap=cap), GEOJSON)
 
 
 @bp.get("/places/<place_id>")
 def place(place_id: str) -> Response:
-    return answer(lambda atlas: atlas.place_json(place_id), GEOJSON)
+    doc_limit = params.doc_limit(request.args.get("doc_limit"))
+    return answer(lambda atlas: atlas.place_json(place_id, doc_limit), GEOJSON)
 
 
 @bp.get("/movements")
 def movements() -> Response:
-    window = window_param()
-    return answer(lambda atlas: atlas.movements_json(window), GEOJSON)
+    window, limit = window_param(), params.limit(request.args.get("limit"))
+    return answer(lambda atlas: atlas.movements_json(window, limit), GEOJSON)
 
 
 @bp.get("/territories")

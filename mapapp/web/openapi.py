@@ -38,6 +38,11 @@ def _parameters(max_per_page: int, default_per_page: int) -> dict:
                                         "default": default_per_page}, "documents per page"),
         "bbox": _param("bbox", {"type": "string", "example": "44.2,38.6,47.9,41.6"},
                        "west,south,east,north in degrees"),
+        "limit": _param("limit", {"type": "integer", "minimum": 1, "maximum": params.MAX_LIMIT},
+                        "at most this many features, what a map can draw (places: the most mentioned; movements: "
+                        "spread evenly over the window), with the window's `total` beside them"),
+        "doc_limit": _param("doc_limit", {"type": "integer", "minimum": 0, "maximum": params.MAX_DOC_LIMIT},
+                            "at most this many document ids per place (the first by date), with `document_count`"),
         "doc_id": _param("doc_id", {"type": "string"}, "a document id", "path"),
         "place_id": _param("place_id", {"type": "string"}, "a place id", "path"),
     }
@@ -102,7 +107,8 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
     """The OpenAPI 3.0 description of the API, as a JSON-ready dict."""
     window = ["from", "to"]
     common = (400, 410, 503)
-    places = _get("places named in a window", [*window, "bbox", "q"], "FeatureCollection", GEOJSON, common)
+    places = _get("places named in a window", [*window, "bbox", "q", "limit", "doc_limit"], "FeatureCollection",
+                  GEOJSON, common)
     places["post"] = openapi_corrections.place_post()
     return {
         "openapi": "3.0.3",
@@ -115,9 +121,9 @@ def openapi_document(max_per_page: int, default_per_page: int) -> dict:
             "/api/documents/{doc_id}": _get("one document with its text, places, dates and movements",
                                             ["doc_id"], "Document", JSON, (*common, 404)),
             "/api/places": places,
-            "/api/places/{place_id}": _get("one place with its documents", ["place_id"], "Feature", GEOJSON,
-                                           (*common, 404)),
-            "/api/movements": _get("movements of a window", window, "FeatureCollection", GEOJSON, common),
+            "/api/places/{place_id}": _get("one place with its documents", ["place_id", "doc_limit"], "Feature",
+                                           GEOJSON, (*common, 404)),
+            "/api/movements": _get("movements of a window", [*window, "limit"], "FeatureCollection", GEOJSON, common),
             "/api/territories": _get("territories with their claims and control on a date", ["date"],
                                      "FeatureCollection", GEOJSON, common),
             "/api/events": _get("place mentions of a window's documents", window, "FeatureCollection",

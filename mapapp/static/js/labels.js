@@ -79,6 +79,9 @@ export class LabelLayer {
     this.group = L.layerGroup().addTo(map);
     this.source = source;     // () => [{key, latlng, latlngs?, text, title, className, radius, weight, positions, free, onClick}]
     this.ruler = el("div", { class: "label-ruler", "aria-hidden": "true" });
+    this.sizes = new Map();   // "class\0text" -> [w, h]: a label's size, measured once
+    // A font that arrives late changes every size.
+    document.fonts?.addEventListener("loadingdone", () => this.sizes.clear());
     map.getContainer().append(this.ruler);
     map.on("zoomend moveend resize overlayadd overlayremove", () => this.redraw());
   }
@@ -92,20 +95,31 @@ export class LabelLayer {
       .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
   }
 
-  measure(item) {
-    const probe = el("span", { class: item.className }, item.text);
-    this.ruler.replaceChildren(probe);
-    return [probe.offsetWidth, probe.offsetHeight];
+  /** Return each item's [width, height] as its label, px. The texts not measured before are measured
+   * together (one layout for all, not one each: a dense window has hundreds), and remembered. */
+  measureAll(items) {
+    const key = (item) => `${item.className}\u0000${item.text}`;
+    const missing = [...new Map(items.filter((item) => !this.sizes.has(key(item))).map((i) => [key(i), i])).values()];
+    if (missing.length) {
+      if (this.sizes.size > 20000) this.sizes.clear();
+      // Each probe is positioned on its own in the ruler (map.css), so it measures alone.
+      const probes = missing.map((item) => el("span", { class: item.className }, item.text));
+      this.ruler.replaceChildren(...probes);
+      missing.forEach((item, i) => this.sizes.set(key(item), [probes[i].offsetWidth, probes[i].offsetHeight]));
+      this.ruler.replaceChildren();
+    }
+    return items.map((item) => this.sizes.get(key(item)));
   }
 
   redraw() {
     const size = this.map.getSize();
-    const marks = this.source().map((item) => {
+    const items = this.source();
+    const sizes = this.measureAll(items);
+    const marks = items.map((item, i) => {
       const p = this.map.latLngToContainerPoint(item.latlng);
       const anchors = (item.latlngs || []).map((ll) => this.map.latLngToContainerPoint(ll)).map((a) => [a.x, a.y]);
-      return { ...item, x: p.x, y: p.y, anchors, size: this.measure(item) };
+      return { ...item, x: p.x, y: p.y, anchors, size: sizes[i] };
     });
-    this.ruler.replaceChildren();
     const byKey = new Map(marks.map((m) => [m.key, m]));
     const placed = placeLabels(marks, [4, 4, size.x - 4, size.y - 4],
       { limit: labelLimit(this.map.getZoom()), obstacles: this.obstacles() });

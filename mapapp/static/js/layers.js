@@ -235,7 +235,8 @@ export class MapLayers {
         fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
         dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
       marker.bindTooltip(el("span", {}, shownName(p, this.nameChoice)), { direction: "top" });
-      marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument, this.actions.linkNote), { maxWidth: 320 });
+      marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument, this.actions.linkNote,
+        this.actions.listPlace), { maxWidth: 320 });
       marker.addTo(group);
       this.reachable(marker, p);
       if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));

@@ -4,6 +4,7 @@ import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
 import { entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
 import { _ } from "./i18n.js";
+import { capNote } from "./caps.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -133,7 +134,7 @@ function networkPart(styles) {
 }
 
 /** Draw the legend of what is shown; `network` is the 1920 network's styles when that layer is on. */
-export function drawLegend(node, { movements, territories, network = null }, colours) {
+export function drawLegend(node, { movements, territories, places = null, network = null }, colours) {
   let body = node.querySelector(".legend-body");
   if (!body) {
     body = el("div", { class: "legend-body" });
@@ -147,6 +148,8 @@ export function drawLegend(node, { movements, territories, network = null }, col
     node.append(el("details", { open: open || null }, el("summary", {}, _("Legend")), move, body));
     if (move) placeIn(node, panel, move, false);
   }
-  body.replaceChildren(placesPart(), movementsPart(movements, colours.parties),
+  const left = capNote(places, movements);
+  body.replaceChildren(left ? el("p", { class: "note cap-note" }, left) : "", placesPart(),
+    movementsPart(movements, colours.parties),
     territoriesPart(territories, colours.parties), network ? networkPart(network) : "");
 }

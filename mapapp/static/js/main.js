@@ -12,6 +12,7 @@ import { setUpShare } from "./share.js";
 import { _, pageLang } from "./i18n.js";
 import { nameChoice, setNameChoice } from "./popup.js";
 import { ReviewTools } from "./review_tools.js";
+import { LIST_DOCUMENTS, movementsParams, placesParams, POPUP_DOCUMENTS } from "./caps.js";
 
 const $ = (id) => document.getElementById(id);
 const app = $("app");
@@ -26,7 +27,8 @@ const chronotope = window.chronotope = { draws: 0, lastDrawMs: null, error: null
 const view = new ViewState(map, window.chronotopeLayers, app.dataset.root, () => share.update());
 const state = view.state;
 const drawer = new MapLayers(map, window.chronotopeLayers, colours, {
-  loadPlace: (id) => api.get(`/api/places/${encodeURIComponent(id)}`),
+  loadPlace: (id) => api.get(`/api/places/${encodeURIComponent(id)}`, { doc_limit: POPUP_DOCUMENTS }),
+  listPlace: (id, name) => reader.listPlace(id, name),
   openDocument: (id) => reader.open(id, { push: true }),
   linkNote: (id) => reader.linkNote(id),
 });
@@ -131,7 +133,7 @@ async function draw() {
     drawnShading = shading;
     drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
     drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
-    shownLegend = { movements, territories };
+    shownLegend = { movements, territories, places };
     legend();
     if (documents) reader.list(documents, state.doc, windowOf());
     reader.markDocumentPlaces();
@@ -169,8 +171,9 @@ function describeSoon(date) {
 /** The API requests one date's view needs: places, movements, territories, documents. */
 function requests(date) {
   const { from, to } = windowOf(date);
-  return [["/api/places", { from, to }], ["/api/movements", { from, to }], ["/api/territories", { date: to }],
-    reader.hasPanel ? ["/api/documents", { from, to, per_page: 500 }] : [null, null]];
+  return [["/api/places", { from, to, ...placesParams() }], ["/api/movements", { from, to, ...movementsParams() }],
+    ["/api/territories", { date: to }],
+    reader.hasPanel ? ["/api/documents", { from, to, per_page: LIST_DOCUMENTS }] : [null, null]];
 }
 
 function prefetchNeighbours() {

@@ -27,6 +27,7 @@ export class Reader {
   /** Show the documents of the window (an /api/documents answer). */
   list(answer, selectedId, shown = null) {
     const docs = answer.documents || [];
+    delete this.nodes.section.dataset.place;   // the window's documents again (listPlace sets it)
     this.nodes.list.replaceChildren(...docs.map((d) => {
       const item = listItem(d, (id) => this.open(id, { push: true }), d.id === selectedId);
       // A vaguely dated document ("December 1920") fades in and out over its interval.
@@ -42,6 +43,18 @@ export class Reader {
     const more = answer.total > docs.length
       ? " " + _("(first %(shown)s of %(total)s)", { shown: docs.length, total: answer.total }) : "";
     this.nodes.count.textContent = `${answer.total ?? docs.length}${more}`;
+  }
+
+  /** Show every document naming a place (all dates, the first 500), in the list, until the view changes. */
+  async listPlace(placeId, name) {
+    if (!this.hasPanel) return;
+    const answer = await this.api.get("/api/documents", { place: placeId, per_page: 500 });
+    if (this.doc) this.close();
+    this.list(answer, null);
+    const naming = _("naming %(place)s", { place: name });
+    this.nodes.count.textContent = `${this.nodes.count.textContent} · ${naming}`;
+    this.nodes.section.dataset.place = placeId;
+    this.nodes.list.querySelector("a, button")?.focus({ preventScroll: true });
   }
 
   /** Open a document: its text in the reader, the slider at its date, its places marked. */

@@ -41,11 +41,21 @@ function certaintyText(props) {
   return parts.join(", ");
 }
 
+/** The line under a popup's first documents: "all N documents", a link to the reader's list of them. */
+function allDocuments(place, name, listPlace) {
+  const count = place.document_count;
+  if (!(count > (place.documents || []).length)) return "";
+  const text = _("all %(count)s documents", { count });
+  if (!listPlace) return el("span", { class: "muted" }, text);
+  return el("button", { type: "button", class: "link-button all-docs", onclick: () => listPlace(place.id, name) }, text);
+}
+
 /** Return the popup element for a place feature; its document list fills from `loadPlace`. */
-export function placePopup(props, loadPlace, openDocument, linkNote = null) {
+export function placePopup(props, loadPlace, openDocument, linkNote = null, listPlace = null) {
   // The open document's link to this place: the machine's, or checked by a person (and whom).
   const link = linkNote ? linkNote(props.id) : null;
   const docs = el("ol", { class: "popup-docs" }, el("li", { class: "muted" }, _("loading documents…")));
+  const all = el("p", { class: "popup-all" });   // "all N documents", when the popup lists only the first
   const note = el("p", { class: "place-note" });   // the gazetteer's note: why a location is uncertain, other names
   const node = el("div", { class: "place-popup" },
     el("h3", {}, shownName(props)),
@@ -57,13 +67,14 @@ export function placePopup(props, loadPlace, openDocument, linkNote = null) {
     link ? el("p", { class: "link-note" }, _("In the open document: %(how)s", { how: link })) : null,
     el("p", { class: "mentions" }, _("mentions in the documents shown: %(count)s", { count: props.mentions ?? 0 })),
     el("h4", {}, _("Documents naming it")),
-    docs);
+    docs, all);
   loadPlace(props.id).then((place) => {
     note.textContent = place.properties.note || "";
     docs.replaceChildren(...(place.properties.documents || []).map((d) => el("li", {},
       el("a", { href: `?doc=${encodeURIComponent(d.id)}&date=${d.earliest}`, class: "doc-link",
         onclick: (e) => { e.preventDefault(); openDocument(d.id); } }, documentTitle(d)),
       el("span", { class: "muted" }, ` ${d.date_text || longRange(d.earliest, d.latest)}`))));
+    all.replaceChildren(allDocuments(place.properties, shownName(props), listPlace));
   }).catch(() => docs.replaceChildren(el("li", { class: "muted" }, _("could not load the documents"))));
   return node;
 }
