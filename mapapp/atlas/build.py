@@ -220,6 +220,7 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(versions.sqlite_uri(tmp, "rwc"), uri=True)   # URIs, so ATTACH can be read-only
+    packing.register(conn)   # the full-text index is filled from the unpacked texts
     try:
         # A temporary file is thrown away on failure, so no journal is needed while writing.
         conn.execute("PRAGMA journal_mode = OFF")

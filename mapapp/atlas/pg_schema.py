@@ -19,7 +19,9 @@ CREATE TABLE documents (
     source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
     provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
-    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates BYTEA NOT NULL,
+    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT},
+    body {TEXT} NOT NULL,   -- plain, unlike SQLite's: PostgreSQL's LIKE reads it (and TOAST compresses it)
+    dates BYTEA NOT NULL,
     extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
 );
 CREATE TABLE places (
@@ -37,8 +39,7 @@ CREATE TABLE mentions (
 );
 CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
-    geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
-    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
+    geometry BYTEA, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
 );
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
@@ -61,8 +62,7 @@ COPIED = {
                "note", "parent", "head"),
     "source_places": ("source", "place"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
-                  "earliest", "latest", "props", "drawn"),
+    "movements": ("rowid", "doc", "ord", "seq", "geometry", "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 

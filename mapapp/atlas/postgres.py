@@ -149,7 +149,7 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         conn.execute(pg_schema.TABLES)
         with versions.read_only(built) as lite:
             for table, columns in pg_schema.COPIED.items():
-                _copy(conn, lite, table, columns)
+                _copy(conn, lite, table, columns, convert=_plain if table == "documents" else _same)
             # The machine's readings of the documents editors corrected (mapapp/corrections/live.py).
             if lite.execute("SELECT 1 FROM sqlite_master WHERE name = 'readings'").fetchone():
                 conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
@@ -173,8 +173,26 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         _prune(conn, version, keep)
 
 
+def _same(row):
+    return row
+
+
+# Where a document's text lies in its row: packed in SQLite, plain in PostgreSQL.
+BODY = pg_schema.COPIED["documents"].index("body")
+
+
+def _plain(row):
+    """A documents row of the SQLite atlas as PostgreSQL holds it: its text unpacked."""
+    return (*row[:BODY], packing.unpack("body", row[BODY]), *row[BODY + 1:])
+
+
+def _packed(row):
+    """A documents row of PostgreSQL as the SQLite atlas holds it: its text packed."""
+    return (*row[:BODY], packing.pack("body", row[BODY]), *row[BODY + 1:])
+
+
 def _copy(conn, lite, table: str, columns: tuple[str, ...], select: str | None = None,
-          convert=lambda row: row) -> None:
+          convert=_same) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     with conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in lite.execute(select or f"SELECT {names} FROM {table}"):
@@ -227,6 +245,8 @@ def export(schema: Schema, path: Path, tables_sql: str) -> None:
                 columns = pg_schema.COPIED[table]
                 names = ", ".join(f'"{c}"' for c in columns)
                 rows = conn.execute(f"SELECT {names} FROM {table}")
+                if table == "documents":
+                    rows = map(_packed, rows)
                 lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
             # The machine's readings of corrected documents (their rows are the corrected ones).
             if conn.execute("SELECT to_regclass('readings')").fetchone()[0] is not None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas.packing import unpack
+from mapapp.atlas.packing import text_of, unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
     event_document,
@@ -56,6 +56,10 @@ class SQLiteDialect:
         """Return a condition: `column` matches the LIKE pattern parameter (see `like_pattern`)."""
         return f"{column} LIKE ? ESCAPE '\\'"
 
+    def body(self, column: str) -> str:
+        """Return an expression of a document's text from its `body` column (packed: packing.register)."""
+        return f"unpacked('body', {column})"
+
     def full_text(self, q: str) -> tuple[str, list] | None:
         """Return the condition (and parameters) on `d` for documents holding every word of `q`."""
         match = fts_query(q)
@@ -78,6 +82,9 @@ class PostgresDialect(SQLiteDialect):
 
     def hint(self, window, index: str) -> str:
         return ""
+
+    def body(self, column: str) -> str:
+        return column   # kept plain (pg_schema)
 
     def like(self, column: str) -> str:
         # SQLite's LIKE folds ASCII letters only (ILIKE would fold every alphabet).
@@ -209,7 +216,7 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             where += f" AND {found[0]}"
             params += found[1]
         else:
-            where += f" AND ({dialect.like('d.title')} OR {dialect.like('d.body')})"
+            where += f" AND ({dialect.like('d.title')} OR {dialect.like(dialect.body('d.body'))})"
             params += [like_pattern(q.strip())] * 2
     if place is not None:
         where += " AND d.rowid IN (SELECT doc FROM mentions WHERE place = (SELECT rowid FROM places WHERE id = ?))"
@@ -230,6 +237,12 @@ def document_mentions(conn: sqlite3.Connection, doc: int) -> list[str]:
         'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,))]
 
 
+def document_body(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The text of document `doc_id`, or None when the atlas has no such document."""
+    row = conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return text_of("body", row[0]) if row else None
+
+
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     row = conn.execute(f"SELECT {', '.join(DETAIL_COLUMNS)}, rowid, seq, dates, provenance, extras FROM documents "
                        "WHERE id = ?", (doc_id,)).fetchone()
@@ -237,6 +250,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
         return None
     listed = json.loads(row["extras"])
     found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
+    found["body"] = text_of("body", found["body"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)

@@ -13,8 +13,9 @@ from mapapp.atlas.rows import unpack_mention
 # The mention's place, which rows.pack_mention may have left out of the record (places mp).
 MENTION_PLACE = "mp.id, mp.name, mp.kind, mp.lat, mp.lon"
 
-# Documents' rowids follow their ids (build._number_by_id): the order is by document id.
-ORDER = 'm.score, m.lead, m.doc, m.start, m."end"'
+# Documents' rowids follow their ids (build._number_by_id): the order is by document id; a
+# mention's rank `n` in its document follows its (start, end), so the index need not hold them.
+ORDER = "m.score, m.lead, m.doc, m.n"
 
 
 @dataclass(frozen=True)

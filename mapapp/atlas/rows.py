@@ -17,7 +17,7 @@ from pathlib import Path
 from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
-from mapapp.analysis.geojson import bounds, movement_geometry
+from mapapp.analysis.geojson import movement_geometry
 from mapapp.atlas.packing import pack, unpack
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -97,7 +97,7 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
-           "published_in": doc.published_in, "body": doc.body, "dates": pack("dates", dumps(dates)),
+           "published_in": doc.published_in, "body": pack("body", doc.body), "dates": pack("dates", dumps(dates)),
            "extras": dumps(date_extras(span))}
     return row
 
@@ -220,9 +220,7 @@ def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
     geometry = movement_geometry(movement)
-    west, south, east, north = bounds(geometry)
     return {"document_id": doc["id"], "ord": ord_, "geometry": pack("geometry", dumps(geometry)) if geometry else None,
-            "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
             "props": pack("movement", dumps(record)), "drawn": int(geometry is not None)}
 

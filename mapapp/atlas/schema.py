@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 # Bumped when the tables change: an atlas of another schema is rebuilt from scratch.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +37,7 @@ CREATE TABLE documents (
     recipient TEXT,
     archive_ref TEXT,
     published_in TEXT,
-    body TEXT NOT NULL,
+    body BLOB NOT NULL,             -- the text, packed ("body"); the full-text index holds its words
     dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
     extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
     place_counts TEXT NOT NULL DEFAULT '{}'   -- JSON {place rowid: mentions}, in order of first mention (build._finish)
@@ -75,7 +75,6 @@ CREATE TABLE movements (
     ord INTEGER NOT NULL,
     seq INTEGER,                    -- the document's rank
     geometry BLOB,                  -- GeoJSON geometry, packed ("geometry"); NULL without located waypoints
-    west REAL, south REAL, east REAL, north REAL,
     earliest TEXT,
     latest TEXT,
     props BLOB NOT NULL,            -- JSON route record, packed ("movement")
@@ -97,8 +96,7 @@ COLUMNS = {
     "places": ("id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("doc", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
-                  "props", "drawn"),
+    "movements": ("doc", "ord", "geometry", "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
@@ -113,7 +111,7 @@ CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (doc, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
-CREATE INDEX mentions_waiting ON mentions (score, lead, doc, start, "end") WHERE score IS NOT NULL;
+CREATE INDEX mentions_waiting ON mentions (score, lead, doc, n) WHERE score IS NOT NULL;
 """
 
 # A document's place counts, {place rowid: mentions} in order of first mention, from its mentions.
@@ -124,11 +122,11 @@ PLACE_COUNTS = ("SELECT coalesce(json_group_object(place, n), '{}') FROM (SELECT
 # How the full-text index cuts a text into words: one definition for the index and every query.
 TOKENIZE = "unicode61 remove_diacritics 2"
 
+# Contentless: the text is packed in `documents`, so the index keeps only its words, filled from the
+# unpacked text (a correction deletes a row's words by giving the old title and text: live.py).
 FTS = f"""
-CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body, content='documents', content_rowid='rowid', tokenize='{TOKENIZE}'
-);
-INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', tokenize='{TOKENIZE}');
+INSERT INTO documents_fts (rowid, title, body) SELECT rowid, title, unpacked('body', body) FROM documents;
 """
 
 

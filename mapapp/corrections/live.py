@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
 from mapapp.atlas.packing import pack, unpack
-from mapapp.atlas.query import document_mentions
+from mapapp.atlas.query import document_body, document_mentions
 from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
@@ -82,7 +82,7 @@ def republish(conn, doc_id: str, annotations: list[Annotation], lookup: PlaceLoo
     reading = machine_reading(conn, doc_id)
     if reading is None:
         return None
-    body = conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    body = document_body(conn, doc_id)
     anchored = [(a, anchor.anchor(body, a.selection) if a.selection is not None else None) for a in annotations]
     wanted = {a.place for a in annotations if a.place} | {w for a in annotations for w in a.values.get("waypoints", ())}
     places = {pid: info for pid in wanted if (info := place_info(conn, lookup, pid)) is not None}
@@ -137,9 +137,10 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                 conn.execute("INSERT INTO document_words VALUES (?, 'title', ?, ?) ON CONFLICT DO NOTHING",
                              (old[0], pos, word))
     elif old[1] != fields["title"] and _has_table(conn, "documents_fts"):
+        body = unpack("body", old[2])   # a contentless index deletes a row's words given its old text
         conn.execute("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                     (old[0], old[1], old[2]))
-        conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
+                     (old[0], old[1], body))
+        conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], body))
     if old[3] != fields["earliest"]:
         _rerank(conn)
     spans.widen(conn, "documents", [(fields["earliest"], fields["latest"])])
@@ -175,16 +176,12 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         for pid in ids:
             _ensure_place(conn, lookup, pid)
         rejected = (m.get("review") or {}).get("status") == "rejected"
-        coords = [] if geometry is None else [geometry["coordinates"]] if geometry["type"] == "Point" \
-            else geometry["coordinates"]
-        box = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
-               max(c[1] for c in coords)) if coords else (None,) * 4
         rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM movements").fetchone()[0]
         dated.append((m.get("earliest") or earliest, m.get("latest") or latest))
         # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
-        conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, west, south, east, north, "
-                     "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None, *box,
+        conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, "
+                     "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None,
                       *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected)))
     spans.widen(conn, "movements", dated)
 
