@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from mapapp.atlas import packing, pg_schema, query, versions
+from mapapp.atlas.schema import TOKENIZE
 
 SCHEMES = ("postgresql://", "postgres://")
 Error = psycopg.Error
@@ -155,7 +156,13 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
                 conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
                 _copy(conn, lite, "readings", ("document_id", "record"))
             if dict(lite.execute("SELECT key, value FROM meta").fetchall()).get("fts") == "1":
-                lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
+                # The atlas's index keeps no positions (schema.FTS): its words again, with them.
+                packing.register(lite)
+                lite.execute(f"CREATE VIRTUAL TABLE temp.placed USING fts5(title, body, content='', "
+                             f"tokenize='{TOKENIZE}')")
+                lite.execute("INSERT INTO temp.placed (rowid, title, body) SELECT rowid, title, unpacked('body', body) "
+                             "FROM documents")
+                lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(temp, placed, 'instance')")
                 _copy(conn, lite, "document_words", ("rowid", "col", "pos", "word"),
                       'SELECT doc, col, "offset", term FROM temp.words')
             # The movements' lines as GeoJSON text, for PostGIS (the atlas keeps them packed).

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
+from mapapp.atlas import packing
 from mapapp.atlas.packing import text_of, unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
@@ -56,16 +57,29 @@ class SQLiteDialect:
         """Return a condition: `column` matches the LIKE pattern parameter (see `like_pattern`)."""
         return f"{column} LIKE ? ESCAPE '\\'"
 
-    def body(self, column: str) -> str:
-        """Return an expression of a document's text from its `body` column (packed: packing.register)."""
-        return f"unpacked('body', {column})"
+    def unpacked(self, kind: str, column: str) -> str:
+        """Return an expression of the text of a packed `column` of `kind` (packing.register)."""
+        return f"unpacked('{kind}', {column})"
 
     def full_text(self, q: str) -> tuple[str, list] | None:
-        """Return the condition (and parameters) on `d` for documents holding every word of `q`."""
-        match = fts_query(q)
-        if match is None:
+        """Return the condition (and parameters) on `d` for documents holding every word of `q`.
+
+        Each word of q is an FTS5 phrase: the words FTS5 cuts it in ("red_army": red, army), one
+        after the other. The index keeps no positions (schema.FTS), so it finds the documents
+        holding every such word, and `holds_phrases` keeps those where a phrase's words follow
+        each other, in the title or in the text."""
+        if fts_query(q) is None:
             return None
-        return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+        phrases = [p for p in (fts_words(word) for word in re.findall(r"\w+", q)) if p]
+        if not phrases:   # FTS5 finds nothing for a query without a word it indexes
+            return "FALSE", []
+        match = " ".join(f'"{word}"' for phrase in phrases for word in phrase)
+        found, params = "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+        longer = [list(p) for p in phrases if len(p) > 1]
+        if longer:
+            found += f" AND holds_phrases(d.title, {self.unpacked('body', 'd.body')}, ?)"
+            params.append(dumps(longer))
+        return found, params
 
     def bbox(self, bbox) -> tuple[str, list]:
         """Return the condition (and parameters) on a place's lon and lat: inside `bbox`."""
@@ -83,7 +97,7 @@ class PostgresDialect(SQLiteDialect):
     def hint(self, window, index: str) -> str:
         return ""
 
-    def body(self, column: str) -> str:
+    def unpacked(self, kind: str, column: str) -> str:
         return column   # kept plain (pg_schema)
 
     def like(self, column: str) -> str:
@@ -126,6 +140,24 @@ POSTGRES = PostgresDialect()
 def dialect_of(conn) -> SQLiteDialect:
     """Return the dialect of an atlas connection (a PostgreSQL one says so; sqlite3's cannot)."""
     return getattr(conn, "dialect", SQLITE)
+
+
+def holds_phrases(title: str | None, body: str, phrases: str) -> bool:
+    """True when each phrase (a JSON list of lists of words) is words in a row of the title or of the body,
+    as FTS5 cuts them (fts_words)."""
+    columns = [fts_words(title or ""), fts_words(body)]
+    return all(any(_within(phrase, words) for words in columns) for phrase in json.loads(phrases))
+
+
+def _within(phrase: list[str], words: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(list(words[i:i + size]) == phrase for i in range(len(words) - size + 1) if words[i] == phrase[0])
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Give a SQLite atlas connection the functions its queries call: `unpacked`, `holds_phrases`."""
+    packing.register(conn)
+    conn.create_function("holds_phrases", 3, holds_phrases, deterministic=True)
 
 
 @lru_cache(maxsize=4096)
@@ -216,7 +248,7 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             where += f" AND {found[0]}"
             params += found[1]
         else:
-            where += f" AND ({dialect.like('d.title')} OR {dialect.like(dialect.body('d.body'))})"
+            where += f" AND ({dialect.like('d.title')} OR {dialect.like(dialect.unpacked('body', 'd.body'))})"
             params += [like_pattern(q.strip())] * 2
     if place is not None:
         where += " AND d.rowid IN (SELECT doc FROM mentions WHERE place = (SELECT rowid FROM places WHERE id = ?))"

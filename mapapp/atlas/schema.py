@@ -123,9 +123,11 @@ PLACE_COUNTS = ("SELECT coalesce(json_group_object(place, n), '{}') FROM (SELECT
 TOKENIZE = "unicode61 remove_diacritics 2"
 
 # Contentless: the text is packed in `documents`, so the index keeps only its words, filled from the
-# unpacked text (a correction deletes a row's words by giving the old title and text: live.py).
+# unpacked text (a correction deletes a row's words by giving the old title and text: live.py). It
+# keeps which column a word is in but not where (half the size): a phrase is checked in the text
+# (query.holds_phrases), and PostgreSQL's words get their positions when they are published.
 FTS = f"""
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', tokenize='{TOKENIZE}');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', detail=column, tokenize='{TOKENIZE}');
 INSERT INTO documents_fts (rowid, title, body) SELECT rowid, title, unpacked('body', body) FROM documents;
 """
 

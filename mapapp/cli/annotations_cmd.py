@@ -104,7 +104,7 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
 
     def containing(quote: str) -> list[str]:
         dialect = dialect_of(conn)
-        like = dialect.like(dialect.body("body"))
+        like = dialect.like(dialect.unpacked("body", "body"))
         return [r[0] for r in conn.execute(f"SELECT id FROM documents WHERE {like} ORDER BY seq", (like_pattern(quote),))]
 
     store = CorrectionsStore(location)

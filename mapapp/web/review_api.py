@@ -93,7 +93,7 @@ def documents_naming(atlas, names: list[str]) -> list[str]:
     from mapapp.atlas.query import dialect_of, like_pattern
 
     dialect = dialect_of(atlas.conn)
-    like = dialect.like(dialect.body("body"))
+    like = dialect.like(dialect.unpacked("body", "body"))
     found: dict[str, None] = {}
     for name in names:
         for (doc_id,) in atlas.conn.execute(f"SELECT id FROM documents WHERE {like}", (like_pattern(name),)):
