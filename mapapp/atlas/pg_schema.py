@@ -34,7 +34,7 @@ CREATE TABLE places (
 CREATE TABLE source_places (source BIGINT NOT NULL, place BIGINT NOT NULL, PRIMARY KEY (source, place));
 CREATE TABLE mentions (
     doc BIGINT NOT NULL, n INTEGER NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
+    text {TEXT}, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
     geom geometry(Point, 4326), PRIMARY KEY (doc, n)
 );
 CREATE TABLE movements (

@@ -25,6 +25,7 @@ from mapapp.atlas.rows import (
     event_json,
     event_place,
     list_json,
+    mention_text,
     movement_json,
     unpack_mention,
 )
@@ -262,11 +263,15 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
-def document_mentions(conn: sqlite3.Connection, doc: int) -> list[str]:
-    """The JSON records of the place mentions of the document whose rowid is `doc`, in text order."""
-    return [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
-        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
-        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,))]
+def document_mentions(conn: sqlite3.Connection, doc: int, body: str | None = None) -> list[str]:
+    """The JSON records of the place mentions of the document whose rowid is `doc` (and text `body`,
+    read when not given), in text order."""
+    rows = conn.execute(f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+                        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,)).fetchall()
+    if body is None and any(r[2] is None for r in rows):
+        body = text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
+    return [unpack_mention(r[0], r[1], mention_text(r[2], body, r[0], r[1]), r[3], r[4:] if r[4] is not None else None)
+            for r in rows]
 
 
 def document_body(conn: sqlite3.Connection, doc_id: str) -> str | None:
@@ -286,7 +291,7 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = document_mentions(conn, row["rowid"])
+    places = document_mentions(conn, row["rowid"], found["body"])
     movements = [unpack("movement", r[0]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
@@ -363,16 +368,21 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
     documents', mentions' and places' rows (each part made once per document and per place)."""
     where, params = window_sql(window, "d", span)
     rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, p.id, p.name, p.kind, p.lon, p.lat, "
-                        f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
+                        f'm.text, m.start, m."end", d.body FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
                         "JOIN mentions m ON m.doc = d.rowid JOIN places p ON p.rowid = m.place "
                         f"WHERE {where} AND d.place_counts != '{{}}' "
                         f'ORDER BY {in_order(window, "d")}, m.start, m."end", m.n', params)
     features, docs, places = [], {}, {}
-    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
+    body = None
+    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end, stored in rows:
         document = docs.get(doc_id)
         if document is None:
             document = docs[doc_id] = event_document({"id": doc_id, "title": title, "earliest": earliest,
                                                       "latest": latest})
+            body = None   # a document's rows come together: its text is unpacked once, if a mention needs it
+        if text is None:
+            body = body if body is not None else text_of("body", stored)
+            text = body[start:end]
         place = places.get(place_id)
         if place is None:
             place = places[place_id] = event_place(place_id, name, kind, lon, lat)

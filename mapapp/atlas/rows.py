@@ -208,13 +208,25 @@ def unpack_mention(start: int, end: int, text: str, stored: str | bytes, place: 
     return dumps({"start": start, "end": end, "text": text, **packed})
 
 
-def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
-    """Return the mentions-table row of a resolved mention in document row `doc`, the `n`th by (start, end)."""
+def stored_text(text: str, body: str, start: int, end: int) -> str | None:
+    """A mention's text as its row stores it: None when it is the document's text at its offsets."""
+    return None if body[start:end] == text else text
+
+
+def mention_text(stored: str | None, body: str | None, start: int, end: int) -> str:
+    """A mention's text from its row's `text` and (when that is None) its document's text."""
+    return stored if stored is not None else body[start:end]
+
+
+def mention_row(doc: dict, n: int, mention, record: dict, body: str) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc` (whose text is `body`),
+    the `n`th by (start, end)."""
     score, lead = queue_order(record)
     place = mention.place
     packed = pack_mention(record, (place.id, place.name, place.kind, place.lat, place.lon))
     return {"document_id": doc["id"], "n": n, "place_id": place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": pack("mention", packed), "score": score, "lead": lead}
+            "text": stored_text(mention.text, body, mention.start, mention.end), "record": pack("mention", packed),
+            "score": score, "lead": lead}
 
 
 def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
@@ -246,7 +258,8 @@ def analyse_source(path: Path) -> SourceRows:
                                            key=lambda m: (m.start, m.end))):
             places.setdefault(mention.place.id, mention.place)
             rows.mentions.append(mention_row(row, n, mention,
-                                             with_review(place_record(mention, analysis.review_of("place", mention)))))
+                                             with_review(place_record(mention, analysis.review_of("place", mention))),
+                                             doc.body))
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
         for ord_, (movement, in_heading) in enumerate(stated):

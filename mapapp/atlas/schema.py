@@ -63,7 +63,7 @@ CREATE TABLE mentions (
     place INTEGER,                  -- places.rowid; NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text TEXT,                      -- NULL: the document's text from start to end (rows.stored_text)
     record BLOB NOT NULL,           -- JSON mention record (rows.pack_mention), packed ("mention")
     score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
     lead REAL,                      -- (both NULL once reviewed)

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.packing import pack, unpack
+from mapapp.atlas.packing import pack, text_of, unpack
 from mapapp.atlas.query import document_body, document_mentions
-from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order
+from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, stored_text
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -104,12 +104,13 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
     counts, mentions = {}, []
+    body = text_of("body", old[2])
     for m in sorted(corrected["places"], key=lambda m: (m["start"], m["end"])):
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
         place = _ensure_place(conn, lookup, m["place_id"]) if shown else None
         row = conn.execute("SELECT id, name, kind, lat, lon FROM places WHERE rowid = ?", (place,)).fetchone() \
             if place is not None else None
-        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"],
+        mentions.append((old[0], len(mentions), place, m["start"], m["end"], stored_text(m["text"], body, m["start"], m["end"]),
                          pack("mention", pack_mention(m, tuple(row) if row else None)), *queue_order(m)))
         if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
             counts[str(place)] = counts.get(str(place), 0) + 1
@@ -137,7 +138,7 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                 conn.execute("INSERT INTO document_words VALUES (?, 'title', ?, ?) ON CONFLICT DO NOTHING",
                              (old[0], pos, word))
     elif old[1] != fields["title"] and _has_table(conn, "documents_fts"):
-        body = unpack("body", old[2])   # a contentless index deletes a row's words given its old text
+        # A contentless index deletes a row's words given its old title and text.
         conn.execute("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                      (old[0], old[1], body))
         conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], body))
