@@ -25,7 +25,7 @@ from mapapp.atlas.versions import current_file, read_only  # noqa: E402
 
 COLUMNS = {"mention": ("mentions", "record"), "movement": ("movements", "props"),
            "geometry": ("movements", "geometry"), "dates": ("documents", "dates"), "place": ("places", "head"),
-           "body": ("documents", "body")}
+           "body": ("documents", "body"), "names": ("places", "names")}
 SIZE = 32 * 1024   # zlib's window: more would never be reached
 
 

@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -350,7 +351,13 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
                  "UPDATE documents SET seq = ranked.n FROM ranked WHERE documents.rowid = ranked.r")
     conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.doc = d.rowid")
     fts = schema.finish(conn)
-    conn.execute(f"UPDATE documents SET place_counts = ({schema.PLACE_COUNTS})")
+    counts = defaultdict(dict)
+    conn.execute("UPDATE documents SET place_counts = NULL")   # a reused row's holds the previous atlas's rowids
+    for doc, place, n in conn.execute("SELECT doc, place, count(*) FROM mentions WHERE place IS NOT NULL "
+                                      "GROUP BY doc, place"):
+        counts[doc][place] = n
+    conn.executemany("UPDATE documents SET place_counts = ? WHERE rowid = ?",
+                     [(packing.pack_counts(found), doc) for doc, found in counts.items()])
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "packing": packing.DIGEST,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",

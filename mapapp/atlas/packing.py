@@ -23,8 +23,8 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "zdicts"
 # The packed columns: a mention's record, a movement's properties and geometry, a document's
-# dates, a place's Feature head, a document's text.
-KINDS = ("mention", "movement", "geometry", "dates", "place", "body")
+# dates, a place's Feature head, a document's text, a place's names.
+KINDS = ("mention", "movement", "geometry", "dates", "place", "body", "names")
 DICTIONARIES = {kind: (FOLDER / f"{kind}.txt").read_bytes() for kind in KINDS}
 DIGEST = hashlib.sha256(b"".join(hashlib.sha256(DICTIONARIES[k]).digest() for k in KINDS)).hexdigest()[:16]
 LEVEL = 9
@@ -126,6 +126,29 @@ def from_steps(stored: bytes) -> str:
         points.append([points[-1][a] + step[a] for a in (0, 1)])
     lines = [[x / scale for x in p] for p in points]
     return json.dumps({"type": shape, "coordinates": lines[0] if shape == "Point" else lines}, separators=(",", ":"))
+
+
+def pack_counts(counts: dict[int, int]) -> bytes | None:
+    """A document's mentions of each place ({place rowid: mentions}) as stored: None when it names no
+    place, else for each place by rowid its step from the one before and its count, in varints."""
+    if not counts:
+        return None
+    out, before = bytearray(), 0
+    for place in sorted(counts):
+        _varint(out, place - before)
+        _varint(out, counts[place])
+        before = place
+    return bytes(out)
+
+
+def unpack_counts(stored: bytes | None) -> dict[int, int]:
+    """The {place rowid: mentions} that `pack_counts` stored."""
+    counts, at, place = {}, 0, 0
+    while stored and at < len(stored):
+        step, at = _read_varint(stored, at)
+        place += step
+        counts[place], at = _read_varint(stored, at)
+    return counts
 
 
 def _varint(out: bytearray, n: int) -> None:

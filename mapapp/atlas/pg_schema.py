@@ -22,11 +22,11 @@ CREATE TABLE documents (
     recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT},
     body {TEXT} NOT NULL,   -- plain, unlike SQLite's: PostgreSQL's LIKE reads it (and TOAST compresses it)
     dates BYTEA NOT NULL,
-    extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+    extras {TEXT} NOT NULL, place_counts BYTEA
 );
 CREATE TABLE places (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
-    lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
+    lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,   -- plain, as body
     uncertainty_km DOUBLE PRECISION, note {TEXT}, parent {TEXT},
     head BYTEA NOT NULL,
     geom geometry(Point, 4326)
@@ -49,6 +49,10 @@ CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEX
 CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INTEGER NOT NULL,
     word {TEXT} NOT NULL, PRIMARY KEY (word, rowid, col, pos));
 """
+
+# The columns SQLite keeps packed (each a kind of packing.py's, named as the column) and PostgreSQL
+# plain: its LIKE reads them (and TOAST compresses the longer ones).
+PLAIN = {"documents": ("body",), "places": ("names",)}
 
 # The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
 COPIED = {

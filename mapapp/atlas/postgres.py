@@ -150,7 +150,7 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         conn.execute(pg_schema.TABLES)
         with versions.read_only(built) as lite:
             for table, columns in pg_schema.COPIED.items():
-                _copy(conn, lite, table, columns, convert=_plain if table == "documents" else _same)
+                _copy(conn, lite, table, columns, convert=_converter(table, packing.unpack))
             # The machine's readings of the documents editors corrected (mapapp/corrections/live.py).
             if lite.execute("SELECT 1 FROM sqlite_master WHERE name = 'readings'").fetchone():
                 conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
@@ -184,18 +184,19 @@ def _same(row):
     return row
 
 
-# Where a document's text lies in its row: packed in SQLite, plain in PostgreSQL.
-BODY = pg_schema.COPIED["documents"].index("body")
+def _converter(table: str, convert):
+    """A row of `table` with its packed columns that PostgreSQL keeps plain (pg_schema.PLAIN) converted:
+    `packing.unpack` into PostgreSQL, `packing.pack` out of it."""
+    at = [(pg_schema.COPIED[table].index(column), column) for column in pg_schema.PLAIN.get(table, ())]
+    if not at:
+        return _same
 
-
-def _plain(row):
-    """A documents row of the SQLite atlas as PostgreSQL holds it: its text unpacked."""
-    return (*row[:BODY], packing.unpack("body", row[BODY]), *row[BODY + 1:])
-
-
-def _packed(row):
-    """A documents row of PostgreSQL as the SQLite atlas holds it: its text packed."""
-    return (*row[:BODY], packing.pack("body", row[BODY]), *row[BODY + 1:])
+    def converted(row):
+        row = list(row)
+        for i, kind in at:
+            row[i] = convert(kind, row[i])
+        return tuple(row)
+    return converted
 
 
 def _copy(conn, lite, table: str, columns: tuple[str, ...], select: str | None = None,
@@ -252,8 +253,7 @@ def export(schema: Schema, path: Path, tables_sql: str) -> None:
                 columns = pg_schema.COPIED[table]
                 names = ", ".join(f'"{c}"' for c in columns)
                 rows = conn.execute(f"SELECT {names} FROM {table}")
-                if table == "documents":
-                    rows = map(_packed, rows)
+                rows = map(_converter(table, packing.pack), rows)
                 lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
             # The machine's readings of corrected documents (their rows are the corrected ones).
             if conn.execute("SELECT to_regclass('readings')").fetchone()[0] is not None:

@@ -323,17 +323,17 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int) -> 
     mentions, docs = defaultdict(int), defaultdict(list)
     for doc_id, counts in conn.execute(
             f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
-        for key, n in json.loads(counts).items():
-            mentions[int(key)] += n
-            docs[int(key)].append(doc_id)
+            f"WHERE {where} AND d.place_counts IS NOT NULL ORDER BY {in_order(window, 'd')}", params):
+        for key, n in packing.unpack_counts(counts).items():
+            mentions[key] += n
+            docs[key].append(doc_id)
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
         place_where += f" AND {inside}"
         place_params += inside_params
     if q and q.strip():
-        place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
+        place_where += f" AND ({dialect.like('name')} OR {dialect.like(dialect.unpacked('names', 'names'))} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = conn.execute(f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params)
     return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
@@ -370,7 +370,7 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
     rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, p.id, p.name, p.kind, p.lon, p.lat, "
                         f'm.text, m.start, m."end", d.body FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
                         "JOIN mentions m ON m.doc = d.rowid JOIN places p ON p.rowid = m.place "
-                        f"WHERE {where} AND d.place_counts != '{{}}' "
+                        f"WHERE {where} AND d.place_counts IS NOT NULL "
                         f'ORDER BY {in_order(window, "d")}, m.start, m."end", m.n', params)
     features, docs, places = [], {}, {}
     body = None

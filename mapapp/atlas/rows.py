@@ -73,7 +73,7 @@ def place_row(place: Place) -> dict:
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
-            "names": dumps(names), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
+            "names": pack("names", dumps(names)), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
 
 
 def provenance(doc) -> dict:

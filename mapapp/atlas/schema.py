@@ -40,7 +40,7 @@ CREATE TABLE documents (
     body BLOB NOT NULL,             -- the text, packed ("body"); the full-text index holds its words
     dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
     extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
-    place_counts TEXT NOT NULL DEFAULT '{}'   -- JSON {place rowid: mentions}, in order of first mention (build._finish)
+    place_counts BLOB               -- {place rowid: mentions}, packing.pack_counts (build._finish); NULL: no place
 );
 CREATE TABLE places (
     rowid INTEGER PRIMARY KEY,      -- declared, so that VACUUM keeps it (mentions hold it)
@@ -49,7 +49,7 @@ CREATE TABLE places (
     kind TEXT NOT NULL,
     lon REAL NOT NULL,
     lat REAL NOT NULL,
-    names TEXT NOT NULL,            -- JSON list of {"toponym", "lang", ...}
+    names BLOB NOT NULL,            -- JSON list of {"toponym", "lang", ...}, packed ("names")
     uncertainty_km REAL,            -- (its certainty and the source of its point: in `head`)
     note TEXT,
     parent TEXT,
@@ -114,10 +114,6 @@ CREATE INDEX movements_by_date ON movements (earliest, seq, ord);
 CREATE INDEX mentions_waiting ON mentions (score, lead, doc, n) WHERE score IS NOT NULL;
 """
 
-# A document's place counts, {place rowid: mentions} in order of first mention, from its mentions.
-PLACE_COUNTS = ("SELECT coalesce(json_group_object(place, n), '{}') FROM (SELECT place, count(*) AS n, "
-                "min(start) AS first FROM mentions WHERE doc = documents.rowid AND place IS NOT NULL "
-                "GROUP BY place ORDER BY first)")
 
 # How the full-text index cuts a text into words: one definition for the index and every query.
 TOKENIZE = "unicode61 remove_diacritics 2"

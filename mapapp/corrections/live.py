@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.packing import pack, text_of, unpack
+from mapapp.atlas.packing import pack, pack_counts, text_of, unpack
 from mapapp.atlas.query import document_body, document_mentions
 from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, stored_text
 from mapapp.corrections import anchor, apply
@@ -112,11 +112,11 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
             if place is not None else None
         mentions.append((old[0], len(mentions), place, m["start"], m["end"], stored_text(m["text"], body, m["start"], m["end"]),
                          pack("mention", pack_mention(m, tuple(row) if row else None)), *queue_order(m)))
-        if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
-            counts[str(place)] = counts.get(str(place), 0) + 1
+        if place is not None:   # as build._finish counts them
+            counts[place] = counts.get(place, 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
                  "place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, dumps(counts),
+                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, pack_counts(counts),
                                                 dumps(provenance), doc_id])
     conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
@@ -196,6 +196,8 @@ def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> int | None:
     if found is None:
         return None
     row = {"rowid": conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM places").fetchone()[0], **place_row(found)}
+    if _postgres(conn):   # which keeps them plain (pg_schema.PLAIN)
+        row["names"] = unpack("names", row["names"])
     names = ", ".join(f'"{c}"' for c in row)
     conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
     if _postgres(conn):
