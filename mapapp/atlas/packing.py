@@ -26,6 +26,8 @@ FOLDER = Path(__file__).resolve().parent / "zdicts"
 # dates, a place's Feature head, a document's text, a place's names.
 KINDS = ("mention", "movement", "geometry", "dates", "place", "body", "names")
 DICTIONARIES = {kind: (FOLDER / f"{kind}.txt").read_bytes() for kind in KINDS}
+# Packed without a dictionary: a territory's Feature and timeline (few rows, each long enough alone).
+DICTIONARIES["territory"] = b""
 DIGEST = hashlib.sha256(b"".join(hashlib.sha256(DICTIONARIES[k]).digest() for k in KINDS)).hexdigest()[:16]
 LEVEL = 9
 
@@ -49,12 +51,14 @@ def unpack(kind: str, stored: bytes) -> str:
 
 
 def deflate(kind: str, text: str) -> bytes:
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARIES[kind])
+    primed = (DICTIONARIES[kind],) if DICTIONARIES[kind] else ()
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, *primed)
     return compressor.compress(text.encode("utf-8")) + compressor.flush()
 
 
 def inflate(kind: str, stored: bytes) -> str:
-    return zlib.decompressobj(-15, DICTIONARIES[kind]).decompress(stored).decode("utf-8")
+    primed = (DICTIONARIES[kind],) if DICTIONARIES[kind] else ()
+    return zlib.decompressobj(-15, *primed).decompress(stored).decode("utf-8")
 
 
 def text_of(kind: str, value: bytes | str | None) -> str | None:

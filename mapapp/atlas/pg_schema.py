@@ -17,12 +17,12 @@ CREATE TABLE sources (rowid BIGINT NOT NULL UNIQUE, path {TEXT} PRIMARY KEY, nam
 CREATE TABLE documents (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
     source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
-    provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
+    provenance {TEXT}, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
     recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT},
     body {TEXT} NOT NULL,   -- plain, unlike SQLite's: PostgreSQL's LIKE reads it (and TOAST compresses it)
     dates BYTEA NOT NULL,
-    extras {TEXT} NOT NULL, place_counts BYTEA
+    extras {TEXT}, place_counts BYTEA
 );
 CREATE TABLE places (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
@@ -42,8 +42,8 @@ CREATE TABLE movements (
     geometry BYTEA, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     geom geometry(Geometry, 4326)
 );
-CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
-    timeline {TEXT} NOT NULL);
+CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head BYTEA NOT NULL,
+    timeline BYTEA NOT NULL);
 -- The full-text index's words as SQLite's FTS5 tokenizer cut them: which document, which
 -- column (title, body), where (the word's rank in the column), so phrases can be found too.
 CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INTEGER NOT NULL,

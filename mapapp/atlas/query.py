@@ -24,10 +24,13 @@ from mapapp.atlas.rows import (
     event_document,
     event_json,
     event_place,
+    extras_of,
     list_json,
     mention_text,
     movement_json,
+    provenance_of,
     unpack_mention,
+    unpack_route,
 )
 from mapapp.atlas.schema import TOKENIZE
 
@@ -259,7 +262,7 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
     listed = ", ".join(f"d.{c}" for c in LIST_FIELDS)
     rows = conn.execute(f"SELECT {listed}, d.extras FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} "
                         "LIMIT ? OFFSET ?", params + [page.size, (page.number - 1) * page.size]).fetchall()
-    return ('{"documents":[' + ",".join(list_json(r, r["extras"]) for r in rows) + "]," +
+    return ('{"documents":[' + ",".join(list_json(r, extras_of(r["extras"], r["earliest"], r["latest"])) for r in rows) + "]," +
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
@@ -285,14 +288,14 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
                        "WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    listed = json.loads(row["extras"])
-    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
+    listed = json.loads(extras_of(row["extras"], row["earliest"], row["latest"]))
+    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(provenance_of(row["provenance"]))
     found["body"] = text_of("body", found["body"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
     places = document_mentions(conn, row["rowid"], found["body"])
-    movements = [unpack("movement", r[0]) for r in conn.execute(
+    movements = [unpack_route(unpack("movement", r[0]), found["body"]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
         other = conn.execute("SELECT id FROM documents WHERE seq = ?", (seq,)).fetchone()
@@ -356,11 +359,21 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 def movements(conn: sqlite3.Connection, window, span: int) -> str:
     dialect = dialect_of(conn)
     where, params = window_sql(window, "m", span)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props FROM movements m "
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, m.doc FROM movements m "
                         f"{dialect.hint(window, 'movements_by_date')} JOIN documents d ON d.rowid = m.doc "
-                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord", params)
-    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
-                       for doc_id, title, ord_, geometry, props in rows])
+                        f"WHERE m.drawn = 1 AND {where} ORDER BY m.earliest{dialect.nulls_first}, m.seq, m.ord",
+                        params).fetchall()
+    bodies = {}
+
+    def body_of(doc: int):   # a document's text, read once, if one of its movements needs it
+        return lambda: bodies[doc] if doc in bodies else bodies.setdefault(doc, _body(conn, doc))
+    return collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry),
+                                     unpack_route(unpack("movement", props), body_of(doc)))
+                       for doc_id, title, ord_, geometry, props, doc in rows])
+
+
+def _body(conn, doc: int) -> str:
+    return text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
@@ -399,7 +412,7 @@ def territories(conn: sqlite3.Connection, on: str | None) -> str:
     day = date.fromisoformat(on) if on is not None else None
     features = []
     for head, text in conn.execute("SELECT head, timeline FROM territories ORDER BY ord"):
-        timeline = json.loads(text)
+        head, timeline = unpack("territory", head), json.loads(unpack("territory", text))
         if day is None:
             more = {"timeline": [{"relation": e["relation"], **e["shown"]} for e in timeline]}
         else:

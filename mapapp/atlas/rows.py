@@ -9,6 +9,7 @@ them once. The longer JSON columns are stored packed (`packing`), and unpacked t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from json.encoder import encode_basestring
@@ -99,7 +100,32 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
            "published_in": doc.published_in, "body": pack("body", doc.body), "dates": pack("dates", dumps(dates)),
            "extras": dumps(date_extras(span))}
-    return row
+    return stored_facts(row)
+
+
+# What most documents' provenance is (no compilation, no marks): stored as NULL.
+NO_PROVENANCE = '{"collection":null,"editorial_notes":[]}'
+
+
+def usual_extras(earliest: str | None, latest: str | None) -> str:
+    """The `extras` of a document dated in the Gregorian calendar, whose EDTF its dates give."""
+    return dumps({"edtf": period_of_iso(earliest, latest), "calendar": "gregorian" if earliest else None,
+                  "date_as_written": None})
+
+
+def stored_facts(row: dict) -> dict:
+    """A documents row with its `provenance` and `extras` NULL where they are the usual ones
+    (`provenance_of` and `extras_of` give them back): most documents' are, to the byte."""
+    return {**row, "provenance": None if row["provenance"] == NO_PROVENANCE else row["provenance"],
+            "extras": None if row["extras"] == usual_extras(row["earliest"], row["latest"]) else row["extras"]}
+
+
+def provenance_of(stored: str | None) -> str:
+    return NO_PROVENANCE if stored is None else stored
+
+
+def extras_of(stored: str | None, earliest: str | None, latest: str | None) -> str:
+    return usual_extras(earliest, latest) if stored is None else stored
 
 
 def date_extras(span) -> dict:
@@ -229,12 +255,38 @@ def mention_row(doc: dict, n: int, mention, record: dict, body: str) -> dict:
             "score": score, "lead": lead}
 
 
-def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
+# Where a movement's record leaves out its text, which is its document's text at its offsets.
+ROUTE_TEXT = re.compile(r'\{"start":(\d+),"end":(\d+),(?="~":1[,}])')
+TEXT_MARK = '"~":1'
+
+
+def pack_route(record: dict, body: str) -> str:
+    """A movement's record as the movements table stores it (before `packing`): without its text,
+    a mark in its place, when that is the document's text `body` at its offsets (not so for one
+    stated in the heading, whose offsets are into the title). `unpack_route` gives back its JSON."""
+    start, end, text = record.get("start"), record.get("end"), record.get("text")
+    if list(record)[:3] != ["start", "end", "text"] or type(start) is not int or type(end) is not int \
+            or not 0 <= start <= end or body[start:end] != text:
+        return dumps(record)
+    return dumps({"start": start, "end": end, "~": 1, **{k: v for k, v in record.items() if k not in SPAN}})
+
+
+def unpack_route(stored: str, body) -> str:
+    """The JSON of the movement record that `pack_route` stored; `body` gives the document's text
+    (a callable, called only when the record needs it)."""
+    found = ROUTE_TEXT.match(stored)
+    if found is None:
+        return stored
+    text = (body() if callable(body) else body)[int(found[1]):int(found[2])]
+    return stored[:found.end()] + '"text":' + encode_basestring(text) + stored[found.end() + len(TEXT_MARK):]
+
+
+def movement_row(doc: dict, ord_: int, movement: Movement, record: dict, body: str) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
     geometry = movement_geometry(movement)
     return {"document_id": doc["id"], "ord": ord_, "geometry": pack("geometry", dumps(geometry)) if geometry else None,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": pack("movement", dumps(record)), "drawn": int(geometry is not None)}
+            "props": pack("movement", pack_route(record, body)), "drawn": int(geometry is not None)}
 
 
 def analyse_source(path: Path) -> SourceRows:
@@ -266,7 +318,7 @@ def analyse_source(path: Path) -> SourceRows:
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
             record = with_review(route_record(movement, in_heading, doc.author))
-            rows.movements.append(movement_row(row, ord_, movement, record))
+            rows.movements.append(movement_row(row, ord_, movement, record, doc.body))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 
@@ -295,6 +347,6 @@ def territory_rows() -> list[dict]:
         feature = territory_feature(territory)
         head = open_feature({"type": "Feature", "id": feature["id"], "geometry": feature["geometry"],
                              "properties": feature["properties"]})
-        rows.append({"id": territory.id, "ord": i, "head": head,
-                     "timeline": dumps([timeline_record(e, entry_json(e)) for e in territory.timeline])})
+        rows.append({"id": territory.id, "ord": i, "head": pack("territory", head),
+                     "timeline": pack("territory", dumps([timeline_record(e, entry_json(e)) for e in territory.timeline]))})
     return rows

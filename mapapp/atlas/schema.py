@@ -25,7 +25,7 @@ CREATE TABLE documents (
     line INTEGER,
     title TEXT,                     -- descriptive: kind, author, recipient, date
     heading TEXT,                   -- the compiler's heading over it, as printed (NULL: none)
-    provenance TEXT NOT NULL,       -- JSON {"collection": {...} or null, "editorial_notes": [...]}
+    provenance TEXT,                -- JSON {"collection": {...} or null, "editorial_notes": [...]}; NULL: neither (rows.stored_facts)
     former_id TEXT,                 -- the id it had before (links to it are redirected)
     date_text TEXT,
     earliest TEXT,                  -- ISO dates; NULL for an undated document
@@ -39,7 +39,7 @@ CREATE TABLE documents (
     published_in TEXT,
     body BLOB NOT NULL,             -- the text, packed ("body"); the full-text index holds its words
     dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
-    extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
+    extras TEXT,                    -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry; NULL: the usual
     place_counts BLOB               -- {place rowid: mentions}, packing.pack_counts (build._finish); NULL: no place
 );
 CREATE TABLE places (
@@ -83,8 +83,8 @@ CREATE TABLE movements (
 CREATE TABLE territories (
     id TEXT PRIMARY KEY,
     ord INTEGER NOT NULL,
-    head TEXT NOT NULL,             -- its GeoJSON Feature, cut before the properties' closing brace
-    timeline TEXT NOT NULL          -- JSON list of timeline entries
+    head BLOB NOT NULL,             -- its GeoJSON Feature, cut before the properties' closing brace; packed ("territory")
+    timeline BLOB NOT NULL          -- JSON list of timeline entries, packed ("territory")
 );
 """
 
@@ -105,7 +105,7 @@ COLUMNS = {
 INDEXES = """
 CREATE INDEX documents_by_date ON documents (earliest, seq);
 CREATE INDEX documents_by_source ON documents (source_path);
-CREATE INDEX documents_by_former_id ON documents (former_id);
+CREATE INDEX documents_by_former_id ON documents (former_id) WHERE former_id IS NOT NULL;
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);

@@ -18,7 +18,18 @@ from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
 from mapapp.atlas.packing import pack, pack_counts, text_of, unpack
 from mapapp.atlas.query import document_body, document_mentions
-from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order, stored_text
+from mapapp.atlas.rows import (
+    dumps,
+    extras_of,
+    pack_mention,
+    pack_route,
+    place_row,
+    provenance_of,
+    queue_order,
+    stored_facts,
+    stored_text,
+    unpack_route,
+)
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -41,14 +52,16 @@ def machine_reading(conn, doc_id: str) -> dict | None:
                        (doc_id,)).fetchone()
     if doc is None:
         return None
-    listed = json.loads(doc[len(FIELDS) + 1])
+    fields = dict(zip(FIELDS, doc, strict=False))
+    listed = json.loads(extras_of(doc[len(FIELDS) + 1], fields["earliest"], fields["latest"]))
     key = doc[len(FIELDS) + 2]
     places = [json.loads(record) for record in document_mentions(conn, key)]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
                "dates": json.loads(unpack("dates", doc[len(FIELDS)])),
-               "movements": [json.loads(unpack("movement", m[0])) for m in moves],
+               "movements": [json.loads(unpack_route(unpack("movement", m[0]), lambda: document_body(conn, doc_id)))
+                             for m in moves],
                "geometries": [json.loads(unpack("geometry", m[1])) if m[1] else None for m in moves]}
     conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
     return reading
@@ -95,11 +108,12 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     old = conn.execute("SELECT rowid, title, body, earliest, provenance FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     fields = corrected["fields"]
-    provenance = json.loads(old[4])
+    provenance = json.loads(provenance_of(old[4]))
     provenance.pop("reviews", None)
     if corrected["reviews"]:
         provenance["reviews"] = corrected["reviews"]
-    extras = dumps(_date_extras(machine, corrected))
+    facts = stored_facts({"provenance": None, "extras": dumps(_date_extras(machine, corrected)),
+                          "earliest": fields["earliest"], "latest": fields["latest"]})
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
@@ -116,8 +130,9 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
             counts[place] = counts.get(place, 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
                  "place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, pack_counts(counts),
-                                                dumps(provenance), doc_id])
+                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), facts["extras"], pack_counts(counts),
+                                                stored_facts({**facts, "provenance": dumps(provenance)})["provenance"],
+                                                doc_id])
     conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
         conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
@@ -163,6 +178,7 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
     key, seq, earliest, latest = conn.execute("SELECT rowid, seq, earliest, latest FROM documents WHERE id = ?",
                                               (doc_id,)).fetchone()
     geometries = machine.get("geometries", [])
+    body = document_body(conn, doc_id)
     conn.execute("DELETE FROM movements WHERE doc = ?", (key,))
     dated = []
     for ord_, m in enumerate(corrected["movements"]):
@@ -183,7 +199,7 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, "
                      "earliest, latest, props, drawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None,
-                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected)))
+                      *dated[-1], pack("movement", pack_route(m, body)), int(geometry is not None and not rejected)))
     spans.widen(conn, "movements", dated)
 
 
