@@ -267,13 +267,16 @@ def pack_route(record: dict, body: str) -> str:
     start, end, text = record.get("start"), record.get("end"), record.get("text")
     if list(record)[:3] != ["start", "end", "text"] or type(start) is not int or type(end) is not int \
             or not 0 <= start <= end or body[start:end] != text:
-        return dumps(record)
+        whole = dumps(record)
+        return " " + whole if ROUTE_TEXT.match(whole) else whole   # a space: not to be read as marked
     return dumps({"start": start, "end": end, "~": 1, **{k: v for k, v in record.items() if k not in SPAN}})
 
 
 def unpack_route(stored: str, body) -> str:
     """The JSON of the movement record that `pack_route` stored; `body` gives the document's text
     (a callable, called only when the record needs it)."""
+    if stored.startswith(" "):
+        return stored[1:]
     found = ROUTE_TEXT.match(stored)
     if found is None:
         return stored
