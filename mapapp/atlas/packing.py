@@ -19,6 +19,8 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent / "zdicts"
@@ -113,23 +115,27 @@ def steps(text: str) -> bytes | None:
     return stored if from_steps(stored[1:]) == text else None
 
 
+@lru_cache(maxsize=8192)   # many movements follow the same roads between the same places
 def from_steps(stored: bytes) -> str:
     """The GeoJSON text of a line (or point) that `steps` stored (without its first byte)."""
-    shape = next(name for name, code in SHAPES.items() if code == stored[:1])
+    # Called for every line of a window: the varints read in one loop, the sums by accumulate.
     scale = 10 ** stored[1]
-    numbers, at = [], 2
-    while at < len(stored):
-        n, at = _read_varint(stored, at)
-        numbers.append(n)
-    points, step = [], [0, 0]
-    for i in range(0, len(numbers), 2):
-        if i == 0:
-            points.append(numbers[0:2])
-            continue
-        step = [step[a] + numbers[i + a] for a in (0, 1)] if i >= 4 else numbers[i:i + 2]
-        points.append([points[-1][a] + step[a] for a in (0, 1)])
-    lines = [[x / scale for x in p] for p in points]
-    return json.dumps({"type": shape, "coordinates": lines[0] if shape == "Point" else lines}, separators=(",", ":"))
+    numbers, n, shift = [], 0, 0
+    for byte in stored[2:]:
+        n |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            numbers.append((n >> 1) ^ -(n & 1))   # zigzag
+            n = shift = 0
+        else:
+            shift += 7
+    if stored[:1] == SHAPES["Point"]:
+        return f'{{"type":"Point","coordinates":[{numbers[0] / scale!r},{numbers[1] / scale!r}]}}'
+    xs, ys = numbers[:1], numbers[1:2]
+    if len(numbers) > 2:   # the first point, the first step, then each change of step
+        xs = accumulate(accumulate(numbers[4::2], initial=numbers[2]), initial=numbers[0])
+        ys = accumulate(accumulate(numbers[5::2], initial=numbers[3]), initial=numbers[1])
+    return ('{"type":"LineString","coordinates":[' +
+            ",".join([f"[{x / scale!r},{y / scale!r}]" for x, y in zip(xs, ys, strict=True)]) + "]}")
 
 
 def pack_counts(counts: dict[int, int]) -> bytes | None:
