@@ -4,7 +4,7 @@ for each kind of column, 32 KB of its rows, drawn at random (seeded) from the at
     python bench/corpus_gen.py /tmp/train --documents 400 --seed 7      # not the benchmark's seed
     chronotope build --corpus /tmp/train --out /tmp/train-atlas
     chronotope build --out /tmp/bundled-atlas                             # the bundled corpus
-    python bench/zdicts.py /tmp/train-atlas /tmp/bundled-atlas --out mapapp/atlas/zdicts
+    python bench/zdicts.py /tmp/train-atlas /tmp/bundled-atlas --out mapapp/atlas/zdicts [--kinds body]
 
 The dictionaries in the repository were made so, from a generated corpus of 400 documents with
 seed 7 and the bundled corpus: the benchmarks' corpora (seed 1920) are not among them.
@@ -24,7 +24,8 @@ from mapapp.atlas import packing  # noqa: E402
 from mapapp.atlas.versions import current_file, read_only  # noqa: E402
 
 COLUMNS = {"mention": ("mentions", "record"), "movement": ("movements", "props"),
-           "geometry": ("movements", "geometry"), "dates": ("documents", "dates"), "place": ("places", "head")}
+           "geometry": ("movements", "geometry"), "dates": ("documents", "dates"), "place": ("places", "head"),
+           "body": ("documents", "body"), "names": ("places", "names")}
 SIZE = 32 * 1024   # zlib's window: more would never be reached
 
 
@@ -33,7 +34,7 @@ def values(path: Path, kind: str) -> list[str]:
     table, column = COLUMNS[kind]
     with read_only(path) as conn:
         found = [r[0] for r in conn.execute(f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL")]
-    return [packing.unpack(kind, v) if isinstance(v, bytes) else v for v in found]
+    return [packing.text_of(kind, v) for v in found]
 
 
 def dictionary(texts: list[str], seed: int) -> bytes:
@@ -49,10 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("atlases", nargs="+", type=Path, help="atlas folders or files")
     parser.add_argument("--out", type=Path, default=packing.FOLDER)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kinds", nargs="+", choices=packing.KINDS, default=packing.KINDS,
+                        help="remake only these dictionaries (the others' atlases stay readable)")
     args = parser.parse_args(argv)
     files = [current_file(a) if a.is_dir() else a for a in args.atlases]
     args.out.mkdir(parents=True, exist_ok=True)
-    for kind in packing.KINDS:
+    for kind in args.kinds:
         texts = [t for f in files for t in values(f, kind)]
         made = dictionary(texts, args.seed)
         (args.out / f"{kind}.txt").write_bytes(made)

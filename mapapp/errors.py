@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from documents.errors import DocumentError
 from gazetteer.errors import GazetteerError
+from mapapp.atlas.pg_pool import DatabaseBusy
 from mapapp.corrections.annotation import AnnotationError
 from mapapp.message_ids import N_
 from mapapp.params import ParamError, shown
@@ -107,6 +108,7 @@ ERROR_TABLE: tuple[tuple[type[Exception], str, int], ...] = (
     (DocumentError, "bad_document", 422),
     (AnnotationError, "bad_annotation", 400),
     (GazetteerError, "bad_gazetteer_data", 500),
+    (DatabaseBusy, "database_busy", 503),
 )
 
 LOGGED = 300   # characters of a refused request's message in the server log
@@ -157,7 +159,10 @@ def as_api_error(error: Exception) -> ApiError:
         return ApiError(error.description or error.name, code, status)
     for cls, code, status in ERROR_TABLE:
         if isinstance(error, cls):
-            return ApiError(message_of(error), code, status)
+            answer = ApiError(message_of(error), code, status)
+            if status == 503:   # a limit reached for a moment: the client may retry
+                answer.retry_after = Busy.retry_after
+            return answer
     return ApiError(translated("internal error; the server log has the details"), "internal", 500)
 
 
@@ -227,7 +232,8 @@ def handle(error: Exception) -> Response:
     from werkzeug.exceptions import HTTPException
 
     api_error = as_api_error(error)
-    if api_error.status >= 500 and not isinstance(error, ApiError | HTTPException):
+    # A fault logs its traceback; a limit reached for a moment (Retry-After) is a refusal.
+    if api_error.status >= 500 and api_error.retry_after is None and not isinstance(error, ApiError | HTTPException):
         current_app.logger.exception("unhandled error on %s", shown(request.path))
     else:
         log_refused(api_error)

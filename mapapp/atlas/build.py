@@ -18,6 +18,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -220,6 +221,7 @@ def _write(tmp: Path, plan: Plan, on_source: Callable[[SourceDone], None],
     """Write the whole atlas into `tmp`; return how many sources were read afresh."""
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(versions.sqlite_uri(tmp, "rwc"), uri=True)   # URIs, so ATTACH can be read-only
+    packing.register(conn)   # the full-text index is filled from the unpacked texts
     try:
         # A temporary file is thrown away on failure, so no journal is needed while writing.
         conn.execute("PRAGMA journal_mode = OFF")
@@ -350,7 +352,13 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
     conn.execute("UPDATE movements SET seq = d.seq FROM documents d WHERE movements.doc = d.rowid")
     conn.execute(f"UPDATE movements SET span_days = {schema.SPAN_DAYS}")
     fts = schema.finish(conn)
-    conn.execute(f"UPDATE documents SET place_counts = ({schema.PLACE_COUNTS})")
+    counts = defaultdict(dict)
+    conn.execute("UPDATE documents SET place_counts = NULL")   # a reused row's holds the previous atlas's rowids
+    for doc, place, n in conn.execute("SELECT doc, place, count(*) FROM mentions WHERE place IS NOT NULL "
+                                      "GROUP BY doc, place"):
+        counts[doc][place] = n
+    conn.executemany("UPDATE documents SET place_counts = ? WHERE rowid = ?",
+                     [(packing.pack_counts(found), doc) for doc, found in counts.items()])
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "packing": packing.DIGEST,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",

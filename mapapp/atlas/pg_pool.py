@@ -20,7 +20,6 @@ import weakref
 
 import psycopg
 
-from mapapp.errors import Busy
 from mapapp.message_ids import N_
 
 SIZE = 10                  # the default of CHRONOTOPE_DATABASE_POOL
@@ -30,11 +29,12 @@ TOO_MANY = "53300"         # PostgreSQL's too_many_connections (max_connections 
 REFUSALS = ("too many clients", "remaining connection slots are reserved")
 
 
-class DatabaseBusy(Busy):
+class DatabaseBusy(Exception):
     """Every connection this process may open to the database is in use, or the database has no
-    more to give: the client may retry shortly (503 with Retry-After)."""
+    more to give: the client may retry shortly (mapapp.errors answers 503 with Retry-After).
 
-    code = "database_busy"
+    A plain exception, not an ApiError: the build reaches this module, and what the build reaches
+    is fingerprinted (versions.ANALYSIS_PACKAGES), which the web's error table must not be."""
 
     def __init__(self) -> None:
         super().__init__(N_("every connection to the database is in use; try again in a moment"))

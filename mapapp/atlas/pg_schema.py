@@ -17,14 +17,16 @@ CREATE TABLE sources (rowid BIGINT NOT NULL UNIQUE, path {TEXT} PRIMARY KEY, nam
 CREATE TABLE documents (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, seq INTEGER,
     source_path {TEXT} NOT NULL, source {TEXT} NOT NULL, line INTEGER, title {TEXT}, heading {TEXT},
-    provenance {TEXT} NOT NULL, former_id {TEXT}, date_text {TEXT},
+    provenance {TEXT}, former_id {TEXT}, date_text {TEXT},
     earliest {TEXT}, latest {TEXT}, precision {TEXT}, origin {TEXT}, kind {TEXT}, author {TEXT},
-    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT}, body {TEXT} NOT NULL, dates BYTEA NOT NULL,
-    extras {TEXT} NOT NULL, place_counts {TEXT} NOT NULL
+    recipient {TEXT}, archive_ref {TEXT}, published_in {TEXT},
+    body {TEXT} NOT NULL,   -- plain, unlike SQLite's: PostgreSQL's LIKE reads it (and TOAST compresses it)
+    dates BYTEA NOT NULL,
+    extras {TEXT}, place_counts BYTEA
 );
 CREATE TABLE places (
     rowid BIGINT NOT NULL UNIQUE, id {TEXT} PRIMARY KEY, name {TEXT} NOT NULL, kind {TEXT} NOT NULL,
-    lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,
+    lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL, names {TEXT} NOT NULL,   -- plain, as body
     uncertainty_km DOUBLE PRECISION, note {TEXT}, parent {TEXT},
     head BYTEA NOT NULL,
     geom geometry(Point, 4326)
@@ -32,22 +34,25 @@ CREATE TABLE places (
 CREATE TABLE source_places (source BIGINT NOT NULL, place BIGINT NOT NULL, PRIMARY KEY (source, place));
 CREATE TABLE mentions (
     doc BIGINT NOT NULL, n INTEGER NOT NULL, place BIGINT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text {TEXT} NOT NULL, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
+    text {TEXT}, record BYTEA NOT NULL, score DOUBLE PRECISION, lead DOUBLE PRECISION,
     geom geometry(Point, 4326), PRIMARY KEY (doc, n)
 );
 CREATE TABLE movements (
     rowid BIGINT PRIMARY KEY, doc BIGINT NOT NULL, ord INTEGER NOT NULL, seq INTEGER,
-    geometry BYTEA, west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION,
-    north DOUBLE PRECISION, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
+    geometry BYTEA, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     span_days INTEGER NOT NULL DEFAULT 0, geom geometry(Geometry, 4326)
 );
-CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head {TEXT} NOT NULL,
-    timeline {TEXT} NOT NULL);
+CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head BYTEA NOT NULL,
+    timeline BYTEA NOT NULL);
 -- The full-text index's words as SQLite's FTS5 tokenizer cut them: which document, which
 -- column (title, body), where (the word's rank in the column), so phrases can be found too.
 CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INTEGER NOT NULL,
     word {TEXT} NOT NULL, PRIMARY KEY (word, rowid, col, pos));
 """
+
+# The columns SQLite keeps packed (each a kind of packing.py's, named as the column) and PostgreSQL
+# plain: its LIKE reads them (and TOAST compresses the longer ones).
+PLAIN = {"documents": ("body",), "places": ("names",)}
 
 # The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
 COPIED = {
@@ -61,8 +66,7 @@ COPIED = {
                "note", "parent", "head"),
     "source_places": ("source", "place"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("rowid", "doc", "ord", "seq", "geometry", "west", "south", "east", "north",
-                  "earliest", "latest", "props", "drawn", "span_days"),
+    "movements": ("rowid", "doc", "ord", "seq", "geometry", "earliest", "latest", "props", "drawn", "span_days"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 
 from mapapp.atlas import packing, pg_pool, pg_schema, query, versions
+from mapapp.atlas.schema import TOKENIZE
 
 SCHEMES = ("postgresql://", "postgres://")
 Error = psycopg.Error
@@ -163,13 +164,19 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         conn.execute(pg_schema.TABLES)
         with versions.read_only(built) as lite:
             for table, columns in pg_schema.COPIED.items():
-                _copy(conn, lite, table, columns)
+                _copy(conn, lite, table, columns, convert=_converter(table, packing.unpack))
             # The machine's readings of the documents editors corrected (mapapp/corrections/live.py).
             if lite.execute("SELECT 1 FROM sqlite_master WHERE name = 'readings'").fetchone():
                 conn.execute(f"CREATE TABLE readings (document_id {pg_schema.TEXT} PRIMARY KEY, record {pg_schema.TEXT} NOT NULL)")
                 _copy(conn, lite, "readings", ("document_id", "record"))
             if dict(lite.execute("SELECT key, value FROM meta").fetchall()).get("fts") == "1":
-                lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
+                # The atlas's index keeps no positions (schema.FTS): its words again, with them.
+                packing.register(lite)
+                lite.execute(f"CREATE VIRTUAL TABLE temp.placed USING fts5(title, body, content='', "
+                             f"tokenize='{TOKENIZE}')")
+                lite.execute("INSERT INTO temp.placed (rowid, title, body) SELECT rowid, title, unpacked('body', body) "
+                             "FROM documents")
+                lite.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(temp, placed, 'instance')")
                 _copy(conn, lite, "document_words", ("rowid", "col", "pos", "word"),
                       'SELECT doc, col, "offset", term FROM temp.words')
             # The movements' lines as GeoJSON text, for PostGIS (the atlas keeps them packed).
@@ -187,8 +194,27 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
         _prune(conn, version, keep)
 
 
+def _same(row):
+    return row
+
+
+def _converter(table: str, convert):
+    """A row of `table` with its packed columns that PostgreSQL keeps plain (pg_schema.PLAIN) converted:
+    `packing.unpack` into PostgreSQL, `packing.pack` out of it."""
+    at = [(pg_schema.COPIED[table].index(column), column) for column in pg_schema.PLAIN.get(table, ())]
+    if not at:
+        return _same
+
+    def converted(row):
+        row = list(row)
+        for i, kind in at:
+            row[i] = convert(kind, row[i])
+        return tuple(row)
+    return converted
+
+
 def _copy(conn, lite, table: str, columns: tuple[str, ...], select: str | None = None,
-          convert=lambda row: row) -> None:
+          convert=_same) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     with conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for row in lite.execute(select or f"SELECT {names} FROM {table}"):
@@ -241,6 +267,7 @@ def export(schema: Schema, path: Path, tables_sql: str) -> None:
                 columns = pg_schema.COPIED[table]
                 names = ", ".join(f'"{c}"' for c in columns)
                 rows = conn.execute(f"SELECT {names} FROM {table}")
+                rows = map(_converter(table, packing.pack), rows)
                 lite.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
             # The machine's readings of corrected documents (their rows are the corrected ones).
             if conn.execute("SELECT to_regclass('readings')").fetchone()[0] is not None:

@@ -17,17 +17,21 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas import movement_window
+from mapapp.atlas import movement_window, packing
 from mapapp.atlas.caps import PlaceCap, capped_places
-from mapapp.atlas.packing import unpack
+from mapapp.atlas.packing import text_of, unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
     event_document,
     event_json,
     event_place,
+    extras_of,
     list_json,
+    mention_text,
     movement_json,
+    provenance_of,
     unpack_mention,
+    unpack_route,
 )
 from mapapp.atlas.schema import TOKENIZE
 
@@ -58,20 +62,29 @@ class SQLiteDialect:
         """Return a condition: `column` matches the LIKE pattern parameter (see `like_pattern`)."""
         return f"{column} LIKE ? ESCAPE '\\'"
 
+    def unpacked(self, kind: str, column: str) -> str:
+        """Return an expression of the text of a packed `column` of `kind` (packing.register)."""
+        return f"unpacked('{kind}', {column})"
+
     def full_text(self, q: str) -> tuple[str, list] | None:
-        """Return the condition (and parameters) on `d` for documents holding every word of `q`."""
-        match = fts_query(q)
-        if match is None:
+        """Return the condition (and parameters) on `d` for documents holding every word of `q`.
+
+        Each word of q is an FTS5 phrase: the words FTS5 cuts it in ("red_army": red, army), one
+        after the other. The index keeps no positions (schema.FTS), so it finds the documents
+        holding every such word, and `holds_phrases` keeps those where a phrase's words follow
+        each other, in the title or in the text."""
+        if fts_query(q) is None:
             return None
-        return "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
-
-    def each(self, column: str) -> str:
-        """Return the table of a JSON object column's (key, value) pairs, for FROM."""
-        return f"json_each({column})"
-
-    def place_count(self, value: str) -> str:
-        """Return a `each` value as the whole number it is."""
-        return value
+        phrases = [p for p in (fts_words(word) for word in re.findall(r"\w+", q)) if p]
+        if not phrases:   # FTS5 finds nothing for a query without a word it indexes
+            return "FALSE", []
+        match = " ".join(f'"{word}"' for phrase in phrases for word in phrase)
+        found, params = "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [match]
+        longer = [list(p) for p in phrases if len(p) > 1]
+        if longer:
+            found += f" AND holds_phrases(d.title, {self.unpacked('body', 'd.body')}, ?)"
+            params.append(dumps(longer))
+        return found, params
 
     def bbox(self, bbox) -> tuple[str, list]:
         """Return the condition (and parameters) on a place's lon and lat: inside `bbox`."""
@@ -89,16 +102,13 @@ class PostgresDialect(SQLiteDialect):
     def hint(self, window, index: str) -> str:
         return ""
 
+    def unpacked(self, kind: str, column: str) -> str:
+        return column   # kept plain (pg_schema)
+
     def like(self, column: str) -> str:
         # SQLite's LIKE folds ASCII letters only (ILIKE would fold every alphabet).
         fold = f"'{ASCII_UPPER}', '{ASCII_UPPER.lower()}'"
         return f"translate({column}, {fold}) LIKE translate(?, {fold}) ESCAPE '\\'"
-
-    def each(self, column: str) -> str:
-        return f"json_each_text({column}::json)"
-
-    def place_count(self, value: str) -> str:
-        return f"CAST({value} AS BIGINT)"
 
     def full_text(self, q: str) -> tuple[str, list] | None:
         if fts_query(q) is None:
@@ -135,6 +145,24 @@ POSTGRES = PostgresDialect()
 def dialect_of(conn) -> SQLiteDialect:
     """Return the dialect of an atlas connection (a PostgreSQL one says so; sqlite3's cannot)."""
     return getattr(conn, "dialect", SQLITE)
+
+
+def holds_phrases(title: str | None, body: str, phrases: str) -> bool:
+    """True when each phrase (a JSON list of lists of words) is words in a row of the title or of the body,
+    as FTS5 cuts them (fts_words)."""
+    columns = [fts_words(title or ""), fts_words(body)]
+    return all(any(_within(phrase, words) for words in columns) for phrase in json.loads(phrases))
+
+
+def _within(phrase: list[str], words: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(list(words[i:i + size]) == phrase for i in range(len(words) - size + 1) if words[i] == phrase[0])
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Give a SQLite atlas connection the functions its queries call: `unpacked`, `holds_phrases`."""
+    packing.register(conn)
+    conn.create_function("holds_phrases", 3, holds_phrases, deterministic=True)
 
 
 @lru_cache(maxsize=4096)
@@ -225,7 +253,7 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
             where += f" AND {found[0]}"
             params += found[1]
         else:
-            where += f" AND ({dialect.like('d.title')} OR {dialect.like('d.body')})"
+            where += f" AND ({dialect.like('d.title')} OR {dialect.like(dialect.unpacked('body', 'd.body'))})"
             params += [like_pattern(q.strip())] * 2
     if place is not None:
         where += " AND d.rowid IN (SELECT doc FROM mentions WHERE place = (SELECT rowid FROM places WHERE id = ?))"
@@ -235,15 +263,25 @@ def documents(conn: sqlite3.Connection, window, q: str | None, place: str | None
     listed = ", ".join(f"d.{c}" for c in LIST_FIELDS)
     rows = conn.execute(f"SELECT {listed}, d.extras FROM {source} WHERE {where} ORDER BY {in_order(window, 'd')} "
                         "LIMIT ? OFFSET ?", params + [page.size, (page.number - 1) * page.size]).fetchall()
-    return ('{"documents":[' + ",".join(list_json(r, r["extras"]) for r in rows) + "]," +
+    return ('{"documents":[' + ",".join(list_json(r, extras_of(r["extras"], r["earliest"], r["latest"])) for r in rows) + "]," +
             f'"total":{total},"page":{page.number},"per_page":{page.size}' + "}")
 
 
-def document_mentions(conn: sqlite3.Connection, doc: int) -> list[str]:
-    """The JSON records of the place mentions of the document whose rowid is `doc`, in text order."""
-    return [unpack_mention(*r[:4], r[4:] if r[4] is not None else None) for r in conn.execute(
-        f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
-        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,))]
+def document_mentions(conn: sqlite3.Connection, doc: int, body: str | None = None) -> list[str]:
+    """The JSON records of the place mentions of the document whose rowid is `doc` (and text `body`,
+    read when not given), in text order."""
+    rows = conn.execute(f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
+                        'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,)).fetchall()
+    if body is None and any(r[2] is None for r in rows):
+        body = text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
+    return [unpack_mention(r[0], r[1], mention_text(r[2], body, r[0], r[1]), r[3], r[4:] if r[4] is not None else None)
+            for r in rows]
+
+
+def document_body(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The text of document `doc_id`, or None when the atlas has no such document."""
+    row = conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return text_of("body", row[0]) if row else None
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
@@ -251,13 +289,14 @@ def document(conn: sqlite3.Connection, doc_id: str) -> str | None:
                        "WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    listed = json.loads(row["extras"])
-    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(row["provenance"])
+    listed = json.loads(extras_of(row["extras"], row["earliest"], row["latest"]))
+    found = {c: row[c] for c in DETAIL_COLUMNS} | json.loads(provenance_of(row["provenance"]))
+    found["body"] = text_of("body", found["body"])
     found["edtf"] = period_of_iso(row["earliest"], row["latest"])
     found |= {k: listed.get(k) for k in WRITTEN_KEYS}
     found["citation"] = document_citation(found)
-    places = document_mentions(conn, row["rowid"])
-    movements = [unpack("movement", r[0]) for r in conn.execute(
+    places = document_mentions(conn, row["rowid"], found["body"])
+    movements = [unpack_route(unpack("movement", r[0]), found["body"]) for r in conn.execute(
         "SELECT props FROM movements WHERE doc = ? ORDER BY ord", (row["rowid"],))]
     for key, seq in (("prev", row["seq"] - 1), ("next", row["seq"] + 1)):
         other = conn.execute("SELECT id FROM documents WHERE seq = ?", (seq,)).fetchone()
@@ -287,13 +326,14 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
-    if cap is not None and cap.documents == 0:   # counts only: summed by the database, no ids listed
-        mentions, counts, docs = {}, {}, None
-        for key, n, count in conn.execute(
-                f"SELECT pc.key, sum({dialect.place_count('pc.value')}), count(*) FROM documents d "
-                f"{dialect.hint(window, 'documents_by_date')}, {dialect.each('d.place_counts')} AS pc "
-                f"WHERE {where} GROUP BY pc.key", params):
-            mentions[int(key)], counts[int(key)] = int(n), int(count)   # PostgreSQL sums to a Decimal
+    if cap is not None and cap.documents == 0:   # counts only: no ids listed, no order needed
+        mentions, counts, docs = defaultdict(int), defaultdict(int), None
+        for (packed,) in conn.execute(
+                f"SELECT d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+                f"WHERE {where} AND d.place_counts IS NOT NULL", params):
+            for key, n in packing.unpack_counts(packed).items():
+                mentions[key] += n
+                counts[key] += 1
     else:
         mentions, docs = place_documents(conn, dialect, window, where, params)
         counts = {key: len(ids) for key, ids in docs.items()}
@@ -303,7 +343,7 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
         place_where += f" AND {inside}"
         place_params += inside_params
     if q and q.strip():
-        place_where += f" AND ({dialect.like('name')} OR {dialect.like('names')} OR id = ?)"
+        place_where += f" AND ({dialect.like('name')} OR {dialect.like(dialect.unpacked('names', 'names'))} OR id = ?)"
         place_params += [like_pattern(q.strip())] * 2 + [q.strip()]
     rows = [(key, head) for key, head in conn.execute(
         f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in mentions]
@@ -321,10 +361,10 @@ def place_documents(conn, dialect, window, where: str, params: list) -> tuple[di
     mentions, docs = defaultdict(int), defaultdict(list)
     for doc_id, counts in conn.execute(
             f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts != '{{}}' ORDER BY {in_order(window, 'd')}", params):
-        for key, n in json.loads(counts).items():
-            mentions[int(key)] += n
-            docs[int(key)].append(doc_id)
+            f"WHERE {where} AND d.place_counts IS NOT NULL ORDER BY {in_order(window, 'd')}", params):
+        for key, n in packing.unpack_counts(counts).items():
+            mentions[key] += n
+            docs[key].append(doc_id)
     return mentions, docs
 
 
@@ -357,15 +397,24 @@ def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = N
     dialect = dialect_of(conn)
     ranked, params = movement_window.ranked_sql(window, lambda days: window_sql(window, "m", days), span, dialect,
                                                 limit)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total FROM ({ranked}) w "
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc FROM ({ranked}) w "
                         "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
                         params).fetchall()
-    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry), unpack("movement", props))
-                           for doc_id, title, ord_, geometry, props, _ in rows])
+    bodies = {}
+
+    def body_of(doc: int):   # a document's text, read once, if one of its movements needs it
+        return lambda: bodies[doc] if doc in bodies else bodies.setdefault(doc, _body(conn, doc))
+    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry),
+                                         unpack_route(unpack("movement", props), body_of(doc)))
+                           for doc_id, title, ord_, geometry, props, _, doc in rows])
     if limit is None:
         return features
     total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one
     return features[:-1] + f',"total":{total},"limit":{limit}' + "}"
+
+
+def _body(conn, doc: int) -> str:
+    return text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
 
 
 def events(conn: sqlite3.Connection, window, span: int) -> str:
@@ -373,16 +422,21 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
     documents', mentions' and places' rows (each part made once per document and per place)."""
     where, params = window_sql(window, "d", span)
     rows = conn.execute(f"SELECT d.id, d.title, d.earliest, d.latest, p.id, p.name, p.kind, p.lon, p.lat, "
-                        f'm.text, m.start, m."end" FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
+                        f'm.text, m.start, m."end", d.body FROM documents d {dialect_of(conn).hint(window, "documents_by_date")} '
                         "JOIN mentions m ON m.doc = d.rowid JOIN places p ON p.rowid = m.place "
-                        f"WHERE {where} AND d.place_counts != '{{}}' "
+                        f"WHERE {where} AND d.place_counts IS NOT NULL "
                         f'ORDER BY {in_order(window, "d")}, m.start, m."end", m.n', params)
     features, docs, places = [], {}, {}
-    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end in rows:
+    body = None
+    for doc_id, title, earliest, latest, place_id, name, kind, lon, lat, text, start, end, stored in rows:
         document = docs.get(doc_id)
         if document is None:
             document = docs[doc_id] = event_document({"id": doc_id, "title": title, "earliest": earliest,
                                                       "latest": latest})
+            body = None   # a document's rows come together: its text is unpacked once, if a mention needs it
+        if text is None:
+            body = body if body is not None else text_of("body", stored)
+            text = body[start:end]
         place = places.get(place_id)
         if place is None:
             place = places[place_id] = event_place(place_id, name, kind, lon, lat)
@@ -399,7 +453,7 @@ def territories(conn: sqlite3.Connection, on: str | None) -> str:
     day = date.fromisoformat(on) if on is not None else None
     features = []
     for head, text in conn.execute("SELECT head, timeline FROM territories ORDER BY ord"):
-        timeline = json.loads(text)
+        head, timeline = unpack("territory", head), json.loads(unpack("territory", text))
         if day is None:
             more = {"timeline": [{"relation": e["relation"], **e["shown"]} for e in timeline]}
         else:

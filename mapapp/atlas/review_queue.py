@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mapapp.atlas.rows import unpack_mention
+from mapapp.atlas.packing import text_of
+from mapapp.atlas.rows import mention_text, unpack_mention
 
 # The mention's place, which rows.pack_mention may have left out of the record (places mp).
 MENTION_PLACE = "mp.id, mp.name, mp.kind, mp.lat, mp.lon"
 
-# Documents' rowids follow their ids (build._number_by_id): the order is by document id.
-ORDER = 'm.score, m.lead, m.doc, m.start, m."end"'
+# Documents' rowids follow their ids (build._number_by_id): the order is by document id; a
+# mention's rank `n` in its document follows its (start, end), so the index need not hold them.
+ORDER = "m.score, m.lead, m.doc, m.n"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ def queue_page(conn, doc: str | None, place: str | None, kind: str | None, size:
     """Return page `number` (of `size` mentions) of the queue, filtered by document, place and kind."""
     source, where, params = waiting_sql(doc, place, kind)
     rows = conn.execute(f'SELECT (SELECT id FROM documents WHERE rowid = m.doc), m.start, m."end", m.text, m.record, '
-                        f"{MENTION_PLACE} FROM {source} LEFT JOIN places mp ON mp.rowid = m.place "
+                        f"{MENTION_PLACE}, CASE WHEN m.text IS NULL THEN (SELECT body FROM documents WHERE rowid = m.doc) END "
+                        f"FROM {source} LEFT JOIN places mp ON mp.rowid = m.place "
                         f"WHERE {where} ORDER BY {ORDER} LIMIT ? OFFSET ?",
                         [*params, size, (number - 1) * size]).fetchall()
     waiting = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
@@ -56,5 +59,6 @@ def queue_page(conn, doc: str | None, place: str | None, kind: str | None, size:
     total = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine}", mine_params).fetchone()[0]
     unreviewed = conn.execute(f"SELECT count(*) FROM mentions m WHERE {mine} AND m.score IS NOT NULL",
                               mine_params).fetchone()[0]
-    return QueuePage([(r[0], unpack_mention(*r[1:5], tuple(r[5:]) if r[5] is not None else None)) for r in rows],
+    return QueuePage([(r[0], unpack_mention(r[1], r[2], mention_text(r[3], text_of("body", r[10]), r[1], r[2]), r[4],
+                                            tuple(r[5:10]) if r[5] is not None else None)) for r in rows],
                      waiting, total - unreviewed, total)

@@ -9,15 +9,17 @@ them once. The longer JSON columns are stored packed (`packing`), and unpacked t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from json.encoder import encode_basestring
 from pathlib import Path
 
 from documents.edtf import edtf_of, period, period_of_iso
 from gazetteer.model import Movement, Place, TimelineEntry
 from gazetteer.places.display import name_years, period_name
-from mapapp.analysis.geojson import bounds, movement_geometry
+from mapapp.analysis.geojson import movement_geometry
 from mapapp.atlas.packing import pack, unpack
 
 LIST_FIELDS = ("id", "title", "heading", "date_text", "earliest", "latest", "precision", "origin", "kind",
@@ -64,6 +66,13 @@ def name_record(name) -> dict:
 
 def place_row(place: Place) -> dict:
     """Return the places-table row of a gazetteer place."""
+    return dict(_place_row(place))
+
+
+# Each source's rows hold the places it names, so a build makes the same place's row once a
+# source that names it; packed, a row costs ~130 µs: made once a process (places are frozen values).
+@lru_cache(maxsize=16384)
+def _place_row(place: Place) -> dict:
     names = [name_record(n) for n in place.names]
     props = {"id": place.id, "name": place.name, "kind": place.kind, "names": names, "certainty": place.certainty,
              "uncertainty_km": place.uncertainty_km, "coord_source": place.coord_source,
@@ -73,7 +82,7 @@ def place_row(place: Place) -> dict:
     head = open_feature({"type": "Feature", "id": place.id,
                          "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": props})
     return {"id": place.id, "name": place.name, "kind": place.kind, "lon": place.lon, "lat": place.lat,
-            "names": dumps(names), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
+            "names": pack("names", dumps(names)), "uncertainty_km": place.uncertainty_km, "note": place.note, "parent": place.parent, "head": pack("place", head)}
 
 
 def provenance(doc) -> dict:
@@ -97,9 +106,34 @@ def document_row(doc, key: str, dates: list[dict]) -> dict:
            "earliest": iso(span.earliest) if span else None, "latest": iso(span.latest) if span else None,
            "precision": span.precision if span else None, "origin": doc.origin, "kind": doc.kind,
            "author": doc.author, "recipient": doc.recipient, "archive_ref": doc.archive_ref,
-           "published_in": doc.published_in, "body": doc.body, "dates": pack("dates", dumps(dates)),
+           "published_in": doc.published_in, "body": pack("body", doc.body), "dates": pack("dates", dumps(dates)),
            "extras": dumps(date_extras(span))}
-    return row
+    return stored_facts(row)
+
+
+# What most documents' provenance is (no compilation, no marks): stored as NULL.
+NO_PROVENANCE = '{"collection":null,"editorial_notes":[]}'
+
+
+def usual_extras(earliest: str | None, latest: str | None) -> str:
+    """The `extras` of a document dated in the Gregorian calendar, whose EDTF its dates give."""
+    return dumps({"edtf": period_of_iso(earliest, latest), "calendar": "gregorian" if earliest else None,
+                  "date_as_written": None})
+
+
+def stored_facts(row: dict) -> dict:
+    """A documents row with its `provenance` and `extras` NULL where they are the usual ones
+    (`provenance_of` and `extras_of` give them back): most documents' are, to the byte."""
+    return {**row, "provenance": None if row["provenance"] == NO_PROVENANCE else row["provenance"],
+            "extras": None if row["extras"] == usual_extras(row["earliest"], row["latest"]) else row["extras"]}
+
+
+def provenance_of(stored: str | None) -> str:
+    return NO_PROVENANCE if stored is None else stored
+
+
+def extras_of(stored: str | None, earliest: str | None, latest: str | None) -> str:
+    return usual_extras(earliest, latest) if stored is None else stored
 
 
 def date_extras(span) -> dict:
@@ -208,23 +242,62 @@ def unpack_mention(start: int, end: int, text: str, stored: str | bytes, place: 
     return dumps({"start": start, "end": end, "text": text, **packed})
 
 
-def mention_row(doc: dict, n: int, mention, record: dict) -> dict:
-    """Return the mentions-table row of a resolved mention in document row `doc`, the `n`th by (start, end)."""
+def stored_text(text: str, body: str, start: int, end: int) -> str | None:
+    """A mention's text as its row stores it: None when it is the document's text at its offsets."""
+    return None if body[start:end] == text else text
+
+
+def mention_text(stored: str | None, body: str | None, start: int, end: int) -> str:
+    """A mention's text from its row's `text` and (when that is None) its document's text."""
+    return stored if stored is not None else body[start:end]
+
+
+def mention_row(doc: dict, n: int, mention, record: dict, body: str) -> dict:
+    """Return the mentions-table row of a resolved mention in document row `doc` (whose text is `body`),
+    the `n`th by (start, end)."""
     score, lead = queue_order(record)
     place = mention.place
     packed = pack_mention(record, (place.id, place.name, place.kind, place.lat, place.lon))
     return {"document_id": doc["id"], "n": n, "place_id": place.id, "start": mention.start, "end": mention.end,
-            "text": mention.text, "record": pack("mention", packed), "score": score, "lead": lead}
+            "text": stored_text(mention.text, body, mention.start, mention.end), "record": pack("mention", packed),
+            "score": score, "lead": lead}
 
 
-def movement_row(doc: dict, ord_: int, movement: Movement, record: dict) -> dict:
+# Where a movement's record leaves out its text, which is its document's text at its offsets.
+ROUTE_TEXT = re.compile(r'\{"start":(\d+),"end":(\d+),(?="~":1[,}])')
+TEXT_MARK = '"~":1'
+
+
+def pack_route(record: dict, body: str) -> str:
+    """A movement's record as the movements table stores it (before `packing`): without its text,
+    a mark in its place, when that is the document's text `body` at its offsets (not so for one
+    stated in the heading, whose offsets are into the title). `unpack_route` gives back its JSON."""
+    start, end, text = record.get("start"), record.get("end"), record.get("text")
+    if list(record)[:3] != ["start", "end", "text"] or type(start) is not int or type(end) is not int \
+            or not 0 <= start <= end or body[start:end] != text:
+        whole = dumps(record)
+        return " " + whole if ROUTE_TEXT.match(whole) else whole   # a space: not to be read as marked
+    return dumps({"start": start, "end": end, "~": 1, **{k: v for k, v in record.items() if k not in SPAN}})
+
+
+def unpack_route(stored: str, body) -> str:
+    """The JSON of the movement record that `pack_route` stored; `body` gives the document's text
+    (a callable, called only when the record needs it)."""
+    if stored.startswith(" "):
+        return stored[1:]
+    found = ROUTE_TEXT.match(stored)
+    if found is None:
+        return stored
+    text = (body() if callable(body) else body)[int(found[1]):int(found[2])]
+    return stored[:found.end()] + '"text":' + encode_basestring(text) + stored[found.end() + len(TEXT_MARK):]
+
+
+def movement_row(doc: dict, ord_: int, movement: Movement, record: dict, body: str) -> dict:
     """Return the movements-table row of a movement in document row `doc` (undated: the document's dates)."""
     geometry = movement_geometry(movement)
-    west, south, east, north = bounds(geometry)
     return {"document_id": doc["id"], "ord": ord_, "geometry": pack("geometry", dumps(geometry)) if geometry else None,
-            "west": west, "south": south, "east": east, "north": north,
             "earliest": iso(movement.earliest) or doc["earliest"], "latest": iso(movement.latest) or doc["latest"],
-            "props": pack("movement", dumps(record)), "drawn": int(geometry is not None)}
+            "props": pack("movement", pack_route(record, body)), "drawn": int(geometry is not None)}
 
 
 def analyse_source(path: Path) -> SourceRows:
@@ -248,14 +321,15 @@ def analyse_source(path: Path) -> SourceRows:
                                            key=lambda m: (m.start, m.end))):
             places.setdefault(mention.place.id, mention.place)
             rows.mentions.append(mention_row(row, n, mention,
-                                             with_review(place_record(mention, analysis.review_of("place", mention)))))
+                                             with_review(place_record(mention, analysis.review_of("place", mention))),
+                                             doc.body))
         # Movements stated in the heading follow the body's, flagged (their offsets are into the title).
         stated = [(m, False) for m in analysis.movements] + [(m, True) for m in analysis.heading_movements]
         for ord_, (movement, in_heading) in enumerate(stated):
             for waypoint in movement.waypoints:
                 places.setdefault(waypoint.id, waypoint)
             record = with_review(route_record(movement, in_heading, doc.author))
-            rows.movements.append(movement_row(row, ord_, movement, record))
+            rows.movements.append(movement_row(row, ord_, movement, record, doc.body))
     rows.places = [place_row(p) for p in places.values()]
     return rows
 
@@ -284,6 +358,6 @@ def territory_rows() -> list[dict]:
         feature = territory_feature(territory)
         head = open_feature({"type": "Feature", "id": feature["id"], "geometry": feature["geometry"],
                              "properties": feature["properties"]})
-        rows.append({"id": territory.id, "ord": i, "head": head,
-                     "timeline": dumps([timeline_record(e, entry_json(e)) for e in territory.timeline])})
+        rows.append({"id": territory.id, "ord": i, "head": pack("territory", head),
+                     "timeline": pack("territory", dumps([timeline_record(e, entry_json(e)) for e in territory.timeline]))})
     return rows

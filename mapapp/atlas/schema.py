@@ -25,7 +25,7 @@ CREATE TABLE documents (
     line INTEGER,
     title TEXT,                     -- descriptive: kind, author, recipient, date
     heading TEXT,                   -- the compiler's heading over it, as printed (NULL: none)
-    provenance TEXT NOT NULL,       -- JSON {"collection": {...} or null, "editorial_notes": [...]}
+    provenance TEXT,                -- JSON {"collection": {...} or null, "editorial_notes": [...]}; NULL: neither (rows.stored_facts)
     former_id TEXT,                 -- the id it had before (links to it are redirected)
     date_text TEXT,
     earliest TEXT,                  -- ISO dates; NULL for an undated document
@@ -37,10 +37,10 @@ CREATE TABLE documents (
     recipient TEXT,
     archive_ref TEXT,
     published_in TEXT,
-    body TEXT NOT NULL,
+    body BLOB NOT NULL,             -- the text, packed ("body"); the full-text index holds its words
     dates BLOB NOT NULL,            -- JSON list of date records, packed (packing.py: "dates")
-    extras TEXT NOT NULL,           -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry
-    place_counts TEXT NOT NULL DEFAULT '{}'   -- JSON {place rowid: mentions}, in order of first mention (build._finish)
+    extras TEXT,                    -- JSON {"edtf", "calendar", "date_as_written"}: the end of its list entry; NULL: the usual
+    place_counts BLOB               -- {place rowid: mentions}, packing.pack_counts (build._finish); NULL: no place
 );
 CREATE TABLE places (
     rowid INTEGER PRIMARY KEY,      -- declared, so that VACUUM keeps it (mentions hold it)
@@ -49,7 +49,7 @@ CREATE TABLE places (
     kind TEXT NOT NULL,
     lon REAL NOT NULL,
     lat REAL NOT NULL,
-    names TEXT NOT NULL,            -- JSON list of {"toponym", "lang", ...}
+    names BLOB NOT NULL,            -- JSON list of {"toponym", "lang", ...}, packed ("names")
     uncertainty_km REAL,            -- (its certainty and the source of its point: in `head`)
     note TEXT,
     parent TEXT,
@@ -63,7 +63,7 @@ CREATE TABLE mentions (
     place INTEGER,                  -- places.rowid; NULL when no place was chosen
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text TEXT,                      -- NULL: the document's text from start to end (rows.stored_text)
     record BLOB NOT NULL,           -- JSON mention record (rows.pack_mention), packed ("mention")
     score REAL,                     -- while nobody reviewed it: the review queue's order (rows.queue_order)
     lead REAL,                      -- (both NULL once reviewed)
@@ -75,7 +75,6 @@ CREATE TABLE movements (
     ord INTEGER NOT NULL,
     seq INTEGER,                    -- the document's rank
     geometry BLOB,                  -- GeoJSON geometry, packed ("geometry"); NULL without located waypoints
-    west REAL, south REAL, east REAL, north REAL,
     earliest TEXT,
     latest TEXT,
     props BLOB NOT NULL,            -- JSON route record, packed ("movement")
@@ -85,8 +84,8 @@ CREATE TABLE movements (
 CREATE TABLE territories (
     id TEXT PRIMARY KEY,
     ord INTEGER NOT NULL,
-    head TEXT NOT NULL,             -- its GeoJSON Feature, cut before the properties' closing brace
-    timeline TEXT NOT NULL          -- JSON list of timeline entries
+    head BLOB NOT NULL,             -- its GeoJSON Feature, cut before the properties' closing brace; packed ("territory")
+    timeline BLOB NOT NULL          -- JSON list of timeline entries, packed ("territory")
 );
 """
 
@@ -98,8 +97,7 @@ COLUMNS = {
     "places": ("id", "name", "kind", "lon", "lat", "names", "uncertainty_km",
                "note", "parent", "head"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
-    "movements": ("doc", "ord", "geometry", "west", "south", "east", "north", "earliest", "latest",
-                  "props", "drawn"),
+    "movements": ("doc", "ord", "geometry", "earliest", "latest", "props", "drawn"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
@@ -115,29 +113,27 @@ SPAN_DAYS = "coalesce(CAST(julianday(latest) - julianday(earliest) AS INTEGER), 
 INDEXES = f"""
 CREATE INDEX documents_by_date ON documents (earliest, seq, latest);
 CREATE INDEX documents_by_source ON documents (source_path);
-CREATE INDEX documents_by_former_id ON documents (former_id);
+CREATE INDEX documents_by_former_id ON documents (former_id) WHERE former_id IS NOT NULL;
 CREATE UNIQUE INDEX documents_by_seq ON documents (seq);
 CREATE INDEX mentions_by_place ON mentions (place, doc);
 CREATE INDEX places_by_lon_lat ON places (lon, lat);
 CREATE INDEX movements_by_document ON movements (doc, ord);
 CREATE INDEX movements_by_date ON movements (earliest, seq, ord, latest, drawn, span_days);
 CREATE INDEX movements_long ON movements (earliest, seq, ord, latest, drawn) WHERE span_days > {LONG_DAYS};
-CREATE INDEX mentions_waiting ON mentions (score, lead, doc, start, "end") WHERE score IS NOT NULL;
+CREATE INDEX mentions_waiting ON mentions (score, lead, doc, n) WHERE score IS NOT NULL;
 """
 
-# A document's place counts, {place rowid: mentions} in order of first mention, from its mentions.
-PLACE_COUNTS = ("SELECT coalesce(json_group_object(place, n), '{}') FROM (SELECT place, count(*) AS n, "
-                "min(start) AS first FROM mentions WHERE doc = documents.rowid AND place IS NOT NULL "
-                "GROUP BY place ORDER BY first)")
 
 # How the full-text index cuts a text into words: one definition for the index and every query.
 TOKENIZE = "unicode61 remove_diacritics 2"
 
+# Contentless: the text is packed in `documents`, so the index keeps only its words, filled from the
+# unpacked text (a correction deletes a row's words by giving the old title and text: live.py). It
+# keeps which column a word is in but not where (half the size): a phrase is checked in the text
+# (query.holds_phrases), and PostgreSQL's words get their positions when they are published.
 FTS = f"""
-CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body, content='documents', content_rowid='rowid', tokenize='{TOKENIZE}'
-);
-INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', detail=column, tokenize='{TOKENIZE}');
+INSERT INTO documents_fts (rowid, title, body) SELECT rowid, title, unpacked('body', body) FROM documents;
 """
 
 

@@ -74,6 +74,7 @@ class Atlas:
             # Not immutable: a correction may rewrite a document's rows (and waits for readers).
             conn = sqlite3.connect(versions.sqlite_uri(self.path), uri=True, check_same_thread=False, timeout=10)
             conn.row_factory = sqlite3.Row
+            query.register(conn)   # SQL that reads a packed text (the searches)
             self._local.conn = conn
             with self._conns_lock:
                 self._conns.append(conn)

@@ -84,7 +84,7 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     """Apply the annotations in FILE (ours, or a Recogito export for the same texts, matched by quote)."""
     from dataclasses import replace
 
-    from mapapp.atlas.query import dialect_of, like_pattern
+    from mapapp.atlas.query import dialect_of, document_body, like_pattern
     from mapapp.atlas.store import open_atlas
     from mapapp.corrections import places
     from mapapp.corrections.exchange import ExchangeError, read, resolve
@@ -100,10 +100,11 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     conn = atlas.conn
 
     def body_of(doc_id: str) -> str:
-        return conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        return document_body(conn, doc_id)
 
     def containing(quote: str) -> list[str]:
-        like = dialect_of(conn).like("body")
+        dialect = dialect_of(conn)
+        like = dialect.like(dialect.unpacked("body", "body"))
         return [r[0] for r in conn.execute(f"SELECT id FROM documents WHERE {like} ORDER BY seq", (like_pattern(quote),))]
 
     store = CorrectionsStore(location)

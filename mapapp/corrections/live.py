@@ -16,9 +16,20 @@ from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
 from mapapp.atlas import spans, versions
-from mapapp.atlas.packing import pack, unpack
-from mapapp.atlas.query import document_mentions
-from mapapp.atlas.rows import dumps, pack_mention, place_row, queue_order
+from mapapp.atlas.packing import pack, pack_counts, text_of, unpack
+from mapapp.atlas.query import document_body, document_mentions
+from mapapp.atlas.rows import (
+    dumps,
+    extras_of,
+    pack_mention,
+    pack_route,
+    place_row,
+    provenance_of,
+    queue_order,
+    stored_facts,
+    stored_text,
+    unpack_route,
+)
 from mapapp.corrections import anchor, apply
 from mapapp.corrections.annotation import Annotation
 from mapapp.corrections.store import CorrectionsStore
@@ -41,14 +52,16 @@ def machine_reading(conn, doc_id: str) -> dict | None:
                        (doc_id,)).fetchone()
     if doc is None:
         return None
-    listed = json.loads(doc[len(FIELDS) + 1])
+    fields = dict(zip(FIELDS, doc, strict=False))
+    listed = json.loads(extras_of(doc[len(FIELDS) + 1], fields["earliest"], fields["latest"]))
     key = doc[len(FIELDS) + 2]
     places = [json.loads(record) for record in document_mentions(conn, key)]
     moves = conn.execute("SELECT props, geometry FROM movements WHERE doc = ? ORDER BY ord", (key,)).fetchall()
     reading = {"fields": {f: doc[i] for i, f in enumerate(FIELDS)}, "places": places,
                "date_extras": {k: listed.get(k) for k in ("edtf", "calendar", "date_as_written")},
                "dates": json.loads(unpack("dates", doc[len(FIELDS)])),
-               "movements": [json.loads(unpack("movement", m[0])) for m in moves],
+               "movements": [json.loads(unpack_route(unpack("movement", m[0]), lambda: document_body(conn, doc_id)))
+                             for m in moves],
                "geometries": [json.loads(unpack("geometry", m[1])) if m[1] else None for m in moves]}
     conn.execute("INSERT INTO readings VALUES (?, ?)", (doc_id, dumps(reading)))
     return reading
@@ -82,7 +95,7 @@ def republish(conn, doc_id: str, annotations: list[Annotation], lookup: PlaceLoo
     reading = machine_reading(conn, doc_id)
     if reading is None:
         return None
-    body = conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    body = document_body(conn, doc_id)
     anchored = [(a, anchor.anchor(body, a.selection) if a.selection is not None else None) for a in annotations]
     wanted = {a.place for a in annotations if a.place} | {w for a in annotations for w in a.values.get("waypoints", ())}
     places = {pid: info for pid in wanted if (info := place_info(conn, lookup, pid)) is not None}
@@ -95,28 +108,31 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
     old = conn.execute("SELECT rowid, title, body, earliest, provenance FROM documents WHERE id = ?",
                        (doc_id,)).fetchone()
     fields = corrected["fields"]
-    provenance = json.loads(old[4])
+    provenance = json.loads(provenance_of(old[4]))
     provenance.pop("reviews", None)
     if corrected["reviews"]:
         provenance["reviews"] = corrected["reviews"]
-    extras = dumps(_date_extras(machine, corrected))
+    facts = stored_facts({"provenance": None, "extras": dumps(_date_extras(machine, corrected)),
+                          "earliest": fields["earliest"], "latest": fields["latest"]})
     # Mentions: a rejected one stays in the document (its record says so) but names no place,
     # so that no map layer shows it.
     # (Its `/api/events` Features are joined from these rows and the places' at answer time.)
     counts, mentions = {}, []
+    body = text_of("body", old[2])
     for m in sorted(corrected["places"], key=lambda m: (m["start"], m["end"])):
         shown = m.get("place_id") and (m.get("review") or {}).get("status") != "rejected"
         place = _ensure_place(conn, lookup, m["place_id"]) if shown else None
         row = conn.execute("SELECT id, name, kind, lat, lon FROM places WHERE rowid = ?", (place,)).fetchone() \
             if place is not None else None
-        mentions.append((old[0], len(mentions), place, m["start"], m["end"], m["text"],
+        mentions.append((old[0], len(mentions), place, m["start"], m["end"], stored_text(m["text"], body, m["start"], m["end"]),
                          pack("mention", pack_mention(m, tuple(row) if row else None)), *queue_order(m)))
-        if place is not None:   # keyed as build._finish keys them (schema.PLACE_COUNTS)
-            counts[str(place)] = counts.get(str(place), 0) + 1
+        if place is not None:   # as build._finish counts them
+            counts[place] = counts.get(place, 0) + 1
     conn.execute(f"UPDATE documents SET {', '.join(f'{f} = ?' for f in FIELDS)}, dates = ?, extras = ?, "
                  "place_counts = ?, provenance = ? WHERE id = ?",
-                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), extras, dumps(counts),
-                                                dumps(provenance), doc_id])
+                 [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), facts["extras"], pack_counts(counts),
+                                                stored_facts({**facts, "provenance": dumps(provenance)})["provenance"],
+                                                doc_id])
     conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
         conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
@@ -137,9 +153,10 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                 conn.execute("INSERT INTO document_words VALUES (?, 'title', ?, ?) ON CONFLICT DO NOTHING",
                              (old[0], pos, word))
     elif old[1] != fields["title"] and _has_table(conn, "documents_fts"):
+        # A contentless index deletes a row's words given its old title and text.
         conn.execute("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                     (old[0], old[1], old[2]))
-        conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], old[2]))
+                     (old[0], old[1], body))
+        conn.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)", (old[0], fields["title"], body))
     if old[3] != fields["earliest"]:
         _rerank(conn)
     spans.widen(conn, "documents", [(fields["earliest"], fields["latest"])])
@@ -161,6 +178,7 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
     key, seq, earliest, latest = conn.execute("SELECT rowid, seq, earliest, latest FROM documents WHERE id = ?",
                                               (doc_id,)).fetchone()
     geometries = machine.get("geometries", [])
+    body = document_body(conn, doc_id)
     conn.execute("DELETE FROM movements WHERE doc = ?", (key,))
     dated = []
     for ord_, m in enumerate(corrected["movements"]):
@@ -175,17 +193,13 @@ def _write_movements(conn, doc_id: str, machine: dict, corrected: dict, lookup: 
         for pid in ids:
             _ensure_place(conn, lookup, pid)
         rejected = (m.get("review") or {}).get("status") == "rejected"
-        coords = [] if geometry is None else [geometry["coordinates"]] if geometry["type"] == "Point" \
-            else geometry["coordinates"]
-        box = (min(c[0] for c in coords), min(c[1] for c in coords), max(c[0] for c in coords),
-               max(c[1] for c in coords)) if coords else (None,) * 4
         rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM movements").fetchone()[0]
         dated.append((m.get("earliest") or earliest, m.get("latest") or latest))
         # Drawn (its Feature joined at answer time, rows.movement_json) unless it has no place or was rejected.
-        conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, west, south, east, north, "
-                     "earliest, latest, props, drawn, span_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None, *box,
-                      *dated[-1], pack("movement", dumps(m)), int(geometry is not None and not rejected),
+        conn.execute("INSERT INTO movements (rowid, doc, ord, seq, geometry, "
+                     "earliest, latest, props, drawn, span_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (rowid, key, ord_, seq, pack("geometry", dumps(geometry)) if geometry else None,
+                      *dated[-1], pack("movement", pack_route(m, body)), int(geometry is not None and not rejected),
                       spans.days(*dated[-1])))
     spans.widen(conn, "movements", dated)
 
@@ -199,6 +213,8 @@ def _ensure_place(conn, lookup: PlaceLookup, place_id: str) -> int | None:
     if found is None:
         return None
     row = {"rowid": conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM places").fetchone()[0], **place_row(found)}
+    if _postgres(conn):   # which keeps them plain (pg_schema.PLAIN)
+        row["names"] = unpack("names", row["names"])
     names = ", ".join(f'"{c}"' for c in row)
     conn.execute(f"INSERT INTO places ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
     if _postgres(conn):

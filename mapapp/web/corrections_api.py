@@ -15,6 +15,7 @@ from flask_login import current_user
 
 from mapapp.accounts import store as accounts
 from mapapp.atlas.current import current_atlas
+from mapapp.atlas.query import document_body
 from mapapp.corrections import anchor, live, places
 from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, parse, to_w3c
 from mapapp.corrections.store import CorrectionsStore, StaleAnnotation, UnknownAnnotation
@@ -57,7 +58,7 @@ def _document_body(doc_id: str) -> str:
     if not atlas.has_document(doc_id):
         atlas.raise_if_renamed(doc_id)
         raise NotFound(N_("no document %(doc)s in atlas %(version)s"), doc=repr(doc_id), version=atlas.version)
-    return atlas.conn.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    return document_body(atlas.conn, doc_id)
 
 
 def lookup_place(place_id: str):

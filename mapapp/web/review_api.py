@@ -92,7 +92,8 @@ def documents_naming(atlas, names: list[str]) -> list[str]:
     """The documents whose body holds one of `names` (a case-blind search, as a first sieve)."""
     from mapapp.atlas.query import dialect_of, like_pattern
 
-    like = dialect_of(atlas.conn).like("body")
+    dialect = dialect_of(atlas.conn)
+    like = dialect.like(dialect.unpacked("body", "body"))
     found: dict[str, None] = {}
     for name in names:
         for (doc_id,) in atlas.conn.execute(f"SELECT id FROM documents WHERE {like}", (like_pattern(name),)):

@@ -169,7 +169,7 @@ def test_the_command_and_the_atlas_build_one_geometry(waypoints, path, geometry)
 
     movement = Movement(0, 5, "moved", "advance", "occurred", None, None, waypoints, path=path)
     row = movement_row({"id": "d1", "title": "T", "earliest": None, "latest": None}, 0, movement,
-                       route_record(movement))
+                       route_record(movement), "Armies moved")
     assert movement_feature(movement, "d1", "d1.txt")["geometry"] == json.loads(unpack("geometry", row["geometry"])) == geometry
 
 
