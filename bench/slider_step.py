@@ -72,7 +72,7 @@ def hot_functions(profile: dict, top: int = 25) -> list[tuple[str, float, float]
         where = frame["url"].rsplit("/", 1)[-1].split("?")[0] or "(native)"
         return f"{where}:{frame['functionName'] or '(anonymous)'}:{frame['lineNumber'] + 1}"
 
-    for sample, gap in zip(profile.get("samples", []), gaps[1:] + [0]):
+    for sample, gap in zip(profile.get("samples", []), gaps[1:] + [0], strict=True):
         own[name(sample)] += gap / 1000
         seen, node = set(), sample
         while node is not None:

@@ -154,6 +154,12 @@ export function labelTitle(text, p) {
   return p.name;
 }
 
+/** Return a movement's tooltip: kind, who moved, status, dates and the document's title. */
+function movementTip(p) {
+  return el("span", {}, `${movementKindName(p.kind)} · ${actorLabel(p)} · ${movementStatusName(p.status)} · `,
+    longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
+}
+
 /** Return whether two Sets (or two Maps) hold the same entries. */
 function sameEntries(a, b) {
   if (a.size !== b.size) return false;
@@ -170,7 +176,7 @@ export class MapLayers {
     this.markers = new Map();      // place id -> circle marker
     this.documentPlaces = new Set(); // places the open document names
     this.documentId = null;          // the open document, whose movements are drawn bolder
-    this.lines = [];                 // [layer, properties, style, id] of the drawn movements
+    this.lines = [];                 // [layer, properties, style] of the drawn movements, in drawing order
     this.written = new Map();        // place id -> how the open document writes it
     this.places = [];                // the drawn places' properties
     this.territoryNames = [];        // [id, name, centre] of the drawn territories
@@ -318,64 +324,94 @@ export class MapLayers {
    * its interval the window covers. */
   drawMovements(collection, shown = null, { animate = false } = {}) {
     const group = this.layers.movements;
-    const kept = new Map(this.lines.map((line) => [line[3], line]));
+    // The layers drawn at the last step are reused in their order, lines for lines and rings for
+    // rings: a step at a dense window samples its 300 movements anew, and making a line costs its
+    // path, tooltip and listeners, while drawing another movement on one costs a few attributes.
+    const slots = { LineString: [], Point: [] };
+    for (const [layer] of this.lines) slots[layer.chronotopeGeometry].push(layer);
     this.lines = [];
     const before = this.drawnMovements || new Set();
     this.drawnMovements = new Set((collection.features || []).map((f) => f.id));
-    for (const f of collection.features || []) {
-      if (!f.geometry) continue;
+    for (const f of (collection.features || []).filter((each) => slots[each.geometry?.type])) {
       const p = f.properties;
       // Coloured by the party the actor belongs to (the same colour as its territories); the
       // document's own words for the actor are quoted on hover. A vaguely dated one fades.
       const colour = movementColour(p, this.colours.parties);
       const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
       const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
-      const line = f.id !== undefined && kept.get(f.id);
-      if (line && line[0].chronotopeGeometry === f.geometry.type) {
-        // Drawn at the last step: the same line, faded anew and its ends trimmed to the circles' new sizes.
-        kept.delete(f.id);
-        this.updateLine(line[0], style);
-        this.lines.push([line[0], p, style, f.id]);
-        continue;
+      let layer = slots[f.geometry.type].shift();
+      if (layer && layer.chronotopeId === f.id && f.id !== undefined) {
+        this.updateLine(layer, p, style);
+      } else {
+        layer = layer ? this.redrawLine(layer, f, style, colour) : this.newLine(f, style, colour);
+        layer.chronotopeId = f.id;
+        if (animate && !before.has(f.id) && layer.chronotopeRoute) run(this.map, this.runners, layer, colour);
       }
-      const layer = this.newLine(f, style, colour);
-      if (!layer) continue;
-      if (animate && !before.has(f.id) && layer.chronotopeRoute) run(this.map, this.runners, layer, colour);
-      this.lines.push([layer, p, style, f.id]);
-      this.lookOwn(layer, p, style);
+      this.lines.push([layer, p, style]);
     }
-    for (const [layer] of kept.values()) group.removeLayer(layer);
+    for (const layer of [...slots.LineString, ...slots.Point]) group.removeLayer(layer);
     // Drawn in the answer's order, the open document's movements on top.
     const own = (line) => this.ownLine(line[1]);
     stackInOrder([...this.lines.filter((l) => !own(l)), ...this.lines.filter(own)].map(([layer]) => layer));
   }
 
-  /** Return a new movement layer (a line with its arrowhead, or a ring at a point), or null. */
-  newLine(f, style, colour) {
-    const p = f.properties;
-    const group = this.layers.movements;
-    const tip = el("span", {}, `${movementKindName(p.kind)} · ${actorLabel(p)} · ${movementStatusName(p.status)} · `,
-      longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
-    let layer;
-    if (f.geometry.type === "LineString") {
-      const route = latLngs(f.geometry.coordinates);
-      const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
-      layer = L.polyline(this.trim(route, ends), style).addTo(group);
-      layer.chronotopeRoute = [route, ends];
-      layer.chronotopeWaypoints = [p.waypoints?.[0], p.waypoints?.at(-1)];
-      addArrowhead(layer, colour);
-    } else if (f.geometry.type === "Point") {
-      const [lon, lat] = f.geometry.coordinates;
-      layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
-    } else return null;
-    layer.chronotopeGeometry = f.geometry.type;
-    layer.bindTooltip(tip, { sticky: true });
-    layer.on("click", () => p.document_id && this.actions.openDocument(p.document_id));
+  /** Draw another movement on a layer of the same geometry (its tooltip, if shown, closed: as a
+   * removed layer's was). */
+  redrawLine(layer, f, style, colour) {
+    layer.closeTooltip();
+    if (layer.chronotopeRoute) return this.routeLine(layer, f, style, colour);
+    const [lon, lat] = f.geometry.coordinates;
+    layer.chronotopeMovement = f.properties;
+    layer.setLatLng([lat, lon]);
+    layer.setStyle({ ...style, ...this.lookOf(layer, f.properties, style), radius: 7, fill: false });
+    this.classOf(layer, style);
     return layer;
   }
 
+  /** Return a new movement layer: a line with its arrowhead, or a ring at a point. */
+  newLine(f, style, colour) {
+    const group = this.layers.movements;
+    let layer;
+    if (f.geometry.type === "LineString") {
+      layer = this.routeLine(L.polyline([], style).addTo(group), f, style, colour);
+    } else {
+      const [lon, lat] = f.geometry.coordinates;
+      layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
+      this.redrawLine(layer, f, style, colour);
+    }
+    layer.chronotopeGeometry = f.geometry.type;
+    // Written when it is shown: the movement a reused line draws now.
+    layer.bindTooltip(() => movementTip(layer.chronotopeMovement), { sticky: true });
+    layer.on("click", () => layer.chronotopeMovement.document_id
+      && this.actions.openDocument(layer.chronotopeMovement.document_id));
+    return layer;
+  }
+
+  /** Draw a movement's route on a polyline (new, or one a gone movement drew): trimmed to the edges
+   * of its end places' circles, in its style, with its arrowhead; return the line. */
+  routeLine(layer, f, style, colour) {
+    const p = f.properties;
+    const route = latLngs(f.geometry.coordinates);
+    const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
+    layer.chronotopeMovement = p;
+    layer.chronotopeRoute = [route, ends];
+    layer.chronotopeWaypoints = [p.waypoints?.[0], p.waypoints?.at(-1)];
+    layer.setLatLngs(this.trim(route, ends));
+    layer.setStyle({ ...style, ...this.lookOf(layer, p, style) });
+    this.classOf(layer, style);
+    addArrowhead(layer, colour, 0, style.weight);   // sized for the line as drawn without a document open
+    return layer;
+  }
+
+  /** Write a movement path's classes (Leaflet writes them once, when it makes the path). */
+  classOf(layer, style) {
+    layer.getElement()?.setAttribute("class",
+      `${style.className} leaflet-interactive${layer.chronotopeOwn ? " in-document" : ""}`);
+  }
+
   /** Bring a kept movement layer to this step's fade, and its ends to its places' circles as drawn now. */
-  updateLine(layer, style) {
+  updateLine(layer, p, style) {
+    layer.chronotopeMovement = p;
     if (layer.chronotopeRoute) {
       const [route, ends] = layer.chronotopeRoute;
       const now = layer.chronotopeWaypoints.map((w) => this.edgeOf(w));
@@ -392,14 +428,18 @@ export class MapLayers {
     return this.documentId !== null && p.document_id === this.documentId;
   }
 
-  /** Style a movement layer for the open document: bolder when it describes it, fainter when another is open. */
+  /** Return the weight and opacity of a movement for the open document: bolder when it describes
+   * it, fainter when another is open; remembered on `layer` (if given) with the fade. */
+  lookOf(layer, p, style) {
+    const own = this.ownLine(p);
+    if (layer) Object.assign(layer, { chronotopeOwn: own, chronotopeFade: style.fade });
+    return { weight: own ? style.weight + 2.5 : style.weight, opacity: (own || this.documentId === null ? 0.9 : 0.55) * style.fade };
+  }
+
+  /** Style a movement layer for the open document (`p`, else as it was) and this step's fade. */
   lookOwn(layer, p, style) {
-    const own = p ? this.ownLine(p) : layer.chronotopeOwn;
-    layer.chronotopeOwn = own;
-    layer.chronotopeFade = style.fade;
-    layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight,
-      opacity: (own || this.documentId === null ? 0.9 : 0.55) * style.fade });
-    layer.getElement()?.classList.toggle("in-document", own);
+    layer.setStyle(this.lookOf(layer, p || layer.chronotopeMovement, style));
+    layer.getElement()?.classList.toggle("in-document", layer.chronotopeOwn);
   }
 
   /** Return how far (px) the edge of a waypoint's place circle lies from its centre, 0 if not drawn. */
