@@ -94,3 +94,58 @@ def test_every_label_is_as_large_as_its_text_measured_alone(page, dense_server):
     })""")
     assert len(sizes) > 20
     assert [(text, box) for text, box, _ in sizes] == [(text, alone) for text, _, alone in sizes]
+
+
+# What the map draws, in drawing order: each marker's place, shape and style, each movement's path,
+# style, classes and arrowhead, and the labels.
+DRAWN_JS = """() => {
+    const look = (p, names) => names.map((n) => p.getAttribute(n));
+    return {
+        places: [...document.querySelectorAll('.leaflet-places-pane path')].map((p) =>
+            look(p, ['data-place', 'd', 'class', 'stroke', 'stroke-width', 'stroke-dasharray', 'fill-opacity',
+                     'aria-label'])),
+        movements: [...document.querySelectorAll('path.movement')].map((p) =>
+            look(p, ['d', 'class', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'marker-end'])),
+        arrowheads: [...document.querySelectorAll('.leaflet-movements-pane marker')].map((m) => m.id).sort(),
+        labels: [...document.querySelectorAll('.leaflet-labels-pane [data-label]')].map((l) => l.textContent).sort(),
+    };
+}"""
+
+
+@pytest.mark.parametrize("with_document", [False, True], ids=["no-document", "document-open"])
+def test_a_slider_step_redraws_in_place_what_a_fresh_page_draws(page, dense_server, with_document):
+    """A step keeps the markers of the places still shown and draws the new movements on the lines of
+    those gone, making no new ones; and the map it leaves is the one a fresh page of that view draws."""
+    query = "date=1920-08-20&window=30"
+    open_map(page, dense_server + "/?" + query)
+    if with_document:
+        doc = get(page, "/api/documents?from=1920-08-01&to=1920-08-20&per_page=1")["documents"][0]["id"]
+        open_map(page, dense_server + f"/?{query}&doc={doc}")
+    before = page.evaluate("""() => {
+        window.drawnBefore = new Set(document.querySelectorAll('.leaflet-places-pane path, path.movement'));
+        return [...document.querySelectorAll('.leaflet-places-pane path')].map((p) => p.dataset.place);
+    }""")
+    page.locator("#next").click()
+    page.wait_for_function("() => !location.search.includes('date=1920-08-20')")
+    idle(page)
+    made = page.evaluate("""() => ({
+        places: [...document.querySelectorAll('.leaflet-places-pane path')]
+            .filter((p) => !window.drawnBefore.has(p)).map((p) => p.dataset.place),
+        movements: [...document.querySelectorAll('path.movement')].filter((p) => !window.drawnBefore.has(p)).length,
+        lines: document.querySelectorAll('path.movement').length,
+    })""")
+    stepped = page.evaluate(DRAWN_JS)
+    shown_after = [p[0] for p in stepped["places"]]
+    assert set(shown_after) != set(before)                       # the step changed the window's places
+    assert sorted(made["places"]) == sorted(set(shown_after) - set(before))   # only the new ones made
+    # 300 movements, most of them new to the window, drawn on the lines already there (a line and a
+    # ring are not drawn on each other: a few more rings, say, are made anew)
+    assert made["lines"] == 300 and made["movements"] <= 10, made
+    fresh = page.context.new_page()
+    try:
+        open_map(fresh, page.url)
+        if with_document:
+            assert "doc=" in page.url
+        assert fresh.evaluate(DRAWN_JS) == stepped
+    finally:
+        fresh.close()

@@ -328,3 +328,28 @@ def test_document_text_is_cut_at_the_apis_offsets_in_characters(js, text, start,
     got = js("text_offsets", "[m.textSlice(args[0], args[1], args[2]), m.textLength(args[0]),"
              " m.charOffset(args[0], m.unitIndex(args[0], args[1]))]", text, start, end)
     assert got == [text[start:end], len(text), min(start, len(text))]
+
+
+@pytest.mark.parametrize("values, run", [
+    ([], []),
+    ([0, 1, 2, 3], [0, 1, 2, 3]),              # already in order: nothing moves
+    ([3, 2, 1, 0], [3]),                       # reversed: all but one move
+    ([0, 1, 7, 2, 3], [0, 1, 3, 4]),           # one element out of place
+    ([5, 0, 1, 2, 6, 3], [1, 2, 3, 5]),
+])
+def test_the_longest_run_already_in_drawing_order_stays_put(js, values, run):
+    assert js("stacking", "m.longestIncreasing(args[0])", values) == run
+
+
+def test_stacking_puts_elements_in_order_moving_only_those_out_of_it(js):
+    moved = js("stacking", """(() => {
+        const parent = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+        const nodes = [...'abcdef'].map((id) => { const n = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+            n.id = id; parent.append(n); return n; });
+        let moves = 0;
+        new MutationObserver((rs) => rs.forEach((r) => { moves += r.addedNodes.length; })).observe(parent, {childList: true});
+        const order = ['b', 'c', 'a', 'd', 'f', 'e'].map((id) => nodes.find((n) => n.id === id));
+        m.stackInOrder(order.map((n) => ({ getElement: () => n })));
+        return new Promise((done) => setTimeout(() => done([[...parent.children].map((n) => n.id).join(''), moves])));
+    })()""")
+    assert moved == ["bcadfe", 2]

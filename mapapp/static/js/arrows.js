@@ -40,10 +40,11 @@ function ensureMarker(svg, colour, size, offset) {
   return id;
 }
 
-/** Give a drawn L.Polyline an arrowhead at its end, in its own colour, its tip `offset` px short of the end. */
-export function addArrowhead(polyline, colour, offset = 0) {
+/** Give a drawn L.Polyline an arrowhead at its end, in its own colour, its tip `offset` px short of the end,
+ * sized for a line of `weight` px (its own, unless given). */
+export function addArrowhead(polyline, colour, offset = 0, weight = polyline.options.weight) {
   const path = polyline.getElement && polyline.getElement();
   if (!path || !path.ownerSVGElement) return;
-  const size = arrowSize(polyline.options.weight || 2);
+  const size = arrowSize(weight || 2);
   path.setAttribute("marker-end", `url(#${ensureMarker(path.ownerSVGElement, colour, size, offset)})`);
 }

@@ -111,7 +111,24 @@ export class LabelLayer {
     return items.map((item) => this.sizes.get(key(item)));
   }
 
+  /** Run `draw`, placing the labels once after it however often it asks (a slider step changes
+   * places, movements and the open document's marks, each of which asks). */
+  batch(draw) {
+    this.held = (this.held || 0) + 1;
+    try {
+      return draw();
+    } finally {
+      this.held -= 1;
+      if (!this.held && this.asked) this.redraw();
+    }
+  }
+
   redraw() {
+    if (this.held) {
+      this.asked = true;
+      return;
+    }
+    this.asked = false;
     const size = this.map.getSize();
     const items = this.source();
     const sizes = this.measureAll(items);

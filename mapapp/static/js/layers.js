@@ -5,6 +5,7 @@ import { fadeOf, longRange, shareShown } from "./dates.js";
 import { el } from "./dom.js";
 import { CENTRED, LabelLayer, labelSize } from "./labels.js";
 import { run } from "./playback.js";
+import { stackInOrder } from "./stacking.js";
 import { nameChoice, placePopup, shownName } from "./popup.js";
 import { waterAnchors } from "./waters.js";
 import { _ } from "./i18n.js";
@@ -153,6 +154,19 @@ export function labelTitle(text, p) {
   return p.name;
 }
 
+/** Return a movement's tooltip: kind, who moved, status, dates and the document's title. */
+function movementTip(p) {
+  return el("span", {}, `${movementKindName(p.kind)} · ${actorLabel(p)} · ${movementStatusName(p.status)} · `,
+    longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
+}
+
+/** Return whether two Sets (or two Maps) hold the same entries. */
+function sameEntries(a, b) {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a.entries()) if (!b.has(key) || (b instanceof Map && b.get(key) !== value)) return false;
+  return true;
+}
+
 export class MapLayers {
   constructor(map, layers, colours, actions) {
     this.map = map;
@@ -162,7 +176,7 @@ export class MapLayers {
     this.markers = new Map();      // place id -> circle marker
     this.documentPlaces = new Set(); // places the open document names
     this.documentId = null;          // the open document, whose movements are drawn bolder
-    this.lines = [];                 // [layer, properties, style] of the drawn movements
+    this.lines = [];                 // [layer, properties, style] of the drawn movements, in drawing order
     this.written = new Map();        // place id -> how the open document writes it
     this.places = [];                // the drawn places' properties
     this.territoryNames = [];        // [id, name, centre] of the drawn territories
@@ -221,29 +235,71 @@ export class MapLayers {
 
   set nameChoice(choice) { this.chosenNames = choice; }
 
+  /** Draw the window's places. A place drawn at the last step keeps its marker, updated where its
+   * count or name changed: a step at a dense window keeps most of its 600 places, and making each
+   * anew (a path, a tooltip, listeners) was most of the step's time. */
   drawPlaces(collection) {
     const group = this.layers.places;
-    group.clearLayers();
-    this.markers.clear();
+    const kept = this.markers;
+    this.markers = new Map();
     this.places = [];
     for (const f of collection.features || []) {
       if (!f.geometry || f.geometry.type !== "Point") continue;
       const p = f.properties;
       const [lon, lat] = f.geometry.coordinates;
-      const marker = L.circleMarker([lat, lon], {
-        pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
-        fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
-        dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
-      marker.bindTooltip(el("span", {}, shownName(p, this.nameChoice)), { direction: "top" });
-      marker.bindPopup(() => placePopup(p, this.actions.loadPlace, this.actions.openDocument, this.actions.linkNote,
-        this.actions.listPlace), { maxWidth: 320 });
-      marker.addTo(group);
-      this.reachable(marker, p);
-      if (this.documentPlaces.has(p.id)) marker.setStyle(this.styleOf(p.id, false));
+      let marker = kept.get(p.id);
+      if (marker) {
+        kept.delete(p.id);
+        this.updateMarker(marker, p, lat, lon);
+      } else {
+        marker = this.newMarker(p, lat, lon).addTo(group);
+        this.reachable(marker, p);
+        if (this.documentPlaces.has(p.id)) {
+          marker.setStyle(this.styleOf(p.id, false));
+          marker.getElement()?.classList.add("in-document");
+        }
+      }
       this.markers.set(p.id, marker);
       this.places.push(p);
     }
+    for (const gone of kept.values()) group.removeLayer(gone);
+    stackInOrder([...this.markers.values()]);
     this.labels.redraw();
+  }
+
+  /** Return a new marker of a place, with its tooltip and popup. */
+  newMarker(p, lat, lon) {
+    const marker = L.circleMarker([lat, lon], {
+      pane: "places", radius: placeRadius(p.mentions), color: PLACE_COLOUR, weight: 1.5,
+      fillColor: PLACE_FILL, fillOpacity: 0.75, className: "place-marker",
+      dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
+    marker.chronotopePlace = p;
+    marker.chronotopeName = shownName(p, this.nameChoice);
+    marker.bindTooltip(el("span", {}, marker.chronotopeName), { direction: "top" });
+    marker.bindPopup(() => placePopup(marker.chronotopePlace, this.actions.loadPlace, this.actions.openDocument,
+      this.actions.linkNote, this.actions.listPlace), { maxWidth: 320 });
+    return marker;
+  }
+
+  /** Bring a kept marker to the place's properties at this step, as a new one would be drawn. */
+  updateMarker(marker, p, lat, lon) {
+    const was = marker.chronotopePlace;
+    marker.chronotopePlace = p;
+    // A marker taken away and drawn anew closed its popup: a step still closes it.
+    if (marker.isPopupOpen()) marker.closePopup();
+    const at = marker.getLatLng();
+    if (at.lat !== lat || at.lng !== lon) marker.setLatLng([lat, lon]);
+    if (was.mentions !== p.mentions) marker.setRadius(placeRadius(p.mentions));
+    if ((was.certainty || "certain") !== (p.certainty || "certain")) {
+      marker.setStyle({ dashArray: p.certainty && p.certainty !== "certain" ? "3 3" : null });
+    }
+    if (marker.chronotopeHighlighted) this.highlight(p.id, false, marker);
+    const name = shownName(p, this.nameChoice);
+    if (name !== marker.chronotopeName || was.mentions !== p.mentions) this.nameMarker(marker, p);
+    if (name !== marker.chronotopeName) {
+      marker.chronotopeName = name;
+      marker.setTooltipContent(el("span", {}, name));
+    }
   }
 
   /** Let keyboard and screen-reader users reach a marker: focusable, named, Enter opens its popup. */
@@ -253,46 +309,137 @@ export class MapLayers {
     path.setAttribute("data-place", p.id);
     path.setAttribute("tabindex", "0");
     path.setAttribute("role", "button");
-    path.setAttribute("aria-label", _("%(name)s, mentions: %(count)s", { name: shownName(p, this.nameChoice), count: p.mentions ?? 0 }));
+    this.nameMarker(marker, p);
     path.addEventListener("keydown", (e) => {
       if (e.key === "Enter") { e.preventDefault(); marker.openPopup(); }
     });
+  }
+
+  nameMarker(marker, p) {
+    marker.getElement()?.setAttribute("aria-label",
+      _("%(name)s, mentions: %(count)s", { name: shownName(p, this.nameChoice), count: p.mentions ?? 0 }));
   }
 
   /** Draw the movements of the window `shown` ({from, to}); a vaguely dated one fades by the share of
    * its interval the window covers. */
   drawMovements(collection, shown = null, { animate = false } = {}) {
     const group = this.layers.movements;
-    group.clearLayers();
+    // The layers drawn at the last step are reused in their order, lines for lines and rings for
+    // rings: a step at a dense window samples its 300 movements anew, and making a line costs its
+    // path, tooltip and listeners, while drawing another movement on one costs a few attributes.
+    const slots = { LineString: [], Point: [] };
+    for (const [layer] of this.lines) slots[layer.chronotopeGeometry].push(layer);
     this.lines = [];
     const before = this.drawnMovements || new Set();
     this.drawnMovements = new Set((collection.features || []).map((f) => f.id));
-    for (const f of collection.features || []) {
-      if (!f.geometry) continue;
+    for (const f of (collection.features || []).filter((each) => slots[each.geometry?.type])) {
       const p = f.properties;
       // Coloured by the party the actor belongs to (the same colour as its territories); the
       // document's own words for the actor are quoted on hover. A vaguely dated one fades.
       const colour = movementColour(p, this.colours.parties);
       const fade = shown ? fadeOf(shareShown(p.earliest, p.latest, shown.from, shown.to)) : 1;
       const style = { ...movementStyle(p, colour), opacity: 0.9 * fade, fade };
-      const tip = el("span", {}, `${movementKindName(p.kind)} · ${actorLabel(p)} · ${movementStatusName(p.status)} · `,
-        longRange(p.earliest, p.latest), el("br"), el("em", {}, p.document_title || ""));
-      let layer;
-      if (f.geometry.type === "LineString") {
-        const route = latLngs(f.geometry.coordinates);
-        const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
-        layer = L.polyline(this.trim(route, ends), style).addTo(group);
-        layer.chronotopeRoute = [route, ends];
-        addArrowhead(layer, colour);
-        if (animate && !before.has(f.id)) run(this.map, this.runners, layer, colour);
-      } else if (f.geometry.type === "Point") {
-        const [lon, lat] = f.geometry.coordinates;
-        layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
-      } else continue;
-      layer.bindTooltip(tip, { sticky: true });
-      layer.on("click", () => p.document_id && this.actions.openDocument(p.document_id));
+      let layer = slots[f.geometry.type].shift();
+      if (layer && layer.chronotopeId === f.id && f.id !== undefined) {
+        this.updateLine(layer, p, style);
+      } else {
+        layer = layer ? this.redrawLine(layer, f, style, colour) : this.newLine(f, style, colour);
+        layer.chronotopeId = f.id;
+        if (animate && !before.has(f.id) && layer.chronotopeRoute) run(this.map, this.runners, layer, colour);
+      }
       this.lines.push([layer, p, style]);
     }
+    for (const layer of [...slots.LineString, ...slots.Point]) group.removeLayer(layer);
+    // Drawn in the answer's order, the open document's movements on top.
+    const own = (line) => this.ownLine(line[1]);
+    stackInOrder([...this.lines.filter((l) => !own(l)), ...this.lines.filter(own)].map(([layer]) => layer));
+  }
+
+  /** Draw another movement on a layer of the same geometry (its tooltip, if shown, closed: as a
+   * removed layer's was). */
+  redrawLine(layer, f, style, colour) {
+    layer.closeTooltip();
+    if (layer.chronotopeRoute) return this.routeLine(layer, f, style, colour);
+    const [lon, lat] = f.geometry.coordinates;
+    layer.chronotopeMovement = f.properties;
+    layer.setLatLng([lat, lon]);
+    layer.setStyle({ ...style, ...this.lookOf(layer, f.properties, style), radius: 7, fill: false });
+    this.classOf(layer, style);
+    return layer;
+  }
+
+  /** Return a new movement layer: a line with its arrowhead, or a ring at a point. */
+  newLine(f, style, colour) {
+    const group = this.layers.movements;
+    let layer;
+    if (f.geometry.type === "LineString") {
+      layer = this.routeLine(L.polyline([], style).addTo(group), f, style, colour);
+    } else {
+      const [lon, lat] = f.geometry.coordinates;
+      layer = L.circleMarker([lat, lon], { ...style, radius: 7, fill: false }).addTo(group);
+      this.redrawLine(layer, f, style, colour);
+    }
+    layer.chronotopeGeometry = f.geometry.type;
+    // Written when it is shown: the movement a reused line draws now.
+    layer.bindTooltip(() => movementTip(layer.chronotopeMovement), { sticky: true });
+    layer.on("click", () => layer.chronotopeMovement.document_id
+      && this.actions.openDocument(layer.chronotopeMovement.document_id));
+    return layer;
+  }
+
+  /** Draw a movement's route on a polyline (new, or one a gone movement drew): trimmed to the edges
+   * of its end places' circles, in its style, with its arrowhead; return the line. */
+  routeLine(layer, f, style, colour) {
+    const p = f.properties;
+    const route = latLngs(f.geometry.coordinates);
+    const ends = [this.edgeOf(p.waypoints?.[0]), this.edgeOf(p.waypoints?.at(-1))];
+    layer.chronotopeMovement = p;
+    layer.chronotopeRoute = [route, ends];
+    layer.chronotopeWaypoints = [p.waypoints?.[0], p.waypoints?.at(-1)];
+    layer.setLatLngs(this.trim(route, ends));
+    layer.setStyle({ ...style, ...this.lookOf(layer, p, style) });
+    this.classOf(layer, style);
+    addArrowhead(layer, colour, 0, style.weight);   // sized for the line as drawn without a document open
+    return layer;
+  }
+
+  /** Write a movement path's classes (Leaflet writes them once, when it makes the path). */
+  classOf(layer, style) {
+    layer.getElement()?.setAttribute("class",
+      `${style.className} leaflet-interactive${layer.chronotopeOwn ? " in-document" : ""}`);
+  }
+
+  /** Bring a kept movement layer to this step's fade, and its ends to its places' circles as drawn now. */
+  updateLine(layer, p, style) {
+    layer.chronotopeMovement = p;
+    if (layer.chronotopeRoute) {
+      const [route, ends] = layer.chronotopeRoute;
+      const now = layer.chronotopeWaypoints.map((w) => this.edgeOf(w));
+      if (now[0] !== ends[0] || now[1] !== ends[1]) {
+        layer.chronotopeRoute = [route, now];
+        layer.setLatLngs(this.trim(route, now));
+      }
+    }
+    if (layer.chronotopeFade !== style.fade) this.lookOwn(layer, null, style);
+  }
+
+  /** Return whether the open document describes a movement (its line is drawn bolder, on top). */
+  ownLine(p) {
+    return this.documentId !== null && p.document_id === this.documentId;
+  }
+
+  /** Return the weight and opacity of a movement for the open document: bolder when it describes
+   * it, fainter when another is open; remembered on `layer` (if given) with the fade. */
+  lookOf(layer, p, style) {
+    const own = this.ownLine(p);
+    if (layer) Object.assign(layer, { chronotopeOwn: own, chronotopeFade: style.fade });
+    return { weight: own ? style.weight + 2.5 : style.weight, opacity: (own || this.documentId === null ? 0.9 : 0.55) * style.fade };
+  }
+
+  /** Style a movement layer for the open document (`p`, else as it was) and this step's fade. */
+  lookOwn(layer, p, style) {
+    layer.setStyle(this.lookOf(layer, p || layer.chronotopeMovement, style));
+    layer.getElement()?.classList.toggle("in-document", layer.chronotopeOwn);
   }
 
   /** Return how far (px) the edge of a waypoint's place circle lies from its centre, 0 if not drawn. */
@@ -355,9 +502,9 @@ export class MapLayers {
   }
 
   /** Highlight (or un-highlight) the marker of a place; returns it, or null if not shown. */
-  highlight(placeId, on) {
-    const marker = this.markers.get(placeId);
+  highlight(placeId, on, marker = this.markers.get(placeId)) {
     if (!marker) return null;
+    marker.chronotopeHighlighted = on;
     marker.setStyle(this.styleOf(placeId, on));
     marker.getElement()?.classList.toggle("highlighted", on);
     if (on) marker.bringToFront();
@@ -367,15 +514,15 @@ export class MapLayers {
   /** Mark the markers of the places the open document names (`written`: place id -> its spelling
    * there, for the labels), and draw its movements bolder. */
   setDocument(docId, ids, written = new Map()) {
+    // After a slider step the document is most often the same: its lines and markers are drawn so.
+    const same = docId === this.documentId && sameEntries(ids, this.documentPlaces) && sameEntries(written, this.written);
     this.documentId = docId;
     this.documentPlaces = ids;
     this.written = written;
+    if (same) return;
     for (const [layer, p, style] of this.lines) {
-      const own = docId !== null && p.document_id === docId;
-      layer.setStyle({ weight: own ? style.weight + 2.5 : style.weight,
-        opacity: (own || docId === null ? 0.9 : 0.55) * style.fade });
-      layer.getElement()?.classList.toggle("in-document", own);
-      if (own) layer.bringToFront();
+      this.lookOwn(layer, p, style);
+      if (layer.chronotopeOwn) layer.bringToFront();
     }
     for (const [id, marker] of this.markers) {
       marker.setStyle(this.styleOf(id, false));

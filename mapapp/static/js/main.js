@@ -127,16 +127,19 @@ async function draw() {
     const [places, movements, territories, documents] = await Promise.all(
       requests(to).map(([path, params]) => path ? api.get(path, params, ctl.signal) : null));
     if (ctl.signal.aborted) return;
-    // Claims and control change seldom: redraw the territories only when they do.
-    const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
-    if (shading !== drawnShading) drawer.drawTerritories(territories);
-    drawnShading = shading;
-    drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
-    drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
-    shownLegend = { movements, territories, places };
-    legend();
-    if (documents) reader.list(documents, state.doc, windowOf());
-    reader.markDocumentPlaces();
+    // The labels are placed once, after every layer and the legend have changed.
+    drawer.labels.batch(() => {
+      // Claims and control change seldom: redraw the territories only when they do.
+      const shading = JSON.stringify((territories.features || []).map((f) => [f.id, f.properties.claims, f.properties.control]));
+      if (shading !== drawnShading) drawer.drawTerritories(territories);
+      drawnShading = shading;
+      drawer.drawPlaces(places);          // first: the movements' arrowheads stop at the places' circles
+      drawer.drawMovements(movements, windowOf(), { animate: timebar.playing });
+      shownLegend = { movements, territories, places };
+      legend();
+      if (documents) reader.list(documents, state.doc, windowOf());
+      reader.markDocumentPlaces();
+    });
     if (status) status.textContent = "";
     chronotope.lastDrawMs = performance.now() - started;
     chronotope.draws += 1;
