@@ -79,13 +79,29 @@ def _quiet_handler():
     return QuietHandler
 
 
+def _read_whole(app):
+    """`app`, each answer read whole before it is sent. werkzeug's server drains the socket before
+    it closes an answer, so a browser that hangs up mid-answer left a static file open (a
+    ResourceWarning the suite fails on); the app has no streamed answers."""
+    def whole(environ, start_response):
+        answer = app(environ, start_response)
+        try:
+            return [b"".join(answer)]
+        finally:
+            if hasattr(answer, "close"):
+                answer.close()
+
+    return whole
+
+
 class LiveServer:
     """A WSGI app served by werkzeug on 127.0.0.1 in a daemon thread."""
 
     def __init__(self, app) -> None:
         from werkzeug.serving import make_server
 
-        self._server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_quiet_handler())
+        self._server = make_server("127.0.0.1", 0, _read_whole(app), threaded=True,
+                                   request_handler=_quiet_handler())
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
