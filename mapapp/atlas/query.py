@@ -273,7 +273,7 @@ def document_mentions(conn: sqlite3.Connection, doc: int, body: str | None = Non
     rows = conn.execute(f'SELECT m.start, m."end", m.text, m.record, {MENTION_PLACE} FROM mentions m LEFT JOIN places p '
                         'ON p.rowid = m.place WHERE m.doc = ? ORDER BY m.start, m."end", m.n', (doc,)).fetchall()
     if body is None and any(r[2] is None for r in rows):
-        body = text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
+        body = _body(conn, doc)
     return [unpack_mention(r[0], r[1], mention_text(r[2], body, r[0], r[1]), r[3], r[4:] if r[4] is not None else None)
             for r in rows]
 
@@ -326,17 +326,12 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
-    if cap is not None and cap.documents == 0:   # counts only: no ids listed, no order needed
-        mentions, counts, docs = defaultdict(int), defaultdict(int), None
-        for (packed,) in conn.execute(
-                f"SELECT d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-                f"WHERE {where} AND d.place_counts IS NOT NULL", params):
-            for key, n in packing.unpack_counts(packed).items():
-                mentions[key] += n
-                counts[key] += 1
-    else:
-        mentions, docs = place_documents(conn, dialect, window, where, params)
-        counts = {key: len(ids) for key, ids in docs.items()}
+    # Counts only (the map's ask) need no document ids, nor their order.
+    mentions, docs = place_documents(conn, dialect, window, where, params,
+                                     with_ids=cap is None or cap.documents > 0)
+    counts = {key: len(ids) for key, ids in docs.items()}
+    if cap is not None and cap.documents == 0:
+        docs = None
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -356,12 +351,14 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
                       )[:-1] + f',"total":{len(rows)}' + "}"
 
 
-def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
-    """Each place's mentions in the window's documents, and their ids in date order, by place rowid."""
+def place_documents(conn, dialect, window, where: str, params: list, with_ids: bool = True) -> tuple[dict, dict]:
+    """Each place's mentions in the window's documents, and their ids in date order (without
+    `with_ids`, their rowids in no order: enough to count them), by place rowid."""
     mentions, docs = defaultdict(int), defaultdict(list)
+    listed, order = ("d.id", f" ORDER BY {in_order(window, 'd')}") if with_ids else ("d.rowid", "")
     for doc_id, counts in conn.execute(
-            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts IS NOT NULL ORDER BY {in_order(window, 'd')}", params):
+            f"SELECT {listed}, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts IS NOT NULL{order}", params):
         for key, n in packing.unpack_counts(counts).items():
             mentions[key] += n
             docs[key].append(doc_id)
@@ -414,6 +411,7 @@ def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = N
 
 
 def _body(conn, doc: int) -> str:
+    """The text of the document whose rowid is `doc`."""
     return text_of("body", conn.execute("SELECT body FROM documents WHERE rowid = ?", (doc,)).fetchone()[0])
 
 
