@@ -326,11 +326,10 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     (the most mentioned places, a few document ids each, with the counts beside them)."""
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
-    # Counts only (the map's ask) need no document ids, nor their order.
-    mentions, docs = place_documents(conn, dialect, window, where, params,
-                                     with_ids=cap is None or cap.documents > 0)
+    counts_only = cap is not None and cap.documents == 0   # the map's ask: no ids listed, nor their order
+    mentions, docs = place_documents(conn, dialect, window, where, params, with_ids=not counts_only)
     counts = {key: len(ids) for key, ids in docs.items()}
-    if cap is not None and cap.documents == 0:
+    if counts_only:
         docs = None
     place_where, place_params = "TRUE", []
     if bbox is not None:

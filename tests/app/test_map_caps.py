@@ -59,6 +59,18 @@ def test_capped_places_are_the_most_mentioned_with_their_documents_counted(clien
         assert p["document_count"] == len(was["documents"]) and p["mentions"] == was["mentions"]
 
 
+@pytest.mark.parametrize(("caps", "listed"), [("limit=3", None), ("limit=3&doc_limit=0", 0),
+                                               ("doc_limit=0", 0), ("doc_limit=2", 2)])
+def test_every_shape_of_cap_counts_the_places_documents(client, caps, listed):
+    whole = {f["id"]: f["properties"] for f in client.get(f"/api/places?{WINDOW}").get_json()["features"]}
+    capped = client.get(f"/api/places?{WINDOW}&{caps}").get_json()
+    assert capped["total"] == len(whole) and capped["features"]
+    for f in capped["features"]:
+        p, was = f["properties"], whole[f["id"]]
+        assert p["documents"] == was["documents"][:listed]
+        assert p["document_count"] == len(was["documents"]) and p["mentions"] == was["mentions"]
+
+
 def test_a_popup_gets_a_places_first_documents_and_how_many_there_are(client):
     whole = client.get("/api/places/chr:shusha").get_json()["properties"]
     assert len(whole["documents"]) > 2
