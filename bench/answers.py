@@ -7,9 +7,10 @@ change to how the atlas stores its rows leaves what it answers the same, byte fo
 
 What is asked: the corpus; every document and every place by id; all-time lists (documents page
 by page, places, events, movements, territories); `--windows` random 30-day windows (seeded) of
-documents, places, events, movements, territories on their last day and the description; the
-documents of each place; a few full-text searches; the review queue by page, document, place and
-kind. `/api/corpus`'s `version` and `built_at` (which name the build, not its contents) are
+documents, places, events, movements, territories on their last day and the description, and the
+map's capped places and movements (bench/app.py's page_requests) with other caps; the documents of
+each place, and a popup's first documents; a few full-text searches; the review queue by page,
+document, place and kind. `/api/corpus`'s `version` and `built_at` (which name the build, not its contents) are
 blanked before saving.
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ def urls(get, windows: int, seed: int) -> list[str]:
     found += [f"/api/documents/{quote(d, safe='')}" for d in docs]
     places = [f["id"] for f in json.loads(get("/api/places"))["features"]]
     found += [f"/api/places/{quote(p, safe='')}" for p in places]
+    found += [f"/api/places/{quote(p, safe='')}?doc_limit=20" for p in places[::7]]
     rng = random.Random(seed)
     found += [f"/api/documents?place={quote(p, safe='')}&per_page=100" for p in rng.sample(places, min(20, len(places)))]
     if corpus["earliest"]:
@@ -55,6 +57,14 @@ def urls(get, windows: int, seed: int) -> list[str]:
                       f"/api/territories?date={start + timedelta(days=30)}",
                       f"/api/description?date={start + timedelta(days=30)}&window=30"]
             found.append(f"/api/places?{window}&bbox=45,39,47,40.5")
+            # What the map page asks (bench/app.py page_requests): the capped places and movements.
+            found += [f"/api/places?{window}&limit=600&doc_limit=0", f"/api/places?{window}&limit=40&doc_limit=2",
+                      f"/api/places?{window}&limit=30&doc_limit=0&bbox=45,39,47,40.5",
+                      f"/api/places?{window}&limit=20&doc_limit=0&q=a", f"/api/movements?{window}&limit=300",
+                      f"/api/movements?{window}&limit=7"]
+        found += ["/api/places?limit=600&doc_limit=0", "/api/places?to=1920-08-01&limit=100&doc_limit=0",
+                  "/api/places?from=1920-08-01&limit=100&doc_limit=0", "/api/movements?limit=300",
+                  f"/api/movements?from={last - timedelta(days=90)}&limit=50"]
         found.append(f"/api/documents?to={first + timedelta(days=60)}&per_page=100")
         found.append(f"/api/movements?from={last - timedelta(days=90)}")
     for q in ("Shusha", "Zangezur", "telegram", "army", "Nakhichevan Erivan"):

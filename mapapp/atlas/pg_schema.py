@@ -42,6 +42,9 @@ CREATE TABLE movements (
     geometry BYTEA, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     span_days INTEGER NOT NULL DEFAULT 0, geom geometry(Geometry, 4326)
 );
+CREATE TABLE document_dates (rowid BIGINT PRIMARY KEY, earliest {TEXT}, latest {TEXT});
+CREATE TABLE place_spans (dates BIGINT NOT NULL, place BIGINT NOT NULL, mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL, PRIMARY KEY (dates, place));
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head BYTEA NOT NULL,
     timeline BYTEA NOT NULL);
 -- The full-text index's words as SQLite's FTS5 tokenizer cut them: which document, which
@@ -67,6 +70,8 @@ COPIED = {
     "source_places": ("source", "place"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
     "movements": ("rowid", "doc", "ord", "seq", "geometry", "earliest", "latest", "props", "drawn", "span_days"),
+    "document_dates": ("rowid", "earliest", "latest"),
+    "place_spans": ("dates", "place", "mentions", "documents"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas import movement_window, packing
+from mapapp.atlas import movement_window, packing, place_spans
 from mapapp.atlas.caps import PlaceCap, capped_places
-from mapapp.atlas.packing import text_of, unpack
+from mapapp.atlas.packing import text_of, text_upto, unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
     event_document,
@@ -30,6 +30,7 @@ from mapapp.atlas.rows import (
     mention_text,
     movement_json,
     provenance_of,
+    route_text_end,
     unpack_mention,
     unpack_route,
 )
@@ -327,10 +328,14 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
     counts_only = cap is not None and cap.documents == 0   # the map's ask: no ids listed, nor their order
-    mentions, docs = place_documents(conn, dialect, window, where, params, with_ids=not counts_only)
-    counts = {key: len(ids) for key, ids in docs.items()}
-    if counts_only:
-        docs = None
+    if counts_only:   # summed in SQL over the window's groups of documents (place_spans)
+        mentions, counts, docs = {}, {}, None
+        for key, mentioned, documents in conn.execute(
+                place_spans.counts_sql(dialect.hint(window, "document_dates_by_date"), where), params):
+            mentions[key], counts[key] = int(mentioned), int(documents)
+    else:
+        mentions, docs = place_documents(conn, dialect, window, where, params)
+        counts = {key: len(ids) for key, ids in docs.items()}
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -350,14 +355,12 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
                       )[:-1] + f',"total":{len(rows)}' + "}"
 
 
-def place_documents(conn, dialect, window, where: str, params: list, with_ids: bool = True) -> tuple[dict, dict]:
-    """Each place's mentions in the window's documents, and their ids in date order (without
-    `with_ids`, their rowids in no order: enough to count them), by place rowid."""
+def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
+    """Each place's mentions in the window's documents, and their ids in date order, by place rowid."""
     mentions, docs = defaultdict(int), defaultdict(list)
-    listed, order = ("d.id", f" ORDER BY {in_order(window, 'd')}") if with_ids else ("d.rowid", "")
     for doc_id, counts in conn.execute(
-            f"SELECT {listed}, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts IS NOT NULL{order}", params):
+            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts IS NOT NULL ORDER BY {in_order(window, 'd')}", params):
         for key, n in packing.unpack_counts(counts).items():
             mentions[key] += n
             docs[key].append(doc_id)
@@ -393,16 +396,19 @@ def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = N
     dialect = dialect_of(conn)
     ranked, params = movement_window.ranked_sql(window, lambda days: window_sql(window, "m", days), span, dialect,
                                                 limit)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc FROM ({ranked}) w "
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc, d.body FROM ({ranked}) w "
                         "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
                         params).fetchall()
-    bodies = {}
-
-    def body_of(doc: int):   # a document's text, read once, if one of its movements needs it
-        return lambda: bodies[doc] if doc in bodies else bodies.setdefault(doc, _body(conn, doc))
-    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry),
-                                         unpack_route(unpack("movement", props), body_of(doc)))
-                           for doc_id, title, ord_, geometry, props, _, doc in rows])
+    texts: dict[int, str] = {}   # each document's text, as far as its movements read it
+    features = []
+    for doc_id, title, ord_, geometry, props, _, doc, body in rows:
+        route = unpack("movement", props)
+        end = route_text_end(route)
+        if end is not None and len(texts.get(doc, "")) < end:
+            texts[doc] = text_upto("body", body, end)
+        features.append(movement_json(doc_id, title, ord_, unpack("geometry", geometry),
+                                      unpack_route(route, texts.get(doc, ""))))
+    features = collection(features)
     if limit is None:
         return features
     total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one
