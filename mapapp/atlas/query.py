@@ -347,12 +347,19 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     rows = [(key, head) for key, head in conn.execute(
         f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in mentions]
     if cap is None:
-        return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
+        return collection([with_properties(place_head(head), {"mentions": mentions[key], "documents": docs[key]})
                            for key, head in rows])
     kept = capped_places(rows, mentions, cap.limit)
-    return collection([with_properties(unpack("place", head), cap.properties(
+    return collection([with_properties(place_head(head), cap.properties(
         mentions[key], docs[key] if docs is not None else [], counts[key])) for key, head in rows if key in kept]
                       )[:-1] + f',"total":{len(rows)}' + "}"
+
+
+@lru_cache(maxsize=16384)
+def place_head(stored: bytes) -> str:
+    """A place's Feature head as stored (packed): the same few thousand places are in every window's
+    answer, and the same bytes always unpack to the same text, whichever atlas holds them."""
+    return unpack("place", stored)
 
 
 def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
@@ -387,7 +394,7 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row, doc_limit: int | None = No
     more = {"mentions": mentioned, "documents": listed, "note": row["note"], "parent": row["parent"]}
     if doc_limit is not None:
         more["document_count"] = count
-    return with_properties(unpack("place", row["head"]), more)
+    return with_properties(place_head(row["head"]), more)
 
 
 def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = None) -> str:

@@ -1,0 +1,42 @@
+"""A movement's Feature joined from its parts (rows.movement_json) is the JSON its whole record gives,
+to the byte, whatever the document's id and title hold; and its words come back from as much of
+its document's packed text as they need (packing.text_upto)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mapapp.atlas.packing import pack, text_upto
+from mapapp.atlas.rows import dumps, movement_json
+
+GEOMETRY = {"type": "LineString", "coordinates": [[45.1, 39.2], [46.0, 39.5]]}
+PROPS = {"start": 3, "end": 9, "text": "Goris", "kind": "advance", "actor": "the 11th Army"}
+
+
+@pytest.mark.parametrize(("doc_id", "title"), [
+    ("1920-08-10-agreement", "Agreement, 10 August 1920"),
+    ("d-1", None),
+    ("ru-шуша", "Телеграмма — «Шуша»"),
+    ("q", 'The "so-called" districts\\ and a tab\there'),
+    ("ctl", "line\nbreak \x01 and \u2028 separator"),
+    ("astral", "𝔊oris 😀"),
+])
+def test_a_movement_feature_is_the_json_of_its_record(doc_id, title):
+    joined = movement_json(doc_id, title, 2, dumps(GEOMETRY), dumps(PROPS))
+    whole = {"type": "Feature", "id": f"{doc_id}/2", "geometry": GEOMETRY,
+             "properties": {**PROPS, "document_id": doc_id, "document_title": title}}
+    assert joined == dumps(whole)
+    assert json.loads(joined) == whole
+
+
+BODIES = ["Our troops entered Goris at dawn. " * 40, "Шуша, Гёрюсы и Нахичевань. " * 60, "𝔊 😀 é" * 300, "", "short"]
+
+
+@pytest.mark.parametrize("body", BODIES)
+@pytest.mark.parametrize("chars", [0, 1, 7, 64, 65, 500, 5000])
+def test_a_documents_text_is_read_as_far_as_asked(body, chars):
+    found = text_upto("body", pack("body", body), chars)
+    assert body.startswith(found) and len(found) >= min(chars, len(body))
+    assert found[:chars] == body[:chars]
+    assert text_upto("body", body, chars) == body   # PostgreSQL's plain text is given whole
