@@ -350,9 +350,13 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
         return collection([with_properties(place_head(head), {"mentions": mentions[key], "documents": docs[key]})
                            for key, head in rows])
     kept = capped_places(rows, mentions, cap.limit)
-    return collection([with_properties(place_head(head), cap.properties(
-        mentions[key], docs[key] if docs is not None else [], counts[key])) for key, head in rows if key in kept]
-                      )[:-1] + f',"total":{len(rows)}' + "}"
+    if docs is None:
+        features = [place_head(head) + "," + cap.counts_json(mentions[key], counts[key]) + "}}"
+                    for key, head in rows if key in kept]
+    else:
+        features = [with_properties(place_head(head), cap.properties(mentions[key], docs[key], counts[key]))
+                    for key, head in rows if key in kept]
+    return collection(features)[:-1] + f',"total":{len(rows)}' + "}"
 
 
 @lru_cache(maxsize=16384)

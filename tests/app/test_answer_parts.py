@@ -1,12 +1,14 @@
-"""A movement's Feature joined from its parts (rows.movement_json) is the JSON its whole record gives,
-to the byte, whatever the document's id and title hold; and its words come back from as much of
-its document's packed text as they need (packing.text_upto)."""
+"""Answers joined from parts are the JSON of their whole records, to the byte: a movement's Feature
+(rows.movement_json), whatever the document's id and title hold, and a capped place's counts
+(caps.PlaceCap.counts_json); a movement's words come back from as much of its document's packed
+text as they need (packing.text_upto)."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
+from mapapp.atlas.caps import PlaceCap
 from mapapp.atlas.packing import pack, text_upto
 from mapapp.atlas.rows import dumps, movement_json
 
@@ -40,3 +42,9 @@ def test_a_documents_text_is_read_as_far_as_asked(body, chars):
     assert body.startswith(found) and len(found) >= min(chars, len(body))
     assert found[:chars] == body[:chars]
     assert text_upto("body", body, chars) == body   # PostgreSQL's plain text is given whole
+
+
+@pytest.mark.parametrize(("mentions", "count"), [(1, 1), (0, 0), (12, 3), (123456789, 98765)])
+def test_a_capped_places_counts_are_the_json_of_its_properties(mentions, count):
+    cap = PlaceCap(600, 0)
+    assert "{" + cap.counts_json(mentions, count) + "}" == dumps(cap.properties(mentions, [], count))
