@@ -4,6 +4,7 @@ change to how the atlas stores its rows leaves what it answers the same, byte fo
     python bench/answers.py dump /tmp/a2k /tmp/before          # an atlas folder (or --database URL)
     python bench/answers.py dump /tmp/a2k /tmp/after
     python bench/answers.py compare /tmp/before /tmp/after
+    python bench/answers.py dump /work/scale100k/atlas /tmp/before --page --windows 200   # the map's asks only
 
 What is asked: the corpus; every document and every place by id; all-time lists (documents page
 by page, places, events, movements, territories); `--windows` random 30-day windows (seeded) of
@@ -80,6 +81,27 @@ def urls(get, windows: int, seed: int) -> list[str]:
     return found
 
 
+def page_urls(get, windows: int, seed: int) -> list[str]:
+    """What the map page asks (`--page`): for each random 30-day window its capped places and movements,
+    its first 100 documents, the territories, and the popups of places and documents it names; for
+    an atlas too large to ask for everything (100,000 documents)."""
+    corpus = json.loads(get("/api/corpus"))
+    first, last = date.fromisoformat(corpus["earliest"]), date.fromisoformat(corpus["latest"])
+    rng, found = random.Random(seed), []
+    for _ in range(windows):
+        start = first + timedelta(days=rng.randrange(max((last - first).days, 1)))
+        end = start + timedelta(days=30)
+        window = urlencode({"from": start.isoformat(), "to": end.isoformat()})
+        places = f"/api/places?{window}&limit=600&doc_limit=0"
+        listed = f"/api/documents?{window}&per_page=100"
+        found += [places, f"/api/movements?{window}&limit=300", listed, f"/api/territories?date={end}"]
+        named = [f["id"] for f in json.loads(get(places))["features"]]
+        found += [f"/api/places/{quote(p, safe='')}?doc_limit=20" for p in rng.sample(named, min(3, len(named)))]
+        docs = [d["id"] for d in json.loads(get(listed))["documents"]]
+        found += [f"/api/documents/{quote(d, safe='')}" for d in rng.sample(docs, min(3, len(docs)))]
+    return found
+
+
 def blank_build(url: str, body: bytes) -> bytes:
     if url != "/api/corpus":
         return body
@@ -88,7 +110,7 @@ def blank_build(url: str, body: bytes) -> bytes:
     return json.dumps(answer).encode()
 
 
-def dump(location: str, out: Path, windows: int, seed: int) -> int:
+def dump(location: str, out: Path, windows: int, seed: int, page: bool = False) -> int:
     from mapapp.app import create_app
 
     config = {"TESTING": True, "HOME": Path(tempfile.mkdtemp(prefix="answers-home-"))}
@@ -104,7 +126,7 @@ def dump(location: str, out: Path, windows: int, seed: int) -> int:
     out.mkdir(parents=True, exist_ok=True)
     index = []
     cpu: dict[str, list[float]] = {}
-    for url in urls(get, windows, seed):
+    for url in (page_urls if page else urls)(get, windows, seed):
         started = time.process_time()
         answer = get(url)
         cpu.setdefault(route(url), []).append(time.process_time() - started)
@@ -149,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("second", type=Path, help="dump: the folder to write; compare: the second dump")
     parser.add_argument("--windows", type=int, default=28)
     parser.add_argument("--seed", type=int, default=1920)
+    parser.add_argument("--page", action="store_true", help="dump only what the map page asks (page_urls)")
     args = parser.parse_args(argv)
     if args.what == "dump":
-        return dump(args.first, args.second, args.windows, args.seed)
+        return dump(args.first, args.second, args.windows, args.seed, args.page)
     return compare(Path(args.first), args.second)
 
 
