@@ -15,7 +15,6 @@ which `register` gives a connection. A movement's line is stored as whole-number
 """
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import sqlite3
@@ -62,21 +61,6 @@ def deflate(kind: str, text: str) -> bytes:
 def inflate(kind: str, stored: bytes) -> str:
     primed = (DICTIONARIES[kind],) if DICTIONARIES[kind] else ()
     return zlib.decompressobj(-15, *primed).decompress(stored).decode("utf-8")
-
-
-def text_upto(kind: str, value: bytes | str, chars: int) -> str:
-    """The text of a packed column up to at least its `chars`-th character (all of it if shorter):
-    a movement's words are read from its document's text, mostly near its start."""
-    if isinstance(value, str):   # PostgreSQL keeps a document's text plain
-        return value
-    primed = (DICTIONARIES[kind],) if DICTIONARIES[kind] else ()
-    inflater, decoder = zlib.decompressobj(-15, *primed), codecs.getincrementaldecoder("utf-8")()
-    text, left = "", bytes(value)
-    while len(text) < chars and not inflater.eof:
-        # At least a byte a character still missing; the decoder keeps a character cut in two.
-        text += decoder.decode(inflater.decompress(left, max(chars - len(text), 64)))
-        left = inflater.unconsumed_tail
-    return text
 
 
 def text_of(kind: str, value: bytes | str | None) -> str | None:

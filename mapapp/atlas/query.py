@@ -19,7 +19,7 @@ from documents.citations import document_citation
 from documents.edtf import period_of_iso
 from mapapp.atlas import movement_window, packing, place_spans
 from mapapp.atlas.caps import PlaceCap, capped_places
-from mapapp.atlas.packing import text_of, text_upto, unpack
+from mapapp.atlas.packing import text_of, unpack
 from mapapp.atlas.rows import (
     LIST_FIELDS,
     event_document,
@@ -30,7 +30,6 @@ from mapapp.atlas.rows import (
     mention_text,
     movement_json,
     provenance_of,
-    route_text_end,
     unpack_mention,
     unpack_route,
 )
@@ -414,16 +413,13 @@ def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = N
     rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc, d.body FROM ({ranked}) w "
                         "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
                         params).fetchall()
-    texts: dict[int, str] = {}   # each document's text, as far as its movements read it
-    features = []
-    for doc_id, title, ord_, geometry, props, _, doc, body in rows:
-        route = unpack("movement", props)
-        end = route_text_end(route)
-        if end is not None and len(texts.get(doc, "")) < end:
-            texts[doc] = text_upto("body", body, end)
-        features.append(movement_json(doc_id, title, ord_, unpack("geometry", geometry),
-                                      unpack_route(route, texts.get(doc, ""))))
-    features = collection(features)
+    texts: dict[int, str] = {}   # each document's text (in its row, joined), unpacked once if a movement reads it
+
+    def text_of_row(doc: int, body):
+        return lambda: texts[doc] if doc in texts else texts.setdefault(doc, text_of("body", body))
+    features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry),
+                                         unpack_route(unpack("movement", props), text_of_row(doc, body)))
+                           for doc_id, title, ord_, geometry, props, _, doc, body in rows])
     if limit is None:
         return features
     total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one

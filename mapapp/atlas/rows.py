@@ -281,13 +281,6 @@ def pack_route(record: dict, body: str) -> str:
     return dumps({"start": start, "end": end, "~": 1, **{k: v for k, v in record.items() if k not in SPAN}})
 
 
-def route_text_end(stored: str) -> int | None:
-    """How far into its document's text a route record that `pack_route` stored reads (the end of
-    its words), or None when it holds its text."""
-    found = None if stored.startswith(" ") else ROUTE_TEXT.match(stored)
-    return None if found is None else int(found[2])
-
-
 def unpack_route(stored: str, body) -> str:
     """The JSON of the movement record that `pack_route` stored; `body` gives the document's text
     (a callable, called only when the record needs it)."""

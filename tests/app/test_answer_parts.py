@@ -1,7 +1,6 @@
 """Answers joined from parts are the JSON of their whole records, to the byte: a movement's Feature
 (rows.movement_json), whatever the document's id and title hold, and a capped place's counts
-(caps.PlaceCap.counts_json); a movement's words come back from as much of its document's packed
-text as they need (packing.text_upto)."""
+(caps.PlaceCap.counts_json)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +8,6 @@ import json
 import pytest
 
 from mapapp.atlas.caps import PlaceCap
-from mapapp.atlas.packing import pack, text_upto
 from mapapp.atlas.rows import dumps, movement_json
 
 GEOMETRY = {"type": "LineString", "coordinates": [[45.1, 39.2], [46.0, 39.5]]}
@@ -30,18 +28,6 @@ def test_a_movement_feature_is_the_json_of_its_record(doc_id, title):
              "properties": {**PROPS, "document_id": doc_id, "document_title": title}}
     assert joined == dumps(whole)
     assert json.loads(joined) == whole
-
-
-BODIES = ["Our troops entered Goris at dawn. " * 40, "Шуша, Гёрюсы и Нахичевань. " * 60, "𝔊 😀 é" * 300, "", "short"]
-
-
-@pytest.mark.parametrize("body", BODIES)
-@pytest.mark.parametrize("chars", [0, 1, 7, 64, 65, 500, 5000])
-def test_a_documents_text_is_read_as_far_as_asked(body, chars):
-    found = text_upto("body", pack("body", body), chars)
-    assert body.startswith(found) and len(found) >= min(chars, len(body))
-    assert found[:chars] == body[:chars]
-    assert text_upto("body", body, chars) == body   # PostgreSQL's plain text is given whole
 
 
 @pytest.mark.parametrize(("mentions", "count"), [(1, 1), (0, 0), (12, 3), (123456789, 98765)])
