@@ -198,11 +198,12 @@ def publish(url: str, built: Path, version: str, keep: int) -> None:
 
 def _vacuum(url: str, schema: str) -> None:
     """Vacuum the published tables a window reads (outside the publishing transaction, as VACUUM must be),
-    so that their index-only scans need not visit the table."""
+    so that their index-only scans need not visit the table; without it, PostgreSQL's planner reads
+    all of place_spans (1.2 million rows at 100,000 documents) for a window rather than its key."""
     with psycopg.connect(url, autocommit=True) as conn:
         for table in pg_schema.VACUUMED:
-            try:
-                conn.execute(f"VACUUM (ANALYZE) {schema}.{table}")
+            try:   # (analysed in the transaction: `VACUUM (ANALYZE)` left place_spans counted not all-visible)
+                conn.execute(f"VACUUM {schema}.{table}")
             except psycopg.errors.UndefinedTable:   # pruned meanwhile by a newer publication
                 return
 
