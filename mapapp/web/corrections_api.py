@@ -21,6 +21,7 @@ from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, p
 from mapapp.corrections.store import CorrectionsStore, StaleAnnotation, UnknownAnnotation
 from mapapp.errors import ApiError, NotFound, PreconditionRequired
 from mapapp.message_ids import N_
+from mapapp.web import places_made
 from mapapp.web.accounts import writer_required
 
 bp = Blueprint("corrections", __name__, url_prefix="/api")
@@ -184,8 +185,12 @@ def history(doc_id: str) -> Response:
 @bp.post("/history/<int:entry_id>/undo")
 @writer_required
 def undo(entry_id: int) -> Response:
+    store = corrections()
+    change = store.entry(entry_id)
+    if change is not None and store.is_place_change(change):   # a place made in the app (places_made)
+        return _json(places_made.undo(change, current_app.config["HOME"], store, current_user.name, republish), 201)
     try:
-        entry, doc_id = corrections().undo(entry_id, current_user.name)
+        entry, doc_id = store.undo(entry_id, current_user.name)
     except UnknownAnnotation:
         raise NotFound(N_("no history entry %(entry)s"), entry=entry_id) from None
     republish([doc_id])
