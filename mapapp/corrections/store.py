@@ -125,6 +125,14 @@ class CorrectionsStore:
             rows = conn.execute("SELECT * FROM history WHERE document_id = ? ORDER BY id", (document_id,)).fetchall()
         return [_entry(r) for r in rows]
 
+    def place_history(self) -> list[dict]:
+        """The changes to the places made in the app (entries without a document), oldest first."""
+        if not self.exists():
+            return []
+        with self._tx(write=False) as conn:
+            rows = conn.execute("SELECT * FROM history WHERE document_id = '' ORDER BY id").fetchall()
+        return [_entry(r) for r in rows]
+
     # --- writing ---------------------------------------------------------------------------
     def add(self, a: Annotation, who: str, note: str | None = None, action: str = "create") -> Annotation:
         """Store a new annotation made by `who` (an imported one keeps its creator and stamps); return it."""

@@ -172,14 +172,27 @@ def delete_annotation(aid: str) -> Response:
     return Response(status=204)
 
 
+def _named(entries: list[dict]) -> list[dict]:
+    """History entries as this client may see them: an editor's account name only if they agreed to be named."""
+    if not current_user.is_authenticated:
+        names = public_names()
+        for entry in entries:
+            entry["who"] = names.get(entry["who"] or "")
+    return entries
+
+
 @bp.get("/documents/<doc_id>/history")
 def history(doc_id: str) -> Response:
     _document_body(doc_id)
-    names = public_names()
-    entries = corrections().history(doc_id)
-    for entry in entries:   # an editor's account name only if they agreed to be named
-        entry["who"] = names.get(entry["who"] or "") if not current_user.is_authenticated else entry["who"]
+    entries = _named(corrections().history(doc_id))
     return _json({"document_id": doc_id, "total": len(entries), "entries": entries})
+
+
+@bp.get("/history/places")
+def place_history() -> Response:
+    """The changes to the places made in the app (made, undone), oldest first."""
+    entries = _named(corrections().place_history())
+    return _json({"total": len(entries), "entries": entries})
 
 
 @bp.post("/history/<int:entry_id>/undo")

@@ -29,6 +29,8 @@ SCHEMAS = {
         "at": {"type": "string"}, "action": {"type": "string"},
         "before": {"type": "object", "nullable": True}, "after": {"type": "object", "nullable": True},
         "note": {"type": "string", "nullable": True}}},
+    "PlaceHistory": {"type": "object", "required": ["total", "entries"], "properties": {
+        "total": {"type": "integer"}, "entries": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEntry"}}}},
     "ReviewQueue": {"type": "object", "required": ["items", "total", "page", "per_page", "orphaned", "progress"],
                     "properties": {"items": {"type": "array", "items": {"type": "object"}},
                                    "total": {"type": "integer"}, "page": {"type": "integer"},
@@ -114,6 +116,9 @@ def corrections_paths() -> dict:
         "/api/documents/{doc_id}/history": {
             "get": {"summary": "every change to a document's corrections: who, when, before, after, note",
                     "parameters": [doc, V], "responses": {**_ok("History"), **_errors(400, 404, 410, 503)}}},
+        "/api/history/places": {
+            "get": {"summary": "every change to the places made in the app (made, undone), oldest first",
+                    "responses": {**_ok("PlaceHistory")}}},
         "/api/history/{entry_id}/undo": {
             "post": _write("undo one change (itself a history entry), a place's creation too", [entry], None,
                            _ok("HistoryEntry", status="201", description="the undo's history entry"), 409)},

@@ -36,6 +36,9 @@ def test_undoing_a_created_place_takes_it_out_and_the_documents_read_as_before(s
     layer = json.loads((user_home / "gazetteer" / "app-places.lpf.json").read_text(encoding="utf-8"))
     assert layer["features"] == []
     assert [reader.get(route).get_data() for route in ROUTES] == before
+    listed = reader.get("/api/history/places").get_json()
+    assert [(e["action"], e["annotation_id"], e["who"]) for e in listed["entries"]] == \
+        [("create-place", made["id"], "Eve Markarian"), ("undo", made["id"], "Eve Markarian")]
 
     # undoing the undo makes it again, with its id
     again = eve.post(f"/api/history/{entry['id']}/undo")
