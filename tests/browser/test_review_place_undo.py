@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from fixtures_review import DOC, get_json, log_in, mention_at, open_document
+from fixtures_review import DOC, create_place, get_json, log_in, mention_at, open_document
 
 from .mappage import idle, shown
 
@@ -30,16 +30,7 @@ def test_an_editor_undoes_a_place_once_nothing_links_it(editor_site, page, scree
     open_document(page, base)
 
     page.locator('#reader-body mark[data-start="1048"]').click()
-    page.locator("#review-tools .rv-new-place").click()
-    form = page.locator("#review-tools .rv-place-form")
-    form.locator("input[name=toponym]").fill(NAME)
-    form.locator("select[name=kind]").select_option("settlement")
-    form.locator(".rv-pick").click()
-    area = page.locator("#map-area").bounding_box()
-    page.mouse.click(area["x"] + area["width"] * 0.62, area["y"] + area["height"] * 0.22)
-    page.wait_for_function("() => document.querySelector('.rv-place-form input[name=lon]').value !== ''")
-    form.locator("input[name=source]").fill("the editor's reading of a 1920 staff map")
-    form.locator("button[type=submit]").click()
+    create_place(page, NAME, "the editor's reading of a 1920 staff map")
     said(page, "Linked to")
     made = mention_at(get_json(f"{base}/api/documents/{DOC}"), 1048)["place_id"]
     assert made != machine and made in shown(page)["places"]
