@@ -58,8 +58,9 @@ def create(data, home, store: CorrectionsStore, who: str, republish: Republish) 
     place = newplace.place_of(data, lambda pid: places.place(pid) is not None)
     newplace.save(place, home)
     places.forget()
-    touched = reanalyse([n.toponym for n in place.names], republish)
+    # logged before the analysis, so that the history holds every change to the user layer
     entry = store.log_place(place.id, who, newplace.place_json(place))
+    touched = reanalyse([n.toponym for n in place.names], republish)
     return {**newplace.place_json(place), "documents": touched, "history_entry": entry["id"]}
 
 
@@ -84,5 +85,6 @@ def undo(entry: dict, home, store: CorrectionsStore, who: str, republish: Republ
         newplace.save(changed, home)
         before, after = None, newplace.place_json(changed)
     places.forget()
+    undone = store.log_place_undo(entry["id"], place_id, who, before, after)
     reanalyse([n.toponym for n in changed.names], republish)
-    return store.log_place_undo(entry["id"], place_id, who, before, after)
+    return undone
