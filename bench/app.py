@@ -72,13 +72,15 @@ def measure_build(corpus: Path, atlas: Path, jobs: int = 1) -> dict:
 
 
 class Server:
-    """`chronotope serve` (waitress) on a free loopback port, in its own process."""
+    """`chronotope serve` on a free loopback port, in its own process (waitress; gunicorn with `workers`)."""
 
-    def __init__(self, corpus: Path, atlas: Path, threads: int | None = None, cache: Path | None = None):
+    def __init__(self, corpus: Path, atlas: Path, threads: int | None = None, cache: Path | None = None,
+                 workers: int | None = None):
         env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(atlas), "CHRONOTOPE_CORPUS": str(corpus)}
         if cache is not None:
             env["CHRONOTOPE_CACHE_DIR"] = str(cache)
         threads_option = ["--threads", str(threads)] if threads else []    # else the server's default
+        threads_option += ["--workers", str(workers)] if workers else []   # else $CHRONOTOPE_WORKERS, else 1
         self.process = subprocess.Popen([chronotope_exe(), "serve", "--port", "0", *threads_option], env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.process.stdout.readline()
