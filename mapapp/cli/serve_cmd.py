@@ -18,9 +18,10 @@ from mapapp.cli.output import EXIT_FAILED, fail
               help="A source file or a folder of them (repeatable). Default: $CHRONOTOPE_CORPUS, "
                    "else the bundled corpus.")
 @click.option("--threads", type=click.IntRange(1, 256),
-              help="Request threads of the production server (waitress). Default: $CHRONOTOPE_THREADS, else 24.")
+              help="Request threads of the production server (waitress; each worker's with --workers). "
+                   "Default: $CHRONOTOPE_THREADS, else 24.")
 @click.option("--connection-limit", type=click.IntRange(1, 100_000),
-              help="Open connections the server accepts before it queues new ones. "
+              help="Open connections the server (each worker) accepts before it queues new ones. "
                    "Default: $CHRONOTOPE_CONNECTION_LIMIT, else 500.")
 @click.option("--workers", type=click.IntRange(1, 64),
               help="Server processes on the port (more than 1: gunicorn, each with --threads threads; for "

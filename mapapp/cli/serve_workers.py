@@ -58,6 +58,9 @@ class WorkerServer(BaseApplication):
             "secure_scheme_headers": {},
             "limit_request_line": 8190,
             "keepalive": 120,           # seconds an idle connection is kept, as waitress keeps it
+            # A worker silent this long is restarted; its first seconds (making the app) count, and a
+            # shared machine under a build may starve it for a while.
+            "timeout": 120,
             "control_socket_disable": True,   # no management socket left in the working folder
             "on_starting": self._take_socket,
             "when_ready": lambda arbiter: self.on_ready(),
