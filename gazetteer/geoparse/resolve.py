@@ -84,7 +84,11 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
     return score, (*reasons, *late_reasons)
 
 
-MAX_REMEMBERED = 200_000   # scores kept apart from the region; then forgotten at once
+# Scores kept apart from the region; then forgotten at once. Over 10,000 generated documents in one
+# process (bench/resolve_cap.py) caps of 200,000, 50,000 and 20,000 took the same CPU within the
+# noise, and the smaller the cap, the less memory (bench/RESULTS.md): the scores that pay are those
+# of the same text and of the texts just before it.
+MAX_REMEMBERED = 20_000
 _SCORED: dict[tuple, tuple] = {}
 _SHARED: dict[object, object] = {}   # the one copy of each value the remembered scores hold
 
