@@ -7,10 +7,11 @@
 
 The synthetic corpus is made by bench/corpus_gen.py (varied documents from the gazetteer's
 names, dates in every written form, movements between real places), written to a folder,
-built with `chronotope build`, then served by `chronotope serve` (waitress) in its own process; the load generator here runs threads
-with keep-alive connections and asks what the map page asks when the slider moves: the
-documents, places, events and movements of a 30-day window, the territories on a day, and
-single documents. Every window is drawn at random, so answers come from the database
+built with `chronotope build`, then served by `chronotope serve` (waitress) in its own process.
+The load generator is wrk (`--client wrk`, Debian's `wrk`, the default when installed:
+bench/wrk_load.py) or the threads here (`--client python`), on keep-alive connections; it asks
+what the map page asks when the slider moves: the documents, places, events and movements of a
+30-day window, the territories on a day, and single documents. Every window is drawn at random, so answers come from the database
 rather than the server's answer cache (a separate "repeat" run measures the cached path).
 
 One function per measurement: `measure_build`, `measure_api` (also with many clients: every
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus_gen  # noqa: E402  (beside this file)
+import wrk_load  # noqa: E402
 
 
 # --- the synthetic corpus ------------------------------------------------------------------
@@ -72,13 +74,15 @@ def measure_build(corpus: Path, atlas: Path, jobs: int = 1) -> dict:
 
 
 class Server:
-    """`chronotope serve` (waitress) on a free loopback port, in its own process."""
+    """`chronotope serve` on a free loopback port, in its own process (waitress; gunicorn with `workers`)."""
 
-    def __init__(self, corpus: Path, atlas: Path, threads: int | None = None, cache: Path | None = None):
+    def __init__(self, corpus: Path, atlas: Path, threads: int | None = None, cache: Path | None = None,
+                 workers: int | None = None):
         env = {**os.environ, "CHRONOTOPE_ATLAS_DIR": str(atlas), "CHRONOTOPE_CORPUS": str(corpus)}
         if cache is not None:
             env["CHRONOTOPE_CACHE_DIR"] = str(cache)
         threads_option = ["--threads", str(threads)] if threads else []    # else the server's default
+        threads_option += ["--workers", str(workers)] if workers else []   # else $CHRONOTOPE_WORKERS, else 1
         self.process = subprocess.Popen([chronotope_exe(), "serve", "--port", "0", *threads_option], env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.process.stdout.readline()
@@ -229,6 +233,17 @@ def measure_api(base_url: str, seconds: float = 10.0, concurrency: int = 8, repe
     workers = api_workers(base_url, concurrency, time.perf_counter() + seconds, load, lock, repeat, seed, page)
     load.seconds = run_threads(workers)
     return {"concurrency": concurrency, "repeat": repeat, "asks": "page" if page else "whole", **load.summary()}
+
+
+def load_api(base_url: str, seconds: float = 10.0, concurrency: int = 8, repeat: bool = False,
+             seed: int = 1920, page: bool = False, client: str = "python") -> dict:
+    """`measure_api` by the Python threads, or the same requests asked by wrk (`client="wrk"`:
+    no figures by route)."""
+    if client == "python":
+        return measure_api(base_url, seconds, concurrency, repeat, seed, page)
+    paths = wrk_load.request_paths(base_url, concurrency, int(seconds * 3000), seed, page=page, repeat=repeat)
+    return {**wrk_load.measure(base_url, seconds, concurrency, paths), "repeat": repeat,
+            "asks": "page" if page else "whole"}
 
 
 def picture_requests(corpus: dict, rng: random.Random) -> list[tuple[str, str]]:
@@ -385,8 +400,9 @@ def report_page(label: str, base_url: str) -> dict:
 
 # --- the report ----------------------------------------------------------------------------
 def print_api(label: str, name: str, figures: dict) -> None:
-    routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
-    print(f"[{label}] API {name:<10} c={figures.get('concurrency', '-')}: p50 {figures['p50_ms']} ms, "
+    routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items()) or "-"
+    print(f"[{label}] API {name:<10} c={figures.get('concurrency', '-')} ({figures.get('client', 'python')}): "
+          f"p50 {figures['p50_ms']} ms, "
           f"p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms "
           f"({figures['over_2s']} over 2 s), {figures['throughput_rps']} req/s, {figures['requests']} requests, "
           f"{figures['errors']} errors (load average {figures['load_average']}, {os.cpu_count()} CPUs); "
@@ -394,11 +410,12 @@ def print_api(label: str, name: str, figures: dict) -> None:
 
 
 def bench_load(label: str, url: str, seconds: float, clients: tuple[int, ...], picture_clients: int,
-               concurrency: int) -> dict:
-    """The many-client runs and the mixed API + picture run; print and return their figures."""
+               concurrency: int, client: str = "python") -> dict:
+    """The many-client runs and the mixed API + picture run (always the Python threads); print and
+    return their figures."""
     results = {}
     for n in clients:
-        figures = measure_api(url, seconds=seconds, concurrency=n)
+        figures = load_api(url, seconds=seconds, concurrency=n, client=client)
         figures["load_average"] = round(os.getloadavg()[0], 1)
         results[f"clients_{n}"] = figures
         print_api(label, f"c{n}", figures)
@@ -417,7 +434,8 @@ def bench_load(label: str, url: str, seconds: float, clients: tuple[int, ...], p
 
 
 def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurrency: int, jobs: int = 1,
-                 clients: tuple[int, ...] = (), picture_clients: int = 0, page: bool = True) -> dict:
+                 clients: tuple[int, ...] = (), picture_clients: int = 0, page: bool = True,
+                 client: str = "python") -> dict:
     """Build and load one corpus; print and return the figures."""
     build = measure_build(corpus, atlas, jobs)
     state = "up to date, not rebuilt" if build["up_to_date"] else f"{build['read']} read, jobs={jobs}"
@@ -430,11 +448,11 @@ def bench_corpus(label: str, corpus: Path, atlas: Path, seconds: float, concurre
         try:
             for name, kwargs in (("sequential", {"concurrency": 1}), ("concurrent", {"concurrency": concurrency}),
                                  ("repeat", {"concurrency": concurrency, "repeat": True})):
-                figures = measure_api(server.url, seconds=seconds, **kwargs)
+                figures = load_api(server.url, seconds=seconds, client=client, **kwargs)
                 figures["load_average"] = round(os.getloadavg()[0], 1)
                 results[name] = figures
                 print_api(label, name, figures)
-            results.update(bench_load(label, server.url, seconds, clients, picture_clients, concurrency))
+            results.update(bench_load(label, server.url, seconds, clients, picture_clients, concurrency, client))
             if page:
                 results["page"] = report_page(label, server.url)
         finally:
@@ -455,11 +473,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="client counts of the many-client API runs, comma-separated ('' for none)")
     parser.add_argument("--picture-clients", type=int, default=10,
                         help="clients asking for fresh pictures during the mixed run (0: no mixed run)")
+    parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if wrk_load.wrk_exe() else "python",
+                        help="the API's load generator: wrk (Debian's package `wrk`: apt-get install wrk; the "
+                             "default when installed) or Python threads (the mixed run with pictures always uses these)")
     parser.add_argument("--skip-page", action="store_true", help="leave out the browser page measurement")
     parser.add_argument("--skip-bundled", action="store_true", help="measure the synthetic corpus only")
     args = parser.parse_args(argv)
     load = {"clients": tuple(int(n) for n in args.clients.split(",") if n.strip()),
-            "picture_clients": args.picture_clients, "page": not args.skip_page}
+            "picture_clients": args.picture_clients, "page": not args.skip_page, "client": args.client}
     figures = {}
     with tempfile.TemporaryDirectory(prefix="chronotope-bench-") as tmp:
         tmp = args.workdir or Path(tmp)

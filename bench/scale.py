@@ -5,6 +5,7 @@ the API under 1, 8 and 50 clients, and the map page in headless chromium.
     python bench/scale.py build /tmp/c100k --out /tmp/a100k --jobs 2       # or --dask local, --database URL
     python bench/scale.py size /tmp/a100k                                   # where the atlas's bytes go
     python bench/scale.py api /tmp/c100k --out /tmp/a100k --clients 1,8,50 --seconds 20 --floor 50
+    python bench/scale.py api /tmp/c100k --out /tmp/a100k --workers 2 --client wrk   # wrk: apt-get install wrk
     python bench/scale.py page /tmp/c100k --out /tmp/a100k
     python bench/scale.py publish /tmp/c100k --out /tmp/a100k --database URL    # SQLite atlas -> PostgreSQL
 
@@ -13,12 +14,17 @@ What each figure times:
   peak memory is the largest sum of resident sets of the command and all its children (worker
   processes, a Dask cluster's workers), sampled every 0.2 s.
 * size: the atlas file, and SQLite's dbstat table: the bytes of each table and index.
-* api: `chronotope serve` (waitress, as users run it) in its own process; client threads on
-  keep-alive loopback connections ask what the map asks when the slider moves (`--asks page`: its
-  capped places and movements, territories, documents, a popup's place and a document; `--asks
-  whole`: every window route uncapped, events too, as the page asked before), each round a new
-  random 30-day window (so the answers come from the database, not the answer cache); per
-  request, from sending it to the last byte read (bench/app.py's load generator).
+* api: `chronotope serve` (as users run it, `--workers` and `--threads` passed on) in its own
+  process; clients on keep-alive loopback connections ask what the map asks when the slider
+  moves (`--asks page`: its capped places and movements, territories, documents, a popup's place
+  and a document; `--asks whole`: every window route uncapped, events too, as the page asked
+  before), each round a new random 30-day window (so the answers come from the database, not the
+  answer cache); per request, from sending it to the last byte read. The clients are `wrk`
+  (`--client wrk`, the default when Debian's `wrk` is installed: `apt-get install wrk`), walking
+  the list of requests the Python clients would ask, written to a file first (bench/wrk_load.py),
+  or bench/app.py's Python threads (`--client python`, as the figures before 2026-12-06 18:00
+  were taken). Each run also gives the CPU time a request of the server (all its processes) and
+  of the client.
 * page: the map page in headless chromium against the same server: first draw (navigation start
   to the first window drawn) and the slider's step to the next document date (bench/app.py).
 
@@ -44,6 +50,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import app  # noqa: E402  (beside this file: the server wrapper, load generator and page timings)
+from wrk_load import wrk_exe  # noqa: E402
 
 
 def load() -> str:
@@ -149,58 +156,94 @@ def bench_build(args) -> dict:
 def bench_api(args) -> dict:
     if args.database:
         os.environ["CHRONOTOPE_DATABASE_URL"] = args.database
-    server = app.Server(args.corpus, args.out)
-    results = {"run": "api", "store": "postgresql" if args.database else "sqlite"}
+    server = app.Server(args.corpus, args.out, threads=args.threads, workers=args.workers)
+    results = {"run": "api", "store": "postgresql" if args.database else "sqlite", "client": args.client,
+               "workers": args.workers or 1, "threads": args.threads}
+    label = f"api {results['store']}, {results['workers']} workers, {args.client} client"
     try:
         results["asks"] = args.asks
         results["answer_bytes"] = answer_sizes(server.url, args.seed, page=args.asks == "page")
-        print(f"[api {results['store']}] answer size of a random window, median of 9, by route: "
+        print(f"[{label}] answer size of a random window, median of 9, by route: "
               + ", ".join(f"{r} {b / 1000:.0f} KB" for r, b in results["answer_bytes"].items()), flush=True)
         serving = psutil.Process(server.process.pid)
-        for n in (int(c) for c in args.clients.split(",")):
-            before, cpu = load(), _cpu_seconds(serving)
-            figures = app.measure_api(server.url, seconds=args.seconds, concurrency=n, seed=args.seed,
-                                      page=args.asks == "page")
-            after = load()
-            # The server's CPU time a request: steadier than wall times on a shared machine.
-            figures["server_cpu_ms_per_request"] = round(
-                (_cpu_seconds(serving) - cpu) * 1000 / max(figures["requests"], 1), 2)
-            figures.update(load_before=before, load_after=after)
+        for n in (int(c) for c in args.clients.split(",") if c.strip()):
+            figures = measured(args, server.url, serving, n)
             results[f"clients_{n}"] = figures
             routes = ", ".join(f"{r} {v}" for r, v in figures["p95_ms_by_route"].items())
-            print(f"[api {results['store']}, asks {args.asks}] {n} clients, {args.seconds:.0f} s, random windows "
+            print(f"[{label}, asks {args.asks}] {n} clients, {args.seconds:.0f} s, random windows "
                   "(uncached), per request: "
                   f"p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, p99 {figures['p99_ms']} ms, "
                   f"max {figures['max_ms']} ms, {figures['throughput_rps']} req/s, {figures['requests']} requests, "
-                  f"{figures['errors']} errors, server CPU {figures['server_cpu_ms_per_request']} ms a request; "
-                  f"load average before {before}, after {after}; p95 by route: {routes}",
-                  flush=True)
+                  f"{figures['errors']} errors, CPU a request: server {figures['server_cpu_ms_per_request']} ms, "
+                  f"client {figures['client_cpu_ms_per_request']} ms; load average before {figures['load_before']}, "
+                  f"after {figures['load_after']}" + (f"; p95 by route: {routes}" if routes else ""), flush=True)
         if args.floor:
-            results["floor"] = floor(server.url, serving, args.floor, args.seconds)
+            results["floor"] = floor(args, server.url, serving, args.floor)
     finally:
         server.stop()
     return results
 
 
-def floor(base_url: str, serving: psutil.Process, clients: int, seconds: float) -> dict:
-    """The floor: `/api/corpus` (tiny, and answered from the answer cache) asked by `clients` at once:
-    what one server process on this machine can do at all, whatever the query."""
+def measured(args, base_url: str, serving: psutil.Process, clients: int, fixed: list[str] | None = None) -> dict:
+    """One load run of `clients` (the Python threads or wrk): the client's figures, with the CPU that
+    the server and the client spent a request and the load average before and after."""
+    import resource
+
+    import wrk_load
+
+    if args.client == "wrk":
+        paths = wrk_load.request_paths(base_url, clients, int(args.seconds * 3000), args.seed,
+                                       page=args.asks == "page", fixed=fixed)
+    before, cpu = load(), _cpu_seconds(serving)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    if args.client == "wrk":
+        figures = wrk_load.measure(base_url, args.seconds, clients, paths)
+        if not fixed and figures["requests"] > len(paths):
+            print(f"note: wrk asked {figures['requests']} requests of a list of {len(paths)}: some answers were "
+                  "cached", flush=True)
+    elif fixed:
+        figures = python_fixed(base_url, clients, args.seconds, fixed)
+    else:
+        figures = app.measure_api(base_url, seconds=args.seconds, concurrency=clients, seed=args.seed,
+                                  page=args.asks == "page")
+    if args.client != "wrk":
+        now = resource.getrusage(resource.RUSAGE_SELF)
+        figures["client_cpu_seconds"] = round(now.ru_utime + now.ru_stime - own.ru_utime - own.ru_stime, 2)
+    requests = max(figures["requests"], 1)
+    # The CPU time a request: steadier than wall times on a shared machine.
+    figures["server_cpu_ms_per_request"] = round((_cpu_seconds(serving) - cpu) * 1000 / requests, 3)
+    figures["client_cpu_ms_per_request"] = round(figures["client_cpu_seconds"] * 1000 / requests, 3)
+    figures.update(client=args.client, load_before=before, load_after=load())
+    return figures
+
+
+def python_fixed(base_url: str, clients: int, seconds: float, paths: list[str]) -> dict:
+    """The Python threads asking `paths` in turn, over and over, for `seconds`."""
     import threading
     from urllib.parse import urlsplit
 
-    host, measured, lock = urlsplit(base_url), app.Load(), threading.Lock()
-    app.get(host.hostname, host.port, "/api/corpus")   # made once, then cached
-    stop, before, cpu = time.perf_counter() + seconds, load(), _cpu_seconds(serving)
-    measured.seconds = app.run_threads([lambda: app.load_loop(host, stop, lambda: [("corpus", "/api/corpus")],
-                                                              measured, lock) for _ in range(clients)])
-    figures = {**measured.summary(), "load_before": before, "load_after": load(),
-               "server_cpu_ms_per_request": round((_cpu_seconds(serving) - cpu) * 1000 /
-                                                  max(len(measured.latencies.get("corpus", [])), 1), 3)}
-    print(f"[api floor] /api/corpus (cached, {len(app.get(host.hostname, host.port, '/api/corpus')[1])} bytes), "
-          f"{clients} clients, {seconds:.0f} s: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
-          f"p99 {figures['p99_ms']} ms, {figures['throughput_rps']} req/s, server CPU "
-          f"{figures['server_cpu_ms_per_request']} ms a request; load average before {before}, after "
-          f"{figures['load_after']}", flush=True)
+    host, measured_load, lock = urlsplit(base_url), app.Load(), threading.Lock()
+    stop = time.perf_counter() + seconds
+    measured_load.seconds = app.run_threads([lambda: app.load_loop(host, stop, lambda: [("floor", p) for p in paths],
+                                                                   measured_load, lock) for _ in range(clients)])
+    return {"concurrency": clients, **measured_load.summary()}
+
+
+def floor(args, base_url: str, serving: psutil.Process, clients: int) -> dict:
+    """The floor: `/api/corpus` (tiny, and answered from the answer cache) asked by `clients` at once:
+    what the server on this machine can do at all, whatever the query."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base_url)
+    for _ in range(4 * (args.workers or 1)):   # made once in each worker, then cached
+        app.get(host.hostname, host.port, "/api/corpus")
+    figures = measured(args, base_url, serving, clients, fixed=["/api/corpus"])
+    print(f"[api floor, {args.workers or 1} workers, {args.client} client] /api/corpus (cached, "
+          f"{len(app.get(host.hostname, host.port, '/api/corpus')[1])} bytes), {clients} clients, "
+          f"{args.seconds:.0f} s: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
+          f"p99 {figures['p99_ms']} ms, {figures['throughput_rps']} req/s, {figures['errors']} errors, CPU a request: "
+          f"server {figures['server_cpu_ms_per_request']} ms, client {figures['client_cpu_ms_per_request']} ms; "
+          f"load average before {figures['load_before']}, after {figures['load_after']}", flush=True)
     return figures
 
 
@@ -265,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="api: what the map page asks now (capped), or every window route whole (as before)")
     parser.add_argument("--floor", type=int, default=0, metavar="CLIENTS",
                         help="api: also the floor, a cached /api/corpus asked by this many clients")
+    parser.add_argument("--client", choices=("wrk", "python"), default="wrk" if wrk_exe() else "python",
+                        help="api: the load generator: wrk (Debian's package `wrk`, needed for this default: "
+                             "apt-get install wrk; the default when it is installed) or the Python threads "
+                             "of bench/app.py (their own CPU and GIL wait count in every latency)")
+    parser.add_argument("--workers", type=int, help="api: chronotope serve --workers (default: its own, 1)")
+    parser.add_argument("--threads", type=int, help="api: chronotope serve --threads (default: its own, 24)")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=1920)
     parser.add_argument("--log", type=Path, help="append each run's figures as a JSON line here")

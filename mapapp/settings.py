@@ -15,7 +15,8 @@
 | `CHRONOTOPE_TRUSTED_HOSTS` | `TRUSTED_HOSTS`  | the SERVER_NAME's host, else `localhost,127.0.0.1` |
 | `CHRONOTOPE_BEHIND_PROXY`  | `BEHIND_PROXY`   | `0`: proxies whose `X-Forwarded-*` headers are honoured |
 | `CHRONOTOPE_THREADS`       | `THREADS`        | `24` request threads (waitress) |
-| `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress) |
+| `CHRONOTOPE_CONNECTION_LIMIT` | `CONNECTION_LIMIT` | `500` open connections (waitress; each worker's, with WORKERS > 1) |
+| `CHRONOTOPE_WORKERS`       | `WORKERS`        | `1` server process (waitress); more: that many gunicorn worker processes on one port |
 | `CHRONOTOPE_PICTURE_WORKERS` | `PICTURE_WORKERS` | `4` processes drawing `/map.png` (at lower priority) |
 | `CHRONOTOPE_PICTURE_QUEUE` | `PICTURE_QUEUE`  | `12` pictures waiting for a worker; beyond, 503 |
 | `CHRONOTOPE_DATABASE_POOL` | `DATABASE_POOL`  | `10` connections a server process opens to the database at most (2 or more) |
@@ -57,6 +58,7 @@ class Settings:
     BEHIND_PROXY: int = 0               # proxies in front whose X-Forwarded-* are believed
     THREADS: int = 24
     CONNECTION_LIMIT: int = 500
+    WORKERS: int = 1                    # server processes of `chronotope serve` (more than 1: gunicorn)
     PICTURE_WORKERS: int = 4
     PICTURE_QUEUE: int = 12
     DATABASE_POOL: int = 10             # connections to DATABASE_URL one process opens at most
@@ -78,7 +80,7 @@ class Settings:
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
 # (name, minimum) of the whole-number settings.
 COUNTS = (("KEEP_VERSIONS", 1), ("BEHIND_PROXY", 0), ("THREADS", 1), ("CONNECTION_LIMIT", 1),
-          ("PICTURE_WORKERS", 1), ("PICTURE_QUEUE", 0), ("DATABASE_POOL", 2))
+          ("WORKERS", 1), ("PICTURE_WORKERS", 1), ("PICTURE_QUEUE", 0), ("DATABASE_POOL", 2))
 
 
 def trusted_hosts(settings: Settings) -> tuple[str, ...]:

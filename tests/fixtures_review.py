@@ -4,7 +4,8 @@
   with an editor "eve" who agreed to be named ("Eve Markarian") and a reader "rita"; its home
   (`review_home`) is also CHRONOTOPE_HOME, so the app and `chronotope` share accounts and the user
   gazetteer layer, as when deployed.
-- `log_in(page, base, name)`, `open_document(page, base, doc)`: the steps a person takes.
+- `log_in(page, base, name)`, `open_document(page, base, doc)`, `create_place(page, name, source)`: the
+  steps a person takes.
 """
 from __future__ import annotations
 
@@ -43,6 +44,23 @@ def open_document(page, base: str, doc: str = DOC) -> None:
     """Open `doc` in the reader of an editor (review mode)."""
     open_map(page, f"{base}/?doc={doc}")
     page.locator("#review-tools").wait_for()
+
+
+def create_place(page, name: str, source: str, certainty: str | None = None) -> None:
+    """Make a place for the words chosen in the review tools: its name, a settlement, its point clicked
+    on the map, its certainty (else the form's), its source; then save it."""
+    page.locator("#review-tools .rv-new-place").click()
+    form = page.locator("#review-tools .rv-place-form")
+    form.locator("input[name=toponym]").fill(name)
+    form.locator("select[name=kind]").select_option("settlement")
+    form.locator(".rv-pick").click()
+    area = page.locator("#map-area").bounding_box()
+    page.mouse.click(area["x"] + area["width"] * 0.62, area["y"] + area["height"] * 0.22)
+    page.wait_for_function("() => document.querySelector('.rv-place-form input[name=lon]').value !== ''")
+    if certainty:
+        form.locator("select[name=certainty]").select_option(certainty)
+    form.locator("input[name=source]").fill(source)
+    form.locator("button[type=submit]").click()
 
 
 @pytest.fixture

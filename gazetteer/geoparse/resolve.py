@@ -71,7 +71,12 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
     if found is None or found[0] is not place:
         if len(_SCORED) >= MAX_REMEMBERED:
             _SCORED.clear()
-        found = _SCORED[signature] = (place, *_without_focus(place, ev, context))
+            _SHARED.clear()
+        score, reasons, field, penalty, late_reasons = _without_focus(place, ev, context)
+        # Held as one object per distinct name, year pair and list of reasons: each text brings its
+        # own copies of them, and the remembered scores would otherwise keep every copy alive.
+        found = _SCORED[tuple(map(_one_copy, signature))] = (
+            place, score, _one_copy(reasons), field, penalty, _one_copy(late_reasons))
     _, score, reasons, field, penalty, late_reasons = found
     reasons = list(reasons)
     score += _nearness(place, ev.focus, field, reasons)
@@ -79,8 +84,23 @@ def score_candidate(place: Place, ev: Evidence, context: TextContext) -> tuple[f
     return score, (*reasons, *late_reasons)
 
 
-MAX_REMEMBERED = 200_000   # scores kept apart from the region; then forgotten at once
+# Scores kept apart from the region; then forgotten at once. Over 10,000 generated documents in one
+# process (bench/resolve_cap.py) caps of 200,000, 50,000 and 20,000 took the same CPU within the
+# noise, and the smaller the cap, the less memory (bench/RESULTS.md): the scores that pay are those
+# of the same text and of the texts just before it.
+MAX_REMEMBERED = 20_000
 _SCORED: dict[tuple, tuple] = {}
+_SHARED: dict[object, object] = {}   # the one copy of each value the remembered scores hold
+
+
+def _one_copy(value):
+    """Return the copy of `value` the remembered scores already hold (`value` itself at first)."""
+    return _SHARED.setdefault(value, value)
+
+
+def remembered_count() -> int:
+    """Return how many scores apart from the region this process remembers (at most MAX_REMEMBERED)."""
+    return len(_SCORED)
 
 
 def _without_focus(place: Place, ev: Evidence, context: TextContext):

@@ -4,7 +4,7 @@ The one entry point, pure (no files, no network):
 
     find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
                    default_range: tuple[date | None, date | None] = (None, None),
-                   network: RouteNetwork | None = None) -> list[Movement]
+                   network: RouteNetwork | None = None, lines: bool = True) -> list[Movement]
 
 * `text`: the document text the mentions' and dates' offsets refer to (heading, date line, body).
 * `mentions`: the geoparser's place mentions; only those with a resolved `place` become waypoints.
@@ -12,6 +12,8 @@ The one entry point, pure (no files, no network):
 * `default_range`: the document's own (earliest, latest), used when the sentence has no date.
 * `network`: `gazetteer.movements.network.load_network()`; with it, paths follow the 1920 roads and
   railways where the waypoints lie on them; without it, paths are straight and approximate.
+* `lines`: False leaves every movement's `path` empty (`approximate` is still said), for a
+  caller that never draws them.
 
 Each movement's waypoints are in the order of movement (origin, places passed, places
 reached, then the direction aimed at), with `kind`, `status` (occurred, under way, ordered,
@@ -93,7 +95,7 @@ _GOVERNED = re.compile(r"\b(?:launch|beg[aiu]n|commenc|continu|undert[ao]o?k|res
 
 def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
                    default_range: tuple[date | None, date | None] = (None, None),
-                   network: RouteNetwork | None = None) -> list[Movement]:
+                   network: RouteNetwork | None = None, lines: bool = True) -> list[Movement]:
     """Return the movements `text` states, in text order (see the module docstring)."""
     spots = build_spots(text, mentions)
     context = TextIndex(text, spots, [s.start for s in spots], _triggers(text),
@@ -111,9 +113,9 @@ def find_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Dated
             last = found[-1]
         for i, f in enumerate(found):
             own = own_dates(text, found, i, _dates_within(dates, starts, start, end))
-            movements.append(_movement(text, f, own, default_range, network))
+            movements.append(_movement(text, f, own, default_range, network, lines))
     if has_cyrillic(text):
-        movements = sorted(movements + russian_movements(text, mentions, dates, default_range, network),
+        movements = sorted(movements + russian_movements(text, mentions, dates, default_range, network, lines),
                            key=lambda m: m.start)
     return movements
 
@@ -356,10 +358,11 @@ def _writer_place(text: str, spots: Sequence[Spot], dates: Sequence[DatedSpan]) 
 
 
 def _movement(text: str, f: Found, dates: Sequence[DatedSpan],
-              default_range: tuple[date | None, date | None], network: RouteNetwork | None) -> Movement:
+              default_range: tuple[date | None, date | None], network: RouteNetwork | None,
+              lines: bool = True) -> Movement:
     places = ordered_places(f.attached)
     earliest, latest = date_range(f, text, dates, default_range)
-    path, approximate = draw_path(places, network)
+    path, approximate = draw_path(places, network, lines)
     return Movement(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind, status=f.status,
                     earliest=earliest, latest=latest, waypoints=places, actor=f.actor,
                     path=path, approximate=approximate)

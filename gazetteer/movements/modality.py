@@ -50,10 +50,12 @@ def status(words: str, agreement: bool, trigger_text: str | None, nominal: bool 
     if facts:  # "Its aim was to recover the ships, which had been taken to Enzeli": taken all the same
         words = words[facts[-1].start():]
     best: tuple[int, int, str, int] | None = None
-    cued = ANY_CUE.search(words) is not None
+    first = ANY_CUE.search(words)
+    cued = first is not None
     clause = max([0] + [m.start() for m in CUE_CLAUSE_START.finditer(words)]) if cued else 0
     for rank, (name, rx) in enumerate(_CUES if cued else ()):
-        for m in rx.finditer(words):
+        # No cue begins before the first place where one of them does: each is looked for from there.
+        for m in rx.finditer(words, first.start()):
             if name in CLAUSE_CUES and m.start() < clause:
                 continue
             if best is None or (m.end(), -rank) > (best[0], -best[1]):

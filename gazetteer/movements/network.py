@@ -4,7 +4,7 @@
 `kind` railway|road, `source`, `certainty` and `stops`, the names of its vertices).
 `draw_path(places, network)` returns the line a movement is drawn with: along the network
 where consecutive waypoints both lie within `SNAP_KM` of it and are connected, otherwise
-great-circle segments, and whether the line is approximate.
+great-circle segments, and whether the line is approximate (`line=False`: only that).
 """
 from __future__ import annotations
 
@@ -173,27 +173,32 @@ def shortest_path(network: RouteNetwork, a: int, b: int) -> list[int] | None:
     return None
 
 
-def draw_path(places: Sequence[Place], network: RouteNetwork | None = None) -> tuple[tuple[LonLat, ...], bool]:
+def draw_path(places: Sequence[Place], network: RouteNetwork | None = None,
+              line: bool = True) -> tuple[tuple[LonLat, ...], bool]:
     """The line through `places` and whether it is approximate.
 
     One place: that point, approximate unless it is a settlement known for certain. Two or
     more: each leg follows the network if both ends snap to it and connect, else a
-    great-circle segment, and then the whole line is approximate.
+    great-circle segment, and then the whole line is approximate. `line=False` returns no line,
+    only whether it would be approximate (a caller that never draws it is spared the points).
     """
     points = [LonLat(p.lon, p.lat) for p in places]
     if not points:
         return (), True
     if len(points) == 1:
         p = places[0]
-        return (points[0],), not (p.kind == "settlement" and p.certainty == "certain")
+        return (points[0],) if line else (), not (p.kind == "settlement" and p.certainty == "certain")
     path: list[LonLat] = []
     approximate = False
     for a, b in pairwise(points):
         leg = _network_leg(network, a, b) if network is not None else None
         if leg is None:
             approximate = True
+            if not line:
+                break   # approximate whatever the other legs are
             leg = list(great_circle(a, b))
-        path += leg[1:] if path and path[-1] == leg[0] else leg
+        if line:
+            path += leg[1:] if path and path[-1] == leg[0] else leg
     return tuple(path), approximate
 
 

@@ -87,8 +87,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def russian_movements(text: str, mentions: Sequence[Mention], dates: Sequence[DatedSpan] = (),
                       default_range: tuple[date | None, date | None] = (None, None),
-                      network: RouteNetwork | None = None) -> list[Movement]:
-    """Return the movements the Russian sentences of `text` state, in text order."""
+                      network: RouteNetwork | None = None, lines: bool = True) -> list[Movement]:
+    """Return the movements the Russian sentences of `text` state, in text order (`lines`: as
+    `find_movements`)."""
     places = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
     dates = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in dates]
@@ -102,7 +103,8 @@ def russian_movements(text: str, mentions: Sequence[Mention], dates: Sequence[Da
         triggers = _triggers(text, start, end)
         if triggers:
             in_sentence = dates[bisect_left(starts, start):bisect_left(starts, end)]
-            movements += _sentence(text, start, end, triggers, places[p:q], in_sentence, default_range, network)
+            movements += _sentence(text, start, end, triggers, places[p:q], in_sentence, default_range,
+                                   (network, lines))
     return movements
 
 
@@ -125,7 +127,7 @@ def _lemma(word: str) -> str:
     return read[-1] if read else ""
 
 
-def _sentence(text, start, end, triggers, mentions, dates, default_range, network) -> list[Movement]:
+def _sentence(text, start, end, triggers, mentions, dates, default_range, drawing) -> list[Movement]:
     """The movements of one sentence: each verb takes the places up to the next verb."""
     found = []
     for i, trigger in enumerate(triggers):
@@ -150,7 +152,7 @@ def _sentence(text, start, end, triggers, mentions, dates, default_range, networ
             actor = _actor(text, max([start] + before), t.start(), dates)
             if actor is None and movements and _JOINED.match(text[movements[-1].end:t.start()]):
                 actor = movements[-1].actor   # "Наши части заняли Горис и двинулись к Лачину"
-            movements.append(_movement(text, t, kind, roles, dates, default_range, network, actor,
+            movements.append(_movement(text, t, kind, roles, dates, default_range, drawing, actor,
                                        _status(text, start, end, t)))
     return movements
 
@@ -219,7 +221,8 @@ def _last_end(item) -> int:
     return max([trigger.end()] + [m.end for _, m in roles])
 
 
-def _movement(text, trigger, kind, roles, dates, default_range, network, actor, status) -> Movement:
+def _movement(text, trigger, kind, roles, dates, default_range, drawing, actor, status) -> Movement:
+    """The movement of one verb; `drawing` is (network, lines), as `find_movements` takes them."""
     ordered = sorted(roles, key=lambda r: (_ROLE_ORDER[r[0]], r[1].start))
     waypoints: list[Place] = []
     for _, m in ordered:
@@ -228,7 +231,7 @@ def _movement(text, trigger, kind, roles, dates, default_range, network, actor, 
     first = min([trigger.start()] + [m.start for _, m in roles])
     last = max([trigger.end()] + [m.end for _, m in roles])
     earliest, latest = (dates[0].earliest, dates[-1].latest) if dates else default_range
-    path, approximate = draw_path(waypoints, network)
+    path, approximate = draw_path(waypoints, *drawing)
     return Movement(start=first, end=last, text=text[first:last], kind=kind, status=status,
                     earliest=earliest, latest=latest, waypoints=tuple(waypoints),
                     actor=actor, path=path, approximate=approximate)

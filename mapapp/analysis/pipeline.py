@@ -52,20 +52,22 @@ class TextAnalysis:
 
 
 def analyse_text(text: str, context: DateRange | None = None, origin: str | None = None,
-                 gazetteer=None, language: str | None = None, markup: tuple[Markup, ...] = ()) -> TextAnalysis:
+                 gazetteer=None, language: str | None = None, markup: tuple[Markup, ...] = (),
+                 lines: bool = True) -> TextAnalysis:
     """Return the analysis of `text`; `context` is its date, `origin` its place of writing,
     `language` its language when known (else it is detected), `markup` the readings the source
     states itself (they replace the machine's over the same words, and are `confirmed`).
+    `lines=False` leaves the movements' drawn `path` empty, for a caller that never draws them.
 
     Words split at a line end ("Alexan-\\ndropol") are read whole; every offset points into
     `text` as given, and a mention spanning such a break is marked fuzzy.
     """
     with paused_cycle_collection():
-        return _analyse(text, context, origin, gazetteer, language, markup)
+        return _analyse(text, context, origin, gazetteer, language, markup, lines)
 
 
 def _analyse(text: str, context: DateRange | None, origin: str | None, gazetteer, language: str | None,
-             markup: tuple[Markup, ...]) -> TextAnalysis:
+             markup: tuple[Markup, ...], lines: bool = True) -> TextAnalysis:
     joined = dehyphenate(text)
     read = joined.text
     dates = tuple(find_dates(read, context))
@@ -77,7 +79,7 @@ def _analyse(text: str, context: DateRange | None, origin: str | None, gazetteer
         stated = source_markup.in_read_text(markup, joined)
         found, warnings = source_markup.with_place_markup(mentions, stated, gazetteer or load_gazetteer())
         mentions, dates = tuple(found), tuple(with_stated_dates(dates, stated))
-    movements = tuple(_find_movements(read, mentions, dates, context))
+    movements = tuple(_find_movements(read, mentions, dates, context, lines))
     analysis = TextAnalysis(mentions, dates, movements, language=language or detect_language(text),
                             confirmed=frozenset((m.kind, m.start, m.end) for m in markup
                                                 if source_markup.confirms(m)),
@@ -127,10 +129,10 @@ def _span_of(dates: tuple[FoundDate, ...]) -> DateRange | None:
     return DateRange(min(d.range.earliest for d in dates), max(d.range.latest for d in dates), "")
 
 
-def _find_movements(text, mentions, dates, context) -> list[Movement]:
+def _find_movements(text, mentions, dates, context, lines: bool = True) -> list[Movement]:
     dated = [DatedSpan(d.start, d.end, d.range.earliest, d.range.latest) for d in dates if d.range.has_year]
     default = (context.earliest, context.latest) if context else (None, None)
-    return find_movements(text, list(mentions), dated, default, _network())
+    return find_movements(text, list(mentions), dated, default, _network(), lines)
 
 
 @cache

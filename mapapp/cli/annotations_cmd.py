@@ -7,20 +7,10 @@ from pathlib import Path
 
 import click
 
+from mapapp.cli.chosen_atlas import chosen_atlas
 from mapapp.cli.output import EXIT_BAD_INPUT, fail
 
 DEFAULT_BASE = "http://127.0.0.1:5000"
-
-
-def _location(atlas_path: Path | None, database: str | None):
-    from mapapp.settings import from_env
-
-    if database:
-        return database
-    if atlas_path is not None:
-        return atlas_path
-    settings = from_env()
-    return settings.atlas_location
 
 
 def public_names(location=None) -> dict[str, str | None]:
@@ -63,7 +53,7 @@ def collection_text(location, doc: str | None, base: str) -> tuple[str, int]:
 @DATABASE
 def export(doc: str | None, out: Path | None, base_url: str, atlas_path: Path | None, database: str | None) -> None:
     """Write the corrections as a W3C Web Annotation collection (JSON-LD)."""
-    text, count = collection_text(_location(atlas_path, database), doc, base_url)
+    text, count = collection_text(chosen_atlas(atlas_path, database), doc, base_url)
     if out is None:
         sys.stdout.write(text)
         return
@@ -91,7 +81,7 @@ def import_(file: Path, who: str | None, atlas_path: Path | None, database: str 
     from mapapp.corrections.store import CorrectionsStore, UnknownAnnotation
     from mapapp.errors import AtlasMissing
 
-    location = _location(atlas_path, database)
+    location = chosen_atlas(atlas_path, database)
     try:
         incoming = read(file)
         atlas = open_atlas(location=location)

@@ -101,6 +101,7 @@ def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, ke
     only sources whose content changed are read again. Prints one summary line.
     """
     from mapapp.atlas.build import corpus_paths
+    from mapapp.cli.chosen_atlas import chosen_atlas
     from mapapp.settings import SettingsError, from_env, with_overrides
 
     try:
@@ -109,7 +110,7 @@ def command(corpus: tuple[Path, ...], out: Path | None, database: str | None, ke
         fail(str(exc))
     if jobs is None:
         jobs = 0 if dask else 1
-    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), database or out or settings.atlas_location,
+    report = ensure_atlas(corpus_paths(corpus or settings.CORPUS), chosen_atlas(out, database, settings),
                           keep or settings.KEEP_VERSIONS, force, jobs or os.cpu_count() or 1, dask,
                           progress=not as_json)
     if as_json:

@@ -55,18 +55,20 @@ def _write(path: Path, text: str) -> None:
 def command(fmt: str, out: Path, day: str | None, atlas_path: Path | None, base_url: str) -> None:
     """Write the atlas (documents, places, mentions, movements, territories) as FORMAT to OUT."""
     from mapapp.atlas.store import open_atlas
+    from mapapp.cli.chosen_atlas import chosen_atlas
     from mapapp.errors import AtlasMissing
     from mapapp.exchange.content import read_content
 
     on = _day(day)
+    location = chosen_atlas(atlas_path)
     try:
-        atlas = open_atlas(location=atlas_path)
+        atlas = open_atlas(location=location)
     except AtlasMissing as exc:
         fail(str(exc), EXIT_BAD_INPUT)
     if fmt == "annotations":   # the editors' corrections, as W3C Web Annotations (JSON-LD)
-        from mapapp.cli.annotations_cmd import _location, collection_text
+        from mapapp.cli.annotations_cmd import collection_text
 
-        text, count = collection_text(_location(atlas_path, None), None, base_url)
+        text, count = collection_text(location, None, base_url)
         _write(out, text)
         click.echo(f"exported atlas {atlas.version} as annotations: {count} annotations -> {out}")
         return

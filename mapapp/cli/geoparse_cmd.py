@@ -140,7 +140,8 @@ def command(files: tuple[str, ...], context, as_json: bool) -> None:
         # collector's first pass would walk every one of them (3 % of the command on a long text).
         with paused_cycle_collection():
             try:
-                analysis = analyse_text(text, dated, origin, gazetteer=gazetteer)
+                # Its records show no movement's drawn line: the points of the lines are not made.
+                analysis = analyse_text(text, dated, origin, gazetteer=gazetteer, lines=False)
             except Exception as err:  # one line, never a traceback
                 fail(f"{name}: geoparsing failed: {type(err).__name__}: {err}", EXIT_FAILED)
             if as_json:

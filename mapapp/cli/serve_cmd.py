@@ -1,6 +1,7 @@
 """`chronotope serve`: build the atlas if missing or stale, then serve the app."""
 from __future__ import annotations
 
+import os
 import signal
 from pathlib import Path
 
@@ -17,21 +18,24 @@ from mapapp.cli.output import EXIT_FAILED, fail
               help="A source file or a folder of them (repeatable). Default: $CHRONOTOPE_CORPUS, "
                    "else the bundled corpus.")
 @click.option("--threads", type=click.IntRange(1, 256),
-              help="Request threads of the production server (waitress). Default: $CHRONOTOPE_THREADS, else 24.")
+              help="Request threads of the production server (waitress; each worker's with --workers). "
+                   "Default: $CHRONOTOPE_THREADS, else 24.")
 @click.option("--connection-limit", type=click.IntRange(1, 100_000),
-              help="Open connections the server accepts before it queues new ones. "
+              help="Open connections the server (each worker) accepts before it queues new ones. "
                    "Default: $CHRONOTOPE_CONNECTION_LIMIT, else 500.")
+@click.option("--workers", type=click.IntRange(1, 64),
+              help="Server processes on the port (more than 1: gunicorn, each with --threads threads; for "
+                   "more than one core). Default: $CHRONOTOPE_WORKERS, else 1 (one waitress process).")
 @click.option("--database", "database", metavar="URL", default=None,
               help="Serve the atlas kept in this PostgreSQL/PostGIS database (postgresql://user@host/db), "
                    "building it there first if needed. Default: $CHRONOTOPE_DATABASE_URL.")
 @click.option("--debug", is_flag=True, help="Use Flask's development server, with the debugger and reloader.")
 def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None, connection_limit: int | None,
-            database: str | None,
-            debug: bool) -> None:
+            workers: int | None, database: str | None, debug: bool) -> None:
     """Serve the map and the API; builds the atlas first when it is missing or stale."""
     from mapapp.atlas.build import corpus_paths
     from mapapp.cli.build_cmd import ensure_atlas, summary
-    from mapapp.settings import LOOPBACK_HOSTS, SettingsError, from_env, with_overrides
+    from mapapp.settings import SettingsError, from_env, with_overrides
 
     try:
         settings = with_overrides(from_env(), {"DATABASE_URL": database} if database else None)
@@ -40,11 +44,17 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None,
     paths = corpus_paths(corpus or settings.CORPUS)
     report = ensure_atlas(paths, settings.atlas_location, settings.KEEP_VERSIONS)
     click.echo(summary(report), err=True)
+    from mapapp.app import create_app
     from mapapp.atlas import pg_pool
 
+    workers = workers or settings.WORKERS
+    if workers > 1 and not debug:
+        pg_pool.close_all()    # no connection of the build's look at the database is shared by forked workers
+        _serve_workers(create_app, {"CORPUS": paths, "DATABASE_URL": settings.DATABASE_URL}, settings,
+                       host, port, workers, threads or settings.THREADS, connection_limit or settings.CONNECTION_LIMIT,
+                       report.version)
+        return
     pg_pool.release_thread()   # the build's look at the database: its connection is the requests' now
-
-    from mapapp.app import create_app
 
     app = create_app({"CORPUS": paths, "DATABASE_URL": settings.DATABASE_URL})
     if debug:
@@ -61,9 +71,7 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None,
                                         outbuf_overflow=32 << 20)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED)
-    if host not in LOOPBACK_HOSTS and not (settings.SERVER_NAME or settings.TRUSTED_HOSTS):
-        click.echo("note: only requests for localhost or 127.0.0.1 are answered (others get 400); set "
-                   "CHRONOTOPE_SERVER_NAME or CHRONOTOPE_TRUSTED_HOSTS to the names clients use", err=True)
+    _note_hosts(host, settings)
     click.echo(f"serving on http://{host}:{server.effective_port}/ (atlas {report.version}; Ctrl-C stops)")
     signal.signal(signal.SIGTERM, _interrupt)    # `kill` stops it as Ctrl-C does, picture workers too
     try:
@@ -73,6 +81,43 @@ def command(host: str, port: int, corpus: tuple[Path, ...], threads: int | None,
     finally:
         server.close()
         app.extensions["chronotope.picture_pool"].shutdown()
+
+
+def _note_hosts(host: str, settings) -> None:
+    from mapapp.settings import LOOPBACK_HOSTS
+
+    if host not in LOOPBACK_HOSTS and not (settings.SERVER_NAME or settings.TRUSTED_HOSTS):
+        click.echo("note: only requests for localhost or 127.0.0.1 are answered (others get 400); set "
+                   "CHRONOTOPE_SERVER_NAME or CHRONOTOPE_TRUSTED_HOSTS to the names clients use", err=True)
+
+
+def _serve_workers(create_app, config: dict, settings, host: str, port: int, workers: int, threads: int,
+                   connection_limit: int, version: str) -> None:
+    """Serve from `workers` gunicorn processes until Ctrl-C or SIGTERM stops the master (and so all)."""
+    from mapapp.cli import serve_workers
+
+    try:
+        sock = serve_workers.listen(host, port)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED)
+    _note_hosts(host, settings)
+    bound = sock.getsockname()[1]
+    config = {**config, "PICTURE_WORKERS": serve_workers.picture_share(settings.PICTURE_WORKERS, workers),
+              "PICTURE_QUEUE": serve_workers.picture_share(settings.PICTURE_QUEUE, workers)}
+
+    def ready() -> None:   # in the master, once it listens (each worker makes its app as it starts)
+        click.echo(f"serving on http://{host}:{bound}/ (atlas {version}; {workers} workers; Ctrl-C stops)")
+
+    server = serve_workers.WorkerServer(sock, lambda: create_app(config), {
+        "workers": workers, "threads": threads, "worker_connections": connection_limit}, ready)
+    master = os.getpid()
+    try:
+        server.run()
+    except SystemExit as exit_:
+        # A worker ends by SystemExit too, up through this frame of its parent's: only the master reports.
+        if os.getpid() != master or exit_.code not in (0, None):
+            raise
+    click.echo("stopped", err=True)
 
 
 def _interrupt(signum: int, frame: object) -> None:

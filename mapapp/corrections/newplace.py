@@ -1,17 +1,19 @@
 """A place an editor creates in the app: checked, then kept in the user gazetteer layer (LPF).
 
 It goes into one user-layer file, `app-places.lpf.json`, beside the layers the user imported, so
-every later analysis (and `chronotope build`) offers it to every document.
+every later analysis (and `chronotope build`) offers it to every document. Undoing its creation
+takes it out of that file again (never out of a layer the user imported).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer.model import Place, PlaceName
 from gazetteer.places.lpf import load_places
 from gazetteer.places.userlayer import layer_dir, save_places
-from mapapp.corrections.annotation import AnnotationError
+from mapapp.corrections.annotation import LINK, MOVEMENT, Annotation, AnnotationError
 
 FILE = "app-places.lpf.json"
 CERTAINTIES = ("certain", "probable", "approximate", "uncertain")
@@ -68,3 +70,39 @@ def save(place: Place, home: Path | None = None) -> Path:
     path = layer_dir(home) / FILE
     places = load_places(path, layer="user") if path.exists() else []
     return save_places([*places, place], FILE, home)
+
+
+def made_in_app(home: Path | None = None) -> list[Place]:
+    """The places made in the app, in the order they were made."""
+    path = layer_dir(home) / FILE
+    return load_places(path, layer="user") if path.exists() else []
+
+
+def remove(place_id: str, home: Path | None = None) -> Place | None:
+    """Take place `place_id` out of the app's user-layer file; return it, or None if it is not there."""
+    kept = made_in_app(home)
+    gone = next((p for p in kept if p.id == place_id), None)
+    if gone is not None:
+        save_places([p for p in kept if p.id != place_id], FILE, home)
+    return gone
+
+
+def place_json(p: Place) -> dict:
+    """A place as the API gives it (the gazetteer search, a created place, its history entries)."""
+    return {"id": p.id, "name": p.name, "names": [{"toponym": n.toponym, "lang": n.lang} for n in p.names],
+            "kind": p.kind, "lon": p.lon, "lat": p.lat, "layer": p.layer, "source": p.coord_source,
+            "certainty": p.certainty}
+
+
+def place_from_json(data: dict) -> Place:
+    """The user-layer Place that `place_json` wrote (a history entry's), with its id."""
+    names = tuple(PlaceName(n["toponym"], n.get("lang")) for n in data["names"])
+    return Place(data["id"], data["name"], data["kind"], data["lon"], data["lat"], names,
+                 coord_source=data["source"], certainty=data["certainty"], layer="user")
+
+
+def linked_by(annotations: Iterable[Annotation], place_id: str) -> list[Annotation]:
+    """The corrections that link a mention to `place_id` or route a movement through it."""
+    return [a for a in annotations
+            if (a.action == LINK and a.place == place_id)
+            or (a.action == MOVEMENT and place_id in a.values.get("waypoints", ()))]

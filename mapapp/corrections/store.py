@@ -125,6 +125,14 @@ class CorrectionsStore:
             rows = conn.execute("SELECT * FROM history WHERE document_id = ? ORDER BY id", (document_id,)).fetchall()
         return [_entry(r) for r in rows]
 
+    def place_history(self) -> list[dict]:
+        """The changes to the places made in the app (entries without a document), oldest first."""
+        if not self.exists():
+            return []
+        with self._tx(write=False) as conn:
+            rows = conn.execute("SELECT * FROM history WHERE document_id = '' ORDER BY id").fetchall()
+        return [_entry(r) for r in rows]
+
     # --- writing ---------------------------------------------------------------------------
     def add(self, a: Annotation, who: str, note: str | None = None, action: str = "create") -> Annotation:
         """Store a new annotation made by `who` (an imported one keeps its creator and stamps); return it."""
@@ -177,7 +185,7 @@ class CorrectionsStore:
             if entry is None:
                 raise UnknownAnnotation(f"history entry {entry_id}")
             row = conn.execute("SELECT * FROM annotations WHERE id = ?", (entry["annotation_id"],)).fetchone()
-            if row is None:   # a place created in the app: it stays (withdraw it from the user layer by hand)
+            if row is None:   # a change to the places made in the app: see undo_place
                 raise UnknownAnnotation(f"history entry {entry_id} is not a change to an annotation")
             stamp, before = now(), entry["before"]
             current = None if row["deleted"] else row["json"]
@@ -192,10 +200,34 @@ class CorrectionsStore:
             made = conn.execute("SELECT * FROM history WHERE id = ?", (new_id,)).fetchone()
         return _entry(made), row["document_id"]
 
-    def log_place(self, place_id: str, who: str, place: dict) -> None:
-        """Record a place created in the app (its history entry has no document)."""
+    def entry(self, entry_id: int) -> dict | None:
+        """History entry `entry_id` (of any change), or None."""
+        if not self.exists():
+            return None
+        with self._tx(write=False) as conn:
+            row = conn.execute("SELECT * FROM history WHERE id = ?", (entry_id,)).fetchone()
+        return _entry(row) if row is not None else None
+
+    @staticmethod
+    def is_place_change(entry: dict) -> bool:
+        """Whether a history entry changed the places made in the app (it has no document)."""
+        return entry["document_id"] == ""
+
+    def log_place(self, place_id: str, who: str, place: dict) -> dict:
+        """Record a place created in the app (its history entry has no document); return the entry."""
+        return self._log_place(place_id, who, "create-place", None, place, None)
+
+    def log_place_undo(self, entry_id: int, place_id: str, who: str, before: dict | None,
+                       after: dict | None) -> dict:
+        """Record the undo of change `entry_id` to place `place_id` (before/after: the place, None when
+        it was not there); return the new entry."""
+        return self._log_place(place_id, who, "undo", before, after, f"undo of change {entry_id}")
+
+    def _log_place(self, place_id: str, who: str, action: str, before: dict | None, after: dict | None,
+                   note: str | None) -> dict:
         with self._tx() as conn:
-            _log(conn, place_id, "", who, "create-place", None, json.dumps(place, ensure_ascii=False), None)
+            new_id = _log(conn, place_id, "", who, action, _place_text(before), _place_text(after), note)
+            return _entry(conn.execute("SELECT * FROM history WHERE id = ?", (new_id,)).fetchone())
 
     def set_orphaned(self, document_id: str, orphaned: set[str]) -> None:
         """Record which of a document's annotations could not be anchored in its text now."""
@@ -216,6 +248,10 @@ def _log(conn, aid: str, doc: str, who: str, action: str, before: str | None, af
     cur = conn.execute("INSERT INTO history (annotation_id, document_id, who, at, action, before, after, note) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", (aid, doc, who, now(), action, before, after, note))
     return cur.fetchone()[0]
+
+
+def _place_text(place: dict | None) -> str | None:
+    return json.dumps(place, ensure_ascii=False) if place is not None else None
 
 
 def _entry(row) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,7 +41,10 @@ def draw_view(atlas_location: str, version: str, state: ViewState, width: int, h
     return render_png(build_scene(atlas, state, width, height, words), width, height)
 
 
-def _lower_priority() -> None:
+def _start_worker() -> None:
+    """Draw at a lower priority; leave Ctrl-C to the server, which stops its workers itself
+    (a terminal's Ctrl-C reaches every process of its group: each worker printed a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         os.nice(WORKER_NICENESS)
     except OSError:   # not allowed here: draw at the same priority
@@ -74,7 +78,7 @@ class WorkerPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:     # started on first use: creating the app starts nothing
             self._executor = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                                 initializer=_lower_priority)
+                                                 initializer=_start_worker)
         return self._executor
 
     def submit(self, key: Hashable, fn: Callable, *args) -> Future:

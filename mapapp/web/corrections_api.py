@@ -21,6 +21,7 @@ from mapapp.corrections.annotation import CONTEXT, LINK, MOVEMENT, Annotation, p
 from mapapp.corrections.store import CorrectionsStore, StaleAnnotation, UnknownAnnotation
 from mapapp.errors import ApiError, NotFound, PreconditionRequired
 from mapapp.message_ids import N_
+from mapapp.web import places_made
 from mapapp.web.accounts import writer_required
 
 bp = Blueprint("corrections", __name__, url_prefix="/api")
@@ -171,21 +172,38 @@ def delete_annotation(aid: str) -> Response:
     return Response(status=204)
 
 
+def _named(entries: list[dict]) -> list[dict]:
+    """History entries as this client may see them: an editor's account name only if they agreed to be named."""
+    if not current_user.is_authenticated:
+        names = public_names()
+        for entry in entries:
+            entry["who"] = names.get(entry["who"] or "")
+    return entries
+
+
 @bp.get("/documents/<doc_id>/history")
 def history(doc_id: str) -> Response:
     _document_body(doc_id)
-    names = public_names()
-    entries = corrections().history(doc_id)
-    for entry in entries:   # an editor's account name only if they agreed to be named
-        entry["who"] = names.get(entry["who"] or "") if not current_user.is_authenticated else entry["who"]
+    entries = _named(corrections().history(doc_id))
     return _json({"document_id": doc_id, "total": len(entries), "entries": entries})
+
+
+@bp.get("/history/places")
+def place_history() -> Response:
+    """The changes to the places made in the app (made, undone), oldest first."""
+    entries = _named(corrections().place_history())
+    return _json({"total": len(entries), "entries": entries})
 
 
 @bp.post("/history/<int:entry_id>/undo")
 @writer_required
 def undo(entry_id: int) -> Response:
+    store = corrections()
+    change = store.entry(entry_id)
+    if change is not None and store.is_place_change(change):   # a place made in the app (places_made)
+        return _json(places_made.undo(change, current_app.config["HOME"], store, current_user.name, republish), 201)
     try:
-        entry, doc_id = corrections().undo(entry_id, current_user.name)
+        entry, doc_id = store.undo(entry_id, current_user.name)
     except UnknownAnnotation:
         raise NotFound(N_("no history entry %(entry)s"), entry=entry_id) from None
     republish([doc_id])

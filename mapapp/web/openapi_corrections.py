@@ -5,7 +5,8 @@ JSON = "application/json"
 JSONLD = "application/ld+json"
 ERRORS = {400: "a bad parameter, annotation or place (the message names the problem), or a bad CSRF token",
           401: "not logged in", 403: "logged in without the editor role", 404: "no such document, annotation, "
-          "place or history entry", 409: "changed meanwhile: the body is the annotation as it is now",
+          "place or history entry", 409: "changed meanwhile: the body is the annotation as it is now; "
+          "or a place's undo refused (corrections use it, the message names their documents; already undone)",
           410: "the atlas version is no longer kept", 428: "If-Match is missing", 503: "no atlas is built"}
 
 ANNOTATION = {"type": "object", "required": ["type", "body", "target"], "properties": {
@@ -28,6 +29,8 @@ SCHEMAS = {
         "at": {"type": "string"}, "action": {"type": "string"},
         "before": {"type": "object", "nullable": True}, "after": {"type": "object", "nullable": True},
         "note": {"type": "string", "nullable": True}}},
+    "PlaceHistory": {"type": "object", "required": ["total", "entries"], "properties": {
+        "total": {"type": "integer"}, "entries": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEntry"}}}},
     "ReviewQueue": {"type": "object", "required": ["items", "total", "page", "per_page", "orphaned", "progress"],
                     "properties": {"items": {"type": "array", "items": {"type": "object"}},
                                    "total": {"type": "integer"}, "page": {"type": "integer"},
@@ -37,7 +40,10 @@ SCHEMAS = {
                                                       "certainty"], "properties": {
         "id": {"type": "string"}, "name": {"type": "string"}, "names": {"type": "array"}, "kind": {"type": "string"},
         "lon": {"type": "number"}, "lat": {"type": "number"}, "layer": {"type": "string"},
-        "source": {"type": "string"}, "certainty": {"type": "string"}}},
+        "source": {"type": "string"}, "certainty": {"type": "string"},
+        "documents": {"type": "array", "items": {"type": "string"},
+                      "description": "a created place's: the documents analysed again"},
+        "history_entry": {"type": "integer", "description": "a created place's: its history entry, to undo it"}}},
     "GazetteerSearch": {"type": "object", "required": ["total", "places"], "properties": {
         "q": {"type": "string", "nullable": True}, "total": {"type": "integer"},
         "places": {"type": "array", "items": {"$ref": "#/components/schemas/GazetteerPlace"}}}},
@@ -110,9 +116,12 @@ def corrections_paths() -> dict:
         "/api/documents/{doc_id}/history": {
             "get": {"summary": "every change to a document's corrections: who, when, before, after, note",
                     "parameters": [doc, V], "responses": {**_ok("History"), **_errors(400, 404, 410, 503)}}},
+        "/api/history/places": {
+            "get": {"summary": "every change to the places made in the app (made, undone), oldest first",
+                    "responses": {**_ok("PlaceHistory")}}},
         "/api/history/{entry_id}/undo": {
-            "post": _write("undo one change (itself a history entry)", [entry], None,
-                           _ok("HistoryEntry", status="201", description="the undo's history entry"))},
+            "post": _write("undo one change (itself a history entry), a place's creation too", [entry], None,
+                           _ok("HistoryEntry", status="201", description="the undo's history entry"), 409)},
         "/api/review/queue": {
             "get": {"summary": "the machine's place links nobody reviewed yet, least certain first; orphaned "
                                "corrections; progress",

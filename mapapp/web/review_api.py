@@ -15,8 +15,10 @@ from mapapp import params
 from mapapp.atlas.current import current_atlas
 from mapapp.atlas.review_queue import queue_page
 from mapapp.atlas.rows import queue_order
-from mapapp.corrections import newplace, places
+from mapapp.corrections import places
 from mapapp.corrections.annotation import to_w3c
+from mapapp.corrections.newplace import place_json
+from mapapp.web import places_made
 from mapapp.web.accounts import writer_required
 from mapapp.web.corrections_api import base, corrections, public_names, republish
 
@@ -51,12 +53,6 @@ def queue() -> Response:
                   "orphaned": orphaned, "progress": {"reviewed": found.reviewed, "total": found.total}})
 
 
-def place_json(p) -> dict:
-    return {"id": p.id, "name": p.name, "names": [{"toponym": n.toponym, "lang": n.lang} for n in p.names],
-            "kind": p.kind, "lon": p.lon, "lat": p.lat, "layer": p.layer, "source": p.coord_source,
-            "certainty": p.certainty}
-
-
 @bp.get("/gazetteer/search")
 def gazetteer_search() -> Response:
     q = params.short_text("q", request.args.get("q"))
@@ -68,34 +64,6 @@ def gazetteer_search() -> Response:
 @writer_required
 def create_place() -> Response:
     """Create a user-layer place, then analyse again the documents whose text names it."""
-    place = newplace.place_of(request.get_json(silent=True), lambda pid: places.place(pid) is not None)
-    newplace.save(place, current_app.config["HOME"])
-    places.forget()
-    atlas = current_atlas()
-    touched = documents_naming(atlas, [n.toponym for n in place.names])
-    if touched:
-        from mapapp.corrections.reanalyse import readings
-
-        rows = atlas.conn.execute(
-            f"SELECT id, source_path, title, author, recipient, origin, kind, date_text, earliest, latest, precision "
-            f"FROM documents WHERE id IN ({', '.join('?' * len(touched))})", touched).fetchall()
-        fresh = readings([(r[0], r[1], dict(zip(("title", "author", "recipient", "origin", "kind", "date_text",
-                                                     "earliest", "latest", "precision"), tuple(r)[2:], strict=True)))
-                          for r in rows])
-        if fresh:
-            republish(list(fresh), fresh)
-    corrections().log_place(place.id, current_user.name, place_json(place))
-    return _json({**place_json(place), "documents": touched}, 201)
-
-
-def documents_naming(atlas, names: list[str]) -> list[str]:
-    """The documents whose body holds one of `names` (a case-blind search, as a first sieve)."""
-    from mapapp.atlas.query import dialect_of, like_pattern
-
-    dialect = dialect_of(atlas.conn)
-    like = dialect.like(dialect.unpacked("body", "body"))
-    found: dict[str, None] = {}
-    for name in names:
-        for (doc_id,) in atlas.conn.execute(f"SELECT id FROM documents WHERE {like}", (like_pattern(name),)):
-            found[doc_id] = None
-    return list(found)
+    made = places_made.create(request.get_json(silent=True), current_app.config["HOME"], corrections(),
+                              current_user.name, republish)
+    return _json(made, 201)

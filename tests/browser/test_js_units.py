@@ -58,7 +58,7 @@ def test_readable_dates(js, earliest, latest, text):
     ("agreed", False, "9 7"),
 ])
 def test_movement_dashes_follow_status(js, status, approximate, dashed):
-    style = js("layers", "m.movementStyle({status: args[0], approximate: args[1], kind: 'advance'}, '#123456')",
+    style = js("movement_lines", "m.movementStyle({status: args[0], approximate: args[1], kind: 'advance'}, '#123456')",
                status, approximate)
     assert style["dashArray"] == dashed
     assert style["color"] == "#123456"
@@ -186,13 +186,13 @@ def test_the_reader_chooses_todays_or_the_periods_names(js, choice, shown):
     ({"actor": None}, "actor not stated"),
 ])
 def test_a_movements_actor_is_quoted_with_its_party(js, props, label):
-    assert js("layers", "m.actorLabel(args[0])", props) == label
+    assert js("movement_lines", "m.actorLabel(args[0])", props) == label
 
 
 def test_one_party_is_one_colour_whatever_the_words(js):
     from mapapp.palette import palette
 
-    colours = js("layers", "(() => { const b = {of: (n) => n === 'A' ? '#111111' : '#222222'}; "
+    colours = js("movement_lines", "(() => { const b = {of: (n) => n === 'A' ? '#111111' : '#222222'}; "
                  "return [m.movementColour({actor: 'our forces', party: 'A'}, b), "
                  "m.movementColour({actor: 'Red troops', party: 'A'}, b), m.movementColour({actor: 'X'}, b)]; })()")
     assert colours[:2] == ["#111111", "#111111"] and colours[2] == palette().unstated

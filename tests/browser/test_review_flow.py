@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fixtures_review import DOC, get_json, log_in, mention_at, open_document
+from fixtures_review import DOC, create_place, get_json, log_in, mention_at, open_document
 
 from .mappage import idle, open_map, shown
 
@@ -68,17 +68,7 @@ def test_an_editor_corrects_a_document_and_a_rebuild_keeps_it(editor_site, page,
 
     # 3. A new place, its point clicked on the map, for the second "Engelaurt".
     page.locator('#reader-body mark[data-start="1048"]').click()
-    page.locator("#review-tools .rv-new-place").click()
-    form = page.locator("#review-tools .rv-place-form")
-    form.locator("input[name=toponym]").fill("Engelaurt (editor's reading)")
-    form.locator("select[name=kind]").select_option("settlement")
-    form.locator(".rv-pick").click()
-    area = page.locator("#map-area").bounding_box()
-    page.mouse.click(area["x"] + area["width"] * 0.62, area["y"] + area["height"] * 0.22)
-    page.wait_for_function("() => document.querySelector('.rv-place-form input[name=lon]').value !== ''")
-    form.locator("select[name=certainty]").select_option("approximate")
-    form.locator("input[name=source]").fill("the editor's reading of a 1920 staff map")
-    form.locator("button[type=submit]").click()
+    create_place(page, "Engelaurt (editor's reading)", "the editor's reading of a 1920 staff map", "approximate")
     done(page, "Linked to")
     new_place = mention_at(get_json(f"{base}/api/documents/{DOC}"), 1048)["place_id"]
     assert new_place not in {"chr:angeghakot", None}

@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from documents import dates, relative_dates
-from documents.date_scan import FormScanner, _uncaptured, first_characters
+from documents.date_scan import FormScanner, _uncaptured
 from documents.model import DateRange
+from documents.pattern_starts import first_characters
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNERS = {"date forms": dates._SCANNER, "relative dates": relative_dates._SCANNER}

@@ -60,3 +60,17 @@ def test_a_score_remembered_under_one_region_is_right_under_another(name, focus_
         resolve._SCORED.clear()
         score_candidate(place, Evidence(key, name, None, None, focus_a), context)   # remembered under A
         assert score_candidate(place, Evidence(key, name, None, None, focus_b), context) == fresh_b
+
+
+def test_scores_remembered_from_text_to_text_hold_one_copy_of_each_name_and_reasons(full_gazetteer):
+    """Each text brings its own copies of the names it writes; the remembered scores keep one of
+    each name, year pair and list of reasons, so that their memory grows only with what is new."""
+    resolve._SCORED.clear()
+    for year in range(1918, 1924):   # the same names, in texts of other years: new scores each time
+        text = f"In {year} our units left Geryusy for Nakhichevan; Geryusy, Kars and Shusha were taken."
+        geoparse(text, full_gazetteer, TextContext(date(year, 1, 1), date(year, 12, 31)))
+    keys, values = list(resolve._SCORED), list(resolve._SCORED.values())
+    assert len(keys) > 20
+    for held in ([k[1] for k in keys], [k[2] for k in keys], [k[6] for k in keys],
+                 [v[2] for v in values], [v[5] for v in values]):
+        assert len({id(x) for x in held}) == len(set(held))

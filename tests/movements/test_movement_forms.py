@@ -368,7 +368,8 @@ def test_find_movements_keeps_the_signature_the_pipeline_calls():
     params = inspect.signature(find_movements).parameters
     assert [(p.name, p.default) for p in params.values()] == [
         ("text", inspect.Parameter.empty), ("mentions", inspect.Parameter.empty), ("dates", ()),
-        ("default_range", (None, None)), ("network", None)]
+        ("default_range", (None, None)), ("network", None),
+        ("lines", True)]   # added after the others, with a default: every earlier call stands
 
 
 @pytest.mark.parametrize(("marked", "expected"), [

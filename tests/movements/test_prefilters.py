@@ -3,7 +3,8 @@ to `patterns.py` is covered without editing a word list; these tests fail if one
 
 * `any_trigger()`: one scan for every movement word; the finder tries the single patterns only
   where it matches.
-* `modality.ANY_CUE`: one search for every status cue; with no match, no cue is tried.
+* `modality.ANY_CUE`: one search for every status cue; with no match, no cue is tried, and with
+  one, each cue is looked for from where it matched (no cue can begin before it).
 * `patterns.ASKED_WORD`: "whether" or "if", held by every question `ASKED` finds; without one,
   `ASKED` is not tried.
 
@@ -84,6 +85,10 @@ def test_a_question_put_is_left_out(words, asked):
     ("The Turks were ordered to advance", "advance", "ordered"),
     ("Herders drive", "drive", "habitual"),                     # no cue, a present form
     ("Our troops are to withdraw", "withdraw", "ordered"),
+    ("Although they did not resist, the Turks took", "took", "occurred"),   # a cue of another clause
+    ("On the third day of the long march across the passes the division was ordered to advance",
+     "advance", "ordered"),                                    # the cue far from the sentence's start
+    ("After weeks of waiting in the snow the Turks perhaps advanced", "advanced", None),
 ])
 def test_status_with_and_without_cues(words, trigger, expected):
     assert status(words, False, trigger) == expected

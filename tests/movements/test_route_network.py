@@ -159,3 +159,17 @@ def test_unreadable_network_file_names_the_file(tmp_path, content, problem):
     with pytest.raises(GazetteerError, match=problem) as caught:
         load_network(path)
     assert str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("names", [
+    ["Shusha", "Nakhchivan"],           # along the road: not approximate
+    ["Baku", "Moscow"],                 # off the network: approximate
+    ["Kars", "Julfa", "Baku"],          # a leg along the rails, then one off them
+    ["Baku", "Moscow", "Kars", "Julfa"],
+    ["Shusha"], ["Zangezur"], [],
+])
+def test_without_the_line_a_path_is_approximate_exactly_when_its_line_would_be(names, network, place):
+    places = [place(n) for n in names]
+    for net in (network, None):
+        line, approximate = draw_path(places, net)
+        assert draw_path(places, net, line=False) == ((), approximate)

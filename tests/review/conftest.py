@@ -30,6 +30,18 @@ def store(request):
 
 
 @pytest.fixture
+def user_home(home, monkeypatch):
+    """The app's data folder is also the gazetteer's (as when both come from CHRONOTOPE_HOME)."""
+    from mapapp.corrections import places
+
+    monkeypatch.setenv("CHRONOTOPE_HOME", str(home))
+    places.forget()
+    yield home
+    monkeypatch.undo()
+    places.forget()
+
+
+@pytest.fixture
 def site(app_for, atlas_copy, home, store, request):
     config = {}
     if store == "postgresql":   # a fresh database serving the same atlas, published as a build would

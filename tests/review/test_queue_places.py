@@ -13,16 +13,6 @@ SISIAN_KARAKILISA = {"names": [{"toponym": "Angora", "lang": "en"}], "kind": "se
                      "source": "a 1:200000 map sheet of 1915 (test data)"}
 
 
-@pytest.fixture
-def user_home(home, monkeypatch):
-    """The app's data folder is also the gazetteer's (as when both come from CHRONOTOPE_HOME)."""
-    monkeypatch.setenv("CHRONOTOPE_HOME", str(home))
-    places.forget()
-    yield home
-    monkeypatch.undo()
-    places.forget()
-
-
 def test_the_queue_lists_unreviewed_links_least_certain_first_with_progress(site, eve):
     reader = site.test_client()
     queue = reader.get("/api/review/queue?per_page=500").get_json()

@@ -1,5 +1,5 @@
 // Arrowheads for movement lines: an SVG <marker> per colour, size and offset in the renderer's <svg>.
-// Movements are drawn above the place markers, their routes trimmed to the circles' edges (layers.js),
+// Movements are drawn above the place markers, their routes trimmed to the circles' edges (movement_lines.js),
 // so the tip sits at the edge of the destination's circle; `offset` moves it further back.
 const SVG = "http://www.w3.org/2000/svg";
 

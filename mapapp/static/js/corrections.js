@@ -96,6 +96,7 @@ export class Writer {
   }
 
   history(docId) { return this.send("GET", `/api/documents/${encodeURIComponent(docId)}/history`); }
+  placeHistory() { return this.send("GET", "/api/history/places"); }
   undo(entryId) { return this.send("POST", `/api/history/${encodeURIComponent(entryId)}/undo`, {}); }
   search(q) { return this.send("GET", `/api/gazetteer/search?q=${encodeURIComponent(q)}`); }
   createPlace(place) { return this.send("POST", "/api/places", place); }

@@ -2,7 +2,8 @@
 // with its sources and ranks none.
 import { el } from "./dom.js";
 import { alphabetical, NO_SINGLE_CONTROL, palette } from "./colours.js";
-import { entryLabel, hatchFill, NO_PARTY, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { entryLabel, hatchFill, partyOf, PLACE_COLOUR, PLACE_FILL, placeRadius, territoryStatus } from "./layers.js";
+import { NO_PARTY } from "./movement_lines.js";
 import { _ } from "./i18n.js";
 import { capNote } from "./caps.js";
 

@@ -40,3 +40,10 @@ export function describeChange(entry) {
   if (entry.action === "delete") return _("withdrawn: %(what)s", { what: describeAnnotation(entry.before) });
   return describeAnnotation(entry.after || entry.before);
 }
+
+/** Return a change to the places made in the app ({action, before, after}: places) in words. */
+export function describePlaceChange(entry) {
+  const place = entry.after || entry.before || {};
+  const made = _("new place: %(name)s (%(id)s)", { name: place.name, id: place.id });
+  return entry.action === "undo" ? _("undone: %(what)s", { what: made }) : made;
+}

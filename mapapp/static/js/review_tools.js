@@ -8,7 +8,7 @@ import { movementKindName, placeKindName } from "./kinds.js";
 import { bodies, rangeOffsets, reviewLine, scoreText, Writer } from "./corrections.js";
 import { button, dateForm, field, fieldsForm, input, movementForm, placeForm, placeName, placeSearch }
   from "./review_forms.js";
-import { describeChange } from "./review_history.js";
+import { describeChange, describePlaceChange } from "./review_history.js";
 import { charOffset, textSlice, unitIndex } from "./text_offsets.js";
 
 
@@ -164,6 +164,7 @@ export class ReviewTools {
     const dates = (doc.dates || []).filter((d) => d.start >= 0 && d.end > d.start);
     const movements = (doc.movements || []).filter((m) => !m.in_heading);
     const changes = el("div", { class: "rv-change-list" }, el("p", { class: "muted" }, _("loading…")));
+    const madePlaces = el("div", { class: "rv-change-list" }, el("p", { class: "muted" }, _("loading…")));
     this.sections.replaceChildren(
       section("document", _("The document's fields and date"),
         fieldsForm(doc, (v) => this.saveFields(v)),
@@ -175,8 +176,11 @@ export class ReviewTools {
         el("ul", { class: "rv-list" }, movements.map((m) => this.movementItem(m)))),
       section("changes", _("Changes to this document"), changes,
         el("p", {}, el("a", { href: `${this.root}/documents/${encodeURIComponent(doc.id)}/history`, class: "rv-history-link" },
-          _("The document's history")))));
-    this.drawChanges(changes);
+          _("The document's history")))),
+      section("places", _("Places made in the app"), madePlaces));
+    this.drawHistory(changes, () => this.writer.history(doc.id), describeChange);
+    // Undoing a place's creation is refused while a correction links it (the message names the documents).
+    this.drawHistory(madePlaces, () => this.writer.placeHistory(), describePlaceChange);
   }
 
   dateItem(d) {
@@ -208,13 +212,14 @@ export class ReviewTools {
         { "aria-label": _("Delete the movement %(text)s", { text: label }), class: "rv-delete-movement" }), more);
   }
 
-  async drawChanges(node) {
+  /** A list of changes (the history `entries` that `load()` answers), newest first, each but an undo
+   * with its Undo button; `describe(entry)` says what it was. */
+  async drawHistory(node, load, describe) {
     try {
-      const answer = await this.writer.history(this.doc.id);
-      const entries = [...(answer.entries || [])].reverse();
+      const entries = [...((await load()).entries || [])].reverse();
       node.replaceChildren(entries.length ? el("ol", { class: "rv-list" }, entries.map((e) => el("li", { class: "rv-change" },
-        el("span", {}, describeChange(e)), el("span", { class: "muted" }, ` ${e.who || ""} ${(e.at || "").slice(0, 16).replace("T", " ")} `),
-        e.action === "undo" ? null : button(_("Undo"), () => this.undo(e.id), { class: "rv-undo", "aria-label": _("Undo: %(change)s", { change: describeChange(e) }) }))))
+        el("span", {}, describe(e)), el("span", { class: "muted" }, ` ${e.who || ""} ${(e.at || "").slice(0, 16).replace("T", " ")} `),
+        e.action === "undo" ? null : button(_("Undo"), () => this.undo(e.id), { class: "rv-undo", "aria-label": _("Undo: %(change)s", { change: describe(e) }) }))))
         : el("p", { class: "muted" }, _("No change yet.")));
     } catch (error) {
       node.replaceChildren(el("p", { class: "rv-error" }, error.message));
