@@ -4,12 +4,14 @@ change to how the atlas stores its rows leaves what it answers the same, byte fo
     python bench/answers.py dump /tmp/a2k /tmp/before          # an atlas folder (or --database URL)
     python bench/answers.py dump /tmp/a2k /tmp/after
     python bench/answers.py compare /tmp/before /tmp/after
+    python bench/answers.py dump /work/scale100k/atlas /tmp/before --page --windows 200   # the map's asks only
 
 What is asked: the corpus; every document and every place by id; all-time lists (documents page
 by page, places, events, movements, territories); `--windows` random 30-day windows (seeded) of
-documents, places, events, movements, territories on their last day and the description; the
-documents of each place; a few full-text searches; the review queue by page, document, place and
-kind. `/api/corpus`'s `version` and `built_at` (which name the build, not its contents) are
+documents, places, events, movements, territories on their last day and the description, and the
+map's capped places and movements (bench/app.py's page_requests) with other caps; the documents of
+each place, and a popup's first documents; a few full-text searches; the review queue by page,
+document, place and kind. `/api/corpus`'s `version` and `built_at` (which name the build, not its contents) are
 blanked before saving.
 """
 from __future__ import annotations
@@ -43,6 +45,7 @@ def urls(get, windows: int, seed: int) -> list[str]:
     found += [f"/api/documents/{quote(d, safe='')}" for d in docs]
     places = [f["id"] for f in json.loads(get("/api/places"))["features"]]
     found += [f"/api/places/{quote(p, safe='')}" for p in places]
+    found += [f"/api/places/{quote(p, safe='')}?doc_limit=20" for p in places[::7]]
     rng = random.Random(seed)
     found += [f"/api/documents?place={quote(p, safe='')}&per_page=100" for p in rng.sample(places, min(20, len(places)))]
     if corpus["earliest"]:
@@ -55,6 +58,14 @@ def urls(get, windows: int, seed: int) -> list[str]:
                       f"/api/territories?date={start + timedelta(days=30)}",
                       f"/api/description?date={start + timedelta(days=30)}&window=30"]
             found.append(f"/api/places?{window}&bbox=45,39,47,40.5")
+            # What the map page asks (bench/app.py page_requests): the capped places and movements.
+            found += [f"/api/places?{window}&limit=600&doc_limit=0", f"/api/places?{window}&limit=40&doc_limit=2",
+                      f"/api/places?{window}&limit=30&doc_limit=0&bbox=45,39,47,40.5",
+                      f"/api/places?{window}&limit=20&doc_limit=0&q=a", f"/api/movements?{window}&limit=300",
+                      f"/api/movements?{window}&limit=7"]
+        found += ["/api/places?limit=600&doc_limit=0", "/api/places?to=1920-08-01&limit=100&doc_limit=0",
+                  "/api/places?from=1920-08-01&limit=100&doc_limit=0", "/api/movements?limit=300",
+                  f"/api/movements?from={last - timedelta(days=90)}&limit=50"]
         found.append(f"/api/documents?to={first + timedelta(days=60)}&per_page=100")
         found.append(f"/api/movements?from={last - timedelta(days=90)}")
     for q in ("Shusha", "Zangezur", "telegram", "army", "Nakhichevan Erivan"):
@@ -70,6 +81,27 @@ def urls(get, windows: int, seed: int) -> list[str]:
     return found
 
 
+def page_urls(get, windows: int, seed: int) -> list[str]:
+    """What the map page asks (`--page`): for each random 30-day window its capped places and movements,
+    its first 100 documents, the territories, and the popups of places and documents it names; for
+    an atlas too large to ask for everything (100,000 documents)."""
+    corpus = json.loads(get("/api/corpus"))
+    first, last = date.fromisoformat(corpus["earliest"]), date.fromisoformat(corpus["latest"])
+    rng, found = random.Random(seed), []
+    for _ in range(windows):
+        start = first + timedelta(days=rng.randrange(max((last - first).days, 1)))
+        end = start + timedelta(days=30)
+        window = urlencode({"from": start.isoformat(), "to": end.isoformat()})
+        places = f"/api/places?{window}&limit=600&doc_limit=0"
+        listed = f"/api/documents?{window}&per_page=100"
+        found += [places, f"/api/movements?{window}&limit=300", listed, f"/api/territories?date={end}"]
+        named = [f["id"] for f in json.loads(get(places))["features"]]
+        found += [f"/api/places/{quote(p, safe='')}?doc_limit=20" for p in rng.sample(named, min(3, len(named)))]
+        docs = [d["id"] for d in json.loads(get(listed))["documents"]]
+        found += [f"/api/documents/{quote(d, safe='')}" for d in rng.sample(docs, min(3, len(docs)))]
+    return found
+
+
 def blank_build(url: str, body: bytes) -> bytes:
     if url != "/api/corpus":
         return body
@@ -78,7 +110,7 @@ def blank_build(url: str, body: bytes) -> bytes:
     return json.dumps(answer).encode()
 
 
-def dump(location: str, out: Path, windows: int, seed: int) -> int:
+def dump(location: str, out: Path, windows: int, seed: int, page: bool = False) -> int:
     from mapapp.app import create_app
 
     config = {"TESTING": True, "HOME": Path(tempfile.mkdtemp(prefix="answers-home-"))}
@@ -94,7 +126,7 @@ def dump(location: str, out: Path, windows: int, seed: int) -> int:
     out.mkdir(parents=True, exist_ok=True)
     index = []
     cpu: dict[str, list[float]] = {}
-    for url in urls(get, windows, seed):
+    for url in (page_urls if page else urls)(get, windows, seed):
         started = time.process_time()
         answer = get(url)
         cpu.setdefault(route(url), []).append(time.process_time() - started)
@@ -139,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("second", type=Path, help="dump: the folder to write; compare: the second dump")
     parser.add_argument("--windows", type=int, default=28)
     parser.add_argument("--seed", type=int, default=1920)
+    parser.add_argument("--page", action="store_true", help="dump only what the map page asks (page_urls)")
     args = parser.parse_args(argv)
     if args.what == "dump":
-        return dump(args.first, args.second, args.windows, args.seed)
+        return dump(args.first, args.second, args.windows, args.seed, args.page)
     return compare(Path(args.first), args.second)
 
 

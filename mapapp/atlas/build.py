@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gazetteer.places.userlayer import user_place_files
-from mapapp.atlas import lock, packing, postgres, query, schema, spans, versions
+from mapapp.atlas import lock, packing, place_spans, postgres, query, schema, spans, versions
 from mapapp.atlas.executors import in_processes, on_dask
 from mapapp.atlas.rows import SourceRows, territory_rows
 from mapapp.corrections import live
@@ -343,8 +343,8 @@ def _insert_territories(conn: sqlite3.Connection) -> None:
 
 
 def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
-    """Number the documents by id, rank them by date, count their places, index everything and write
-    the meta table."""
+    """Number the documents by id, rank them by date, count their places (each document's, and each
+    group of documents of the same dates', place_spans), index everything and write the meta table."""
     _number_by_id(conn)
     conn.execute("WITH ranked AS (SELECT rowid AS r, row_number() OVER "
                  "(ORDER BY earliest IS NULL, earliest, id) AS n FROM documents) "
@@ -359,6 +359,7 @@ def _finish(conn: sqlite3.Connection, plan: Plan) -> None:
         counts[doc][place] = n
     conn.executemany("UPDATE documents SET place_counts = ? WHERE rowid = ?",
                      [(packing.pack_counts(found), doc) for doc, found in counts.items()])
+    place_spans.fill(conn)
     meta = {"version": plan.version, "fingerprint": plan.fingerprint, "schema": str(schema.SCHEMA_VERSION),
             "packing": packing.DIGEST,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "fts": "1" if fts else "0",

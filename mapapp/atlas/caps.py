@@ -18,6 +18,12 @@ class PlaceCap:
         listed = docs if self.documents is None else docs[:self.documents]
         return {"mentions": mentions, "documents": listed, "document_count": count}
 
+    @staticmethod
+    def counts_json(mentions: int, count: int) -> str:
+        """The JSON of `properties(mentions, [], count)` without its braces (the map's ask lists no
+        documents), written directly: a window's answer has hundreds of them."""
+        return f'"mentions":{int(mentions)},"documents":[],"document_count":{int(count)}'
+
 
 def capped_places(rows: list[tuple[int, object]], mentions: dict[int, int], limit: int | None) -> set[int]:
     """The keys of the `limit` most mentioned of `rows` (key, ...); ties go to the earlier row (by name)."""

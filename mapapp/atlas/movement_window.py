@@ -42,9 +42,13 @@ def ranked_sql(window, bound: Bound, span: int, dialect, limit: int | None) -> t
     """
     rows, params = rows_sql(window, bound, span, dialect)
     order = f"w.earliest{dialect.nulls_first}, w.seq, w.ord"
-    ranked = (f"SELECT w.r, row_number() OVER (ORDER BY {order}) - 1 AS k, count(*) OVER () AS total "
-              f"FROM ({rows}) w")
-    if limit is None:
-        return ranked, params
+    if limit is None:   # the whole window: its total is the answer's length
+        return f"SELECT w.r, row_number() OVER (ORDER BY {order}) - 1 AS k, NULL AS total FROM ({rows}) w", params
+    if dialect.total_apart:   # SQLite's `count(*) OVER ()` keeps every row of the window until the last
+        ranked = (f"SELECT w.r, row_number() OVER (ORDER BY {order}) - 1 AS k, "
+                  f"(SELECT count(*) FROM ({rows}) c) AS total FROM ({rows}) w")
+        params = params + params
+    else:   # PostgreSQL's counts the rows it has sorted, where a second count would scan them again
+        ranked = f"SELECT w.r, row_number() OVER (ORDER BY {order}) - 1 AS k, count(*) OVER () AS total FROM ({rows}) w"
     n = int(limit)   # a whole number already (params.limit); written in, as both stores read it alike
     return f"SELECT r, k, total FROM ({ranked}) ranked WHERE k * {n} - (k * {n} / total) * total < {n}", params

@@ -6,6 +6,8 @@ min() and comparison of ISO dates gives what the SQLite atlas gives, whatever th
 """
 from __future__ import annotations
 
+import re
+
 from mapapp.atlas import schema
 
 TEXT = 'TEXT COLLATE "C"'
@@ -42,6 +44,9 @@ CREATE TABLE movements (
     geometry BYTEA, earliest {TEXT}, latest {TEXT}, props BYTEA NOT NULL, drawn INTEGER NOT NULL,
     span_days INTEGER NOT NULL DEFAULT 0, geom geometry(Geometry, 4326)
 );
+CREATE TABLE document_dates (rowid BIGINT PRIMARY KEY, earliest {TEXT}, latest {TEXT});
+CREATE TABLE place_spans (dates BIGINT NOT NULL, place BIGINT NOT NULL, mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL, PRIMARY KEY (dates, place) INCLUDE (mentions, documents));
 CREATE TABLE territories (id {TEXT} PRIMARY KEY, ord INTEGER NOT NULL, head BYTEA NOT NULL,
     timeline BYTEA NOT NULL);
 -- The full-text index's words as SQLite's FTS5 tokenizer cut them: which document, which
@@ -53,6 +58,13 @@ CREATE TABLE document_words (rowid BIGINT NOT NULL, col {TEXT} NOT NULL, pos INT
 # The columns SQLite keeps packed (each a kind of packing.py's, named as the column) and PostgreSQL
 # plain: its LIKE reads them (and TOAST compresses the longer ones).
 PLAIN = {"documents": ("body",), "places": ("names",)}
+
+# The order some tables are copied in: a window's rows then lie together in the table, as in the
+# date indexes (the answers' order is their queries' own).
+COPY_ORDER = {"documents": "seq", "movements": "earliest, seq, ord"}
+
+# Tables a window's queries read, vacuumed once published: their index-only scans then stay in the index.
+VACUUMED = ("movements", "document_dates", "place_spans")
 
 # The tables copied from a built SQLite atlas, with their columns (geometry is derived after).
 COPIED = {
@@ -67,6 +79,8 @@ COPIED = {
     "source_places": ("source", "place"),
     "mentions": ("doc", "n", "place", "start", "end", "text", "record", "score", "lead"),
     "movements": ("rowid", "doc", "ord", "seq", "geometry", "earliest", "latest", "props", "drawn", "span_days"),
+    "document_dates": ("rowid", "earliest", "latest"),
+    "place_spans": ("dates", "place", "mentions", "documents"),
     "territories": ("id", "ord", "head", "timeline"),
 }
 
@@ -78,9 +92,13 @@ UPDATE movements m SET geom = ST_SetSRID(ST_GeomFromGeoJSON(s.geometry), 4326) F
 DROP TABLE movement_shapes;
 """
 
+# SQLite's indexes hold the rowid; here it is a column, which the movements' window scans read
+# from their indexes too (INCLUDE), so that, once the tables are vacuumed, they never visit the table.
+COVERED = re.compile(r"(CREATE INDEX (?:movements_by_date|movements_long) ON movements \([^)]*\))")
+
 # The SQLite atlas's own indexes (one list, schema.INDEXES), and GiST on every geometry: the bbox
 # and the date-window queries both find their rows through an index.
-INDEXES = schema.INDEXES + """
+INDEXES = COVERED.sub(r"\1 INCLUDE (rowid)", schema.INDEXES) + """
 CREATE INDEX places_geom ON places USING gist (geom);
 CREATE INDEX mentions_geom ON mentions USING gist (geom);
 CREATE INDEX movements_geom ON movements USING gist (geom);

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from documents.citations import document_citation
 from documents.edtf import period_of_iso
-from mapapp.atlas import movement_window, packing
+from mapapp.atlas import movement_window, packing, place_spans
 from mapapp.atlas.caps import PlaceCap, capped_places
 from mapapp.atlas.packing import text_of, unpack
 from mapapp.atlas.rows import (
@@ -53,6 +53,9 @@ class SQLiteDialect:
     name = "sqlite"
     # How ORDER BY puts NULL first, as SQLite does by default (an undated document's movements).
     nulls_first = ""
+    # Whether a window's total is counted by a query of its own rather than `count(*) OVER ()`
+    # (movement_window.ranked_sql): cheaper in SQLite, dearer in PostgreSQL.
+    total_apart = True
 
     def hint(self, window, index: str) -> str:
         """Return the index hint for a windowed query (the planner would rather scan in rank order)."""
@@ -98,6 +101,7 @@ class PostgresDialect(SQLiteDialect):
 
     name = "postgresql"
     nulls_first = " NULLS FIRST"
+    total_apart = False
 
     def hint(self, window, index: str) -> str:
         return ""
@@ -327,10 +331,14 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     dialect = dialect_of(conn)
     where, params = window_sql(window, "d", span)
     counts_only = cap is not None and cap.documents == 0   # the map's ask: no ids listed, nor their order
-    mentions, docs = place_documents(conn, dialect, window, where, params, with_ids=not counts_only)
-    counts = {key: len(ids) for key, ids in docs.items()}
-    if counts_only:
-        docs = None
+    if counts_only:   # summed in SQL over the window's groups of documents (place_spans)
+        mentions, counts, docs = {}, {}, None
+        for key, mentioned, documents in conn.execute(
+                place_spans.counts_sql(dialect.hint(window, "document_dates_by_date"), where), params):
+            mentions[key], counts[key] = int(mentioned), int(documents)
+    else:
+        mentions, docs = place_documents(conn, dialect, window, where, params)
+        counts = {key: len(ids) for key, ids in docs.items()}
     place_where, place_params = "TRUE", []
     if bbox is not None:
         inside, inside_params = dialect.bbox(bbox)
@@ -342,22 +350,31 @@ def places(conn: sqlite3.Connection, window, bbox, q: str | None, span: int, cap
     rows = [(key, head) for key, head in conn.execute(
         f"SELECT rowid, head FROM places WHERE {place_where} ORDER BY name, id", place_params) if key in mentions]
     if cap is None:
-        return collection([with_properties(unpack("place", head), {"mentions": mentions[key], "documents": docs[key]})
+        return collection([with_properties(place_head(head), {"mentions": mentions[key], "documents": docs[key]})
                            for key, head in rows])
     kept = capped_places(rows, mentions, cap.limit)
-    return collection([with_properties(unpack("place", head), cap.properties(
-        mentions[key], docs[key] if docs is not None else [], counts[key])) for key, head in rows if key in kept]
-                      )[:-1] + f',"total":{len(rows)}' + "}"
+    if docs is None:
+        features = [place_head(head) + "," + cap.counts_json(mentions[key], counts[key]) + "}}"
+                    for key, head in rows if key in kept]
+    else:
+        features = [with_properties(place_head(head), cap.properties(mentions[key], docs[key], counts[key]))
+                    for key, head in rows if key in kept]
+    return collection(features)[:-1] + f',"total":{len(rows)}' + "}"
 
 
-def place_documents(conn, dialect, window, where: str, params: list, with_ids: bool = True) -> tuple[dict, dict]:
-    """Each place's mentions in the window's documents, and their ids in date order (without
-    `with_ids`, their rowids in no order: enough to count them), by place rowid."""
+@lru_cache(maxsize=16384)
+def place_head(stored: bytes) -> str:
+    """A place's Feature head as stored (packed): the same few thousand places are in every window's
+    answer, and the same bytes always unpack to the same text, whichever atlas holds them."""
+    return unpack("place", stored)
+
+
+def place_documents(conn, dialect, window, where: str, params: list) -> tuple[dict, dict]:
+    """Each place's mentions in the window's documents, and their ids in date order, by place rowid."""
     mentions, docs = defaultdict(int), defaultdict(list)
-    listed, order = ("d.id", f" ORDER BY {in_order(window, 'd')}") if with_ids else ("d.rowid", "")
     for doc_id, counts in conn.execute(
-            f"SELECT {listed}, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
-            f"WHERE {where} AND d.place_counts IS NOT NULL{order}", params):
+            f"SELECT d.id, d.place_counts FROM documents d {dialect.hint(window, 'documents_by_date')} "
+            f"WHERE {where} AND d.place_counts IS NOT NULL ORDER BY {in_order(window, 'd')}", params):
         for key, n in packing.unpack_counts(counts).items():
             mentions[key] += n
             docs[key].append(doc_id)
@@ -384,7 +401,7 @@ def place(conn: sqlite3.Connection, row: sqlite3.Row, doc_limit: int | None = No
     more = {"mentions": mentioned, "documents": listed, "note": row["note"], "parent": row["parent"]}
     if doc_limit is not None:
         more["document_count"] = count
-    return with_properties(unpack("place", row["head"]), more)
+    return with_properties(place_head(row["head"]), more)
 
 
 def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = None) -> str:
@@ -393,16 +410,16 @@ def movements(conn: sqlite3.Connection, window, span: int, limit: int | None = N
     dialect = dialect_of(conn)
     ranked, params = movement_window.ranked_sql(window, lambda days: window_sql(window, "m", days), span, dialect,
                                                 limit)
-    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc FROM ({ranked}) w "
+    rows = conn.execute(f"SELECT d.id, d.title, m.ord, m.geometry, m.props, w.total, m.doc, d.body FROM ({ranked}) w "
                         "JOIN movements m ON m.rowid = w.r JOIN documents d ON d.rowid = m.doc ORDER BY w.k",
                         params).fetchall()
-    bodies = {}
+    texts: dict[int, str] = {}   # each document's text (in its row, joined), unpacked once if a movement reads it
 
-    def body_of(doc: int):   # a document's text, read once, if one of its movements needs it
-        return lambda: bodies[doc] if doc in bodies else bodies.setdefault(doc, _body(conn, doc))
+    def text_of_row(doc: int, body):
+        return lambda: texts[doc] if doc in texts else texts.setdefault(doc, text_of("body", body))
     features = collection([movement_json(doc_id, title, ord_, unpack("geometry", geometry),
-                                         unpack_route(unpack("movement", props), body_of(doc)))
-                           for doc_id, title, ord_, geometry, props, _, doc in rows])
+                                         unpack_route(unpack("movement", props), text_of_row(doc, body)))
+                           for doc_id, title, ord_, geometry, props, _, doc, body in rows])
     if limit is None:
         return features
     total = rows[0][5] if rows else 0   # the sample keeps the first row of any window that has one

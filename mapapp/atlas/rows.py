@@ -178,9 +178,10 @@ def event_feature(doc: dict, place_id: str, name: str, kind: str, lon: float, la
 def movement_json(doc_id: str, title: str | None, ord_: int, geometry: str, props: str) -> str:
     """The `/api/movements` Feature of a movement: its stored `geometry` and `props` (JSON texts)
     with the document's id and title appended to the properties."""
-    return ('{"type":"Feature","id":' + dumps(f"{doc_id}/{ord_}") + ',"geometry":' + geometry +
-            ',"properties":' + props[:-1] + ',"document_id":' + dumps(doc_id) + ',"document_title":' +
-            dumps(title) + "}}")
+    # Called for every movement of a window: the strings quoted as json.dumps quotes them.
+    return ('{"type":"Feature","id":' + encode_basestring(f"{doc_id}/{ord_}") + ',"geometry":' + geometry +
+            ',"properties":' + props[:-1] + ',"document_id":' + encode_basestring(doc_id) + ',"document_title":' +
+            ("null" if title is None else encode_basestring(title)) + "}}")
 
 
 def queue_order(record: dict) -> tuple[float | None, float | None]:

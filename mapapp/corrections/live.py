@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 
 from documents.edtf import period_of_iso
-from mapapp.atlas import spans, versions
-from mapapp.atlas.packing import pack, pack_counts, text_of, unpack
+from mapapp.atlas import place_spans, spans, versions
+from mapapp.atlas.packing import pack, pack_counts, text_of, unpack, unpack_counts
 from mapapp.atlas.query import document_body, document_mentions
 from mapapp.atlas.rows import (
     dumps,
@@ -105,8 +105,8 @@ def republish(conn, doc_id: str, annotations: list[Annotation], lookup: PlaceLoo
 
 
 def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: PlaceLookup) -> None:
-    old = conn.execute("SELECT rowid, title, body, earliest, provenance FROM documents WHERE id = ?",
-                       (doc_id,)).fetchone()
+    old = conn.execute("SELECT rowid, title, body, earliest, provenance, latest, place_counts FROM documents "
+                       "WHERE id = ?", (doc_id,)).fetchone()
     fields = corrected["fields"]
     provenance = json.loads(provenance_of(old[4]))
     provenance.pop("reviews", None)
@@ -133,6 +133,9 @@ def _write_rows(conn, doc_id: str, machine: dict, corrected: dict, lookup: Place
                  [fields[f] for f in FIELDS] + [pack("dates", dumps(corrected["dates"])), facts["extras"], pack_counts(counts),
                                                 stored_facts({**facts, "provenance": dumps(provenance)})["provenance"],
                                                 doc_id])
+    # The window's counts (place_spans): the document's old places out of its old dates' group, the new in.
+    place_spans.shift(conn, old[3], old[5], unpack_counts(old[6]), -1)
+    place_spans.shift(conn, fields["earliest"], fields["latest"], counts, 1)
     conn.execute("DELETE FROM mentions WHERE doc = ?", (old[0],))
     for mention in mentions:
         conn.execute('INSERT INTO mentions (doc, n, place, start, "end", text, record, score, lead) '
