@@ -18,7 +18,6 @@ import pstats
 import random
 import sqlite3
 import sys
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from app import page_caps  # noqa: E402  (beside this file)
+from atlas_cpu import best  # noqa: E402
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -72,17 +72,6 @@ def asks(conn: sqlite3.Connection, windows: int, seed: int) -> dict[str, list]:
     return found
 
 
-def best_ms(calls: list, passes: int) -> float:
-    """The least CPU milliseconds a call over `passes` passes of `calls`."""
-    found = []
-    for _ in range(passes):
-        started = time.process_time()
-        for call in calls:
-            call()
-        found.append((time.process_time() - started) / len(calls) * 1000)
-    return min(found)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("atlas", type=Path, help="an atlas .sqlite file")
@@ -108,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     total = 0.0
     for route, calls in found.items():
-        ms = best_ms(calls, args.passes)
+        ms = best(args.passes, calls)
         total += ms
         print(f"[cpu] {route:<12} {ms:8.2f} ms a request (best of {args.passes} passes of {len(calls)})")
     print(f"[cpu] {'all six':<12} {total:8.2f} ms, {total / len(found):.2f} ms a request on average")

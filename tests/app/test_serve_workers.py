@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from harness import chronotope_command
 
-from mapapp.accounts import store as accounts
 from mapapp.cli.serve_workers import picture_share
 from tests.app.test_cli import descendants
 from tests.app.test_postgres_serve import Server
-from tests.review.conftest import DOC, PASSWORD, link
-from tests.review.test_two_servers import Editor
+from tests.review.conftest import DOC, link
+from tests.review.test_two_servers import Editor, shared_atlas
 
 
 @pytest.mark.parametrize(("total", "workers", "each"), [
@@ -86,21 +85,8 @@ def ask(conn: http.client.HTTPConnection, path: str, etag: str | None = None) ->
 @pytest.mark.parametrize("where", ["folder", "database"])
 def test_two_workers_answer_and_a_correction_through_one_is_in_every_workers_answers(atlas_path, tmp_path,
                                                                                       where, request):
-    home = tmp_path / "home"
-    env = {**os.environ, "CHRONOTOPE_HOME": str(home), "CHRONOTOPE_PICTURE_WORKERS": "2"}
-    env.pop("CHRONOTOPE_DATABASE_URL", None)
-    if where == "folder":
-        folder = tmp_path / "atlas"
-        shutil.copytree(atlas_path, folder, ignore=shutil.ignore_patterns("*.lock", ".*"))
-        option, accounts_at = [], home
-        env["CHRONOTOPE_ATLAS_DIR"] = str(folder)
-    else:
-        from mapapp.atlas import postgres, versions
-
-        url = request.getfixturevalue("database_url")()
-        postgres.publish(url, versions.current_file(atlas_path), versions.current_version(atlas_path), keep=5)
-        option, accounts_at = ["--database", url], url
-    accounts.add_user(accounts_at, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
+    env = {**os.environ, "CHRONOTOPE_HOME": str(tmp_path / "home"), "CHRONOTOPE_PICTURE_WORKERS": "2"}
+    option = shared_atlas(where, atlas_path, tmp_path, request, env)
     env["CHRONOTOPE_WORKERS"] = "2"     # the setting, as `--workers 2` would
     server = Server([*chronotope_command(), "serve", *option, "--port", "0", "--threads", "2"], env)
     try:

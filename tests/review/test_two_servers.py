@@ -9,6 +9,7 @@ import re
 import shutil
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from harness import chronotope_command
@@ -36,16 +37,14 @@ class Editor:
             return response.status
 
 
-@pytest.mark.network
-@pytest.mark.parametrize("where", ["folder", "database"])
-def test_a_correction_made_through_one_server_is_served_by_the_other_at_once(atlas_path, tmp_path, where, request):
-    home = tmp_path / "home"
-    env = {**os.environ, "CHRONOTOPE_HOME": str(home)}
+def shared_atlas(where: str, atlas_path, tmp_path, request, env: dict) -> list[str]:
+    """Put a copy of the test atlas where servers started with `env` (changed here) and the returned
+    options share it — a folder, or a PostgreSQL database — with an editor "eve" in its accounts."""
     env.pop("CHRONOTOPE_DATABASE_URL", None)
     if where == "folder":
         folder = tmp_path / "atlas"
         shutil.copytree(atlas_path, folder, ignore=shutil.ignore_patterns("*.lock", ".*"))
-        option, accounts_at = [], home
+        option, accounts_at = [], Path(env["CHRONOTOPE_HOME"])
         env["CHRONOTOPE_ATLAS_DIR"] = str(folder)
     else:
         from mapapp.atlas import postgres, versions
@@ -54,6 +53,14 @@ def test_a_correction_made_through_one_server_is_served_by_the_other_at_once(atl
         postgres.publish(url, versions.current_file(atlas_path), versions.current_version(atlas_path), keep=5)
         option, accounts_at = ["--database", url], url   # the accounts are in the database too
     accounts.add_user(accounts_at, "eve", "editor", PASSWORD, "test", public_name="Eve Markarian")
+    return option
+
+
+@pytest.mark.network
+@pytest.mark.parametrize("where", ["folder", "database"])
+def test_a_correction_made_through_one_server_is_served_by_the_other_at_once(atlas_path, tmp_path, where, request):
+    env = {**os.environ, "CHRONOTOPE_HOME": str(tmp_path / "home")}
+    option = shared_atlas(where, atlas_path, tmp_path, request, env)
     command = [*chronotope_command(), "serve", *option, "--port", "0", "--threads", "2"]
     servers = [Server(command, env) for _ in range(2)]
     try:
