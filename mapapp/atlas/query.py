@@ -448,9 +448,9 @@ def events(conn: sqlite3.Connection, window, span: int) -> str:
             document = docs[doc_id] = event_document({"id": doc_id, "title": title, "earliest": earliest,
                                                       "latest": latest})
             body = None   # a document's rows come together: its text is unpacked once, if a mention needs it
-        if text is None:
-            body = body if body is not None else text_of("body", stored)
-            text = body[start:end]
+        if text is None and body is None:
+            body = text_of("body", stored)
+        text = mention_text(text, body, start, end)
         place = places.get(place_id)
         if place is None:
             place = places[place_id] = event_place(place_id, name, kind, lon, lat)
